@@ -1,0 +1,193 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"strategyminutes/meeting"
+	"strategyminutes/meeting/demo"
+)
+
+// version is set at build time from FyneApp.toml (see the Makefile).
+var version = "dev"
+
+func runVersion(_ context.Context, e *env, _ *flag.FlagSet, _ []string) error {
+	fmt.Fprintf(e.stdout, "strategyminutes %s\n", version)
+	return nil
+}
+
+// period reads --from and --to.
+func period(o *options) (meeting.Filter, error) {
+	var f meeting.Filter
+	var err error
+	if f.From, err = meeting.ParseDate(o.from); err != nil {
+		return f, usagef("--from: %v", err)
+	}
+	if f.To, err = meeting.ParseDate(o.to); err != nil {
+		return f, usagef("--to: %v", err)
+	}
+	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
+		return f, usagef("--to %s is before --from %s", f.To, f.From)
+	}
+	return f, nil
+}
+
+func noArgs(name string, args []string) error {
+	if len(args) > 0 {
+		return usagef("%s: unexpected argument %q", name, args[0])
+	}
+	return nil
+}
+
+func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) error {
+	if len(files) == 0 {
+		return usagef("import: name at least one file")
+	}
+	// Check every file completely before writing anything.
+	if _, err := meeting.CheckFiles(files...); err != nil {
+		return fmt.Errorf("import: %w", err)
+	}
+	res, err := e.db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
+		return meeting.EachInFiles(files, fn)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Imported %s: %d added, %d updated, %d unchanged.\n",
+		plural(len(files), "file"), res.Added, res.Updated, res.Unchanged)
+	if len(res.Conflicts) > 0 {
+		fmt.Fprintf(e.stderr, "%s signed off in this database differ in the file and were left as they are: %s\n",
+			plural(len(res.Conflicts), "meeting"), strings.Join(res.Conflicts, ", "))
+	}
+	return nil
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("export", args); err != nil {
+		return err
+	}
+	if e.opts.out == "" {
+		return usagef("export: --out FILE is required (- for standard output)")
+	}
+	f, err := period(e.opts)
+	if err != nil {
+		return err
+	}
+	if e.opts.out == "-" {
+		_, err := e.db.Export(ctx, e.stdout, f)
+		return err
+	}
+	var n int
+	err = writeFileAtomic(e.opts.out, func(w *os.File) error {
+		n, err = e.db.Export(ctx, w, f)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Exported %s to %s.\n", plural(n, "meeting"), e.opts.out)
+	return nil
+}
+
+// writeFileAtomic writes a file owner-only through a temporary file in the
+// same folder, so that a failed or interrupted export never leaves a
+// half-written file under the name asked for.
+func writeFileAtomic(path string, write func(*os.File) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil && !os.IsPermission(err) {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func runList(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("list", args); err != nil {
+		return err
+	}
+	f, err := period(e.opts)
+	if err != nil {
+		return err
+	}
+	if e.opts.limit < 0 {
+		return usagef("list: --limit must be 0 or more")
+	}
+	f.Text, f.Limit = e.opts.search, e.opts.limit
+	list, err := e.db.Summaries(ctx, f)
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "HELD (UK)\tREFERENCE\tTYPE\tCHILDREN\tCHAIR\tSTATUS\tSTATUTORY PARTNERS MISSING\tID")
+	for _, s := range list {
+		status := "draft"
+		if s.SignedOff {
+			status = "signed off"
+		}
+		missing := make([]string, len(s.MissingStatutory))
+		for i, a := range s.MissingStatutory {
+			missing[i] = a.Label()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s.HeldAt.In(meeting.UK).Format("2006-01-02 15:04"),
+			s.Reference, s.Type, strings.Join(s.Children, ", "), s.Chair, status, strings.Join(missing, ", "), s.ID)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	total, err := e.db.Count(ctx, meeting.Filter{From: f.From, To: f.To, Text: f.Text})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d of %s.\n", len(list), plural(total, "meeting"))
+	return nil
+}
+
+func runDemo(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("demo", args); err != nil {
+		return err
+	}
+	if e.opts.meetings < 1 || e.opts.meetings > 10_000_000 {
+		return usagef("demo: --meetings must be between 1 and 10000000")
+	}
+	res, err := e.db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
+		return demo.Each(e.opts.meetings, e.opts.seed, fn)
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Invented %s (seed %d): %d added, %d updated, %d unchanged, in %s.\n",
+		plural(e.opts.meetings, "meeting"), e.opts.seed, res.Added, res.Updated, res.Unchanged, e.db.Path())
+	return nil
+}

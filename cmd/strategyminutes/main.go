@@ -1,0 +1,209 @@
+// Command strategyminutes records multi-agency child-protection strategy
+// meetings. With no command it opens the app's window; the commands import,
+// export, list and generate meetings from a terminal.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"strategyminutes/storage"
+)
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+const dbEnv = "STRATEGYMINUTES_DB"
+
+func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// command is one subcommand: its flags are added to fs, then it runs.
+type command struct {
+	name, args, summary string
+	run                 func(ctx context.Context, env *env, fs *flag.FlagSet, args []string) error
+	flags               func(fs *flag.FlagSet, opts *options)
+	noDB                bool
+}
+
+// options hold every command's flag values.
+type options struct {
+	db, out, from, to, search string
+	meetings, limit           int
+	seed                      uint64
+}
+
+// env is what a command works with.
+type env struct {
+	opts   *options
+	stdout io.Writer
+	stderr io.Writer
+	db     *storage.DB
+}
+
+func commands() []command {
+	return []command{
+		{name: "import", args: "FILE...", summary: "import meetings from interchange files (all or nothing)", run: runImport},
+		{name: "export", args: "--out FILE [--from DATE --to DATE]", summary: "export meetings to an interchange file", run: runExport,
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.StringVar(&o.out, "out", "", "file to write (- for standard output)")
+				periodFlags(fs, o)
+			}},
+		{name: "list", args: "[--from DATE --to DATE] [--search TEXT] [--limit N]", summary: "list meetings, newest first", run: runList,
+			flags: func(fs *flag.FlagSet, o *options) {
+				periodFlags(fs, o)
+				fs.StringVar(&o.search, "search", "", "only meetings whose child, case reference, reference or chair contains TEXT")
+				fs.IntVar(&o.limit, "limit", 0, "list at most N meetings (0: all)")
+			}},
+		{name: "demo", args: "[--meetings N] [--seed S]", summary: "fill the database with invented meetings", run: runDemo,
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.IntVar(&o.meetings, "meetings", 500, "how many meetings to invent")
+				fs.Uint64Var(&o.seed, "seed", 1, "the same seed gives the same meetings")
+			}},
+		{name: "version", summary: "print the version", run: runVersion, noDB: true},
+		{name: "help", summary: "show this help", noDB: true},
+	}
+}
+
+func periodFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.from, "from", "", "first UK local date, YYYY-MM-DD (inclusive)")
+	fs.StringVar(&o.to, "to", "", "last UK local date, YYYY-MM-DD (inclusive)")
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	opts := &options{}
+	global := flag.NewFlagSet("strategyminutes", flag.ContinueOnError)
+	global.SetOutput(io.Discard)
+	global.StringVar(&opts.db, "db", "", "database file (default: $"+dbEnv+", else the user's data directory)")
+	err := global.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		printHelp(stdout)
+		return exitOK
+	}
+	if err != nil {
+		return fail(stderr, usagef("%v", err))
+	}
+	args = global.Args()
+	if len(args) == 0 {
+		return fail(stderr, runGUI(opts))
+	}
+	name := args[0]
+	for _, c := range commands() {
+		if c.name != name {
+			continue
+		}
+		if c.name == "help" {
+			printHelp(stdout)
+			return exitOK
+		}
+		fs := flag.NewFlagSet(name, flag.ContinueOnError)
+		fs.SetOutput(io.Discard)
+		fs.StringVar(&opts.db, "db", opts.db, "database file")
+		if c.flags != nil {
+			c.flags(fs, opts)
+		}
+		if err := fs.Parse(args[1:]); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				printCommandHelp(stdout, c, fs)
+				return exitOK
+			}
+			return fail(stderr, usagef("%s: %v", name, err))
+		}
+		e := &env{opts: opts, stdout: stdout, stderr: stderr}
+		if !c.noDB {
+			db, err := openDB(opts.db)
+			if err != nil {
+				return fail(stderr, err)
+			}
+			defer db.Close()
+			e.db = db
+		}
+		return fail(stderr, c.run(ctx, e, fs, fs.Args()))
+	}
+	return fail(stderr, usagef("unknown command %q", name))
+}
+
+// fail prints err as one line (or one line per problem) and returns the exit
+// status for it.
+func fail(stderr io.Writer, err error) int {
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "strategyminutes: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(stderr, "Run 'strategyminutes help' for usage.")
+		return exitUsage
+	}
+	return exitError
+}
+
+// dbPath chooses the database: --db, then $STRATEGYMINUTES_DB, then the
+// user's data directory.
+func dbPath(flagValue string) (string, error) {
+	if flagValue != "" {
+		return flagValue, nil
+	}
+	if p := os.Getenv(dbEnv); p != "" {
+		return p, nil
+	}
+	return storage.DefaultPath()
+}
+
+func openDB(flagValue string) (*storage.DB, error) {
+	path, err := dbPath(flagValue)
+	if err != nil {
+		return nil, err
+	}
+	return storage.Open(path)
+}
+
+func printHelp(w io.Writer) {
+	fmt.Fprintf(w, `Strategy Minutes %s: records of multi-agency child-protection strategy meetings.
+
+Usage:
+  strategyminutes [--db FILE]              open the app's window
+  strategyminutes [--db FILE] COMMAND [ARGS]
+
+Commands:
+`, version)
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-9s %s\n            %s\n", c.name, c.args, c.summary)
+	}
+	fmt.Fprintf(w, `
+The database is --db FILE, else $%s, else %s.
+Dates are UK local calendar dates, YYYY-MM-DD. 'strategyminutes COMMAND -h' shows a command's flags.
+Exit status: 0 done, 1 failed (the message says why), 2 bad usage.
+`, dbEnv, defaultPathForHelp())
+}
+
+func defaultPathForHelp() string {
+	p, err := storage.DefaultPath()
+	if err != nil {
+		return "the user's data directory"
+	}
+	return p
+}
+
+func printCommandHelp(w io.Writer, c command, fs *flag.FlagSet) {
+	fmt.Fprintf(w, "Usage: strategyminutes %s %s\n%s\n\nFlags:\n", c.name, c.args, strings.ToUpper(c.summary[:1])+c.summary[1:])
+	fs.SetOutput(w)
+	fs.PrintDefaults()
+}

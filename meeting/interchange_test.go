@@ -1,0 +1,288 @@
+package meeting
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"time"
+)
+
+func readExample(t testing.TB) []byte {
+	t.Helper()
+	b, err := os.ReadFile("testdata/example.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// decodeAll reads every meeting, failing the test on any problem.
+func decodeAll(t testing.TB, data []byte) []*Meeting {
+	t.Helper()
+	dec := NewDecoder(bytes.NewReader(data))
+	var ms []*Meeting
+	for {
+		m, err := dec.Next()
+		if errors.Is(err, io.EOF) {
+			return ms
+		}
+		if err != nil {
+			t.Fatalf("decode: %v", err)
+		}
+		ms = append(ms, m)
+	}
+}
+
+// decodeErr returns the text of every error in the file.
+func decodeErr(data string) string {
+	dec := NewDecoder(strings.NewReader(data))
+	var errs []string
+	for {
+		_, err := dec.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			errs = append(errs, err.Error())
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Meeting < 0 {
+				break
+			}
+		}
+	}
+	return strings.Join(errs, "\n")
+}
+
+func encodeAll(t testing.TB, ms []*Meeting) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	enc := NewEncoder(&buf)
+	for _, m := range ms {
+		if err := enc.Encode(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := enc.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestExampleDecodes(t *testing.T) {
+	ms := decodeAll(t, readExample(t))
+	if len(ms) != 2 {
+		t.Fatalf("got %d meetings, want 2", len(ms))
+	}
+	m := ms[0]
+	checks := []struct {
+		name      string
+		got, want any
+	}{
+		{"id", m.ID, "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"},
+		{"type", m.Type, TypeInitial},
+		{"held_at", m.HeldAt.UTC(), time.Date(2025, 6, 3, 9, 30, 0, 0, time.UTC)},
+		{"held on", m.HeldOn(), Date{2025, time.June, 3}},
+		{"children", len(m.Children), 2},
+		{"dob", m.Children[0].DateOfBirth, Date{2016, time.September, 14}},
+		{"attendee name", m.Attendees[1].Name, "DC Şükrü Yılmaz"},
+		{"service", m.Attendees[2].Service, ServiceHealthVisitor},
+		{"referrer", m.Attendees[4].Referrer, true},
+		{"consent", m.Consent.Status, ConsentOverridden},
+		{"decision children", m.Decisions[1].Children, []string{"c1"}},
+		{"action completed", m.Actions[1].Completed, Date{2025, time.June, 5}},
+		{"signed off", m.SignedOff(), true},
+		{"health state", m.AgencyState(AgencyHealth), StateInformationOnly},
+		{"education state", m.AgencyState(AgencyEducation), StateAttended},
+		{"legacy consent", ms[1].Consent == nil, true},
+		{"legacy missing", ms[1].MissingStatutory(), []Agency{AgencyHealth}},
+	}
+	for _, c := range checks {
+		if !equalAny(c.got, c.want) {
+			t.Errorf("%s: got %v, want %v", c.name, c.got, c.want)
+		}
+	}
+}
+
+// equalAny compares values as they print, which suits the mix of codes,
+// dates, times and slices checked above.
+func equalAny(a, b any) bool { return fmt.Sprintf("%#v", a) == fmt.Sprintf("%#v", b) }
+
+// The example in the docs is the encoder's own output: decoding it and
+// encoding again gives the same bytes.
+func TestEncodeIsStableOnExample(t *testing.T) {
+	data := readExample(t)
+	got := encodeAll(t, decodeAll(t, data))
+	if !bytes.Equal(got, data) {
+		t.Errorf("re-encoded example differs:\n%s", got)
+	}
+}
+
+func TestDocsHoldExample(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "interchange.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(doc, readExample(t)) {
+		t.Error("docs/interchange.md does not contain meeting/testdata/example.json verbatim")
+	}
+}
+
+func TestEncodeEmpty(t *testing.T) {
+	got := encodeAll(t, nil)
+	if ms := decodeAll(t, got); len(ms) != 0 {
+		t.Errorf("empty file decoded to %d meetings", len(ms))
+	}
+}
+
+func TestDecodeAcceptsBOMAndCRLF(t *testing.T) {
+	data := readExample(t)
+	crlf := append([]byte{0xEF, 0xBB, 0xBF}, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
+	if got := decodeAll(t, crlf); len(got) != 2 || got[0].Reason != decodeAll(t, data)[0].Reason {
+		t.Error("BOM and CRLF file did not decode like the original")
+	}
+	// One byte at a time: multi-byte characters split across reads.
+	dec := NewDecoder(iotest.OneByteReader(bytes.NewReader(data)))
+	m, err := dec.Next()
+	if err != nil || m.Attendees[1].Name != "DC Şükrü Yılmaz" {
+		t.Errorf("one-byte reads: %v, %v", m, err)
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	valid := `{"id": "m1", "type": "initial", "mode": "virtual", "held_at": "2025-06-03T10:30:00+01:00", "chair": "A", "children": [{"id": "c1", "name": "B"}]`
+	wrap := func(meetings ...string) string {
+		return "{\"format\": \"strategy-minutes\", \"version\": 1, \"meetings\": [\n" + strings.Join(meetings, ",\n") + "\n]}"
+	}
+	tests := []struct {
+		name, data string
+		want       []string // every substring must appear
+	}{
+		{"empty", "", []string{"the file is empty"}},
+		{"not json", "hello", []string{"line 1", "not valid JSON"}},
+		{"array", "[]", []string{"must be one JSON object"}},
+		{"truncated", wrap(valid + "}")[:60], []string{"ends too early"}},
+		{"wrong format", `{"format": "other", "version": 1, "meetings": []}`, []string{`format: is "other"`}},
+		{"newer version", `{"format": "strategy-minutes", "version": 2, "meetings": []}`, []string{"version 2", "newer Strategy Minutes"}},
+		{"missing version", `{"format": "strategy-minutes", "meetings": []}`, []string{"version: is missing"}},
+		{"missing format", `{"version": 1, "meetings": []}`, []string{"format: is missing"}},
+		{"unknown top field", `{"format": "strategy-minutes", "version": 1, "meeting": []}`, []string{`unknown field "meeting"`}},
+		{"trailing data", `{"format": "strategy-minutes", "version": 1, "meetings": []} {}`, []string{"after the end"}},
+		{"unknown agency", wrap(valid + `, "attendees": [{"name": "X", "agency": "polise", "attendance": "attended"}]}`),
+			[]string{`line 2: meetings[0] (id "m1"): attendees[0].agency: unknown agency "polise" (did you mean "police"?)`}},
+		{"second meeting bad", wrap(valid+"}", strings.Replace(valid, `"m1"`, `"m2"`, 1)+`, "held_at": "3 June 2025"}`),
+			[]string{`meetings[1] (id "m2")`, "held_at", "RFC 3339"}},
+		{"unknown field", wrap(valid + ",\n \"agncy\": 1}"), []string{`line 3, column 2: meetings[0] (id "m1"): unknown field "agncy"`}},
+		{"wrong type", wrap(valid + `, "attendees": [{"name": "X", "agency": "police", "attendance": "attended", "referrer": "yes"}]}`),
+			[]string{"attendees[0].referrer: must be true or false, not string"}},
+		{"bad date", wrap(valid + `, "actions": [{"description": "d", "due": "2025-02-30"}]}`), []string{`actions[0].due: "2025-02-30" is not a date`}},
+		{"invalid utf8", wrap(strings.Replace(valid, `"B"`, "\"B\xff\"", 1) + "}"), []string{"line 2", "not UTF-8"}},
+		{"no offset", wrap(strings.Replace(valid, "+01:00", "", 1) + "}"), []string{"held_at", "with an offset"}},
+		{"decision child", wrap(valid + `, "decisions": [{"outcome": "s47_joint", "children": ["c9"]}]}`), []string{`decisions[0].children[0]: no child of this meeting has id "c9"`}},
+		{"several problems", wrap(strings.Replace(valid, `"initial"`, `"first"`, 1) + `, "mode": "fax"}`), []string{"type: unknown meeting type", "mode: unknown mode"}},
+		{"null meeting", wrap("null"), []string{"meetings[0]", "id: is required"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := decodeErr(tt.data)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("error %q\ndoes not contain %q", got, w)
+				}
+			}
+		})
+	}
+}
+
+func TestDecodeDuplicateFieldsInOneMeetingAreNotSilentlyMerged(t *testing.T) {
+	// encoding/json keeps the last of a repeated key; the record must still validate.
+	data := `{"format": "strategy-minutes", "version": 1, "meetings": [{"id": "m1", "type": "initial", "mode": "phone", "held_at": "2025-06-03T10:30:00Z", "chair": "A", "type": "bogus"}]}`
+	if got := decodeErr(data); !strings.Contains(got, "type: unknown meeting type \"bogus\"") {
+		t.Errorf("got %q", got)
+	}
+}
+
+func TestCheckFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.json")
+	if err := os.WriteFile(good, readExample(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := CheckFiles(good); err != nil || n != 2 {
+		t.Fatalf("CheckFiles(good) = %d, %v", n, err)
+	}
+	// The same file twice: every id is used twice.
+	_, err := CheckFiles(good, good)
+	var ie *ImportError
+	if !errors.As(err, &ie) || len(ie.Problems) != 2 || !strings.Contains(ie.Problems[0], "also used by") {
+		t.Errorf("duplicate ids: %v", err)
+	}
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, bytes.Replace(readExample(t), []byte(`"agency": "health"`), []byte(`"agency": "nhs"`), 1), 0o600)
+	_, err = CheckFiles(good, bad)
+	if err == nil || !strings.Contains(err.Error(), `bad.json: line `) || !strings.Contains(err.Error(), `meetings[0] (id "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"): attendees[2].agency: unknown agency "nhs"`) {
+		t.Errorf("bad file: %v", err)
+	}
+	if _, err := CheckFiles(filepath.Join(dir, "missing.json")); err == nil {
+		t.Error("missing file accepted")
+	}
+	if _, err := CheckFiles(dir); err == nil || !strings.Contains(err.Error(), "folder") {
+		t.Errorf("folder: %v", err)
+	}
+}
+
+func TestEachInFilesOrder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.json")
+	os.WriteFile(path, readExample(t), 0o600)
+	var ids []string
+	if err := EachInFiles([]string{path}, func(m *Meeting) error { ids = append(ids, m.ID); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(ids, ",") != "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13,legacy-2019-0042" {
+		t.Errorf("ids %v", ids)
+	}
+}
+
+// FuzzDecode: no input makes the decoder panic or loop, and every meeting it
+// accepts survives an encode and decode unchanged.
+func FuzzDecode(f *testing.F) {
+	f.Add(readExample(f))
+	f.Add([]byte(`{"format": "strategy-minutes", "version": 1, "meetings": []}`))
+	f.Add([]byte(`{"meetings": [null, {}, 1], "version": 1, "format": "strategy-minutes"}`))
+	f.Add([]byte("\xef\xbb\xbf{\r\n}"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		dec := NewDecoder(bytes.NewReader(data))
+		var good []*Meeting
+		for i := 0; i < 10000; i++ {
+			m, err := dec.Next()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				if err.Error() == "" {
+					t.Fatal("empty error message")
+				}
+				var fe *FileError
+				if errors.As(err, &fe) && fe.Meeting >= 0 {
+					continue
+				}
+				return
+			}
+			good = append(good, m)
+		}
+		again := decodeAll(t, encodeAll(t, good))
+		if len(again) != len(good) {
+			t.Fatalf("round trip: %d meetings, want %d", len(again), len(good))
+		}
+		for i := range good {
+			if !Equal(good[i], again[i]) {
+				t.Fatalf("round trip changed meeting %d", i)
+			}
+		}
+	})
+}

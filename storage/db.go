@@ -1,0 +1,251 @@
+// Package storage keeps meetings in an SQLite database through
+// github.com/mattn/go-sqlite3. It implements meeting.Store.
+//
+// Every pooled connection gets foreign keys, WAL, synchronous=FULL and a busy
+// timeout from the connection string; the schema comes from embedded
+// migrations numbered in PRAGMA user_version. A file that is not ours, or that
+// a newer version of the app wrote, is refused before SQLite opens it for
+// writing, so its bytes are never changed.
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
+)
+
+// applicationID marks our database files ('SMIN'), set by migration 1.
+const applicationID = 0x534D494E
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// A migration is one numbered step of the schema.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+var migrations = mustLoadMigrations()
+
+func mustLoadMigrations() []migration {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		panic(err)
+	}
+	var ms []migration
+	for _, e := range entries {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			panic(fmt.Sprintf("migration %s: name must start with its number", e.Name()))
+		}
+		b, err := migrationFiles.ReadFile("migrations/" + e.Name())
+		if err != nil {
+			panic(err)
+		}
+		ms = append(ms, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].version < ms[j].version })
+	for i, m := range ms {
+		if m.version != i+1 {
+			panic(fmt.Sprintf("migration %s: expected number %d", m.name, i+1))
+		}
+	}
+	return ms
+}
+
+// SchemaVersion is the schema version this build of the app writes.
+func SchemaVersion() int { return len(migrations) }
+
+// Errors that Open returns (wrapped with the path) for files it refuses.
+var (
+	ErrNotDatabase   = errors.New("not a Strategy Minutes database")
+	ErrNewerDatabase = errors.New("written by a newer version of Strategy Minutes")
+)
+
+// DB is a Strategy Minutes database.
+type DB struct {
+	sql  *sql.DB
+	path string
+}
+
+// DefaultPath is where the app keeps its database unless told otherwise:
+// the user's configuration directory (%AppData% on Windows,
+// ~/Library/Application Support on macOS, ~/.config on Linux).
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("find the user's data directory: %w", err)
+	}
+	return filepath.Join(dir, "strategyminutes", "minutes.db"), nil
+}
+
+// Open opens the database at path, creating it (and its directory) readable by
+// the owner only when it does not exist, and brings its schema up to date.
+func Open(path string) (*DB, error) {
+	if err := prepareFile(path); err != nil {
+		return nil, err
+	}
+	sqlDB, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	// One writer at a time is SQLite's rule; a few readers share WAL snapshots.
+	sqlDB.SetMaxOpenConns(4)
+	db := &DB{sql: sqlDB, path: path}
+	if err := db.migrate(context.Background()); err != nil {
+		sqlDB.Close()
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	return db, nil
+}
+
+// Path returns the database file's path.
+func (db *DB) Path() string { return db.path }
+
+// Close closes the database.
+func (db *DB) Close() error { return db.sql.Close() }
+
+// dsn builds the go-sqlite3 connection string. The pragmas are in it so that
+// every pooled connection gets them, not just the first.
+func dsn(path string) string {
+	p := filepath.ToSlash(path)
+	if runtime.GOOS == "windows" && filepath.VolumeName(path) != "" {
+		p = "/" + p // file:/C:/... is SQLite's URI form of a drive path
+	}
+	// SQLite decodes %XX in URI paths; escape what would otherwise end the path.
+	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
+	q := url.Values{}
+	q.Set("_foreign_keys", "on")
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "FULL")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_txlock", "immediate")
+	q.Set("_secure_delete", "on") // deleted text is overwritten, not left in free pages
+	return "file:" + p + "?" + q.Encode()
+}
+
+// prepareFile creates a new database file owner-only, or checks that an
+// existing one is a Strategy Minutes database no newer than this build,
+// reading its header without opening it through SQLite (which would write).
+func prepareFile(path string) error {
+	info, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+			return fmt.Errorf("create database directory %s: %w", filepath.Dir(path), err)
+		}
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return fmt.Errorf("create database %s: %w", path, err)
+		}
+		return f.Close()
+	}
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	if info.IsDir() {
+		return fmt.Errorf("open database %s: it is a folder, not a file", path)
+	}
+	if info.Size() == 0 {
+		return nil // an empty file is a new database
+	}
+	return checkHeader(path)
+}
+
+// sqliteMagic starts every SQLite 3 database file.
+var sqliteMagic = []byte("SQLite format 3\x00")
+
+// checkHeader reads the 100-byte SQLite header of an existing file.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open database %s: %w", path, err)
+	}
+	defer f.Close()
+	header := make([]byte, 100)
+	if _, err := io.ReadFull(f, header); err != nil || !bytes.Equal(header[:16], sqliteMagic) {
+		return fmt.Errorf("open database %s: %w (it is not an SQLite database file; the file was left as it is)", path, ErrNotDatabase)
+	}
+	schemaCookie := binary.BigEndian.Uint32(header[40:])
+	userVersion := int(int32(binary.BigEndian.Uint32(header[60:])))
+	appID := binary.BigEndian.Uint32(header[68:])
+	switch {
+	case appID == applicationID && userVersion > SchemaVersion():
+		return newerError(path, userVersion)
+	case appID != applicationID && (appID != 0 || schemaCookie != 0 || userVersion != 0):
+		return fmt.Errorf("open database %s: %w (it is an SQLite database of another program; the file was left as it is)", path, ErrNotDatabase)
+	}
+	return nil
+}
+
+func newerError(path string, version int) error {
+	return fmt.Errorf("open database %s: %w (its schema is version %d, this app knows up to %d): update Strategy Minutes; the file was left as it is",
+		path, ErrNewerDatabase, version, SchemaVersion())
+}
+
+// migrate applies the migrations the database lacks, each in one transaction
+// together with its user_version.
+func (db *DB) migrate(ctx context.Context) error {
+	var version int
+	if err := db.sql.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	if version > SchemaVersion() {
+		return newerError(db.path, version)
+	}
+	if version > 0 {
+		var appID int64
+		if err := db.sql.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+			return fmt.Errorf("read application id: %w", err)
+		}
+		if appID != applicationID {
+			return fmt.Errorf("%w (it is an SQLite database of another program)", ErrNotDatabase)
+		}
+	}
+	for _, m := range migrations[version:] {
+		err := db.inTx(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("apply migration %s: %w", m.name, err)
+		}
+	}
+	return nil
+}
+
+// inTx runs fn in a transaction, committing when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("begin transaction: %w", err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,102 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"time"
+
+	"strategyminutes/meeting"
+)
+
+// ImportResult says what an import did with each meeting.
+type ImportResult struct {
+	Added, Updated, Unchanged int
+	// Conflicts are the ids of meetings signed off here that differ in the
+	// file; they were left as they are.
+	Conflicts []string
+}
+
+// Import stores the meetings that each yields, in one transaction: all of
+// them or none. A meeting whose id is stored replaces it, except that a
+// stored signed-off meeting is never replaced by a different one: that is a
+// conflict, reported and left alone. each should yield meetings already
+// checked (meeting.CheckFiles); an invalid one aborts the import.
+func (db *DB) Import(ctx context.Context, each func(fn func(*meeting.Meeting) error) error) (ImportResult, error) {
+	var res ImportResult
+	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		lookup, err := tx.PrepareContext(ctx, `SELECT signed_off_at FROM meetings WHERE id = ?`)
+		if err != nil {
+			return fmt.Errorf("prepare statement: %w", err)
+		}
+		defer lookup.Close()
+		now := time.Now()
+		return each(func(m *meeting.Meeting) error {
+			if err := m.Validate(); err != nil {
+				return fmt.Errorf("meeting %q: %w", m.ID, err)
+			}
+			var signedOff string
+			switch err := lookup.QueryRowContext(ctx, m.ID).Scan(&signedOff); err {
+			case sql.ErrNoRows:
+				res.Added++
+				return w.write(ctx, m, now)
+			case nil:
+			default:
+				return fmt.Errorf("look up meeting %q: %w", m.ID, err)
+			}
+			stored, err := db.loadTx(ctx, tx, m.ID)
+			if err != nil {
+				return err
+			}
+			switch {
+			case meeting.Equal(stored, m):
+				res.Unchanged++
+				return nil
+			case signedOff != "":
+				res.Conflicts = append(res.Conflicts, m.ID)
+				return nil
+			}
+			res.Updated++
+			return w.write(ctx, m, now)
+		})
+	})
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import: %w", err)
+	}
+	return res, nil
+}
+
+// loadTx reads one meeting inside the import's transaction, which holds the
+// only write connection, so that it sees the transaction's own writes.
+func (db *DB) loadTx(ctx context.Context, tx *sql.Tx, id string) (*meeting.Meeting, error) {
+	ms, err := loadMeetings(ctx, tx, "WHERE m.id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("load meeting %q: %w", id, err)
+	}
+	return ms[0], nil
+}
+
+// Export writes the meetings f selects to w in the interchange format,
+// oldest first then by id, so the same records always give the same bytes.
+// It returns the number of meetings written.
+func (db *DB) Export(ctx context.Context, w io.Writer, f meeting.Filter) (int, error) {
+	enc := meeting.NewEncoder(w)
+	n := 0
+	err := db.EachMeeting(ctx, f, func(m *meeting.Meeting) error {
+		n++
+		return enc.Encode(m)
+	})
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	return n, nil
+}

@@ -1,0 +1,480 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"strategyminutes/meeting"
+)
+
+var _ meeting.Store = (*DB)(nil)
+
+const timeLayout = time.RFC3339Nano
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(timeLayout)
+}
+
+func parseTime(field, s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(timeLayout, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("stored %s %q: %w", field, s, err)
+	}
+	return t, nil
+}
+
+func parseDate(field, s string) (meeting.Date, error) {
+	d, err := meeting.ParseDate(s)
+	if err != nil {
+		return d, fmt.Errorf("stored %s: %w", field, err)
+	}
+	return d, nil
+}
+
+// SaveMeeting validates m and stores it in one transaction, replacing the
+// stored meeting with the same id.
+func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
+	if err := m.Validate(); err != nil {
+		return fmt.Errorf("save meeting: %w", err)
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		w, err := newWriter(ctx, tx)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		return w.write(ctx, m, time.Now())
+	})
+}
+
+// writer stores meetings within one transaction with prepared statements,
+// so that importing thousands of meetings does not re-parse SQL each time.
+type writer struct {
+	upsert, clearDecisionChildren, clearDecisions, clearChildren, clearAttendees, clearConsent, clearActions,
+	child, attendee, consent, decision, decisionChild, action *sql.Stmt
+}
+
+func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
+	w := &writer{}
+	stmts := []struct {
+		dst **sql.Stmt
+		sql string
+	}{
+		{&w.upsert, `INSERT INTO meetings (id, reference, type, mode, held_at, held_unix, held_on, referral_received_at,
+				chair, minute_taker, reason, signed_off_at, signed_off_by, missing_statutory, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, type = excluded.type, mode = excluded.mode,
+				held_at = excluded.held_at, held_unix = excluded.held_unix, held_on = excluded.held_on,
+				referral_received_at = excluded.referral_received_at, chair = excluded.chair,
+				minute_taker = excluded.minute_taker, reason = excluded.reason, signed_off_at = excluded.signed_off_at,
+				signed_off_by = excluded.signed_off_by, missing_statutory = excluded.missing_statutory,
+				updated_at = excluded.updated_at
+			RETURNING rowid`},
+		{&w.clearDecisionChildren, `DELETE FROM decision_children WHERE meeting = ?`},
+		{&w.clearDecisions, `DELETE FROM decisions WHERE meeting = ?`},
+		{&w.clearChildren, `DELETE FROM children WHERE meeting = ?`},
+		{&w.clearAttendees, `DELETE FROM attendees WHERE meeting = ?`},
+		{&w.clearConsent, `DELETE FROM consents WHERE meeting = ?`},
+		{&w.clearActions, `DELETE FROM actions WHERE meeting = ?`},
+		{&w.child, `INSERT INTO children (meeting, position, child_id, name, date_of_birth, case_reference) VALUES (?, ?, ?, ?, ?, ?)`},
+		{&w.attendee, `INSERT INTO attendees (meeting, position, name, role, agency, service, attendance, referrer, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.consent, `INSERT INTO consents (meeting, status, reason, decided_by, authorised_by, lawful_basis, parents_informed,
+				parents_informed_on, parents_informed_reason, parents_views, child_views) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
+		{&w.decision, `INSERT INTO decisions (meeting, position, outcome, rationale) VALUES (?, ?, ?, ?)`},
+		{&w.decisionChild, `INSERT INTO decision_children (meeting, decision, position, child_id) VALUES (?, ?, ?, ?)`},
+		{&w.action, `INSERT INTO actions (meeting, position, description, owner, agency, due, completed) VALUES (?, ?, ?, ?, ?, ?, ?)`},
+	}
+	for _, s := range stmts {
+		stmt, err := tx.PrepareContext(ctx, s.sql)
+		if err != nil {
+			w.close()
+			return nil, fmt.Errorf("prepare statement: %w", err)
+		}
+		*s.dst = stmt
+	}
+	return w, nil
+}
+
+func (w *writer) close() {
+	for _, s := range []*sql.Stmt{w.upsert, w.clearDecisionChildren, w.clearDecisions, w.clearChildren, w.clearAttendees,
+		w.clearConsent, w.clearActions, w.child, w.attendee, w.consent, w.decision, w.decisionChild, w.action} {
+		if s != nil {
+			s.Close()
+		}
+	}
+}
+
+// write stores one validated meeting, replacing its rows.
+func (w *writer) write(ctx context.Context, m *meeting.Meeting, now time.Time) error {
+	missing := make([]string, 0, len(meeting.StatutoryPartners))
+	for _, a := range m.MissingStatutory() {
+		missing = append(missing, string(a))
+	}
+	stamp := formatTime(now.UTC())
+	var key int64
+	err := w.upsert.QueryRowContext(ctx, m.ID, m.Reference, m.Type, m.Mode, formatTime(m.HeldAt), m.HeldAt.Unix(),
+		m.HeldOn().String(), formatTime(m.ReferralReceivedAt), m.Chair, m.MinuteTaker, m.Reason,
+		formatTime(m.SignedOffAt), m.SignedOffBy, strings.Join(missing, ","), stamp, stamp).Scan(&key)
+	if err != nil {
+		return fmt.Errorf("store meeting: %w", err)
+	}
+	for _, clear := range []*sql.Stmt{w.clearDecisionChildren, w.clearDecisions, w.clearChildren, w.clearAttendees, w.clearConsent, w.clearActions} {
+		if _, err := clear.ExecContext(ctx, key); err != nil {
+			return fmt.Errorf("replace meeting rows: %w", err)
+		}
+	}
+	for i, c := range m.Children {
+		if _, err := w.child.ExecContext(ctx, key, i, c.ID, c.Name, c.DateOfBirth.String(), c.CaseReference); err != nil {
+			return fmt.Errorf("store children[%d]: %w", i, err)
+		}
+	}
+	for i, a := range m.Attendees {
+		if _, err := w.attendee.ExecContext(ctx, key, i, a.Name, a.Role, a.Agency, a.Service, a.Attendance, a.Referrer, a.Note); err != nil {
+			return fmt.Errorf("store attendees[%d]: %w", i, err)
+		}
+	}
+	if c := m.Consent; c != nil {
+		if _, err := w.consent.ExecContext(ctx, key, c.Status, c.Reason, c.DecidedBy, c.AuthorisedBy, c.LawfulBasis,
+			c.ParentsInformed, c.ParentsInformedOn.String(), c.ParentsInformedReason, c.ParentsViews, c.ChildViews); err != nil {
+			return fmt.Errorf("store consent: %w", err)
+		}
+	}
+	for i, d := range m.Decisions {
+		if _, err := w.decision.ExecContext(ctx, key, i, d.Outcome, d.Rationale); err != nil {
+			return fmt.Errorf("store decisions[%d]: %w", i, err)
+		}
+		for j, child := range d.Children {
+			if _, err := w.decisionChild.ExecContext(ctx, key, i, j, child); err != nil {
+				return fmt.Errorf("store decisions[%d].children[%d]: %w", i, j, err)
+			}
+		}
+	}
+	for i, a := range m.Actions {
+		if _, err := w.action.ExecContext(ctx, key, i, a.Description, a.Owner, a.Agency, a.Due.String(), a.Completed.String()); err != nil {
+			return fmt.Errorf("store actions[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// Meeting returns the stored meeting with the id, or meeting.ErrNotFound.
+func (db *DB) Meeting(ctx context.Context, id string) (*meeting.Meeting, error) {
+	ms, err := db.load(ctx, "WHERE m.id = ?", id)
+	if err != nil {
+		return nil, fmt.Errorf("load meeting: %w", err)
+	}
+	if len(ms) == 0 {
+		return nil, fmt.Errorf("load meeting %q: %w", id, meeting.ErrNotFound)
+	}
+	return ms[0], nil
+}
+
+// Meetings returns the complete meetings f selects, oldest first then by id:
+// the order of an export.
+func (db *DB) Meetings(ctx context.Context, f meeting.Filter) ([]*meeting.Meeting, error) {
+	var out []*meeting.Meeting
+	err := db.EachMeeting(ctx, f, func(m *meeting.Meeting) error {
+		out = append(out, m)
+		return nil
+	})
+	return out, err
+}
+
+// exportBatch is how many meetings EachMeeting loads at a time: large enough
+// to amortise the queries, small enough to keep memory flat.
+const exportBatch = 500
+
+// EachMeeting calls fn for every meeting f selects, oldest first then by id,
+// loading them in batches so that memory stays flat for any number.
+func (db *DB) EachMeeting(ctx context.Context, f meeting.Filter, fn func(*meeting.Meeting) error) error {
+	where, args := filterSQL(f)
+	// Keyset pagination over (held_unix, id) keeps each batch's query cheap.
+	lastUnix, lastID := int64(-1<<62), ""
+	for {
+		cond := where
+		if cond == "" {
+			cond = "WHERE "
+		} else {
+			cond += " AND "
+		}
+		cond += "(m.held_unix > ? OR (m.held_unix = ? AND m.id > ?))"
+		batchArgs := append(append([]any{}, args...), lastUnix, lastUnix, lastID)
+		ms, err := db.load(ctx, cond+fmt.Sprintf(" ORDER BY m.held_unix, m.id LIMIT %d", exportBatch), batchArgs...)
+		if err != nil {
+			return fmt.Errorf("load meetings: %w", err)
+		}
+		for _, m := range ms {
+			if err := fn(m); err != nil {
+				return err
+			}
+		}
+		if len(ms) < exportBatch {
+			return nil
+		}
+		last := ms[len(ms)-1]
+		lastUnix, lastID = last.HeldAt.Unix(), last.ID
+	}
+}
+
+// filterSQL turns a filter's period and text into a WHERE clause over
+// meetings m.
+func filterSQL(f meeting.Filter) (string, []any) {
+	var conds []string
+	var args []any
+	if !f.From.IsZero() {
+		conds = append(conds, "m.held_on >= ?")
+		args = append(args, f.From.String())
+	}
+	if !f.To.IsZero() {
+		conds = append(conds, "m.held_on <= ?")
+		args = append(args, f.To.String())
+	}
+	if text := strings.TrimSpace(f.Text); text != "" {
+		like := "%" + escapeLike(text) + "%"
+		conds = append(conds, `(m.reference LIKE ? ESCAPE '\' OR m.chair LIKE ? ESCAPE '\' OR EXISTS (
+			SELECT 1 FROM children c WHERE c.meeting = m.rowid AND (c.name LIKE ? ESCAPE '\' OR c.case_reference LIKE ? ESCAPE '\')))`)
+		args = append(args, like, like, like, like)
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return "WHERE " + strings.Join(conds, " AND "), args
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Count returns how many meetings f selects.
+func (db *DB) Count(ctx context.Context, f meeting.Filter) (int, error) {
+	where, args := filterSQL(f)
+	var n int
+	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM meetings m "+where, args...).Scan(&n); err != nil {
+		return 0, fmt.Errorf("count meetings: %w", err)
+	}
+	return n, nil
+}
+
+// Summaries lists the meetings f selects, newest first, a page at a time.
+func (db *DB) Summaries(ctx context.Context, f meeting.Filter) ([]meeting.Summary, error) {
+	where, args := filterSQL(f)
+	limit := f.Limit
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT m.id, m.reference, m.type, m.held_at, m.chair, m.signed_off_at, m.missing_statutory,
+			(SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM children c WHERE c.meeting = m.rowid ORDER BY c.position))
+		FROM meetings m `+where+` ORDER BY m.held_unix DESC, m.id LIMIT ? OFFSET ?`,
+		append(args, limit, f.Offset)...)
+	if err != nil {
+		return nil, fmt.Errorf("list meetings: %w", err)
+	}
+	defer rows.Close()
+	var out []meeting.Summary
+	for rows.Next() {
+		var s meeting.Summary
+		var heldAt, signedOff, missing string
+		var children sql.NullString
+		if err := rows.Scan(&s.ID, &s.Reference, &s.Type, &heldAt, &s.Chair, &signedOff, &missing, &children); err != nil {
+			return nil, fmt.Errorf("list meetings: %w", err)
+		}
+		if s.HeldAt, err = parseTime("held_at", heldAt); err != nil {
+			return nil, fmt.Errorf("list meetings: %w", err)
+		}
+		s.SignedOff = signedOff != ""
+		if missing != "" {
+			for _, a := range strings.Split(missing, ",") {
+				s.MissingStatutory = append(s.MissingStatutory, meeting.Agency(a))
+			}
+		}
+		if children.Valid {
+			s.Children = strings.Split(children.String, "\x1f")
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list meetings: %w", err)
+	}
+	return out, nil
+}
+
+// load reads the meetings selected by a clause over meetings m, with all
+// their rows, in the clause's order, as one snapshot.
+func (db *DB) load(ctx context.Context, clause string, args ...any) ([]*meeting.Meeting, error) {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	// A deferred transaction reads one WAL snapshot without taking the write lock.
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return nil, err
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "COMMIT")
+	return loadMeetings(ctx, conn, clause, args...)
+}
+
+// querier is what loadMeetings needs of a connection or transaction.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func loadMeetings(ctx context.Context, conn querier, clause string, args ...any) ([]*meeting.Meeting, error) {
+	rows, err := conn.QueryContext(ctx, `SELECT m.rowid, m.id, m.reference, m.type, m.mode, m.held_at, m.referral_received_at,
+		m.chair, m.minute_taker, m.reason, m.signed_off_at, m.signed_off_by FROM meetings m `+clause, args...)
+	if err != nil {
+		return nil, err
+	}
+	var list []*meeting.Meeting
+	byKey := map[int64]*meeting.Meeting{}
+	var keys []any
+	for rows.Next() {
+		m := &meeting.Meeting{}
+		var key int64
+		var heldAt, referral, signedOff string
+		if err := rows.Scan(&key, &m.ID, &m.Reference, &m.Type, &m.Mode, &heldAt, &referral,
+			&m.Chair, &m.MinuteTaker, &m.Reason, &signedOff, &m.SignedOffBy); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		var errs [3]error
+		m.HeldAt, errs[0] = parseTime("held_at", heldAt)
+		m.ReferralReceivedAt, errs[1] = parseTime("referral_received_at", referral)
+		m.SignedOffAt, errs[2] = parseTime("signed_off_at", signedOff)
+		if err := errors.Join(errs[:]...); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("meeting %q: %w", m.ID, err)
+		}
+		list = append(list, m)
+		byKey[key] = m
+		keys = append(keys, key)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if len(keys) == 0 {
+		return nil, nil
+	}
+	in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",") + ")"
+
+	each := func(query string, scan func(rows *sql.Rows) error) error {
+		rows, err := conn.QueryContext(ctx, query, keys...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			if err := scan(rows); err != nil {
+				return err
+			}
+		}
+		return rows.Err()
+	}
+	var key int64
+	err = each(`SELECT meeting, child_id, name, date_of_birth, case_reference FROM children WHERE meeting IN `+in+` ORDER BY meeting, position`,
+		func(rows *sql.Rows) error {
+			var c meeting.Child
+			var dob string
+			if err := rows.Scan(&key, &c.ID, &c.Name, &dob, &c.CaseReference); err != nil {
+				return err
+			}
+			var err error
+			if c.DateOfBirth, err = parseDate("date_of_birth", dob); err != nil {
+				return err
+			}
+			byKey[key].Children = append(byKey[key].Children, c)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("load children: %w", err)
+	}
+	err = each(`SELECT meeting, name, role, agency, service, attendance, referrer, note FROM attendees WHERE meeting IN `+in+` ORDER BY meeting, position`,
+		func(rows *sql.Rows) error {
+			var a meeting.Attendee
+			if err := rows.Scan(&key, &a.Name, &a.Role, &a.Agency, &a.Service, &a.Attendance, &a.Referrer, &a.Note); err != nil {
+				return err
+			}
+			byKey[key].Attendees = append(byKey[key].Attendees, a)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("load attendees: %w", err)
+	}
+	err = each(`SELECT meeting, status, reason, decided_by, authorised_by, lawful_basis, parents_informed, parents_informed_on,
+			parents_informed_reason, parents_views, child_views FROM consents WHERE meeting IN `+in,
+		func(rows *sql.Rows) error {
+			var c meeting.Consent
+			var informedOn string
+			if err := rows.Scan(&key, &c.Status, &c.Reason, &c.DecidedBy, &c.AuthorisedBy, &c.LawfulBasis, &c.ParentsInformed,
+				&informedOn, &c.ParentsInformedReason, &c.ParentsViews, &c.ChildViews); err != nil {
+				return err
+			}
+			var err error
+			if c.ParentsInformedOn, err = parseDate("parents_informed_on", informedOn); err != nil {
+				return err
+			}
+			byKey[key].Consent = &c
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("load consent: %w", err)
+	}
+	err = each(`SELECT meeting, outcome, rationale FROM decisions WHERE meeting IN `+in+` ORDER BY meeting, position`,
+		func(rows *sql.Rows) error {
+			var d meeting.Decision
+			if err := rows.Scan(&key, &d.Outcome, &d.Rationale); err != nil {
+				return err
+			}
+			byKey[key].Decisions = append(byKey[key].Decisions, d)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("load decisions: %w", err)
+	}
+	err = each(`SELECT meeting, decision, child_id FROM decision_children WHERE meeting IN `+in+` ORDER BY meeting, decision, position`,
+		func(rows *sql.Rows) error {
+			var decision int
+			var child string
+			if err := rows.Scan(&key, &decision, &child); err != nil {
+				return err
+			}
+			d := &byKey[key].Decisions[decision]
+			d.Children = append(d.Children, child)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("load decision children: %w", err)
+	}
+	err = each(`SELECT meeting, description, owner, agency, due, completed FROM actions WHERE meeting IN `+in+` ORDER BY meeting, position`,
+		func(rows *sql.Rows) error {
+			var a meeting.Action
+			var due, completed string
+			if err := rows.Scan(&key, &a.Description, &a.Owner, &a.Agency, &due, &completed); err != nil {
+				return err
+			}
+			var err error
+			if a.Due, err = parseDate("due", due); err != nil {
+				return err
+			}
+			if a.Completed, err = parseDate("completed", completed); err != nil {
+				return err
+			}
+			byKey[key].Actions = append(byKey[key].Actions, a)
+			return nil
+		})
+	if err != nil {
+		return nil, fmt.Errorf("load actions: %w", err)
+	}
+	return list, nil
+}
