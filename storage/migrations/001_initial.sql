@@ -2,7 +2,7 @@
 -- Codes (type, agency, outcome...) are validated by the meeting package before
 -- they reach the database; the schema keeps the shape and the links.
 
-PRAGMA application_id = 1397574990; -- 'SMIN': tells our files from other SQLite files
+PRAGMA application_id = 1397573966; -- 'SMIN': tells our files from other SQLite files
 
 CREATE TABLE meetings (
     rowid                INTEGER PRIMARY KEY,
