@@ -33,7 +33,7 @@ type MeetingsList struct {
 	Status *widget.Label
 
 	mu       sync.Mutex
-	rows     []meeting.Summary // read and written on the UI goroutine
+	rows     []meeting.Summary
 	timer    *time.Timer
 	searchID int // the latest search; older results are dropped
 	loaded   chan struct{}
@@ -46,14 +46,14 @@ var columns = []struct {
 	{"Held (UK)", 130}, {"Reference", 120}, {"Children", 260}, {"Chair", 170}, {"Status", 90}, {"Statutory partners missing", 240},
 }
 
-// NewMeetingsList builds the list and starts loading the first page.
+// NewMeetingsList builds the list; Reload fills it.
 func NewMeetingsList(store meeting.Store) *MeetingsList {
 	l := &MeetingsList{store: store, Status: widget.NewLabel("Loading meetings…")}
 	l.Search = widget.NewEntry()
 	l.Search.SetPlaceHolder("Search by child, case reference, meeting reference or chair")
 	l.Search.OnChanged = func(string) { l.scheduleSearch() }
 	l.Table = widget.NewTableWithHeaders(
-		func() (int, int) { return len(l.rows), len(columns) },
+		func() (int, int) { return len(l.Rows()), len(columns) },
 		func() fyne.CanvasObject {
 			lbl := widget.NewLabel("")
 			lbl.Truncation = fyne.TextTruncateEllipsis
@@ -61,11 +61,12 @@ func NewMeetingsList(store meeting.Store) *MeetingsList {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			lbl := o.(*widget.Label)
-			if id.Row >= len(l.rows) {
+			rows := l.Rows()
+			if id.Row >= len(rows) {
 				lbl.SetText("")
 				return
 			}
-			text, importance := cell(l.rows[id.Row], id.Col)
+			text, importance := cell(rows[id.Row], id.Col)
 			lbl.Importance = importance
 			lbl.SetText(text)
 		})
@@ -81,7 +82,6 @@ func NewMeetingsList(store meeting.Store) *MeetingsList {
 	for i, c := range columns {
 		l.Table.SetColumnWidth(i, c.width)
 	}
-	l.load("")
 	return l
 }
 
@@ -115,48 +115,59 @@ func cell(s meeting.Summary, col int) (string, widget.Importance) {
 }
 
 func (l *MeetingsList) scheduleSearch() {
+	text := l.Search.Text
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.timer != nil {
 		l.timer.Stop()
 	}
-	text := l.Search.Text
-	l.timer = time.AfterFunc(searchDelay, func() { l.load(text) })
+	id, done := l.nextLoadLocked()
+	l.timer = time.AfterFunc(searchDelay, func() { l.load(text, id, done) })
+}
+
+// Reload shows the newest meetings matching the search box again.
+func (l *MeetingsList) Reload() {
+	l.mu.Lock()
+	id, done := l.nextLoadLocked()
+	l.mu.Unlock()
+	go l.load(l.Search.Text, id, done)
+}
+
+// nextLoadLocked numbers a new load, so that an older, slower one cannot
+// overwrite its result, and gives the channel closed when it is shown.
+func (l *MeetingsList) nextLoadLocked() (int, chan struct{}) {
+	l.searchID++
+	done := make(chan struct{})
+	l.loaded = done
+	return l.searchID, done
 }
 
 // load queries the store off the UI goroutine and shows the result on it.
-func (l *MeetingsList) load(text string) {
-	l.mu.Lock()
-	l.searchID++
-	id := l.searchID
-	done := make(chan struct{})
-	l.loaded = done
-	l.mu.Unlock()
-	go func() {
-		defer close(done)
-		ctx := context.Background()
-		f := meeting.Filter{Text: text, Limit: pageSize}
-		rows, err := l.store.Summaries(ctx, f)
-		var total int
-		if err == nil {
-			total, err = l.store.Count(ctx, meeting.Filter{Text: text})
-		}
-		fyne.DoAndWait(func() {
-			l.mu.Lock()
-			stale := id != l.searchID
-			l.mu.Unlock()
-			if stale {
-				return
-			}
-			if err != nil {
-				l.Status.SetText("Could not load the meetings: " + err.Error())
-				return
-			}
+func (l *MeetingsList) load(text string, id int, done chan struct{}) {
+	defer close(done)
+	ctx := context.Background()
+	rows, err := l.store.Summaries(ctx, meeting.Filter{Text: text, Limit: pageSize})
+	var total int
+	if err == nil {
+		total, err = l.store.Count(ctx, meeting.Filter{Text: text})
+	}
+	fyne.DoAndWait(func() {
+		l.mu.Lock()
+		stale := id != l.searchID
+		if !stale && err == nil {
 			l.rows = rows
-			l.Table.Refresh()
-			l.Status.SetText(statusText(len(rows), total, text))
-		})
-	}()
+		}
+		l.mu.Unlock()
+		if stale {
+			return
+		}
+		if err != nil {
+			l.Status.SetText("Could not load the meetings: " + err.Error())
+			return
+		}
+		l.Table.Refresh()
+		l.Status.SetText(statusText(len(rows), total, text))
+	})
 }
 
 func statusText(shown, total int, text string) string {
@@ -173,7 +184,7 @@ func statusText(shown, total int, text string) string {
 	return fmt.Sprintf("%d %s.", total, noun)
 }
 
-// Wait blocks until the latest load has been shown; tests use it.
+// Wait blocks until the latest load or search has been shown.
 func (l *MeetingsList) Wait() {
 	l.mu.Lock()
 	done := l.loaded
@@ -181,8 +192,12 @@ func (l *MeetingsList) Wait() {
 	<-done
 }
 
-// Rows returns the meetings shown; tests use it.
-func (l *MeetingsList) Rows() []meeting.Summary { return l.rows }
+// Rows returns the meetings shown.
+func (l *MeetingsList) Rows() []meeting.Summary {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.rows
+}
 
 // NewMainWindow builds the app's main window on the store. The caller shows
 // it; taking the fyne.App lets tests pass Fyne's test app.
@@ -195,5 +210,6 @@ func NewMainWindow(a fyne.App, store meeting.Store, dbPath string) (fyne.Window,
 	w.SetContent(container.NewBorder(list.Search, footer, nil, nil, list.Table))
 	w.Resize(fyne.NewSize(1100, 700))
 	w.Canvas().Focus(list.Search)
+	list.Reload()
 	return w, list
 }

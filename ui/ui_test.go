@@ -1,0 +1,96 @@
+package ui
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"strategyminutes/meeting"
+	"strategyminutes/storage"
+)
+
+func openExampleDB(t *testing.T) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(filepath.Join(t.TempDir(), "minutes.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	paths := []string{"../meeting/testdata/example.json"}
+	_, err = db.Import(context.Background(), func(fn func(*meeting.Meeting) error) error {
+		return meeting.EachInFiles(paths, fn)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestMainWindowListsMeetingsNewestFirst(t *testing.T) {
+	a := test.NewTempApp(t)
+	db := openExampleDB(t)
+	w, list := NewMainWindow(a, db, db.Path())
+	defer w.Close()
+	list.Wait()
+	rows := list.Rows()
+	if len(rows) != 2 || rows[0].Reference != "SM-2025-00412" {
+		t.Fatalf("rows %+v", rows)
+	}
+	if got := list.Status.Text; got != "2 meetings." {
+		t.Errorf("status %q", got)
+	}
+	if text, _ := cell(rows[0], 5); text != "Missing: Health" {
+		t.Errorf("missing partners cell %q", text)
+	}
+	if text, _ := cell(rows[0], 0); text != "03 Jun 2025 10:30" {
+		t.Errorf("date cell %q (want UK local time)", text)
+	}
+	if w.Title() != "Strategy Minutes" {
+		t.Errorf("title %q", w.Title())
+	}
+}
+
+func TestSearchFiltersTheList(t *testing.T) {
+	a := test.NewTempApp(t)
+	db := openExampleDB(t)
+	w, list := NewMainWindow(a, db, db.Path())
+	defer w.Close()
+	list.Wait()
+	test.Type(list.Search, "hương")
+	list.Wait()
+	if rows := list.Rows(); len(rows) != 1 || rows[0].ID != "legacy-2019-0042" {
+		t.Errorf("found %+v", rows)
+	}
+	list.Search.SetText("zzz")
+	list.Wait()
+	if len(list.Rows()) != 0 || !strings.Contains(list.Status.Text, "No meetings match") {
+		t.Errorf("rows %d, status %q", len(list.Rows()), list.Status.Text)
+	}
+}
+
+// The window renders; the capture is kept for a person to look at when
+// STRATEGYMINUTES_SCREENSHOTS names a folder.
+func TestMainWindowRenders(t *testing.T) {
+	a := test.NewTempApp(t)
+	db := openExampleDB(t)
+	w, list := NewMainWindow(a, db, db.Path())
+	defer w.Close()
+	list.Wait()
+	img := w.Canvas().Capture()
+	if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 500 {
+		t.Errorf("window captured at %v", b)
+	}
+	if dir := os.Getenv("STRATEGYMINUTES_SCREENSHOTS"); dir != "" {
+		f, err := os.Create(filepath.Join(dir, "main-window.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		png.Encode(f, img)
+	}
+}
