@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/assets"
@@ -212,4 +213,20 @@ func NewMainWindow(a fyne.App, store meeting.Store, dbPath string) (fyne.Window,
 	w.Canvas().Focus(list.Search)
 	list.Reload()
 	return w, list
+}
+
+// NewStartupErrorWindow explains why the app cannot open its database, for
+// people who started it from a desktop icon and will never see a terminal.
+func NewStartupErrorWindow(a fyne.App, err error) fyne.Window {
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow("Strategy Minutes: cannot open the minutes")
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton("Quit", func() { a.Quit() })
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(
+		widget.NewLabelWithStyle("Strategy Minutes could not open its database. Nothing has been changed.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
+	w.Resize(fyne.NewSize(640, 240))
+	return w
 }

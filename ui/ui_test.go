@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
 	"strategyminutes/storage"
@@ -92,5 +94,20 @@ func TestMainWindowRenders(t *testing.T) {
 		}
 		defer f.Close()
 		png.Encode(f, img)
+	}
+}
+
+func TestStartupErrorWindowSaysWhy(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := NewStartupErrorWindow(a, errors.New("open database /x/minutes.db: written by a newer version of Strategy Minutes"))
+	defer w.Close()
+	found := false
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "newer version") {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the error is not shown")
 	}
 }

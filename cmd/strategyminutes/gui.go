@@ -11,13 +11,16 @@ import (
 const appID = "uk.org.strategyminutes.app"
 
 // runGUI opens the database and shows the main window until it is closed.
+// When the database cannot be opened, a window says why (the error is also
+// returned, for a terminal).
 func runGUI(opts *options) error {
+	a := app.NewWithID(appID)
 	db, err := openDB(opts.db)
 	if err != nil {
+		ui.NewStartupErrorWindow(a, err).ShowAndRun()
 		return err
 	}
 	defer db.Close()
-	a := app.NewWithID(appID)
 	w, _ := ui.NewMainWindow(a, db, db.Path())
 	w.ShowAndRun()
 	return nil
