@@ -1,0 +1,245 @@
+package meeting
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// validMeeting is a small, complete, valid record to spoil one field at a time.
+func validMeeting() *Meeting {
+	held := time.Date(2025, 6, 3, 10, 30, 0, 0, time.FixedZone("", 3600))
+	return &Meeting{
+		ID: "m1", Type: TypeInitial, Mode: ModeVirtual, HeldAt: held,
+		ReferralReceivedAt: held.Add(-20 * time.Hour),
+		Chair:              "Priya Raman",
+		Children:           []Child{{ID: "c1", Name: "Amelia", DateOfBirth: Date{2016, 9, 14}}},
+		Attendees: []Attendee{
+			{Name: "Priya Raman", Agency: AgencySocialCare, Attendance: Attended},
+			{Name: "Dr O", Agency: AgencyHealth, Service: ServiceGP, Attendance: ApologiesInfo},
+		},
+		Consent:   &Consent{Status: ConsentOverridden, LawfulBasis: BasisPublicTask, ParentsInformed: ParentsInformedYes, ParentsInformedOn: Date{2025, 6, 4}},
+		Decisions: []Decision{{Outcome: OutcomeS47Joint, Children: []string{"c1"}}},
+		Actions:   []Action{{Description: "Visit", Owner: "DC Y", Agency: AgencyPolice, Due: Date{2025, 6, 4}}},
+	}
+}
+
+func TestValidMeetingPasses(t *testing.T) {
+	if err := validMeeting().Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestValidateNamesEveryProblem(t *testing.T) {
+	tests := []struct {
+		name  string
+		spoil func(m *Meeting)
+		want  string
+	}{
+		{"no id", func(m *Meeting) { m.ID = " " }, "id: is required"},
+		{"long id", func(m *Meeting) { m.ID = strings.Repeat("x", 201) }, "id: is 201 characters long; the limit is 200"},
+		{"bad type", func(m *Meeting) { m.Type = "inital" }, `type: unknown meeting type "inital" (did you mean "initial"?)`},
+		{"far-off type", func(m *Meeting) { m.Type = "zzzzzzzzz" }, "(expected one of: initial, review, immediate, complex, pre_birth)"},
+		{"no mode", func(m *Meeting) { m.Mode = "" }, "mode: missing mode"},
+		{"no held_at", func(m *Meeting) { m.HeldAt = time.Time{} }, "held_at: is required"},
+		{"referral after", func(m *Meeting) { m.ReferralReceivedAt = m.HeldAt.Add(time.Hour) }, "referral_received_at: 2025-06-03T11:30:00+01:00 is after the meeting"},
+		{"control char", func(m *Meeting) { m.Chair = "Priya\x00" }, "chair: contains a control character (U+0000)"},
+		{"newline in name", func(m *Meeting) { m.Chair = "Priya\nRaman" }, "chair: contains a control character (U+000A)"},
+		{"bad utf8", func(m *Meeting) { m.Reason = "caf\xe9" }, "reason: is not valid UTF-8"},
+		{"signed without chair", func(m *Meeting) { m.Chair = ""; m.SignedOffAt = m.HeldAt.Add(time.Hour) }, "chair: is required"},
+		{"signed before held", func(m *Meeting) { m.SignedOffAt = m.HeldAt.Add(-time.Hour) }, "signed_off_at: 2025-06-03T09:30:00+01:00 is before the meeting"},
+		{"child id twice", func(m *Meeting) { m.Children = append(m.Children, Child{ID: "c1", Name: "B"}) }, `children[1].id: "c1" is used by another child`},
+		{"child without name", func(m *Meeting) { m.Children[0].Name = "" }, "children[0].name: is required"},
+		{"born after meeting", func(m *Meeting) { m.Children[0].DateOfBirth = Date{2025, 7, 1} }, "children[0].date_of_birth: 2025-07-01 is after the meeting (2025-06-03)"},
+		{"born long ago", func(m *Meeting) { m.Children[0].DateOfBirth = Date{1890, 1, 1} }, "children[0].date_of_birth: 1890-01-01 is before 1900"},
+		{"bad agency", func(m *Meeting) { m.Attendees[1].Agency = "polise" }, `attendees[1].agency: unknown agency "polise" (did you mean "police"?)`},
+		{"service for police", func(m *Meeting) { m.Attendees[0].Service = ServiceGP }, `attendees[0].service: agency "social_care" has no services`},
+		{"school for health", func(m *Meeting) { m.Attendees[1].Service = ServiceSchool }, `attendees[1].service: unknown health service "school"`},
+		{"no attendance", func(m *Meeting) { m.Attendees[0].Attendance = "" }, "attendees[0].attendance: missing attendance"},
+		{"attendee without name", func(m *Meeting) { m.Attendees[0].Name = "" }, "attendees[0].name: is required"},
+		{"consent status", func(m *Meeting) { m.Consent.Status = "yes" }, `consent.status: unknown consent status "yes"`},
+		{"lawful basis", func(m *Meeting) { m.Consent.LawfulBasis = "gdpr" }, `consent.lawful_basis: unknown lawful basis "gdpr"`},
+		{"informed on without yes", func(m *Meeting) { m.Consent.ParentsInformed = ParentsInformedNotYet }, "consent.parents_informed_on: is given but parents_informed is not"},
+		{"parents informed", func(m *Meeting) { m.Consent.ParentsInformed = "maybe" }, `consent.parents_informed: unknown parents informed "maybe"`},
+		{"outcome", func(m *Meeting) { m.Decisions[0].Outcome = "s47" }, `decisions[0].outcome: unknown outcome "s47"`},
+		{"decision child", func(m *Meeting) { m.Decisions[0].Children = []string{"c1", "c2"} }, `decisions[0].children[1]: no child of this meeting has id "c2"`},
+		{"decision child twice", func(m *Meeting) { m.Decisions[0].Children = []string{"c1", "c1"} }, `decisions[0].children[1]: child "c1" is listed twice`},
+		{"action description", func(m *Meeting) { m.Actions[0].Description = "" }, "actions[0].description: is required"},
+		{"action agency", func(m *Meeting) { m.Actions[0].Agency = "cops" }, `actions[0].agency: unknown agency "cops"`},
+		{"due before meeting", func(m *Meeting) { m.Actions[0].Due = Date{2025, 6, 2} }, "actions[0].due: 2025-06-02 is before the meeting (2025-06-03)"},
+		{"done before meeting", func(m *Meeting) { m.Actions[0].Completed = Date{2025, 5, 2} }, "actions[0].completed: 2025-05-02 is before the meeting"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := validMeeting()
+			tt.spoil(m)
+			err := m.Validate()
+			var ps Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("got %v, want Problems", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got %q\nwant it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestValidateReturnsEveryProblemAtOnce(t *testing.T) {
+	m := validMeeting()
+	m.Type = "x"
+	m.Attendees[0].Agency = "y"
+	m.Actions[0].Description = ""
+	err := m.Validate()
+	if ps, _ := err.(Problems); len(ps) != 3 {
+		t.Errorf("got %d problems, want 3: %v", len(ps), err)
+	}
+}
+
+func TestValidateAcceptsWhatPeopleType(t *testing.T) {
+	m := validMeeting()
+	m.Children[0].Name = "Zoë Ψ O'Brien-Nguyễn 👶🏽"
+	m.Reason = "Line one\r\nLine two\twith a tab; “quotes” and £50"
+	m.Type = TypePreBirth
+	m.Children[0].DateOfBirth = Date{2025, 8, 1} // expected date, after the meeting
+	m.Consent = nil                              // not recorded: allowed
+	if err := m.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestVocabulariesHaveLabels(t *testing.T) {
+	check := func(name string, codes []string, label func(string) string) {
+		if len(codes) == 0 {
+			t.Errorf("%s: no codes", name)
+		}
+		seen := map[string]bool{}
+		for _, c := range codes {
+			if l := label(c); l == "" || l == c || seen[c] {
+				t.Errorf("%s %q: label %q", name, c, l)
+			}
+			seen[c] = true
+		}
+	}
+	check("agency", codesOf(Agencies), func(c string) string { return Agency(c).Label() })
+	check("type", codesOf(Types), func(c string) string { return Type(c).Label() })
+	check("mode", codesOf(Modes), func(c string) string { return Mode(c).Label() })
+	check("attendance", codesOf(Attendances), func(c string) string { return Attendance(c).Label() })
+	check("consent", codesOf(ConsentStatuses), func(c string) string { return ConsentStatus(c).Label() })
+	check("basis", codesOf(LawfulBases), func(c string) string { return LawfulBasis(c).Label() })
+	check("informed", codesOf(ParentsInformedValues), func(c string) string { return ParentsInformed(c).Label() })
+	check("outcome", codesOf(Outcomes), func(c string) string { return Outcome(c).Label() })
+	check("health service", codesOf(HealthServices), func(c string) string { return ServiceLabel(AgencyHealth, Service(c)) })
+	check("education service", codesOf(EducationServices), func(c string) string { return ServiceLabel(AgencyEducation, Service(c)) })
+	if len(Agencies.Codes()) != 13 || len(Outcomes.Codes()) != 14 || len(Attendances.Codes()) != 6 {
+		t.Error("a vocabulary lost or gained a code of the interchange format")
+	}
+}
+
+func codesOf[C ~string](v Vocabulary[C]) []string {
+	var out []string
+	for _, c := range v.Codes() {
+		out = append(out, string(c))
+	}
+	return out
+}
+
+func TestAgencyState(t *testing.T) {
+	tests := []struct {
+		rows []Attendance
+		want AgencyState
+	}{
+		{nil, StateNotInvited},
+		{[]Attendance{NotInvited}, StateNotInvited},
+		{[]Attendance{Apologies}, StateAbsent},
+		{[]Attendance{DidNotAttend, NotInvited}, StateAbsent},
+		{[]Attendance{Apologies, ApologiesInfo}, StateInformationOnly},
+		{[]Attendance{ApologiesInfo, Apologies}, StateInformationOnly},
+		{[]Attendance{DidNotAttend, AttendedPart}, StateAttended},
+		{[]Attendance{Attended, Apologies}, StateAttended},
+	}
+	for _, tt := range tests {
+		m := &Meeting{Attendees: []Attendee{{Agency: AgencyPolice, Attendance: Attended}}}
+		for _, a := range tt.rows {
+			m.Attendees = append(m.Attendees, Attendee{Agency: AgencyHealth, Attendance: a})
+		}
+		if got := m.AgencyState(AgencyHealth); got != tt.want {
+			t.Errorf("%v: got %s, want %s", tt.rows, got, tt.want)
+		}
+		wantMissing := 2 // social care always, health unless attended
+		if tt.want == StateAttended {
+			wantMissing = 1
+		}
+		if got := m.MissingStatutory(); len(got) != wantMissing {
+			t.Errorf("%v: missing %v", tt.rows, got)
+		}
+	}
+}
+
+func TestActionTimeliness(t *testing.T) {
+	asOf := Date{2025, 7, 1}
+	tests := []struct {
+		a             Action
+		overdue, late bool
+	}{
+		{Action{Due: Date{2025, 6, 30}}, true, false},
+		{Action{Due: Date{2025, 7, 1}}, false, false},
+		{Action{}, false, false},
+		{Action{Due: Date{2025, 6, 1}, Completed: Date{2025, 6, 2}}, false, true},
+		{Action{Due: Date{2025, 6, 1}, Completed: Date{2025, 6, 1}}, false, false},
+	}
+	for _, tt := range tests {
+		if tt.a.Overdue(asOf) != tt.overdue || tt.a.CompletedLate() != tt.late {
+			t.Errorf("%+v: overdue %v late %v", tt.a, tt.a.Overdue(asOf), tt.a.CompletedLate())
+		}
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Date
+		ok   bool
+	}{
+		{"2025-06-03", Date{2025, 6, 3}, true},
+		{"", Date{}, true},
+		{"2024-02-29", Date{2024, 2, 29}, true},
+		{"2025-02-29", Date{}, false},
+		{"2025-6-3", Date{}, false},
+		{"03/06/2025", Date{}, false},
+		{"2025-06-03T10:00:00Z", Date{}, false},
+		{" 2025-06-03", Date{}, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseDate(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("ParseDate(%q) = %v, %v", tt.in, got, err)
+		}
+	}
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2025-06-03", "", "2025-02-29", "0000-01-01", "9999-12-31"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseDate(s)
+		if err != nil {
+			return
+		}
+		if d.String() != s {
+			t.Errorf("ParseDate(%q) formats back as %q", s, d.String())
+		}
+	})
+}
+
+func TestUKDate(t *testing.T) {
+	// 23:30 UTC on 31 March 2025 is 00:30 BST on 1 April.
+	if got := UKDate(time.Date(2025, 3, 31, 23, 30, 0, 0, time.UTC)); got != (Date{2025, 4, 1}) {
+		t.Errorf("summer: %v", got)
+	}
+	if got := UKDate(time.Date(2025, 1, 31, 23, 30, 0, 0, time.UTC)); got != (Date{2025, 1, 31}) {
+		t.Errorf("winter: %v", got)
+	}
+}
