@@ -46,9 +46,12 @@ fuzz:
 bench: deps-test
 	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem ./...
 
-# Fill the default database (or DB=FILE) with 500 invented meetings.
+# Open the app on a separate sample database of 500 invented meetings; sample
+# data never goes into the real database (the demo command refuses).
+SAMPLE_DB ?= bin/sample.db
 demo: build
-	./$(BIN) $(if $(DB),--db "$(DB)") demo --meetings 500
+	./$(BIN) --db "$(SAMPLE_DB)" demo --meetings 500
+	./$(BIN) --db "$(SAMPLE_DB)"
 
 deps-build:
 	@./.ci/deps $(BUILD_PACKAGES)

@@ -24,8 +24,19 @@ type ImportResult struct {
 // conflict, reported and left alone. each should yield meetings already
 // checked (meeting.CheckFiles); an invalid one aborts the import.
 func (db *DB) Import(ctx context.Context, each func(fn func(*meeting.Meeting) error) error) (ImportResult, error) {
+	return db.importTx(ctx, each, "")
+}
+
+// importTx imports in one transaction, first running the statement first
+// when it is not empty.
+func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) error) error, first string) (ImportResult, error) {
 	var res ImportResult
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		if first != "" {
+			if _, err := tx.ExecContext(ctx, first); err != nil {
+				return err
+			}
+		}
 		w, err := newWriter(ctx, tx)
 		if err != nil {
 			return err

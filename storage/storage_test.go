@@ -492,3 +492,28 @@ func TestConcurrentReadersAndWriter(t *testing.T) {
 		}
 	}
 }
+
+func TestSampleDataNeverMixesWithReal(t *testing.T) {
+	ctx := context.Background()
+	ms := exampleMeetings(t)
+	each := func(fn func(*meeting.Meeting) error) error { return fn(ms[1]) }
+
+	real := openTemp(t)
+	importPaths(t, real, examplePath)
+	if _, err := real.ImportSample(ctx, each); !errors.Is(err, ErrRealRecords) {
+		t.Errorf("sample into a real database: %v", err)
+	}
+
+	sample := openTemp(t)
+	for range 2 { // a sample database takes more sample meetings
+		if _, err := sample.ImportSample(ctx, each); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ok, err := sample.IsSample(ctx); !ok || err != nil {
+		t.Errorf("IsSample = %v, %v", ok, err)
+	}
+	if ok, _ := real.IsSample(ctx); ok {
+		t.Error("a real database is marked sample")
+	}
+}

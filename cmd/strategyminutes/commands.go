@@ -181,7 +181,7 @@ func runDemo(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error 
 	if e.opts.meetings < 1 || e.opts.meetings > 10_000_000 {
 		return usagef("demo: --meetings must be between 1 and 10000000")
 	}
-	res, err := e.db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
+	res, err := e.db.ImportSample(ctx, func(fn func(*meeting.Meeting) error) error {
 		return demo.Each(e.opts.meetings, e.opts.seed, fn)
 	})
 	if err != nil {

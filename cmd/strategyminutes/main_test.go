@@ -158,3 +158,16 @@ func TestRefusesNewerDatabase(t *testing.T) {
 		t.Error("the file changed")
 	}
 }
+
+func TestDemoRefusesRealDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "real.db")
+	cli(t, "--db", db, "import", example)
+	before := readFile(t, db)
+	code, _, stderr := cli(t, "--db", db, "demo", "--meetings", "5")
+	if code != exitError || !strings.Contains(stderr, "holds real records") || !strings.Contains(stderr, "separate sample database") {
+		t.Errorf("exit %d: %s", code, stderr)
+	}
+	if !bytes.Equal(before, readFile(t, db)) {
+		t.Error("the real database changed")
+	}
+}

@@ -93,3 +93,10 @@ CREATE TABLE actions (
     completed   TEXT    NOT NULL DEFAULT '',
     PRIMARY KEY (meeting, position)
 ) WITHOUT ROWID;
+
+-- Facts about the database itself, e.g. sample = 'true' for a database of
+-- invented meetings made by the demo command, which must never mix with real ones.
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
