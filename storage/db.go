@@ -100,6 +100,9 @@ func DefaultPath() (string, error) {
 // Open opens the database at path, creating it (and its directory) readable by
 // the owner only when it does not exist, and brings its schema up to date.
 func Open(path string) (*DB, error) {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs // so that messages and the window say exactly which file
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}

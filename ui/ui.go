@@ -44,7 +44,7 @@ var columns = []struct {
 	title string
 	width float32
 }{
-	{"Held (UK)", 130}, {"Reference", 120}, {"Children", 260}, {"Chair", 170}, {"Status", 90}, {"Statutory partners missing", 240},
+	{"Held (UK)", 165}, {"Reference", 120}, {"Children", 260}, {"Chair", 170}, {"Status", 90}, {"Statutory partners missing", 240},
 }
 
 // NewMeetingsList builds the list; Reload fills it.
