@@ -387,6 +387,8 @@ func (d *Decoder) tokenError(err error) error {
 		return d.fileError(se.Offset, "not valid JSON: %s", strings.TrimPrefix(se.Error(), "json: "))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return d.fileError(d.src.total, "the file ends too early (is it truncated?)")
+	case errors.Is(err, errInvalidUTF8) && d.src.sqlite:
+		return &FileError{Meeting: -1, Problems: Problems{{Message: "this is a database file, not an interchange file: open it with --db, or export from it first"}}}
 	case errors.Is(err, errInvalidUTF8):
 		return d.fileError(d.src.badUTF8, "not UTF-8 text (save the file as UTF-8)")
 	}
@@ -435,13 +437,14 @@ func (d *Decoder) readKey() error {
 		d.format = s
 		return d.checkFormat()
 	case "version":
-		var n json.Number
-		if err := d.dec.Decode(&n); err != nil {
-			return d.fileError(off, "\"version\" must be a number")
+		// A raw value, because json.Number would also take the string "1".
+		var raw json.RawMessage
+		if err := d.dec.Decode(&raw); err != nil {
+			return d.tokenError(err)
 		}
-		v, err := strconv.Atoi(n.String())
+		v, err := strconv.Atoi(string(raw))
 		if err != nil {
-			return d.fileError(off, "\"version\" must be a whole number, not %s", n)
+			return d.fileError(off, "\"version\" must be a whole number, not %s", raw)
 		}
 		d.version = &v
 		return d.checkVersion()
@@ -645,6 +648,7 @@ type lineReader struct {
 	badUTF8  int64
 	pending  []byte // an incomplete UTF-8 sequence at the end of the last read
 	bomDone  bool
+	sqlite   bool // the file starts like an SQLite database
 }
 
 func (lr *lineReader) Read(p []byte) (int, error) {
@@ -657,6 +661,9 @@ func (lr *lineReader) Read(p []byte) (int, error) {
 		lr.bomDone = true
 	}
 	chunk := p[:n]
+	if lr.total == 0 && bytes.HasPrefix(chunk, []byte("SQLite format 3\x00")) {
+		lr.sqlite = true
+	}
 	for i, b := range chunk {
 		if b == '\n' {
 			lr.newlines = append(lr.newlines, lr.total+int64(i))

@@ -11,6 +11,7 @@ import (
 
 	"strategyminutes/meeting"
 	"strategyminutes/meeting/demo"
+	"strategyminutes/storage"
 )
 
 // version is set at build time from FyneApp.toml (see the Makefile).
@@ -58,13 +59,19 @@ func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) err
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Imported %s: %d added, %d updated, %d unchanged.\n",
-		plural(len(files), "file"), res.Added, res.Updated, res.Unchanged)
+	printImportResult(e, "Imported "+plural(len(files), "file"), res)
+	return nil
+}
+
+// printImportResult says what an import did, and lists conflicts on
+// standard error so that they are not lost in a pipeline.
+func printImportResult(e *env, what string, res storage.ImportResult) {
+	fmt.Fprintf(e.stdout, "%s: %d added, %d updated, %d unchanged, %d not imported (conflicts).\n",
+		what, res.Added, res.Updated, res.Unchanged, len(res.Conflicts))
 	if len(res.Conflicts) > 0 {
-		fmt.Fprintf(e.stderr, "%s signed off in this database differ in the file and were left as they are: %s\n",
+		fmt.Fprintf(e.stderr, "%s signed off in this database differ from the imported version and were left as they are: %s\n",
 			plural(len(res.Conflicts), "meeting"), strings.Join(res.Conflicts, ", "))
 	}
-	return nil
 }
 
 func plural(n int, noun string) string {
@@ -187,7 +194,6 @@ func runDemo(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Invented %s (seed %d): %d added, %d updated, %d unchanged, in %s.\n",
-		plural(e.opts.meetings, "meeting"), e.opts.seed, res.Added, res.Updated, res.Unchanged, e.db.Path())
+	printImportResult(e, fmt.Sprintf("Invented %s (seed %d) in %s", plural(e.opts.meetings, "meeting"), e.opts.seed, e.db.Path()), res)
 	return nil
 }

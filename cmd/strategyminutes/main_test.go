@@ -171,3 +171,14 @@ func TestDemoRefusesRealDatabase(t *testing.T) {
 		t.Error("the real database changed")
 	}
 }
+
+// The same ids with different content: signed-off meetings are conflicts,
+// reported rather than silently skipped.
+func TestConflictsAreReported(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "sample.db")
+	cli(t, "--db", db, "demo", "--meetings", "40", "--seed", "1")
+	code, stdout, stderr := cli(t, "--db", db, "demo", "--meetings", "3", "--seed", "1")
+	if code != exitOK || !strings.Contains(stdout, "not imported (conflicts)") || !strings.Contains(stderr, "left as they are") {
+		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
+	}
+}
