@@ -43,6 +43,7 @@ type wireMeeting struct {
 	Actions            []wireAction   `json:"actions"`
 	SignedOffAt        string         `json:"signed_off_at,omitempty"`
 	SignedOffBy        string         `json:"signed_off_by,omitempty"`
+	MissingReason      string         `json:"missing_partners_reason,omitempty"`
 }
 
 type wireChild struct {
@@ -106,6 +107,7 @@ func toWire(m *Meeting) wireMeeting {
 		Decisions:   make([]wireDecision, len(m.Decisions)),
 		Actions:     make([]wireAction, len(m.Actions)),
 		SignedOffAt: formatTime(m.SignedOffAt), SignedOffBy: m.SignedOffBy,
+		MissingReason: m.MissingPartnersReason,
 	}
 	for i, c := range m.Children {
 		w.Children[i] = wireChild{c.ID, c.Name, c.DateOfBirth.String(), c.CaseReference}
@@ -164,6 +166,7 @@ func fromWire(w *wireMeeting) (*Meeting, Problems) {
 		ReferralReceivedAt: parseTime("referral_received_at", w.ReferralReceivedAt),
 		Chair:              w.Chair, MinuteTaker: w.MinuteTaker, Reason: w.Reason,
 		SignedOffAt: parseTime("signed_off_at", w.SignedOffAt), SignedOffBy: w.SignedOffBy,
+		MissingPartnersReason: w.MissingReason,
 	}
 	for i, c := range w.Children {
 		m.Children = append(m.Children, Child{c.ID, c.Name,

@@ -28,6 +28,9 @@ type Meeting struct {
 	Actions            []Action
 	SignedOffAt        time.Time // zero while a draft
 	SignedOffBy        string
+	// MissingPartnersReason says why a statutory partner did not attend;
+	// sign-off needs it when one is missing.
+	MissingPartnersReason string
 }
 
 // A Child is a child discussed at the meeting.

@@ -12,6 +12,10 @@ import (
 type Problem struct {
 	Field   string
 	Message string
+	// Incomplete marks what a draft may keep while the chair is still typing
+	// (a missing name, a date out of order); it must be put right before
+	// sign-off. Other problems make a record unstorable.
+	Incomplete bool
 }
 
 func (p Problem) String() string {
@@ -37,7 +41,7 @@ func (ps Problems) Error() string {
 func (ps Problems) Prefixed(prefix string) Problems {
 	out := make(Problems, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Field: joinField(prefix, p.Field), Message: p.Message}
+		out[i] = Problem{Field: joinField(prefix, p.Field), Message: p.Message, Incomplete: p.Incomplete}
 	}
 	return out
 }
@@ -61,10 +65,20 @@ func (ps *problems) add(field, format string, args ...any) {
 	ps.list = append(ps.list, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
 }
 
-// code adds the problem with a vocabulary code, if any.
+// incomplete adds a problem that a draft may keep.
+func (ps *problems) incomplete(field, format string, args ...any) {
+	ps.list = append(ps.list, Problem{Field: field, Message: fmt.Sprintf(format, args...), Incomplete: true})
+}
+
+// code adds the problem with a vocabulary code, if any: a missing code is
+// incomplete, an unknown one is invalid.
 func code[C ~string](ps *problems, field string, v Vocabulary[C], c C) {
 	if msg := v.check(c); msg != "" {
-		ps.add(field, "%s", msg)
+		if c == "" {
+			ps.incomplete(field, "%s", msg)
+		} else {
+			ps.add(field, "%s", msg)
+		}
 	}
 }
 
@@ -81,7 +95,7 @@ const (
 func (ps *problems) text(field, s string, max int, required bool) {
 	if strings.TrimSpace(s) == "" {
 		if required {
-			ps.add(field, "is required")
+			ps.incomplete(field, "is required")
 		}
 		return
 	}
@@ -90,7 +104,7 @@ func (ps *problems) text(field, s string, max int, required bool) {
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		ps.add(field, "is %d characters long; the limit is %d", n, max)
+		ps.incomplete(field, "is %d characters long; the limit is %d", n, max)
 	}
 	multiline := max == maxText
 	for i, r := range s {
@@ -106,20 +120,42 @@ func (ps *problems) text(field, s string, max int, required bool) {
 	}
 }
 
-// Validate checks everything a stored record must satisfy, draft or signed
-// off, and returns every problem at once as Problems, or nil.
-// Completeness for sign-off is a separate, stricter check.
+// Validate returns every problem that stops the record being stored, as
+// Problems, or nil: for a draft, what is invalid; for a signed-off record,
+// also what is incomplete.
 func (m *Meeting) Validate() error {
+	var blocking Problems
+	for _, p := range m.Check() {
+		if !p.Incomplete || m.SignedOff() {
+			blocking = append(blocking, p)
+		}
+	}
+	if len(blocking) == 0 {
+		return nil
+	}
+	return blocking
+}
+
+// Check returns every problem with the record, invalid or incomplete, for
+// showing beside the fields.
+func (m *Meeting) Check() Problems {
 	var ps problems
-	ps.text("id", m.ID, maxName, true)
+	if strings.TrimSpace(m.ID) == "" {
+		ps.add("id", "is required")
+	}
+	ps.text("id", m.ID, maxName, false)
 	ps.text("reference", m.Reference, maxName, false)
-	code(&ps, "type", Types, m.Type)
-	code(&ps, "mode", Modes, m.Mode)
+	if msg := Types.check(m.Type); msg != "" {
+		ps.add("type", "%s", msg)
+	}
+	if msg := Modes.check(m.Mode); msg != "" {
+		ps.add("mode", "%s", msg)
+	}
 	if m.HeldAt.IsZero() {
 		ps.add("held_at", "is required")
 	}
 	if !m.ReferralReceivedAt.IsZero() && !m.HeldAt.IsZero() && m.ReferralReceivedAt.After(m.HeldAt) {
-		ps.add("referral_received_at", "%s is after the meeting was held (%s)",
+		ps.incomplete("referral_received_at", "%s is after the meeting was held (%s)",
 			m.ReferralReceivedAt.Format(timeLayout), m.HeldAt.Format(timeLayout))
 	}
 	ps.text("chair", m.Chair, maxName, m.SignedOff())
@@ -130,7 +166,10 @@ func (m *Meeting) Validate() error {
 	childIDs := make(map[string]bool, len(m.Children))
 	for i, c := range m.Children {
 		f := fmt.Sprintf("children[%d]", i)
-		ps.text(f+".id", c.ID, maxName, true)
+		if strings.TrimSpace(c.ID) == "" {
+			ps.add(f+".id", "is required")
+		}
+		ps.text(f+".id", c.ID, maxName, false)
 		if c.ID != "" && childIDs[c.ID] {
 			ps.add(f+".id", "%q is used by another child of this meeting", c.ID)
 		}
@@ -140,9 +179,9 @@ func (m *Meeting) Validate() error {
 		if !c.DateOfBirth.IsZero() {
 			switch {
 			case c.DateOfBirth.Year < 1900:
-				ps.add(f+".date_of_birth", "%s is before 1900", c.DateOfBirth)
+				ps.incomplete(f+".date_of_birth", "%s is before 1900", c.DateOfBirth)
 			case m.Type != TypePreBirth && !m.HeldAt.IsZero() && c.DateOfBirth.After(heldOn):
-				ps.add(f+".date_of_birth", "%s is after the meeting (%s); use a pre-birth meeting for an unborn child", c.DateOfBirth, heldOn)
+				ps.incomplete(f+".date_of_birth", "%s is after the meeting (%s); use a pre-birth meeting for an unborn child", c.DateOfBirth, heldOn)
 			}
 		}
 	}
@@ -177,7 +216,7 @@ func (m *Meeting) Validate() error {
 			code(&ps, "consent.parents_informed", ParentsInformedValues, c.ParentsInformed)
 		}
 		if !c.ParentsInformedOn.IsZero() && c.ParentsInformed != ParentsInformedYes {
-			ps.add("consent.parents_informed_on", "is given but parents_informed is not \"yes\"")
+			ps.incomplete("consent.parents_informed_on", "is given but parents_informed is not \"yes\"")
 		}
 		ps.text("consent.parents_informed_reason", c.ParentsInformedReason, maxText, false)
 		ps.text("consent.parents_views", c.ParentsViews, maxText, false)
@@ -209,22 +248,73 @@ func (m *Meeting) Validate() error {
 		}
 		if !m.HeldAt.IsZero() {
 			if !a.Due.IsZero() && a.Due.Before(heldOn) {
-				ps.add(f+".due", "%s is before the meeting (%s)", a.Due, heldOn)
+				ps.incomplete(f+".due", "%s is before the meeting (%s)", a.Due, heldOn)
 			}
 			if !a.Completed.IsZero() && a.Completed.Before(heldOn) {
-				ps.add(f+".completed", "%s is before the meeting (%s)", a.Completed, heldOn)
+				ps.incomplete(f+".completed", "%s is before the meeting (%s)", a.Completed, heldOn)
 			}
 		}
 	}
 
 	if m.SignedOff() && !m.HeldAt.IsZero() && m.SignedOffAt.Before(m.HeldAt) {
-		ps.add("signed_off_at", "%s is before the meeting was held (%s)",
+		ps.incomplete("signed_off_at", "%s is before the meeting was held (%s)",
 			m.SignedOffAt.Format(timeLayout), m.HeldAt.Format(timeLayout))
 	}
 	ps.text("signed_off_by", m.SignedOffBy, maxName, false)
-
-	if len(ps.list) == 0 {
-		return nil
-	}
+	ps.text("missing_partners_reason", m.MissingPartnersReason, maxText, false)
 	return ps.list
+}
+
+// SignOffProblems returns what must be put right before the chair can sign
+// the minutes off: every problem of Check, and what a complete record has
+// (children, chair, at least one decision, the consent record, an owner and
+// a due date for every action, and a reason when a statutory partner did
+// not attend). All of them are Incomplete or invalid problems, never nil
+// when sign-off must wait.
+func (m *Meeting) SignOffProblems() Problems {
+	var ps problems
+	ps.list = m.Check()
+	if len(m.Children) == 0 {
+		ps.incomplete("children", "add at least one child")
+	}
+	if strings.TrimSpace(m.Chair) == "" {
+		ps.incomplete("chair", "is required")
+	}
+	if len(m.Decisions) == 0 {
+		ps.incomplete("decisions", "record at least one decision")
+	}
+	if m.Consent == nil {
+		ps.incomplete("consent", "record how consent was handled")
+	} else if m.Consent.WithoutConsent() && strings.TrimSpace(m.Consent.Reason) == "" {
+		ps.incomplete("consent.reason", "say why consent was %s", strings.ToLower(m.Consent.Status.Label()))
+	}
+	for i, a := range m.Actions {
+		if strings.TrimSpace(a.Owner) == "" {
+			ps.incomplete(fmt.Sprintf("actions[%d].owner", i), "is required")
+		}
+		if a.Due.IsZero() {
+			ps.incomplete(fmt.Sprintf("actions[%d].due", i), "is required")
+		}
+	}
+	if missing := m.MissingStatutory(); len(missing) > 0 && strings.TrimSpace(m.MissingPartnersReason) == "" {
+		names := make([]string, len(missing))
+		for i, a := range missing {
+			names[i] = a.Label()
+		}
+		ps.incomplete("missing_partners_reason", "say why %s did not attend", strings.Join(names, ", "))
+	}
+	// Check already says "chair: is required" for a signed-off record; say it once.
+	return dedupe(ps.list)
+}
+
+func dedupe(ps Problems) Problems {
+	seen := map[Problem]bool{}
+	out := ps[:0:0]
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -1,7 +1,6 @@
 package meeting
 
 import (
-	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -74,13 +73,16 @@ func TestValidateNamesEveryProblem(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := validMeeting()
 			tt.spoil(m)
-			err := m.Validate()
-			var ps Problems
-			if !errors.As(err, &ps) {
-				t.Fatalf("got %v, want Problems", err)
+			ps := m.Check()
+			if len(ps) == 0 || !strings.Contains(ps.Error(), tt.want) {
+				t.Errorf("got %q\nwant it to contain %q", ps.Error(), tt.want)
 			}
-			if !strings.Contains(err.Error(), tt.want) {
-				t.Errorf("got %q\nwant it to contain %q", err, tt.want)
+			// A signed-off record must be free of every problem.
+			if !m.SignedOff() {
+				m.SignedOffAt = m.HeldAt.Add(24 * time.Hour)
+			}
+			if err := m.Validate(); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("signed off: got %v", err)
 			}
 		})
 	}
@@ -91,9 +93,67 @@ func TestValidateReturnsEveryProblemAtOnce(t *testing.T) {
 	m.Type = "x"
 	m.Attendees[0].Agency = "y"
 	m.Actions[0].Description = ""
-	err := m.Validate()
-	if ps, _ := err.(Problems); len(ps) != 3 {
-		t.Errorf("got %d problems, want 3: %v", len(ps), err)
+	if ps := m.Check(); len(ps) != 3 {
+		t.Errorf("got %d problems, want 3: %v", len(ps), ps)
+	}
+}
+
+// A draft keeps what the chair has typed so far; only what cannot be stored
+// stops it.
+func TestDraftMayBeIncomplete(t *testing.T) {
+	m := validMeeting()
+	m.Chair = ""
+	m.Attendees = append(m.Attendees, Attendee{Agency: AgencyPolice}) // name and attendance not yet chosen
+	m.Actions = append(m.Actions, Action{Due: Date{2025, 5, 1}})      // due date typed wrong
+	m.Consent = &Consent{ParentsViews: "Mother says ..."}             // status not yet chosen
+	if err := m.Validate(); err != nil {
+		t.Fatalf("draft refused: %v", err)
+	}
+	incomplete := 0
+	for _, p := range m.Check() {
+		if !p.Incomplete {
+			t.Errorf("not marked incomplete: %v", p)
+		}
+		incomplete++
+	}
+	if incomplete < 5 {
+		t.Errorf("only %d problems found: %v", incomplete, m.Check())
+	}
+	m.Type = ""
+	if err := m.Validate(); err == nil || !strings.Contains(err.Error(), "type: missing meeting type") {
+		t.Errorf("missing type: %v", err)
+	}
+}
+
+func TestSignOffProblems(t *testing.T) {
+	m := validMeeting()
+	m.Consent.Reason = "Would alert the father"
+	m.MissingPartnersReason = "Police not available; information shared by phone"
+	if ps := m.SignOffProblems(); len(ps) != 0 {
+		t.Fatalf("complete record: %v", ps)
+	}
+	m.Children = nil
+	m.Decisions = nil
+	m.Consent = nil
+	m.Chair = " "
+	m.Actions[0].Owner = ""
+	m.Actions[0].Due = Date{}
+	m.MissingPartnersReason = ""
+	got := m.SignOffProblems().Error()
+	for _, want := range []string{"children: add at least one child", "chair: is required", "decisions: record at least one decision",
+		"consent: record how consent was handled", "actions[0].owner: is required", "actions[0].due: is required",
+		"missing_partners_reason: say why Police, Health did not attend"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "chair: is required") != 1 {
+		t.Errorf("chair reported twice:\n%s", got)
+	}
+	m = validMeeting()
+	m.MissingPartnersReason = "x"
+	if got := m.SignOffProblems().Error(); !strings.Contains(got, "consent.reason: say why consent was refused or withheld, and overridden") {
+		t.Errorf("override without reason: %s", got)
 	}
 }
 

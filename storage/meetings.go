@@ -71,13 +71,14 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		sql string
 	}{
 		{&w.upsert, `INSERT INTO meetings (id, reference, type, mode, held_at, held_unix, held_on, referral_received_at,
-				chair, minute_taker, reason, signed_off_at, signed_off_by, missing_statutory, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				chair, minute_taker, reason, signed_off_at, signed_off_by, missing_partners_reason, missing_statutory, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, type = excluded.type, mode = excluded.mode,
 				held_at = excluded.held_at, held_unix = excluded.held_unix, held_on = excluded.held_on,
 				referral_received_at = excluded.referral_received_at, chair = excluded.chair,
 				minute_taker = excluded.minute_taker, reason = excluded.reason, signed_off_at = excluded.signed_off_at,
-				signed_off_by = excluded.signed_off_by, missing_statutory = excluded.missing_statutory,
+				signed_off_by = excluded.signed_off_by, missing_partners_reason = excluded.missing_partners_reason,
+				missing_statutory = excluded.missing_statutory,
 				updated_at = excluded.updated_at
 			RETURNING rowid`},
 		{&w.clearDecisionChildren, `DELETE FROM decision_children WHERE meeting = ?`},
@@ -124,7 +125,7 @@ func (w *writer) write(ctx context.Context, m *meeting.Meeting, now time.Time) e
 	var key int64
 	err := w.upsert.QueryRowContext(ctx, m.ID, m.Reference, m.Type, m.Mode, formatTime(m.HeldAt), m.HeldAt.Unix(),
 		m.HeldOn().String(), formatTime(m.ReferralReceivedAt), m.Chair, m.MinuteTaker, m.Reason,
-		formatTime(m.SignedOffAt), m.SignedOffBy, strings.Join(missing, ","), stamp, stamp).Scan(&key)
+		formatTime(m.SignedOffAt), m.SignedOffBy, m.MissingPartnersReason, strings.Join(missing, ","), stamp, stamp).Scan(&key)
 	if err != nil {
 		return fmt.Errorf("store meeting: %w", err)
 	}
@@ -331,7 +332,7 @@ type querier interface {
 
 func loadMeetings(ctx context.Context, conn querier, clause string, args ...any) ([]*meeting.Meeting, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT m.rowid, m.id, m.reference, m.type, m.mode, m.held_at, m.referral_received_at,
-		m.chair, m.minute_taker, m.reason, m.signed_off_at, m.signed_off_by FROM meetings m `+clause, args...)
+		m.chair, m.minute_taker, m.reason, m.signed_off_at, m.signed_off_by, m.missing_partners_reason FROM meetings m `+clause, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -343,7 +344,7 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 		var key int64
 		var heldAt, referral, signedOff string
 		if err := rows.Scan(&key, &m.ID, &m.Reference, &m.Type, &m.Mode, &heldAt, &referral,
-			&m.Chair, &m.MinuteTaker, &m.Reason, &signedOff, &m.SignedOffBy); err != nil {
+			&m.Chair, &m.MinuteTaker, &m.Reason, &signedOff, &m.SignedOffBy, &m.MissingPartnersReason); err != nil {
 			rows.Close()
 			return nil, err
 		}

@@ -19,6 +19,7 @@ CREATE TABLE meetings (
     reason               TEXT    NOT NULL DEFAULT '',
     signed_off_at        TEXT    NOT NULL DEFAULT '',
     signed_off_by        TEXT    NOT NULL DEFAULT '',
+    missing_partners_reason TEXT NOT NULL DEFAULT '',  -- why a statutory partner did not attend
     missing_statutory    TEXT    NOT NULL DEFAULT '', -- comma-separated agency codes, for the list
     created_at           TEXT    NOT NULL,
     updated_at           TEXT    NOT NULL
