@@ -100,6 +100,28 @@ func (a Action) CompletedLate() bool {
 	return !a.Due.IsZero() && !a.Completed.IsZero() && a.Completed.After(a.Due)
 }
 
+// Clone returns a deep copy of m, so that a snapshot can be saved while the
+// original is still being edited.
+func (m *Meeting) Clone() *Meeting {
+	c := *m
+	c.Children = append([]Child(nil), m.Children...)
+	c.Attendees = append([]Attendee(nil), m.Attendees...)
+	if m.Consent != nil {
+		consent := *m.Consent
+		c.Consent = &consent
+	}
+	c.Decisions = make([]Decision, len(m.Decisions))
+	for i, d := range m.Decisions {
+		d.Children = append([]string(nil), d.Children...)
+		c.Decisions[i] = d
+	}
+	if m.Decisions == nil {
+		c.Decisions = nil
+	}
+	c.Actions = append([]Action(nil), m.Actions...)
+	return &c
+}
+
 // SignedOff reports whether the chair has signed the minutes off.
 func (m *Meeting) SignedOff() bool { return !m.SignedOffAt.IsZero() }
 
@@ -168,8 +190,27 @@ type Summary struct {
 type Filter struct {
 	From, To Date   // UK local dates of HeldAt, inclusive
 	Text     string // matched against child names, case references, meeting reference, chair
+	Status   Status // drafts or signed-off meetings only; "" for both
 	Limit    int
 	Offset   int
+}
+
+// Status is whether minutes are a draft or signed off.
+type Status string
+
+// Statuses of minutes.
+const (
+	StatusDraft     Status = "draft"
+	StatusSignedOff Status = "signed_off"
+)
+
+// A Person is someone who has attended before, offered when a name is typed
+// again.
+type Person struct {
+	Name    string
+	Role    string
+	Agency  Agency
+	Service Service
 }
 
 // ErrNotFound is returned for a meeting that is not stored.
@@ -189,4 +230,7 @@ type Store interface {
 	Meetings(ctx context.Context, f Filter) ([]*Meeting, error)
 	// Count returns how many meetings f selects.
 	Count(ctx context.Context, f Filter) (int, error)
+	// People returns attendees of earlier meetings whose name contains
+	// text, most frequent first, at most limit of them.
+	People(ctx context.Context, text string, limit int) ([]Person, error)
 }

@@ -285,8 +285,30 @@ func (m *Meeting) SignOffProblems() Problems {
 	}
 	if m.Consent == nil {
 		ps.incomplete("consent", "record how consent was handled")
-	} else if m.Consent.WithoutConsent() && strings.TrimSpace(m.Consent.Reason) == "" {
-		ps.incomplete("consent.reason", "say why consent was %s", strings.ToLower(m.Consent.Status.Label()))
+	} else {
+		c := m.Consent
+		if c.Status == "" {
+			ps.incomplete("consent.status", "choose how consent was handled")
+		}
+		if c.WithoutConsent() {
+			if strings.TrimSpace(c.Reason) == "" {
+				ps.incomplete("consent.reason", "say why consent was %s", strings.ToLower(c.Status.Label()))
+			}
+			if strings.TrimSpace(c.DecidedBy) == "" {
+				ps.incomplete("consent.decided_by", "is required when consent was %s", strings.ToLower(c.Status.Label()))
+			}
+			if strings.TrimSpace(c.AuthorisedBy) == "" {
+				ps.incomplete("consent.authorised_by", "is required when consent was %s", strings.ToLower(c.Status.Label()))
+			}
+			if c.LawfulBasis == "" {
+				ps.incomplete("consent.lawful_basis", "is required when consent was %s", strings.ToLower(c.Status.Label()))
+			}
+		}
+		if c.ParentsInformed == "" {
+			ps.incomplete("consent.parents_informed", "say whether the parents have been told")
+		} else if c.ParentsInformed != ParentsInformedYes && strings.TrimSpace(c.ParentsInformedReason) == "" {
+			ps.incomplete("consent.parents_informed_reason", "say why the parents have not been told")
+		}
 	}
 	for i, a := range m.Actions {
 		if strings.TrimSpace(a.Owner) == "" {

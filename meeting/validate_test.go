@@ -128,6 +128,7 @@ func TestDraftMayBeIncomplete(t *testing.T) {
 func TestSignOffProblems(t *testing.T) {
 	m := validMeeting()
 	m.Consent.Reason = "Would alert the father"
+	m.Consent.DecidedBy, m.Consent.AuthorisedBy = "Priya Raman", "Mark Benson"
 	m.MissingPartnersReason = "Police not available; information shared by phone"
 	if ps := m.SignOffProblems(); len(ps) != 0 {
 		t.Fatalf("complete record: %v", ps)
@@ -152,8 +153,13 @@ func TestSignOffProblems(t *testing.T) {
 	}
 	m = validMeeting()
 	m.MissingPartnersReason = "x"
-	if got := m.SignOffProblems().Error(); !strings.Contains(got, "consent.reason: say why consent was refused or withheld, and overridden") {
-		t.Errorf("override without reason: %s", got)
+	m.Consent.ParentsInformed, m.Consent.ParentsInformedOn = ParentsInformedNotYet, Date{}
+	got = m.SignOffProblems().Error()
+	for _, want := range []string{"consent.reason: say why consent was refused or withheld, and overridden",
+		"consent.decided_by: is required", "consent.authorised_by: is required", "consent.parents_informed_reason: say why"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("override: missing %q in:\n%s", want, got)
+		}
 	}
 }
 

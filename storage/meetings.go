@@ -240,6 +240,12 @@ func filterSQL(f meeting.Filter) (string, []any) {
 		conds = append(conds, "m.held_on <= ?")
 		args = append(args, f.To.String())
 	}
+	switch f.Status {
+	case meeting.StatusDraft:
+		conds = append(conds, "m.signed_off_at = ''")
+	case meeting.StatusSignedOff:
+		conds = append(conds, "m.signed_off_at <> ''")
+	}
 	if text := strings.TrimSpace(f.Text); text != "" {
 		like := "%" + escapeLike(text) + "%"
 		conds = append(conds, `(m.reference LIKE ? ESCAPE '\' OR m.chair LIKE ? ESCAPE '\' OR EXISTS (
@@ -254,6 +260,32 @@ func filterSQL(f meeting.Filter) (string, []any) {
 
 func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// People returns attendees of earlier meetings whose name contains text,
+// with the role and agency they came with most often, most frequent first.
+func (db *DB) People(ctx context.Context, text string, limit int) ([]meeting.Person, error) {
+	text = strings.TrimSpace(text)
+	if text == "" || limit <= 0 {
+		return nil, nil
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT name, role, agency, service FROM attendees
+		WHERE name LIKE ? ESCAPE '\'
+		GROUP BY name, agency, role, service
+		ORDER BY count(*) DESC, name LIMIT ?`, "%"+escapeLike(text)+"%", limit)
+	if err != nil {
+		return nil, fmt.Errorf("find people: %w", err)
+	}
+	defer rows.Close()
+	var out []meeting.Person
+	for rows.Next() {
+		var p meeting.Person
+		if err := rows.Scan(&p.Name, &p.Role, &p.Agency, &p.Service); err != nil {
+			return nil, fmt.Errorf("find people: %w", err)
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
 }
 
 // Count returns how many meetings f selects.

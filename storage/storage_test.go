@@ -517,3 +517,36 @@ func TestSampleDataNeverMixesWithReal(t *testing.T) {
 		t.Error("a real database is marked sample")
 	}
 }
+
+func TestPeopleAndStatusFilter(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	importPaths(t, db, examplePath)
+	people, err := db.People(ctx, "yılmaz", 5)
+	if err != nil || len(people) != 1 || people[0].Agency != meeting.AgencyPolice || people[0].Role == "" {
+		t.Errorf("People = %+v, %v", people, err)
+	}
+	if people, _ := db.People(ctx, "%", 5); len(people) != 0 {
+		t.Errorf("wildcard matched %+v", people)
+	}
+	for status, want := range map[meeting.Status]string{meeting.StatusDraft: "legacy-2019-0042", meeting.StatusSignedOff: "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"} {
+		list, err := db.Summaries(ctx, meeting.Filter{Status: status})
+		if err != nil || len(list) != 1 || list[0].ID != want {
+			t.Errorf("status %s: %+v %v", status, list, err)
+		}
+	}
+}
+
+func TestCloneIsDeep(t *testing.T) {
+	m := exampleMeetings(t)[0]
+	c := m.Clone()
+	c.Attendees[0].Name = "changed"
+	c.Decisions[1].Children[0] = "c2"
+	c.Consent.Reason = "changed"
+	if m.Attendees[0].Name == "changed" || m.Decisions[1].Children[0] != "c1" || m.Consent.Reason == "changed" {
+		t.Error("Clone shares memory with the original")
+	}
+	if !meeting.Equal(m, m.Clone()) {
+		t.Error("Clone differs")
+	}
+}
