@@ -6,7 +6,9 @@ package meeting
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
+	"fmt"
 	"time"
 )
 
@@ -213,6 +215,16 @@ type Person struct {
 	Service Service
 }
 
+// NewID returns a new random meeting id: a version 4 UUID, so that meetings
+// made on different laptops never share one.
+func NewID() string {
+	var b [16]byte
+	rand.Read(b[:]) // never fails (crypto/rand)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}
+
 // ErrNotFound is returned for a meeting that is not stored.
 var ErrNotFound = errors.New("meeting not found")
 
@@ -231,6 +243,6 @@ type Store interface {
 	// Count returns how many meetings f selects.
 	Count(ctx context.Context, f Filter) (int, error)
 	// People returns attendees of earlier meetings whose name contains
-	// text, most frequent first, at most limit of them.
+	// text (everyone for ""), most frequent first, at most limit of them.
 	People(ctx context.Context, text string, limit int) ([]Person, error)
 }

@@ -262,17 +262,17 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// People returns attendees of earlier meetings whose name contains text,
-// with the role and agency they came with most often, most frequent first.
+// People returns attendees of earlier meetings whose name contains text
+// (everyone for ""), each with the roles and agencies they came with, most
+// frequent first.
 func (db *DB) People(ctx context.Context, text string, limit int) ([]meeting.Person, error) {
-	text = strings.TrimSpace(text)
-	if text == "" || limit <= 0 {
+	if limit <= 0 {
 		return nil, nil
 	}
 	rows, err := db.sql.QueryContext(ctx, `SELECT name, role, agency, service FROM attendees
 		WHERE name LIKE ? ESCAPE '\'
 		GROUP BY name, agency, role, service
-		ORDER BY count(*) DESC, name LIMIT ?`, "%"+escapeLike(text)+"%", limit)
+		ORDER BY count(*) DESC, name LIMIT ?`, "%"+escapeLike(strings.TrimSpace(text))+"%", limit)
 	if err != nil {
 		return nil, fmt.Errorf("find people: %w", err)
 	}

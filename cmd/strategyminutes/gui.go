@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2/app"
 
 	"strategyminutes/ui"
@@ -21,7 +23,11 @@ func runGUI(opts *options) error {
 		return err
 	}
 	defer db.Close()
-	w, _ := ui.NewMainWindow(a, db, db.Path())
-	w.ShowAndRun()
+	sample, err := db.IsSample(context.Background())
+	if err != nil {
+		return err
+	}
+	u := ui.NewMainWindow(a, db, ui.Options{DBPath: db.Path(), Sample: sample, Version: version})
+	u.Win.ShowAndRun()
 	return nil
 }

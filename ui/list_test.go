@@ -36,8 +36,9 @@ func openExampleDB(t *testing.T) *storage.DB {
 func TestMainWindowListsMeetingsNewestFirst(t *testing.T) {
 	a := test.NewTempApp(t)
 	db := openExampleDB(t)
-	w, list := NewMainWindow(a, db, db.Path())
-	defer w.Close()
+	u := NewMainWindow(a, db, Options{DBPath: db.Path()})
+	w, list := u.Win, u.List
+	defer u.close()
 	list.Wait()
 	rows := list.Rows()
 	if len(rows) != 2 || rows[0].Reference != "SM-2025-00412" {
@@ -60,8 +61,9 @@ func TestMainWindowListsMeetingsNewestFirst(t *testing.T) {
 func TestSearchFiltersTheList(t *testing.T) {
 	a := test.NewTempApp(t)
 	db := openExampleDB(t)
-	w, list := NewMainWindow(a, db, db.Path())
-	defer w.Close()
+	u := NewMainWindow(a, db, Options{DBPath: db.Path()})
+	list := u.List
+	defer u.close()
 	list.Wait()
 	test.Type(list.Search, "hương")
 	list.Wait()
@@ -80,8 +82,9 @@ func TestSearchFiltersTheList(t *testing.T) {
 func TestMainWindowRenders(t *testing.T) {
 	a := test.NewTempApp(t)
 	db := openExampleDB(t)
-	w, list := NewMainWindow(a, db, db.Path())
-	defer w.Close()
+	u := NewMainWindow(a, db, Options{DBPath: db.Path()})
+	w, list := u.Win, u.List
+	defer u.close()
 	list.Wait()
 	img := w.Canvas().Capture()
 	if b := img.Bounds(); b.Dx() < 800 || b.Dy() < 500 {

@@ -1,5 +1,3 @@
-// Package ui holds the Fyne screens of Strategy Minutes. Screens talk to the
-// domain through meeting.Store only; they never see SQL.
 package ui
 
 import (
@@ -11,10 +9,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
-	"strategyminutes/assets"
 	"strategyminutes/meeting"
 )
 
@@ -26,19 +22,32 @@ const pageSize = 200
 // keystrokes costs one query, not one each.
 const searchDelay = 250 * time.Millisecond
 
-// MeetingsList is the window's list of meetings, newest first, with search.
+// MeetingsList is the window's list of meetings, newest first, with search
+// as you type and filters by date and status. It loads a page at a time off
+// the UI goroutine.
 type MeetingsList struct {
-	store  meeting.Store
-	Search *widget.Entry
-	Table  *widget.Table
-	Status *widget.Label
+	store    meeting.Store
+	Search   *widget.Entry
+	From, To *widget.DateEntry
+	State    *widget.Select
+	Table    *widget.Table
+	Status   *widget.Label
+	More     *widget.Button
+	// OnOpen is called with the id of the meeting the chair picks.
+	OnOpen func(id string)
+	// OnFilterChanged is called when the filter changes (the app remembers it).
+	OnFilterChanged func(meeting.Filter)
 
 	mu       sync.Mutex
 	rows     []meeting.Summary
+	filter   meeting.Filter // the filter on screen, without paging
+	limit    int            // rows asked for: grows by a page with "Show more"
 	timer    *time.Timer
 	searchID int // the latest search; older results are dropped
 	loaded   chan struct{}
 }
+
+var statusChoices = []string{"Drafts and signed off", "Drafts", "Signed off"}
 
 var columns = []struct {
 	title string
@@ -47,12 +56,43 @@ var columns = []struct {
 	{"Held (UK)", 165}, {"Reference", 120}, {"Children", 260}, {"Chair", 170}, {"Status", 90}, {"Statutory partners missing", 240},
 }
 
-// NewMeetingsList builds the list; Reload fills it.
-func NewMeetingsList(store meeting.Store) *MeetingsList {
-	l := &MeetingsList{store: store, Status: widget.NewLabel("Loading meetings…")}
+// NewMeetingsList builds the list showing f; Reload fills it.
+func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
+	l := &MeetingsList{store: store, Status: widget.NewLabel("Loading meetings…"), limit: pageSize}
+	f.Limit, f.Offset = 0, 0
+	l.filter = f
 	l.Search = widget.NewEntry()
-	l.Search.SetPlaceHolder("Search by child, case reference, meeting reference or chair")
-	l.Search.OnChanged = func(string) { l.scheduleSearch() }
+	l.Search.SetPlaceHolder("Search by child, case reference, meeting reference or chair (Ctrl+F)")
+	l.Search.SetText(f.Text)
+	l.Search.OnChanged = func(s string) { l.setFilter(func(f *meeting.Filter) { f.Text = s }, true) }
+	l.From = dateEntry(f.From, func(d meeting.Date) { l.setFilter(func(f *meeting.Filter) { f.From = d }, false) })
+	l.To = dateEntry(f.To, func(d meeting.Date) { l.setFilter(func(f *meeting.Filter) { f.To = d }, false) })
+	l.State = widget.NewSelect(statusChoices, nil)
+	switch f.Status {
+	case meeting.StatusDraft:
+		l.State.SetSelected(statusChoices[1])
+	case meeting.StatusSignedOff:
+		l.State.SetSelected(statusChoices[2])
+	default:
+		l.State.SetSelected(statusChoices[0])
+	}
+	l.State.OnChanged = func(choice string) {
+		status := meeting.Status("")
+		switch choice {
+		case statusChoices[1]:
+			status = meeting.StatusDraft
+		case statusChoices[2]:
+			status = meeting.StatusSignedOff
+		}
+		l.setFilter(func(f *meeting.Filter) { f.Status = status }, false)
+	}
+	l.More = widget.NewButton("Show more", func() {
+		l.mu.Lock()
+		l.limit += pageSize
+		l.mu.Unlock()
+		l.Reload()
+	})
+	l.More.Hide()
 	l.Table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(l.Rows()), len(columns) },
 		func() fyne.CanvasObject {
@@ -83,7 +123,46 @@ func NewMeetingsList(store meeting.Store) *MeetingsList {
 	for i, c := range columns {
 		l.Table.SetColumnWidth(i, c.width)
 	}
+	l.Table.OnSelected = func(id widget.TableCellID) {
+		rows := l.Rows()
+		l.Table.UnselectAll()
+		if id.Row >= 0 && id.Row < len(rows) && l.OnOpen != nil {
+			l.OnOpen(rows[id.Row].ID)
+		}
+	}
 	return l
+}
+
+// Filters is the row of search and filter fields above the table.
+func (l *MeetingsList) Filters() fyne.CanvasObject {
+	dates := container.NewHBox(widget.NewLabel("From"), container.NewGridWrap(fyne.NewSize(150, l.From.MinSize().Height), l.From),
+		widget.NewLabel("to"), container.NewGridWrap(fyne.NewSize(150, l.To.MinSize().Height), l.To), l.State)
+	return container.NewBorder(nil, nil, nil, dates, l.Search)
+}
+
+// Filter returns the filter on screen.
+func (l *MeetingsList) Filter() meeting.Filter {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.filter
+}
+
+// setFilter changes the filter and reloads: after a pause when typing, at
+// once for a date or status.
+func (l *MeetingsList) setFilter(change func(*meeting.Filter), typing bool) {
+	l.mu.Lock()
+	change(&l.filter)
+	l.limit = pageSize
+	f := l.filter
+	l.mu.Unlock()
+	if l.OnFilterChanged != nil {
+		l.OnFilterChanged(f)
+	}
+	if typing {
+		l.scheduleSearch()
+	} else {
+		l.Reload()
+	}
 }
 
 // cell returns the text of one column of a meeting's row.
@@ -116,22 +195,25 @@ func cell(s meeting.Summary, col int) (string, widget.Importance) {
 }
 
 func (l *MeetingsList) scheduleSearch() {
-	text := l.Search.Text
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.timer != nil {
 		l.timer.Stop()
 	}
 	id, done := l.nextLoadLocked()
-	l.timer = time.AfterFunc(searchDelay, func() { l.load(text, id, done) })
+	f := l.filter
+	f.Limit = l.limit
+	l.timer = time.AfterFunc(searchDelay, func() { l.load(f, id, done) })
 }
 
-// Reload shows the newest meetings matching the search box again.
+// Reload shows the newest meetings matching the filter again.
 func (l *MeetingsList) Reload() {
 	l.mu.Lock()
 	id, done := l.nextLoadLocked()
+	f := l.filter
+	f.Limit = l.limit
 	l.mu.Unlock()
-	go l.load(l.Search.Text, id, done)
+	go l.load(f, id, done)
 }
 
 // nextLoadLocked numbers a new load, so that an older, slower one cannot
@@ -144,13 +226,14 @@ func (l *MeetingsList) nextLoadLocked() (int, chan struct{}) {
 }
 
 // load queries the store off the UI goroutine and shows the result on it.
-func (l *MeetingsList) load(text string, id int, done chan struct{}) {
+func (l *MeetingsList) load(f meeting.Filter, id int, done chan struct{}) {
 	defer close(done)
 	ctx := context.Background()
-	rows, err := l.store.Summaries(ctx, meeting.Filter{Text: text, Limit: pageSize})
+	rows, err := l.store.Summaries(ctx, f)
 	var total int
 	if err == nil {
-		total, err = l.store.Count(ctx, meeting.Filter{Text: text})
+		f.Limit = 0
+		total, err = l.store.Count(ctx, f)
 	}
 	fyne.DoAndWait(func() {
 		l.mu.Lock()
@@ -167,18 +250,26 @@ func (l *MeetingsList) load(text string, id int, done chan struct{}) {
 			return
 		}
 		l.Table.Refresh()
-		l.Status.SetText(statusText(len(rows), total, text))
+		l.Status.SetText(statusText(len(rows), total, f))
+		if len(rows) < total {
+			l.More.Show()
+		} else {
+			l.More.Hide()
+		}
 	})
 }
 
-func statusText(shown, total int, text string) string {
+func statusText(shown, total int, f meeting.Filter) string {
 	noun := "meetings"
 	if total == 1 {
 		noun = "meeting"
 	}
+	filtered := f.Text != "" || !f.From.IsZero() || !f.To.IsZero() || f.Status != ""
 	switch {
-	case text != "" && total == 0:
-		return fmt.Sprintf("No meetings match %q.", text)
+	case total == 0 && filtered:
+		return "No meetings match the search and filters."
+	case total == 0:
+		return "No meetings yet. Press Ctrl+N (File > New meeting) to start recording a strategy meeting."
 	case shown < total:
 		return fmt.Sprintf("Showing the newest %d of %d %s.", shown, total, noun)
 	}
@@ -198,35 +289,4 @@ func (l *MeetingsList) Rows() []meeting.Summary {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.rows
-}
-
-// NewMainWindow builds the app's main window on the store. The caller shows
-// it; taking the fyne.App lets tests pass Fyne's test app.
-func NewMainWindow(a fyne.App, store meeting.Store, dbPath string) (fyne.Window, *MeetingsList) {
-	a.SetIcon(assets.Icon)
-	w := a.NewWindow("Strategy Minutes")
-	w.SetIcon(assets.Icon)
-	list := NewMeetingsList(store)
-	footer := container.NewBorder(nil, nil, list.Status, widget.NewLabelWithStyle(dbPath, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
-	w.SetContent(container.NewBorder(list.Search, footer, nil, nil, list.Table))
-	w.Resize(fyne.NewSize(1100, 700))
-	w.Canvas().Focus(list.Search)
-	list.Reload()
-	return w, list
-}
-
-// NewStartupErrorWindow explains why the app cannot open its database, for
-// people who started it from a desktop icon and will never see a terminal.
-func NewStartupErrorWindow(a fyne.App, err error) fyne.Window {
-	a.SetIcon(assets.Icon)
-	w := a.NewWindow("Strategy Minutes: cannot open the minutes")
-	msg := widget.NewLabel(err.Error())
-	msg.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton("Quit", func() { a.Quit() })
-	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewBorder(
-		widget.NewLabelWithStyle("Strategy Minutes could not open its database. Nothing has been changed.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
-	w.Resize(fyne.NewSize(640, 240))
-	return w
 }

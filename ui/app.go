@@ -1,0 +1,321 @@
+// Package ui holds the Fyne screens of Strategy Minutes. Screens talk to the
+// domain through meeting.Store only; they never see SQL. Every screen is
+// built by a function that takes the fyne.App or fyne.Window, so tests pass
+// Fyne's test app.
+package ui
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategyminutes/assets"
+	"strategyminutes/meeting"
+)
+
+// Options describe what the window is opened on.
+type Options struct {
+	DBPath  string
+	Sample  bool // a database of invented meetings: say so on screen
+	Version string
+}
+
+// App is the main window: the meetings list, or one meeting's editor.
+type App struct {
+	fyneApp fyne.App
+	Win     fyne.Window
+	store   meeting.Store
+	opts    Options
+
+	List   *MeetingsList
+	Editor *Editor // nil while the list is shown
+
+	body     *fyne.Container
+	listView fyne.CanvasObject
+	closed   bool
+}
+
+// Preference keys: the window remembers its size, the last filter and the
+// chair's name between runs.
+const (
+	prefWidth      = "window.width"
+	prefHeight     = "window.height"
+	prefFilterText = "filter.text"
+	prefFilterFrom = "filter.from"
+	prefFilterTo   = "filter.to"
+	prefFilterStat = "filter.status"
+	prefChair      = "chair.name"
+)
+
+// shortcut keys, shown in the menus and in the help.
+var (
+	keyNewMeeting  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+	keySearch      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	keyList        = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	keyNextSection = &desktop.CustomShortcut{KeyName: fyne.KeyPageDown, Modifier: fyne.KeyModifierShortcutDefault}
+	keyPrevSection = &desktop.CustomShortcut{KeyName: fyne.KeyPageUp, Modifier: fyne.KeyModifierShortcutDefault}
+	keyAddChild    = &desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyAddAttendee = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyAddDecision = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyAddAction   = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyHelp        = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	keyQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// NewMainWindow builds the app's main window on the store and starts
+// loading the list. The caller shows it.
+func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow("Strategy Minutes")
+	w.SetIcon(assets.Icon)
+	u := &App{fyneApp: a, Win: w, store: store, opts: opts}
+	prefs := a.Preferences()
+
+	u.List = NewMeetingsList(store, savedFilter(prefs))
+	u.List.OnOpen = u.Open
+	u.List.OnFilterChanged = func(f meeting.Filter) { saveFilter(prefs, f) }
+
+	var banner fyne.CanvasObject = layout.NewSpacer()
+	if opts.Sample {
+		l := widget.NewLabelWithStyle("SAMPLE DATABASE: invented meetings for practice and demonstrations, not real records.",
+			fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		l.Importance = widget.WarningImportance
+		banner = l
+	}
+	newButton := widget.NewButtonWithIcon("New meeting", theme.ContentAddIcon(), u.NewMeeting)
+	newButton.Importance = widget.HighImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, newButton, banner), u.List.Filters())
+	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), widget.NewLabelWithStyle(opts.DBPath, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
+	u.listView = container.NewBorder(top, footer, nil, nil, u.List.Table)
+	u.body = container.NewStack(u.listView)
+	w.SetContent(u.body)
+	w.SetMainMenu(u.menu())
+	w.SetCloseIntercept(u.close)
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1180)), float32(prefs.FloatWithFallback(prefHeight, 760))))
+	w.Canvas().Focus(u.List.Search)
+	u.List.Reload()
+	return u
+}
+
+func savedFilter(p fyne.Preferences) meeting.Filter {
+	f := meeting.Filter{Text: p.String(prefFilterText), Status: meeting.Status(p.String(prefFilterStat))}
+	f.From, _ = meeting.ParseDate(p.String(prefFilterFrom))
+	f.To, _ = meeting.ParseDate(p.String(prefFilterTo))
+	return f
+}
+
+func saveFilter(p fyne.Preferences, f meeting.Filter) {
+	p.SetString(prefFilterText, f.Text)
+	p.SetString(prefFilterFrom, f.From.String())
+	p.SetString(prefFilterTo, f.To.String())
+	p.SetString(prefFilterStat, string(f.Status))
+}
+
+func (u *App) menu() *fyne.MainMenu {
+	item := func(label string, key fyne.Shortcut, action func()) *fyne.MenuItem {
+		i := fyne.NewMenuItem(label, action)
+		i.Shortcut = key
+		return i
+	}
+	quit := item("Quit", keyQuit, u.quit)
+	quit.IsQuit = true
+	inEditor := func(f func(*Editor)) func() {
+		return func() {
+			if u.Editor != nil && !u.Editor.readOnly {
+				f(u.Editor)
+			}
+		}
+	}
+	return fyne.NewMainMenu(
+		fyne.NewMenu("File", item("New meeting", keyNewMeeting, u.NewMeeting), fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("Edit",
+			item("Find meetings", keySearch, u.Search),
+			fyne.NewMenuItemSeparator(),
+			item("Add child", keyAddChild, inEditor((*Editor).AddChild)),
+			item("Add attendee", keyAddAttendee, inEditor((*Editor).AddAttendee)),
+			item("Add decision", keyAddDecision, inEditor((*Editor).AddDecision)),
+			item("Add action", keyAddAction, inEditor((*Editor).AddAction)),
+		),
+		fyne.NewMenu("View",
+			item("Meetings list", keyList, u.ShowList),
+			item("Next section", keyNextSection, func() {
+				if u.Editor != nil {
+					u.Editor.NextSection()
+				}
+			}),
+			item("Previous section", keyPrevSection, func() {
+				if u.Editor != nil {
+					u.Editor.PreviousSection()
+				}
+			}),
+		),
+		fyne.NewMenu("Help", item("Keyboard shortcuts", keyHelp, u.showShortcuts), fyne.NewMenuItem("About Strategy Minutes", u.showAbout)),
+	)
+}
+
+// NewMeeting starts a new draft, stores it at once and opens it.
+func (u *App) NewMeeting() {
+	chair := u.fyneApp.Preferences().String(prefChair)
+	now := time.Now().In(meeting.UK)
+	m := &meeting.Meeting{
+		ID: meeting.NewID(), Type: meeting.TypeInitial, Mode: meeting.ModeVirtual,
+		HeldAt: now.Truncate(5 * time.Minute), Chair: chair,
+	}
+	if chair != "" { // the chair is there for social care
+		m.Attendees = []meeting.Attendee{{Name: chair, Role: "Chair", Agency: meeting.AgencySocialCare, Attendance: meeting.Attended}}
+	}
+	if err := u.store.SaveMeeting(context.Background(), m); err != nil {
+		dialog.ShowError(fmt.Errorf("could not create the meeting: %w", err), u.Win)
+		return
+	}
+	u.show(m)
+	u.Editor.Tabs.SelectIndex(sectionDetails)
+}
+
+// Open shows the stored meeting with the id in the editor.
+func (u *App) Open(id string) {
+	m, err := u.store.Meeting(context.Background(), id)
+	if err != nil {
+		dialog.ShowError(fmt.Errorf("could not open the meeting: %w", err), u.Win)
+		return
+	}
+	u.show(m)
+}
+
+func (u *App) show(m *meeting.Meeting) {
+	if err := u.closeEditor(); err != nil {
+		return
+	}
+	e := NewEditor(u.Win, u.store, m)
+	e.OnSaved = func() {
+		if chair := e.snapshot().Chair; chair != "" {
+			u.fyneApp.Preferences().SetString(prefChair, chair)
+		}
+	}
+	e.OnSignedOff = u.List.Reload
+	back := widget.NewButtonWithIcon("Meetings", theme.NavigateBackIcon(), u.ShowList)
+	u.Editor = e
+	u.body.Objects = []fyne.CanvasObject{e.Content(back)}
+	u.body.Refresh()
+}
+
+// closeEditor saves the open meeting; on failure the editor stays open so
+// that nothing typed is lost.
+func (u *App) closeEditor() error {
+	if u.Editor == nil {
+		return nil
+	}
+	if err := u.Editor.Close(); err != nil {
+		dialog.ShowError(fmt.Errorf("the meeting could not be saved, so it stays open: %w", err), u.Win)
+		return err
+	}
+	u.Editor = nil
+	return nil
+}
+
+// ShowList goes back to the meetings list, saving the open meeting.
+func (u *App) ShowList() {
+	if err := u.closeEditor(); err != nil {
+		return
+	}
+	u.body.Objects = []fyne.CanvasObject{u.listView}
+	u.body.Refresh()
+	u.List.Reload()
+	u.Win.Canvas().Focus(u.List.Search)
+}
+
+// Search shows the list with the cursor in the search box.
+func (u *App) Search() {
+	if u.Editor != nil {
+		u.ShowList()
+	}
+	u.Win.Canvas().Focus(u.List.Search)
+}
+
+// close saves everything before the window goes.
+func (u *App) close() {
+	if u.closed {
+		return
+	}
+	if err := u.closeEditor(); err != nil {
+		return
+	}
+	u.closed = true
+	size := u.Win.Canvas().Size()
+	u.fyneApp.Preferences().SetFloat(prefWidth, float64(size.Width))
+	u.fyneApp.Preferences().SetFloat(prefHeight, float64(size.Height))
+	u.Win.Close()
+}
+
+func (u *App) quit() {
+	u.close()
+	u.fyneApp.Quit()
+}
+
+// shortcutText writes a shortcut as people read it: "Ctrl+Shift+A".
+func shortcutText(s *desktop.CustomShortcut) string {
+	var parts []string
+	if s.Modifier&fyne.KeyModifierShortcutDefault != 0 {
+		if runtime.GOOS == "darwin" {
+			parts = append(parts, "Cmd")
+		} else {
+			parts = append(parts, "Ctrl")
+		}
+	}
+	if s.Modifier&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "Shift")
+	}
+	return strings.Join(append(parts, string(s.KeyName)), "+")
+}
+
+func (u *App) showShortcuts() {
+	rows := []struct {
+		key  *desktop.CustomShortcut
+		what string
+	}{
+		{keyNewMeeting, "New meeting"}, {keySearch, "Find meetings"}, {keyList, "Back to the meetings list"},
+		{keyNextSection, "Next section of the meeting"}, {keyPrevSection, "Previous section"},
+		{keyAddChild, "Add a child"}, {keyAddAttendee, "Add an attendee"}, {keyAddDecision, "Add a decision"},
+		{keyAddAction, "Add an action"}, {keyHelp, "This list"}, {keyQuit, "Quit (everything is saved)"},
+	}
+	grid := container.NewGridWithColumns(2)
+	for _, r := range rows {
+		grid.Add(widget.NewLabelWithStyle(shortcutText(r.key), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(r.what))
+	}
+	tip := hint("Tab and Shift+Tab move between fields in order; Space or Enter opens a list or presses a button.")
+	dialog.ShowCustom("Keyboard shortcuts", "Close", container.NewVBox(grid, tip), u.Win)
+}
+
+func (u *App) showAbout() {
+	text := fmt.Sprintf("Strategy Minutes %s\n\nRecords of multi-agency child-protection strategy meetings.\n"+
+		"Every change is saved as you type.\n\nDatabase: %s\n\nThe records are OFFICIAL-SENSITIVE: keep this laptop's disk encrypted.",
+		u.opts.Version, u.opts.DBPath)
+	dialog.ShowInformation("About Strategy Minutes", text, u.Win)
+}
+
+// NewStartupErrorWindow explains why the app cannot open its database, for
+// people who started it from a desktop icon and will never see a terminal.
+func NewStartupErrorWindow(a fyne.App, err error) fyne.Window {
+	a.SetIcon(assets.Icon)
+	w := a.NewWindow("Strategy Minutes: cannot open the minutes")
+	msg := widget.NewLabel(err.Error())
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton("Quit", func() { a.Quit() })
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewBorder(
+		widget.NewLabelWithStyle("Strategy Minutes could not open its database. Nothing has been changed.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
+	w.Resize(fyne.NewSize(640, 240))
+	return w
+}

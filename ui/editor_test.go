@@ -1,0 +1,386 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"strategyminutes/meeting"
+	"strategyminutes/storage"
+)
+
+func openEmptyDB(t *testing.T) *storage.DB {
+	t.Helper()
+	db, err := storage.Open(filepath.Join(t.TempDir(), "minutes.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+// newApp opens the main window on db with autosave slowed down, so that a
+// test decides when saves happen (Flush) and no save races the test's typing.
+func newApp(t *testing.T, db *storage.DB) *App {
+	t.Helper()
+	u := NewMainWindow(test.NewTempApp(t), db, Options{DBPath: db.Path()})
+	t.Cleanup(u.close)
+	u.List.Wait()
+	return u
+}
+
+func newMeeting(t *testing.T, u *App) *Editor {
+	t.Helper()
+	u.NewMeeting()
+	if u.Editor == nil {
+		t.Fatal("no editor after New meeting")
+	}
+	u.Editor.saver.delay = time.Hour
+	return u.Editor
+}
+
+// objects returns every object under o, depth first, in the order Tab visits them.
+func objects(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			out = append(out, objects(child)...)
+		}
+	case *widget.Form:
+		for _, item := range c.Items {
+			out = append(out, objects(item.Widget)...)
+		}
+	}
+	return out
+}
+
+// entry finds the nth entry (from 0) with the placeholder in a section.
+func entry(t *testing.T, e *Editor, section int, placeholder string, nth int) *widget.Entry {
+	t.Helper()
+	n := 0
+	for _, o := range objects(e.sections[section]) {
+		if w, ok := o.(*widget.Entry); ok && w.PlaceHolder == placeholder {
+			if n == nth {
+				return w
+			}
+			n++
+		}
+	}
+	t.Fatalf("no entry %d %q in section %s", nth, placeholder, sectionTitles[section])
+	return nil
+}
+
+// selects returns the drop-downs of a section in order.
+func selects(e *Editor, section int) []*widget.Select {
+	var out []*widget.Select
+	for _, o := range objects(e.sections[section]) {
+		if s, ok := o.(*widget.Select); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func dates(e *Editor, section int) []*widget.DateEntry {
+	var out []*widget.DateEntry
+	for _, o := range objects(e.sections[section]) {
+		if d, ok := o.(*widget.DateEntry); ok {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// visibleErrors returns the inline messages shown in a section.
+func visibleErrors(e *Editor, section int) []string {
+	var out []string
+	for _, o := range objects(e.sections[section]) {
+		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && l.Visible() && l.Text != "" {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+func typeInto(t *testing.T, w *widget.Entry, text string) {
+	t.Helper()
+	test.Type(w, text)
+}
+
+// TestChairRecordsAWholeMeeting does what a chair does, section by section,
+// and checks the stored record through storage.
+func TestChairRecordsAWholeMeeting(t *testing.T) {
+	db := openEmptyDB(t)
+	u := newApp(t, db)
+	e := newMeeting(t, u)
+
+	// Details.
+	typeInto(t, entry(t, e, sectionDetails, "e.g. SM-2025-00412", 0), "SM-2025-00999")
+	typeInto(t, entry(t, e, sectionDetails, "Name of the chair", 0), "Priya Raman")
+	typeInto(t, entry(t, e, sectionDetails, "Why the meeting was called: the concern, the referral", 0), "School saw a bruise; “Dad got cross”.")
+
+	// Children.
+	e.AddChild()
+	typeInto(t, entry(t, e, sectionChildren, "Full name", 0), "Amelia Kowalczyk")
+	dates(e, sectionChildren)[0].SetDate(ptr(time.Date(2016, 9, 14, 0, 0, 0, 0, time.UTC)))
+	e.AddChild()
+	typeInto(t, entry(t, e, sectionChildren, "Full name", 1), "Jakub Kowalczyk")
+
+	// Attendees from three agencies; health only sends a report at first.
+	addAttendee := func(i int, name string, agency meeting.Agency, attendance meeting.Attendance) {
+		e.AddAttendee()
+		typeInto(t, entry(t, e, sectionAttendees, "Name", i), name)
+		ss := selects(e, sectionAttendees)
+		ss[i*3].SetSelected(agency.Label())
+		ss[i*3+2].SetSelected(attendance.Label())
+	}
+	addAttendee(0, "Priya Raman", meeting.AgencySocialCare, meeting.Attended)
+	if w := e.Warning(); !strings.Contains(w, "Police") || !strings.Contains(w, "Health") {
+		t.Errorf("warning %q should name police and health", w)
+	}
+	addAttendee(1, "DC Şükrü Yılmaz", meeting.AgencyPolice, meeting.Attended)
+	addAttendee(2, "Dr Adebayo Okafor", meeting.AgencyHealth, meeting.ApologiesInfo)
+	selects(e, sectionAttendees)[7].SetSelected("GP") // health offers services
+	if w := e.Warning(); w != "Not present: Health. Chase them now." {
+		t.Errorf("warning %q", w)
+	}
+	selects(e, sectionAttendees)[8].SetSelected(meeting.Attended.Label())
+	if w := e.Warning(); w != "" {
+		t.Errorf("warning did not clear: %q", w)
+	}
+
+	// Consent overridden: the fields it makes required are flagged until given.
+	consent := selects(e, sectionConsent)
+	consent[0].SetSelected(meeting.ConsentOverridden.Label())
+	if errs := strings.Join(visibleErrors(e, sectionConsent), "|"); !strings.Contains(errs, "Say why consent was refused or withheld, and overridden") {
+		t.Errorf("no inline message for the missing reason: %q", errs)
+	}
+	typeInto(t, entry(t, e, sectionConsent, "Why consent was overridden or not sought", 0), "Would alert the father and prejudice the police investigation.")
+	typeInto(t, entry(t, e, sectionConsent, "Name", 0), "Priya Raman")
+	typeInto(t, entry(t, e, sectionConsent, "Manager's name", 0), "Mark Benson")
+	consent[1].SetSelected(meeting.BasisPublicTask.Label())
+	consent[2].SetSelected(meeting.ParentsInformedNotYet.Label())
+	typeInto(t, entry(t, e, sectionConsent, "e.g. telling them would put the child at risk or prejudice the police investigation", 0), "Police to speak to the father first.")
+	typeInto(t, entry(t, e, sectionConsent, "The child's wishes and feelings", 0), "Amelia wants to stay with her mum.")
+	if errs := visibleErrors(e, sectionConsent); len(errs) != 0 {
+		t.Errorf("consent still flagged: %q", errs)
+	}
+
+	// A decision for one child, and an action.
+	e.AddDecision()
+	selects(e, sectionDecisions)[0].SetSelected(meeting.OutcomeS47Joint.Label())
+	typeInto(t, entry(t, e, sectionDecisions, "Rationale: why this decision", 0), "Visible injury and her account.")
+	e.AddAction()
+	typeInto(t, entry(t, e, sectionActions, "What is to be done", 0), "Arrange a child protection medical")
+	typeInto(t, entry(t, e, sectionActions, "Owner", 0), "Priya Raman")
+	selects(e, sectionActions)[0].SetSelected(meeting.AgencySocialCare.Label())
+	due := time.Now().In(meeting.UK).AddDate(0, 0, 2)
+	dates(e, sectionActions)[0].SetDate(&due)
+
+	if ps := e.Meeting().SignOffProblems(); len(ps) != 0 {
+		t.Fatalf("record should be complete: %v", ps)
+	}
+	if !e.signOffButton.Disabled() {
+		// enabled: as it should be
+	} else {
+		t.Error("sign-off button disabled for a complete record")
+	}
+	if err := e.SignOff(); err != nil {
+		t.Fatal(err)
+	}
+	u.List.Wait() // the list reloads after sign-off
+
+	stored, err := db.Meeting(context.Background(), e.Meeting().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks := []struct {
+		what      string
+		got, want any
+	}{
+		{"reference", stored.Reference, "SM-2025-00999"},
+		{"chair", stored.Chair, "Priya Raman"},
+		{"children", len(stored.Children), 2},
+		{"dob", stored.Children[0].DateOfBirth, meeting.Date{Year: 2016, Month: 9, Day: 14}},
+		{"attendees", len(stored.Attendees), 3},
+		{"police name", stored.Attendees[1].Name, "DC Şükrü Yılmaz"},
+		{"health service", stored.Attendees[2].Service, meeting.ServiceGP},
+		{"health attended", stored.AgencyState(meeting.AgencyHealth), meeting.StateAttended},
+		{"consent", stored.Consent.Status, meeting.ConsentOverridden},
+		{"consent reason", stored.Consent.Reason, "Would alert the father and prejudice the police investigation."},
+		{"lawful basis", stored.Consent.LawfulBasis, meeting.BasisPublicTask},
+		{"child views", stored.Consent.ChildViews, "Amelia wants to stay with her mum."},
+		{"decision", stored.Decisions[0].Outcome, meeting.OutcomeS47Joint},
+		{"action owner", stored.Actions[0].Owner, "Priya Raman"},
+		{"action due", stored.Actions[0].Due, meeting.DateOf(due)},
+		{"signed off", stored.SignedOff(), true},
+		{"signed off by", stored.SignedOffBy, "Priya Raman"},
+	}
+	for _, c := range checks {
+		if c.got != c.want {
+			t.Errorf("%s: stored %v, want %v", c.what, c.got, c.want)
+		}
+	}
+
+	// Read-only after sign-off: typing changes nothing.
+	chair := entry(t, e, sectionDetails, "Name of the chair", 0)
+	if !chair.Disabled() {
+		t.Error("the chair field is editable after sign-off")
+	}
+	e.AddAttendee()
+	if len(e.Meeting().Attendees) != 3 {
+		t.Error("an attendee was added after sign-off")
+	}
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func TestSignOffRefusedWithWhatIsMissing(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	e := newMeeting(t, u)
+	e.Tabs.SelectIndex(sectionSignOff)
+	if !e.signOffButton.Disabled() {
+		t.Error("sign-off offered for an empty record")
+	}
+	var listed []string
+	for _, o := range e.signOffList.Objects {
+		listed = append(listed, o.(*widget.Label).Text)
+	}
+	text := strings.Join(listed, "\n")
+	for _, want := range []string{"Children: Add at least one child", "Chair: Required", "Decisions: Record at least one decision",
+		"Consent: Record how consent was handled", "Reason a statutory partner did not attend: Say why"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("sign-off list lacks %q:\n%s", want, text)
+		}
+	}
+	err := e.SignOff()
+	if err == nil || e.Meeting().SignedOff() {
+		t.Fatal("sign-off went ahead")
+	}
+	// An action without owner or due date is named too.
+	e.AddAction()
+	typeInto(t, entry(t, e, sectionActions, "What is to be done", 0), "Visit")
+	if err := e.SignOff(); err == nil || !strings.Contains(err.Error(), "actions[0].due: is required") {
+		t.Errorf("action without due date: %v", err)
+	}
+}
+
+// Nothing is saved by hand: changes reach the database once typing pauses.
+func TestAutosaveStoresEditsWithoutSaving(t *testing.T) {
+	db := openEmptyDB(t)
+	u := newApp(t, db)
+	u.NewMeeting()
+	e := u.Editor
+	e.saver.delay = 300 * time.Millisecond
+	// One change (as a paste is); the test driver runs the save's screen
+	// update on the timer's goroutine, so the test must not type meanwhile.
+	entry(t, e, sectionDetails, "Why the meeting was called: the concern, the referral", 0).SetText("Disclosure at school 👧🏽")
+	e.WaitSaved()
+	stored, err := db.Meeting(context.Background(), e.Meeting().ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Reason != "Disclosure at school 👧🏽" {
+		t.Errorf("stored reason %q", stored.Reason)
+	}
+	if !strings.HasPrefix(e.Saved.Text, "Saved ") {
+		t.Errorf("indicator %q", e.Saved.Text)
+	}
+}
+
+// Closing the window saves what is pending at once.
+func TestClosingSavesPendingEdits(t *testing.T) {
+	db := openEmptyDB(t)
+	u := newApp(t, db)
+	e := newMeeting(t, u) // autosave delay of an hour: only the close can save it
+	typeInto(t, entry(t, e, sectionDetails, "e.g. SM-2025-00412", 0), "SM-CLOSE")
+	id := e.Meeting().ID
+	u.close()
+	stored, err := db.Meeting(context.Background(), id)
+	if err != nil || stored.Reference != "SM-CLOSE" {
+		t.Errorf("after closing: %+v, %v", stored, err)
+	}
+}
+
+// A draft keeps whatever was typed, even what is not yet right.
+func TestDraftSavesIncompleteAndOddInput(t *testing.T) {
+	db := openEmptyDB(t)
+	u := newApp(t, db)
+	e := newMeeting(t, u)
+	e.AddAttendee() // no name, agency or attendance yet
+	e.AddAction()
+	typeInto(t, entry(t, e, sectionActions, "Owner", 0), "Nobody\x00 with a NUL")
+	e.AddChild()
+	typeInto(t, entry(t, e, sectionChildren, "Full name", 0), strings.Repeat("Long name ", 30))
+	if err := e.Flush(); err != nil {
+		t.Fatalf("draft not saved: %v", err)
+	}
+	stored, _ := db.Meeting(context.Background(), e.Meeting().ID)
+	if len(stored.Attendees) != 1 || stored.Actions[0].Owner != "Nobody  with a NUL" || len([]rune(stored.Children[0].Name)) != 300 {
+		t.Errorf("stored %+v", stored)
+	}
+	if errs := visibleErrors(e, sectionChildren); len(errs) == 0 || !strings.Contains(errs[0], "the limit is 200") {
+		t.Errorf("long name not flagged: %q", errs)
+	}
+}
+
+func TestShortcutsAreInTheMenus(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	menu := u.Win.MainMenu()
+	found := map[string]bool{}
+	for _, m := range menu.Items {
+		for _, item := range m.Items {
+			if item.Shortcut != nil {
+				found[item.Label] = true
+			}
+		}
+	}
+	for _, want := range []string{"New meeting", "Find meetings", "Next section", "Previous section", "Add attendee", "Add action"} {
+		if !found[want] {
+			t.Errorf("no shortcut for %q", want)
+		}
+	}
+	// The shortcut reaches the editor.
+	u.NewMeeting()
+	u.Editor.saver.delay = time.Hour
+	for _, m := range menu.Items {
+		for _, item := range m.Items {
+			if item.Label == "Add attendee" {
+				item.Action()
+			}
+		}
+	}
+	if len(u.Editor.Meeting().Attendees) != 1 || u.Editor.Tabs.SelectedIndex() != sectionAttendees {
+		t.Error("Add attendee did not add a row and show it")
+	}
+}
+
+func TestNamesTypedBeforeAreSuggested(t *testing.T) {
+	db := openExampleDB(t)
+	u := newApp(t, db)
+	e := newMeeting(t, u)
+	e.people.load(db) // normally loaded in the background
+	e.AddAttendee()
+	typeInto(t, entry(t, e, sectionAttendees, "Name", 0), "Şükrü")
+	var suggestion *widget.Button
+	for _, o := range objects(e.sections[sectionAttendees]) {
+		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "Yılmaz") {
+			suggestion = b
+		}
+	}
+	if suggestion == nil {
+		t.Fatal("no suggestion for a name seen before")
+	}
+	test.Tap(suggestion)
+	a := e.Meeting().Attendees[0]
+	if a.Name != "DC Şükrü Yılmaz" || a.Agency != meeting.AgencyPolice || a.Role == "" {
+		t.Errorf("suggestion filled %+v", a)
+	}
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"strategyminutes/meeting"
+)
+
+// cleanText makes typed or pasted text storable: control characters (from a
+// paste out of another program) become spaces, and line breaks are kept only
+// where the field takes several lines. Nothing typed is refused.
+func cleanText(s string, multiline bool) string {
+	if !strings.ContainsFunc(s, unicode.IsControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if multiline && (r == '\n' || r == '\t') {
+			return r
+		}
+		if r == '\r' && multiline {
+			return -1
+		}
+		if unicode.IsControl(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// fieldError is the inline message under a field.
+func fieldError() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// withError stacks a field over its inline error message.
+func withError(field fyne.CanvasObject, msg *widget.Label) fyne.CanvasObject {
+	return container.NewVBox(field, msg)
+}
+
+// plainMessage turns a domain problem into words for the person at the
+// keyboard: the field is shown beside it, so the path is left out.
+func plainMessage(p meeting.Problem) string {
+	msg := p.Message
+	switch {
+	case msg == "is required":
+		return "Required"
+	case strings.HasPrefix(msg, "missing "):
+		return "Choose the " + strings.TrimPrefix(msg, "missing ")
+	}
+	return strings.ToUpper(msg[:1]) + msg[1:]
+}
+
+var indexRE = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](?:\.(.*))?$`)
+
+// sectionNames name the editor's sections in problems listed at sign-off.
+var sectionNames = map[string]string{
+	"children": "Child", "attendees": "Attendee", "decisions": "Decision", "actions": "Action",
+}
+
+// fieldNames are the labels a person sees for the interchange field names.
+var fieldNames = map[string]string{
+	"id": "Identifier", "reference": "Reference", "type": "Meeting type", "mode": "Held by", "held_at": "Date and time",
+	"referral_received_at": "Referral received", "chair": "Chair", "minute_taker": "Minute-taker", "reason": "Reason for the meeting",
+	"name": "Name", "date_of_birth": "Date of birth", "case_reference": "Case reference", "role": "Role", "agency": "Agency",
+	"service": "Service", "attendance": "Attendance", "note": "Note", "outcome": "Outcome", "rationale": "Rationale",
+	"description": "Action", "owner": "Owner", "due": "Due", "completed": "Completed", "children": "Children",
+	"decisions": "Decisions", "consent": "Consent", "consent.status": "Consent: status", "consent.reason": "Consent: reason",
+	"consent.decided_by": "Consent: decided by", "consent.authorised_by": "Consent: authorised by",
+	"consent.lawful_basis": "Consent: lawful basis", "consent.parents_informed": "Parents informed",
+	"consent.parents_informed_on": "Parents informed on", "consent.parents_informed_reason": "Why parents not told",
+	"consent.parents_views": "Parents' views", "consent.child_views": "Child's views", "signed_off_at": "Signed off",
+	"signed_off_by": "Signed off by", "missing_partners_reason": "Reason a statutory partner did not attend",
+}
+
+// describeProblem says where a problem is and what it is, in words:
+// "Attendee 3, Agency: Choose the agency".
+func describeProblem(p meeting.Problem) string {
+	where := p.Field
+	if m := indexRE.FindStringSubmatch(p.Field); m != nil {
+		n, _ := strconv.Atoi(m[2])
+		where = fmt.Sprintf("%s %d", sectionNames[m[1]], n+1)
+		if m[3] != "" {
+			if name, ok := fieldNames[m[3]]; ok {
+				where += ", " + name
+			} else {
+				where += ", " + m[3]
+			}
+		}
+	} else if name, ok := fieldNames[p.Field]; ok {
+		where = name
+	}
+	return where + ": " + plainMessage(p)
+}
+
+// codeSelect is a drop-down of a vocabulary's labels that sets a code.
+// none, when not empty, is the label of "no choice".
+func codeSelect[C ~string](v meeting.Vocabulary[C], value C, none string, set func(C)) *widget.Select {
+	var labels []string
+	byLabel := map[string]C{}
+	if none != "" {
+		labels = append(labels, none)
+		byLabel[none] = ""
+	}
+	for _, c := range v.Codes() {
+		l := v.Label(c)
+		labels = append(labels, l)
+		byLabel[l] = c
+	}
+	s := widget.NewSelect(labels, nil)
+	s.PlaceHolder = "Choose…"
+	if value != "" || none != "" {
+		s.SetSelected(v.Label(value))
+		if value == "" {
+			s.SetSelected(none)
+		}
+	}
+	s.OnChanged = func(label string) { set(byLabel[label]) }
+	return s
+}
+
+// dateEntry is a date picker that also takes typed dates (DD/MM/YYYY).
+func dateEntry(value meeting.Date, set func(meeting.Date)) *widget.DateEntry {
+	e := widget.NewDateEntry()
+	e.SetPlaceHolder("DD/MM/YYYY")
+	if !value.IsZero() {
+		t := value.Time(time.UTC)
+		e.SetDate(&t)
+	}
+	e.OnChanged = func(t *time.Time) {
+		if t == nil {
+			set(meeting.Date{})
+			return
+		}
+		set(meeting.DateOf(*t))
+	}
+	return e
+}
+
+var clockRE = regexp.MustCompile(`^([01]?\d|2[0-3])[:.]?([0-5]\d)$`)
+
+// parseClock reads a time of day typed as 14:30, 14.30 or 1430.
+func parseClock(s string) (hour, minute int, ok bool) {
+	m := clockRE.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return 0, 0, false
+	}
+	hour, _ = strconv.Atoi(m[1])
+	minute, _ = strconv.Atoi(m[2])
+	return hour, minute, true
+}
+
+// dateTimeField edits a moment as a UK local date and a time of day. An
+// optional field can be cleared.
+type dateTimeField struct {
+	date  *widget.DateEntry
+	clock *widget.Entry
+	msg   *widget.Label
+	set   func(time.Time)
+	day   meeting.Date
+}
+
+func newDateTimeField(value time.Time, set func(time.Time)) *dateTimeField {
+	f := &dateTimeField{clock: widget.NewEntry(), msg: fieldError(), set: set}
+	f.clock.SetPlaceHolder("HH:MM")
+	if !value.IsZero() {
+		local := value.In(meeting.UK)
+		f.day = meeting.DateOf(local)
+		f.clock.SetText(local.Format("15:04"))
+	}
+	f.date = dateEntry(f.day, func(d meeting.Date) {
+		f.day = d
+		f.changed()
+	})
+	f.clock.OnChanged = func(string) { f.changed() }
+	return f
+}
+
+func (f *dateTimeField) changed() {
+	text := strings.TrimSpace(f.clock.Text)
+	if f.day.IsZero() && text == "" {
+		f.msg.Hide()
+		f.set(time.Time{})
+		return
+	}
+	h, m, ok := parseClock(text)
+	switch {
+	case f.day.IsZero():
+		f.msg.SetText("Choose the date")
+	case !ok:
+		f.msg.SetText("Type the time as HH:MM, for example 14:30")
+	default:
+		f.msg.Hide()
+		f.set(time.Date(f.day.Year, f.day.Month, f.day.Day, h, m, 0, 0, meeting.UK))
+		return
+	}
+	f.msg.Show()
+}
+
+func (f *dateTimeField) object() fyne.CanvasObject {
+	f.clock.Validator = nil
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.clock.MinSize().Height), f.clock), f.date), f.msg)
+}
+
+func (f *dateTimeField) disable() {
+	f.date.Disable()
+	f.clock.Disable()
+}
