@@ -16,7 +16,7 @@ export LANG ?= en_GB.UTF-8
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils
 
-.PHONY: run build test bench fuzz demo deps-build deps-test vet clean
+.PHONY: run build test bench fuzz demo screenshots deps-build deps-test vet clean
 
 run: build
 	./$(BIN)
@@ -52,6 +52,14 @@ SAMPLE_DB ?= bin/sample.db
 demo: build
 	./$(BIN) --db "$(SAMPLE_DB)" demo --meetings 500
 	./$(BIN) --db "$(SAMPLE_DB)"
+
+# Screenshots of the real app under Xvfb, on a fresh sample database, for the README.
+SHOTS_DB := bin/screenshots.db
+screenshots: build
+	@./.ci/deps xvfb xauth imagemagick
+	rm -f $(SHOTS_DB) $(SHOTS_DB)-wal $(SHOTS_DB)-shm
+	./$(BIN) --db $(SHOTS_DB) demo --meetings 300 --seed 4 >/dev/null
+	FYNE_THEME=light xvfb-run -a -s "-screen 0 1180x760x24" ./$(BIN) --db $(SHOTS_DB) --screenshots docs/screenshots
 
 deps-build:
 	@./.ci/deps $(BUILD_PACKAGES)

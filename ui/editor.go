@@ -43,6 +43,7 @@ type Editor struct {
 	m  *meeting.Meeting // guarded by mu: autosave snapshots it off the UI goroutine
 
 	readOnly bool
+	building bool // widgets are being filled from the record
 	saver    *autosaver
 	people   peopleIndex
 
@@ -112,8 +113,8 @@ func (e *Editor) snapshot() *meeting.Meeting {
 // edit applies a change typed by the chair, schedules the save and updates
 // the checks on screen.
 func (e *Editor) edit(change func(m *meeting.Meeting)) {
-	if e.readOnly {
-		return
+	if e.readOnly || e.building {
+		return // setting up widgets is not a change
 	}
 	e.mu.Lock()
 	change(e.m)
@@ -283,6 +284,8 @@ func (e *Editor) build(section int) {
 	var objs []fyne.CanvasObject
 	m := e.snapshot()
 	e.lastRow[section] = nil
+	e.building = true
+	defer func() { e.building = false }()
 	switch section {
 	case sectionDetails:
 		objs = e.buildDetails(m)
@@ -308,8 +311,7 @@ func heading(text string) *widget.Label {
 }
 
 func hint(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Importance = widget.LowImportance
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -476,7 +478,7 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 	attendance := codeSelect(meeting.Attendances, a.Attendance, "", func(c meeting.Attendance) {
 		set(func(a *meeting.Attendee) { a.Attendance = c })
 	})
-	referrer := widget.NewCheck("Referrer", func(on bool) { set(func(a *meeting.Attendee) { a.Referrer = on }) })
+	referrer := widget.NewCheck("Referrer", nil)
 	referrer.SetChecked(a.Referrer)
 	referrer.OnChanged = func(on bool) { set(func(a *meeting.Attendee) { a.Referrer = on }) }
 	note := widget.NewEntry()

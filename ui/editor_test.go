@@ -384,3 +384,18 @@ func TestNamesTypedBeforeAreSuggested(t *testing.T) {
 		t.Errorf("suggestion filled %+v", a)
 	}
 }
+
+// Opening a meeting is not a change: nothing is saved until the chair types.
+func TestOpeningChangesNothing(t *testing.T) {
+	db := openExampleDB(t)
+	u := newApp(t, db)
+	for _, id := range []string{"legacy-2019-0042", "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"} {
+		u.Open(id)
+		for i := range sectionCount {
+			u.Editor.Tabs.SelectIndex(i)
+		}
+		if n := u.Editor.saver.pending; n != 0 {
+			t.Errorf("%s: %d saves scheduled by opening it", id, n)
+		}
+	}
+}

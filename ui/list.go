@@ -47,7 +47,7 @@ type MeetingsList struct {
 	loaded   chan struct{}
 }
 
-var statusChoices = []string{"Drafts and signed off", "Drafts", "Signed off"}
+var statusChoices = []string{"All statuses", "Drafts", "Signed off"}
 
 var columns = []struct {
 	title string
@@ -135,8 +135,8 @@ func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
 
 // Filters is the row of search and filter fields above the table.
 func (l *MeetingsList) Filters() fyne.CanvasObject {
-	dates := container.NewHBox(widget.NewLabel("From"), container.NewGridWrap(fyne.NewSize(150, l.From.MinSize().Height), l.From),
-		widget.NewLabel("to"), container.NewGridWrap(fyne.NewSize(150, l.To.MinSize().Height), l.To), l.State)
+	dates := container.NewHBox(widget.NewLabel("From"), container.NewGridWrap(fyne.NewSize(175, l.From.MinSize().Height), l.From),
+		widget.NewLabel("to"), container.NewGridWrap(fyne.NewSize(175, l.To.MinSize().Height), l.To), l.State)
 	return container.NewBorder(nil, nil, nil, dates, l.Search)
 }
 

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"os/exec"
 
 	"fyne.io/fyne/v2/app"
 
@@ -28,6 +30,20 @@ func runGUI(opts *options) error {
 		return err
 	}
 	u := ui.NewMainWindow(a, db, ui.Options{DBPath: db.Path(), Sample: sample, Version: version})
+	var shotErr error
+	if opts.screenshots != "" {
+		go func() { shotErr = u.TakeScreenshots(opts.screenshots, grabScreen) }()
+	}
 	u.Win.ShowAndRun()
+	return shotErr
+}
+
+// grabScreen saves the X screen as a PNG with ImageMagick's import; make
+// screenshots runs the app alone on an Xvfb screen of the window's size.
+func grabScreen(path string) error {
+	out, err := exec.Command("import", "-window", "root", path).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("import -window root: %v: %s", err, out)
+	}
 	return nil
 }

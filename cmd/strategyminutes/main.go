@@ -46,6 +46,7 @@ type command struct {
 // options hold every command's flag values.
 type options struct {
 	db, out, from, to, search string
+	screenshots               string
 	meetings, limit           int
 	seed                      uint64
 }
@@ -92,6 +93,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("strategyminutes", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	global.StringVar(&opts.db, "db", "", "database file (default: $"+dbEnv+", else the user's data directory)")
+	global.StringVar(&opts.screenshots, "screenshots", "", "open the window, save screenshots of its views into this folder, and quit")
 	err := global.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		printHelp(stdout)
