@@ -180,6 +180,7 @@ func (u *App) NewMeeting() {
 	}
 	u.show(m)
 	u.Editor.Tabs.SelectIndex(sectionDetails)
+	u.Win.Canvas().Focus(u.Editor.first)
 }
 
 // Open shows the stored meeting with the id in the editor.
@@ -197,11 +198,7 @@ func (u *App) show(m *meeting.Meeting) {
 		return
 	}
 	e := NewEditor(u.Win, u.store, m)
-	e.OnSaved = func() {
-		if chair := e.snapshot().Chair; chair != "" {
-			u.fyneApp.Preferences().SetString(prefChair, chair)
-		}
-	}
+	e.OnChairTyped = func(chair string) { u.fyneApp.Preferences().SetString(prefChair, chair) }
 	e.OnSignedOff = u.List.Reload
 	back := widget.NewButtonWithIcon("Meetings", theme.NavigateBackIcon(), u.ShowList)
 	u.Editor = e

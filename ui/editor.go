@@ -52,14 +52,17 @@ type Editor struct {
 	Tabs     *container.AppTabs
 	strip    *partnerStrip
 	sections [sectionCount]*fyne.Container
+	scrolls  [sectionCount]*container.Scroll
 	errors   map[string]*widget.Label     // inline messages by field path
 	lastRow  [sectionCount]fyne.Focusable // first field of each section's last row, focused after adding one
 
 	signOffList   *fyne.Container
 	signOffButton *widget.Button
 
-	// OnSaved is called on the UI goroutine after each save (the list refreshes).
-	OnSaved func()
+	// OnChairTyped is called with the chair's name as it is typed, so that
+	// the next new meeting can start with it.
+	OnChairTyped func(string)
+	first        fyne.Focusable // the first field of the details
 	// OnSignedOff is called after the minutes are signed off.
 	OnSignedOff func()
 }
@@ -82,7 +85,8 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	var tabs []*container.TabItem
 	for i := range sectionCount {
 		e.sections[i] = container.NewVBox()
-		tabs = append(tabs, container.NewTabItem(sectionTitles[i], container.NewVScroll(container.NewPadded(e.sections[i]))))
+		e.scrolls[i] = container.NewVScroll(container.NewPadded(e.sections[i]))
+		tabs = append(tabs, container.NewTabItem(sectionTitles[i], e.scrolls[i]))
 	}
 	e.Tabs = container.NewAppTabs(tabs...)
 	e.Tabs.SetTabLocation(container.TabLocationLeading)
@@ -123,6 +127,17 @@ func (e *Editor) edit(change func(m *meeting.Meeting)) {
 	e.refresh()
 }
 
+// addRow shows a section, adds a row to it and puts the cursor in the row's
+// first field, so that the chair can type straight away.
+func (e *Editor) addRow(section int, add func(m *meeting.Meeting), also ...int) {
+	if e.readOnly {
+		return
+	}
+	e.Tabs.SelectIndex(section) // a field can take the focus only when it is shown
+	e.editAndRebuild(add, append([]int{section}, also...)...)
+	e.scrolls[section].ScrollToBottom()
+}
+
 // editAndRebuild is edit for changes that add or remove rows.
 func (e *Editor) editAndRebuild(change func(m *meeting.Meeting), sections ...int) {
 	e.edit(change)
@@ -149,9 +164,6 @@ func (e *Editor) saved(at time.Time, err error) {
 	}
 	e.Saved.Importance = widget.LowImportance
 	e.Saved.SetText("Saved " + at.In(meeting.UK).Format("15:04:05"))
-	if e.OnSaved != nil {
-		e.OnSaved()
-	}
 }
 
 // Flush saves anything pending now; call it before the window closes.
@@ -326,7 +338,12 @@ func (e *Editor) buildDetails(m *meeting.Meeting) []fyne.CanvasObject {
 		}
 	})
 	referral := newDateTimeField(m.ReferralReceivedAt, func(t time.Time) { e.edit(func(m *meeting.Meeting) { m.ReferralReceivedAt = t }) })
-	chair, chairBox := e.textEntry("chair", m.Chair, "Name of the chair", false, func(m *meeting.Meeting, s string) { m.Chair = s })
+	_, chairBox := e.textEntry("chair", m.Chair, "Name of the chair", false, func(m *meeting.Meeting, s string) {
+		m.Chair = s
+		if e.OnChairTyped != nil {
+			e.OnChairTyped(s)
+		}
+	})
 	_, minuteTaker := e.textEntry("minute_taker", m.MinuteTaker, "Name", false, func(m *meeting.Meeting, s string) { m.MinuteTaker = s })
 	_, reason := e.textEntry("reason", m.Reason, "Why the meeting was called: the concern, the referral", true, func(m *meeting.Meeting, s string) { m.Reason = s })
 	e.disableIfReadOnly(typ, mode)
@@ -334,7 +351,7 @@ func (e *Editor) buildDetails(m *meeting.Meeting) []fyne.CanvasObject {
 		held.disable()
 		referral.disable()
 	}
-	_ = chair
+	e.first = typ
 	form := widget.NewForm(
 		widget.NewFormItem("Meeting type", withError(typ, e.errorFor("type"))),
 		widget.NewFormItem("Held by", withError(mode, e.errorFor("mode"))),
@@ -364,7 +381,7 @@ func (e *Editor) buildChildren(m *meeting.Meeting) []fyne.CanvasObject {
 		remove := e.removeButton("child", func() {
 			e.editAndRebuild(func(m *meeting.Meeting) { removeChild(m, i) }, sectionChildren, sectionDecisions)
 		})
-		row := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), remove,
+		row := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(remove),
 			container.NewGridWithColumns(3, nameBox, withError(dob, e.errorFor(f+".date_of_birth")), ref))
 		objs = append(objs, row)
 		e.lastRow[sectionChildren] = name
@@ -390,10 +407,9 @@ func removeChild(m *meeting.Meeting, i int) {
 
 // AddChild adds an empty child row and puts the cursor in it.
 func (e *Editor) AddChild() {
-	e.editAndRebuild(func(m *meeting.Meeting) {
+	e.addRow(sectionChildren, func(m *meeting.Meeting) {
 		m.Children = append(m.Children, meeting.Child{ID: nextChildID(m)})
-	}, sectionChildren, sectionDecisions)
-	e.Tabs.SelectIndex(sectionChildren)
+	}, sectionDecisions)
 }
 
 func nextChildID(m *meeting.Meeting) string {
@@ -502,17 +518,16 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 	remove := e.removeButton("attendee", func() {
 		e.editAndRebuild(func(m *meeting.Meeting) { m.Attendees = append(m.Attendees[:i:i], m.Attendees[i+1:]...) }, sectionAttendees)
 	})
-	line1 := container.NewGridWithColumns(4, nameBox, role,
+	line1 := container.NewGridWithColumns(4, nameBox, container.NewVBox(role),
 		withError(agency, e.errorFor(f+".agency")), withError(service, e.errorFor(f+".service")))
-	line2 := container.NewBorder(nil, nil, nil, remove, container.NewGridWithColumns(3,
-		withError(attendance, e.errorFor(f+".attendance")), referrer, note))
+	line2 := container.NewBorder(nil, nil, nil, container.NewVBox(remove), container.NewGridWithColumns(3,
+		withError(attendance, e.errorFor(f+".attendance")), container.NewVBox(referrer), container.NewVBox(note)))
 	return container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), nil, container.NewVBox(line1, line2))
 }
 
 // AddAttendee adds an attendee row and puts the cursor in its name.
 func (e *Editor) AddAttendee() {
-	e.editAndRebuild(func(m *meeting.Meeting) { m.Attendees = append(m.Attendees, meeting.Attendee{}) }, sectionAttendees)
-	e.Tabs.SelectIndex(sectionAttendees)
+	e.addRow(sectionAttendees, func(m *meeting.Meeting) { m.Attendees = append(m.Attendees, meeting.Attendee{}) })
 }
 
 func (e *Editor) buildConsent(m *meeting.Meeting) []fyne.CanvasObject {
@@ -622,8 +637,7 @@ func (e *Editor) buildDecisions(m *meeting.Meeting) []fyne.CanvasObject {
 
 // AddDecision adds a decision and puts the cursor on its outcome.
 func (e *Editor) AddDecision() {
-	e.editAndRebuild(func(m *meeting.Meeting) { m.Decisions = append(m.Decisions, meeting.Decision{}) }, sectionDecisions)
-	e.Tabs.SelectIndex(sectionDecisions)
+	e.addRow(sectionDecisions, func(m *meeting.Meeting) { m.Decisions = append(m.Decisions, meeting.Decision{}) })
 }
 
 func (e *Editor) buildActions(m *meeting.Meeting) []fyne.CanvasObject {
@@ -667,7 +681,7 @@ func (e *Editor) buildActions(m *meeting.Meeting) []fyne.CanvasObject {
 		if i > 0 {
 			objs = append(objs, widget.NewSeparator())
 		}
-		line2 := container.NewGridWithColumns(4, owner, withError(agency, e.errorFor(f+".agency")),
+		line2 := container.NewGridWithColumns(4, container.NewVBox(owner), withError(agency, e.errorFor(f+".agency")),
 			withError(container.NewBorder(nil, nil, widget.NewLabel("Due"), nil, due), e.errorFor(f+".due")),
 			withError(container.NewBorder(nil, nil, widget.NewLabel("Done"), nil, done), e.errorFor(f+".completed")))
 		objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(state, remove),
@@ -679,8 +693,7 @@ func (e *Editor) buildActions(m *meeting.Meeting) []fyne.CanvasObject {
 
 // AddAction adds an action and puts the cursor in its description.
 func (e *Editor) AddAction() {
-	e.editAndRebuild(func(m *meeting.Meeting) { m.Actions = append(m.Actions, meeting.Action{}) }, sectionActions)
-	e.Tabs.SelectIndex(sectionActions)
+	e.addRow(sectionActions, func(m *meeting.Meeting) { m.Actions = append(m.Actions, meeting.Action{}) })
 }
 
 func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {

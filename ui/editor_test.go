@@ -399,3 +399,20 @@ func TestOpeningChangesNothing(t *testing.T) {
 		}
 	}
 }
+
+// Adding a row puts the cursor in it, whichever section was showing, so
+// that what the chair types next is not lost.
+func TestAddedRowTakesTheCursor(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	e := newMeeting(t, u)
+	e.Tabs.SelectIndex(sectionDetails)
+	e.AddAttendee()
+	name := entry(t, e, sectionAttendees, "Name", 0)
+	if u.Win.Canvas().Focused() != name {
+		t.Fatalf("focus on %T, want the new attendee's name", u.Win.Canvas().Focused())
+	}
+	test.Type(name, "DC Jo Test")
+	if got := e.Meeting().Attendees[0].Name; got != "DC Jo Test" {
+		t.Errorf("typed name stored as %q", got)
+	}
+}
