@@ -129,12 +129,6 @@ func (db *DB) Close() error { return db.sql.Close() }
 // dsn builds the go-sqlite3 connection string. The pragmas are in it so that
 // every pooled connection gets them, not just the first.
 func dsn(path string) string {
-	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && filepath.VolumeName(path) != "" {
-		p = "/" + p // file:/C:/... is SQLite's URI form of a drive path
-	}
-	// SQLite decodes %XX in URI paths; escape what would otherwise end the path.
-	p = strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 	q := url.Values{}
 	q.Set("_foreign_keys", "on")
 	q.Set("_journal_mode", "WAL")
@@ -142,7 +136,17 @@ func dsn(path string) string {
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
 	q.Set("_secure_delete", "on") // deleted text is overwritten, not left in free pages
-	return "file:" + p + "?" + q.Encode()
+	return "file:" + uriPath(path) + "?" + q.Encode()
+}
+
+// uriPath writes a file path for a SQLite "file:" URI.
+func uriPath(path string) string {
+	p := filepath.ToSlash(path)
+	if runtime.GOOS == "windows" && filepath.VolumeName(path) != "" {
+		p = "/" + p // file:/C:/... is SQLite's URI form of a drive path
+	}
+	// SQLite decodes %XX in URI paths; escape what would otherwise end the path.
+	return strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)
 }
 
 // prepareFile creates a new database file owner-only, or checks that an
