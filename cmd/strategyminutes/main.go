@@ -49,6 +49,7 @@ type options struct {
 	screenshots               string
 	meetings, limit           int
 	seed                      uint64
+	asOf, format              string // report
 }
 
 // env is what a command works with.
@@ -78,6 +79,8 @@ func commands() []command {
 				fs.IntVar(&o.meetings, "meetings", 500, "how many meetings to invent")
 				fs.Uint64Var(&o.seed, "seed", 1, "the same seed gives the same meetings")
 			}},
+		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--format json|csv|text|pdf] [--out FILE]",
+			summary: "partner-participation report; without --from/--to, the financial year that contains --as-of", run: runReport, flags: reportFlags},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}

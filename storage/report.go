@@ -1,0 +1,351 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"strategyminutes/meeting"
+)
+
+// Report computes the partner-participation report of the meetings held
+// from from to to (UK local dates, inclusive) as of asOf, with SQL
+// aggregation instead of loading every meeting. It gives exactly what
+// meeting.Report gives over the same meetings (a test proves it on
+// generated data); the definitions live there and in docs/report.md.
+func (db *DB) Report(ctx context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
+	r := meeting.NewReport(from, to, asOf)
+	if to.Before(from) {
+		r.Finish()
+		return r, nil
+	}
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	defer conn.Close()
+	// One read transaction: every figure comes from the same snapshot, even
+	// while an import is writing.
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "COMMIT")
+
+	q := reportQuerier{ctx: ctx, conn: conn, args: []any{from.String(), to.String(), asOf.String()}}
+	for _, step := range []struct {
+		what string
+		fn   func(*meeting.Report, reportQuerier) error
+	}{
+		{"meetings by month", reportMonths},
+		{"agency states", reportAgencies},
+		{"health services", reportHealthServices},
+		{"statutory partners", reportMissingStatutory},
+		{"consent", reportConsent},
+		{"outcomes", reportOutcomes},
+		{"actions", reportActions},
+	} {
+		if err := step.fn(r, q); err != nil {
+			return nil, fmt.Errorf("report: %s: %w", step.what, err)
+		}
+	}
+	r.Finish()
+	return r, nil
+}
+
+// reportQuerier runs the report's queries inside its transaction with the
+// period as ?1 and ?2 and the as-of date as ?3.
+type reportQuerier struct {
+	ctx  context.Context
+	conn *sql.Conn
+	args []any
+}
+
+// each runs query and calls scan for every row.
+func (q reportQuerier) each(query string, scan func(*sql.Rows) error) error {
+	rows, err := q.conn.QueryContext(q.ctx, query, q.args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// inPeriod selects the meetings m held in the period.
+const inPeriod = `m.held_on BETWEEN ?1 AND ?2`
+
+// sqlString quotes s as an SQL string literal.
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// sqlList quotes codes as a list for IN.
+func sqlList[C ~string](codes ...C) string {
+	q := make([]string, len(codes))
+	for i, c := range codes {
+		q[i] = sqlString(string(c))
+	}
+	return "(" + strings.Join(q, ", ") + ")"
+}
+
+// Agency states as numbers, best first, so that min() over an agency's
+// rows is its state (meeting.Meeting.AgencyState).
+const (
+	rankAttended = iota + 1
+	rankInformationOnly
+	rankAbsent
+	rankNotInvited
+)
+
+// attendanceRank is the SQL for the rank of attendee row a.
+var attendanceRank = fmt.Sprintf(`CASE WHEN a.attendance IN %s THEN %d WHEN a.attendance = %s THEN %d WHEN a.attendance IN %s THEN %d ELSE %d END`,
+	sqlList(meeting.Attended, meeting.AttendedPart), rankAttended,
+	sqlString(string(meeting.ApologiesInfo)), rankInformationOnly,
+	sqlList(meeting.Apologies, meeting.DidNotAttend), rankAbsent,
+	rankNotInvited)
+
+// attendedRow is the SQL condition that attendee row a attended.
+var attendedRow = `a.attendance IN ` + sqlList(meeting.Attended, meeting.AttendedPart)
+
+// blankSQL is the SQL condition that the text column is blank (meeting.Blank).
+func blankSQL(column string) string {
+	return fmt.Sprintf(`trim(%s, %s) = ''`, column, sqlString(meeting.BlankRunes))
+}
+
+func reportMonths(r *meeting.Report, q reportQuerier) error {
+	return q.each(`SELECT substr(m.held_on, 1, 7), count(*) FROM meetings m WHERE `+inPeriod+` GROUP BY 1`,
+		func(rows *sql.Rows) error {
+			var month string
+			var n int
+			if err := rows.Scan(&month, &n); err != nil {
+				return err
+			}
+			mc, err := monthOf(r, month)
+			if err != nil {
+				return err
+			}
+			mc.Meetings += n
+			r.Meetings += n
+			return nil
+		})
+}
+
+// monthOf returns the entry of Monthly for a YYYY-MM month of the period.
+func monthOf(r *meeting.Report, month string) (*meeting.MonthCount, error) {
+	d, err := meeting.ParseDate(month + "-01")
+	if err != nil {
+		return nil, fmt.Errorf("stored held_on: %w", err)
+	}
+	i := r.MonthIndex(d)
+	if i < 0 || i >= len(r.Monthly) {
+		return nil, fmt.Errorf("month %s is outside the period", month)
+	}
+	return &r.Monthly[i], nil
+}
+
+// reportAgencies counts each agency's best state per meeting, month by
+// month. Meetings where an agency has no row, or only "not invited" rows,
+// are what is left: not invited.
+func reportAgencies(r *meeting.Report, q reportQuerier) error {
+	err := q.each(`SELECT substr(s.held_on, 1, 7), s.agency, s.state, count(*) FROM (
+			SELECT m.held_on, a.agency, min(`+attendanceRank+`) AS state
+			FROM meetings m JOIN attendees a ON a.meeting = m.rowid
+			WHERE `+inPeriod+`
+			GROUP BY m.held_on, m.rowid, a.agency
+		) s WHERE s.state < `+fmt.Sprint(rankNotInvited)+` GROUP BY 1, 2, 3`,
+		func(rows *sql.Rows) error {
+			var month string
+			var agency meeting.Agency
+			var state, n int
+			if err := rows.Scan(&month, &agency, &state, &n); err != nil {
+				return err
+			}
+			ac := agencyCount(r, agency)
+			if ac == nil {
+				return nil // not a known agency: not reported, as in meeting.Report
+			}
+			switch state {
+			case rankAttended:
+				ac.Attended += n
+				mc, err := monthOf(r, month)
+				if err != nil {
+					return err
+				}
+				mc.Attended.Add(agency, n)
+			case rankInformationOnly:
+				ac.InformationOnly += n
+			case rankAbsent:
+				ac.Absent += n
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for i := range r.Agencies {
+		ac := &r.Agencies[i]
+		ac.NotInvited = r.Meetings - ac.Attended - ac.InformationOnly - ac.Absent
+	}
+	return nil
+}
+
+func agencyCount(r *meeting.Report, a meeting.Agency) *meeting.AgencyCount {
+	for i := range r.Agencies {
+		if r.Agencies[i].Agency == a {
+			return &r.Agencies[i]
+		}
+	}
+	return nil
+}
+
+// reportHealthServices counts the meetings each health service attended,
+// once per meeting however many of its people came.
+func reportHealthServices(r *meeting.Report, q reportQuerier) error {
+	return q.each(`SELECT a.service, count(DISTINCT a.meeting)
+		FROM meetings m JOIN attendees a ON a.meeting = m.rowid
+		WHERE `+inPeriod+` AND a.agency = `+sqlString(string(meeting.AgencyHealth))+` AND `+attendedRow+`
+		GROUP BY a.service`,
+		func(rows *sql.Rows) error {
+			var service meeting.Service
+			var n int
+			if err := rows.Scan(&service, &n); err != nil {
+				return err
+			}
+			if service == "" {
+				r.HealthServiceNotRecorded += n
+				return nil
+			}
+			for i := range r.HealthServices {
+				if r.HealthServices[i].Service == service {
+					r.HealthServices[i].Attended += n
+				}
+			}
+			return nil
+		})
+}
+
+// reportMissingStatutory finds the meetings at which a statutory partner
+// did not attend, in the report's order: by time held, then id.
+func reportMissingStatutory(r *meeting.Report, q reportQuerier) error {
+	partners := meeting.StatutoryPartners
+	var cols, names []string
+	for i, a := range partners {
+		cols = append(cols, fmt.Sprintf(`EXISTS (SELECT 1 FROM attendees a WHERE a.meeting = m.rowid AND a.agency = %s AND %s) AS p%d`,
+			sqlString(string(a)), attendedRow, i))
+		names = append(names, fmt.Sprintf("p%d", i))
+	}
+	ms := &r.MissingStatutory
+	return q.each(`SELECT id, month, `+strings.Join(names, ", ")+` FROM (
+			SELECT m.id, m.held_unix, substr(m.held_on, 1, 7) AS month, `+strings.Join(cols, ", ")+`
+			FROM meetings m WHERE `+inPeriod+`
+		) WHERE NOT (`+strings.Join(names, " AND ")+`)
+		ORDER BY held_unix, id`,
+		func(rows *sql.Rows) error {
+			var id, month string
+			attended := make([]bool, len(partners))
+			dst := []any{&id, &month}
+			for i := range attended {
+				dst = append(dst, &attended[i])
+			}
+			if err := rows.Scan(dst...); err != nil {
+				return err
+			}
+			mc, err := monthOf(r, month)
+			if err != nil {
+				return err
+			}
+			ms.Count++
+			mc.MissingStatutory++
+			ms.Meetings = append(ms.Meetings, id)
+			for i, ok := range attended {
+				if !ok {
+					ms.ByAgency.Add(partners[i], 1)
+				}
+			}
+			return nil
+		})
+}
+
+func reportConsent(r *meeting.Report, q reportQuerier) error {
+	err := q.each(`SELECT c.status, `+blankSQL("c.reason")+`, `+blankSQL("c.parents_views")+`, count(*)
+		FROM meetings m JOIN consents c ON c.meeting = m.rowid
+		WHERE `+inPeriod+` GROUP BY 1, 2, 3`,
+		func(rows *sql.Rows) error {
+			var status meeting.ConsentStatus
+			var noReason, noViews bool
+			var n int
+			if err := rows.Scan(&status, &noReason, &noViews, &n); err != nil {
+				return err
+			}
+			c := &r.Consent
+			switch status {
+			case meeting.ConsentGiven:
+				c.Given += n
+			case meeting.ConsentRefused:
+				c.Refused += n
+			case meeting.ConsentOverridden:
+				c.Overridden += n
+			case meeting.ConsentNotSought:
+				c.NotSought += n
+			}
+			if status == meeting.ConsentOverridden || status == meeting.ConsentNotSought {
+				c.WithoutConsent += n
+				if noReason {
+					c.WithoutConsentNoReason += n
+				}
+			}
+			if noViews {
+				c.ParentsViewsNotRecorded += n
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	c := &r.Consent
+	c.NotRecorded = r.Meetings - c.Given - c.Refused - c.Overridden - c.NotSought
+	c.ParentsViewsNotRecorded += c.NotRecorded
+	return nil
+}
+
+// reportOutcomes counts, for each outcome, the meetings that decided it,
+// and the meetings that started a section 47 enquiry.
+func reportOutcomes(r *meeting.Report, q reportQuerier) error {
+	err := q.each(`SELECT d.outcome, count(DISTINCT d.meeting)
+		FROM meetings m JOIN decisions d ON d.meeting = m.rowid
+		WHERE `+inPeriod+` GROUP BY d.outcome`,
+		func(rows *sql.Rows) error {
+			var outcome meeting.Outcome
+			var n int
+			if err := rows.Scan(&outcome, &n); err != nil {
+				return err
+			}
+			r.Outcomes.Add(outcome, n)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return q.each(`SELECT count(DISTINCT d.meeting)
+		FROM meetings m JOIN decisions d ON d.meeting = m.rowid
+		WHERE `+inPeriod+` AND d.outcome IN `+sqlList(meeting.OutcomeS47Joint, meeting.OutcomeS47Single),
+		func(rows *sql.Rows) error { return rows.Scan(&r.Section47) })
+}
+
+// reportActions counts the actions of the period's meetings. Dates are
+// stored YYYY-MM-DD, so comparing the strings compares the dates.
+func reportActions(r *meeting.Report, q reportQuerier) error {
+	return q.each(`SELECT count(*),
+			coalesce(sum(x.due = ''), 0),
+			coalesce(sum(x.due <> '' AND x.completed = '' AND x.due < ?3), 0),
+			coalesce(sum(x.due <> '' AND x.completed <> '' AND x.completed > x.due), 0)
+		FROM meetings m JOIN actions x ON x.meeting = m.rowid
+		WHERE `+inPeriod,
+		func(rows *sql.Rows) error {
+			a := &r.Actions
+			return rows.Scan(&a.Total, &a.NoDueDate, &a.Overdue, &a.CompletedLate)
+		})
+}
