@@ -215,6 +215,12 @@ type Person struct {
 	Service Service
 }
 
+// Reporter computes the partner-participation report over the meetings
+// held from one UK date to another, with actions judged as of a third.
+type Reporter interface {
+	Report(ctx context.Context, from, to, asOf Date) (*Report, error)
+}
+
 // NewID returns a new random meeting id: a version 4 UUID, so that meetings
 // made on different laptops never share one.
 func NewID() string {

@@ -11,7 +11,10 @@ import (
 	"strategyminutes/meeting"
 )
 
-var _ meeting.Store = (*DB)(nil)
+var (
+	_ meeting.Store    = (*DB)(nil)
+	_ meeting.Reporter = (*DB)(nil)
+)
 
 const timeLayout = time.RFC3339Nano
 
