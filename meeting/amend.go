@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -24,6 +25,29 @@ type Amendment struct {
 	By      string    `json:"by"`
 	Reason  string    `json:"reason"`
 	Changes []Change  `json:"changes"`
+}
+
+// An AuditEvent is one row of the audit log: who did what, when, to which
+// meeting.
+type AuditEvent struct {
+	At      time.Time
+	Who     string
+	Event   string // create, change, sign_off, amend, import, export, export_pdf, backup, restore
+	Meeting string // meeting id; "" for events about the whole database
+	Detail  string
+}
+
+// Records is what the screens need beyond Store to keep minutes honest:
+// amendments to signed-off minutes and the audit log.
+type Records interface {
+	// Amend changes signed-off minutes, keeping the replaced version.
+	Amend(ctx context.Context, m *Meeting, reason string) error
+	// Amendments returns a meeting's amendments, oldest first.
+	Amendments(ctx context.Context, id string) ([]Amendment, error)
+	// AuditLog returns events about a meeting ("" for all), newest first.
+	AuditLog(ctx context.Context, meetingID string, limit int) ([]AuditEvent, error)
+	// Record adds an event to the audit log.
+	Record(ctx context.Context, event, meetingID, detail string) error
 }
 
 // Diff returns every field that differs from before to after, in path order.

@@ -128,6 +128,28 @@ func toWire(m *Meeting) wireMeeting {
 	return w
 }
 
+// MarshalMeeting writes one meeting as the interchange format writes it
+// within a file.
+func MarshalMeeting(m *Meeting) ([]byte, error) {
+	return json.Marshal(toWire(m))
+}
+
+// UnmarshalMeeting reads one meeting written by MarshalMeeting, checking it
+// like a meeting in a file.
+func UnmarshalMeeting(b []byte) (*Meeting, error) {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var w wireMeeting
+	if err := dec.Decode(&w); err != nil {
+		return nil, fmt.Errorf("read meeting: %w", err)
+	}
+	m, ps := fromWire(&w)
+	if len(ps) > 0 {
+		return nil, fmt.Errorf("read meeting: %w", ps)
+	}
+	return m, nil
+}
+
 // Equal reports whether a and b are the same record, field by field, as the
 // interchange format would write them.
 func Equal(a, b *Meeting) bool {

@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
@@ -84,6 +85,7 @@ var (
 type DB struct {
 	sql  *sql.DB
 	path string
+	user atomic.Pointer[string] // who the audit log records; see SetUser
 }
 
 // DefaultPath is where the app keeps its database unless told otherwise:

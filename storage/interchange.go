@@ -47,7 +47,7 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 			return fmt.Errorf("prepare statement: %w", err)
 		}
 		defer lookup.Close()
-		now := time.Now()
+		now, who := time.Now(), db.User()
 		return each(func(m *meeting.Meeting) error {
 			if err := m.Validate(); err != nil {
 				return fmt.Errorf("meeting %q: %w", m.ID, err)
@@ -56,7 +56,10 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 			switch err := lookup.QueryRowContext(ctx, m.ID).Scan(&signedOff); err {
 			case sql.ErrNoRows:
 				res.Added++
-				return w.write(ctx, m, now)
+				if err := w.write(ctx, m, now); err != nil {
+					return err
+				}
+				return record(ctx, tx, who, EventImport, m.ID, "added", now)
 			case nil:
 			default:
 				return fmt.Errorf("look up meeting %q: %w", m.ID, err)
@@ -74,7 +77,10 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 				return nil
 			}
 			res.Updated++
-			return w.write(ctx, m, now)
+			if err := w.write(ctx, m, now); err != nil {
+				return err
+			}
+			return record(ctx, tx, who, EventImport, m.ID, "updated", now)
 		})
 	})
 	if err != nil {

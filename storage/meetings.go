@@ -14,6 +14,7 @@ import (
 var (
 	_ meeting.Store    = (*DB)(nil)
 	_ meeting.Reporter = (*DB)(nil)
+	_ meeting.Records  = (*DB)(nil)
 )
 
 const timeLayout = time.RFC3339Nano
@@ -44,19 +45,43 @@ func parseDate(field, s string) (meeting.Date, error) {
 	return d, nil
 }
 
+// ErrSignedOff is returned for a plain save over signed-off minutes: they
+// change only by an amendment, with a reason (Amend).
+var ErrSignedOff = errors.New("the minutes are signed off: change them with an amendment")
+
 // SaveMeeting validates m and stores it in one transaction, replacing the
-// stored meeting with the same id.
+// stored meeting with the same id, and notes it in the audit log. Signed-off
+// minutes are never replaced this way.
 func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return fmt.Errorf("save meeting: %w", err)
 	}
+	who, now := db.User(), time.Now()
 	return db.inTx(ctx, func(tx *sql.Tx) error {
+		var signedOff string
+		err := tx.QueryRowContext(ctx, `SELECT signed_off_at FROM meetings WHERE id = ?`, m.ID).Scan(&signedOff)
+		exists := err == nil
+		switch {
+		case err != nil && !errors.Is(err, sql.ErrNoRows):
+			return fmt.Errorf("save meeting: %w", err)
+		case signedOff != "":
+			return fmt.Errorf("save meeting %q: %w", m.ID, ErrSignedOff)
+		}
 		w, err := newWriter(ctx, tx)
 		if err != nil {
 			return err
 		}
 		defer w.close()
-		return w.write(ctx, m, time.Now())
+		if err := w.write(ctx, m, now); err != nil {
+			return err
+		}
+		switch {
+		case !exists:
+			return record(ctx, tx, who, EventCreate, m.ID, "", now)
+		case m.SignedOff():
+			return record(ctx, tx, who, EventSignOff, m.ID, "", now)
+		}
+		return recordChange(ctx, tx, who, m.ID, now)
 	})
 }
 
