@@ -6,6 +6,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
@@ -213,7 +214,12 @@ func (u *App) closeEditor() error {
 		return nil
 	}
 	if err := u.Editor.Close(); err != nil {
-		dialog.ShowError(fmt.Errorf("the meeting could not be saved, so it stays open: %w", err), u.Win)
+		if errors.Is(err, errAmendmentPending) {
+			dialog.ShowInformation("The amendment is not saved", "Save the amendment, with its reason, or cancel it first (Sign-off section).", u.Win)
+			u.Editor.Tabs.SelectIndex(sectionSignOff)
+		} else {
+			dialog.ShowError(fmt.Errorf("the meeting could not be saved, so it stays open: %w", err), u.Win)
+		}
 		return err
 	}
 	u.Editor = nil

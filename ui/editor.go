@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -44,6 +45,11 @@ type Editor struct {
 
 	readOnly bool
 	building bool // widgets are being filled from the record
+	// amending is set while signed-off minutes are being amended: changes
+	// are held until the amendment is saved with its reason, never autosaved.
+	amending bool
+	original *meeting.Meeting // the stored version an amendment started from
+	records  meeting.Records  // amendments and the audit log; nil when the store has none
 	saver    *autosaver
 	people   peopleIndex
 
@@ -58,6 +64,7 @@ type Editor struct {
 
 	signOffList   *fyne.Container
 	signOffButton *widget.Button
+	amendNote     *widget.Label
 
 	// OnChairTyped is called with the chair's name as it is typed, so that
 	// the next new meeting can start with it.
@@ -71,6 +78,7 @@ type Editor struct {
 // what is pending) before dropping it.
 func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor {
 	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*widget.Label{}}
+	e.records, _ = store.(meeting.Records)
 	e.identity = func() string { return e.snapshot().Chair }
 	e.Saved = widget.NewLabel("")
 	e.Saved.Importance = widget.LowImportance
@@ -123,7 +131,9 @@ func (e *Editor) edit(change func(m *meeting.Meeting)) {
 	e.mu.Lock()
 	change(e.m)
 	e.mu.Unlock()
-	e.saver.schedule()
+	if !e.amending {
+		e.saver.schedule()
+	}
 	e.refresh()
 }
 
@@ -172,8 +182,17 @@ func (e *Editor) Flush() error { return e.saver.flush() }
 // WaitSaved blocks until autosave has nothing left to do.
 func (e *Editor) WaitSaved() { e.saver.wait() }
 
-// Close saves what is pending.
-func (e *Editor) Close() error { return e.Flush() }
+// errAmendmentPending stops the editor closing over an unsaved amendment.
+var errAmendmentPending = errors.New("save the amendment (with its reason) or cancel it first")
+
+// Close saves what is pending. It refuses while an amendment with changes
+// is not saved, so that neither the change nor its reason is lost.
+func (e *Editor) Close() error {
+	if e.amending && len(meeting.Diff(e.original, e.snapshot())) > 0 {
+		return errAmendmentPending
+	}
+	return e.Flush()
+}
 
 // NextSection and PreviousSection move through the sections in order.
 func (e *Editor) NextSection() { e.Tabs.SelectIndex((e.Tabs.SelectedIndex() + 1) % sectionCount) }
@@ -202,7 +221,10 @@ func (e *Editor) refresh() {
 	e.strip.update(m)
 
 	problems := m.SignOffProblems()
-	if m.SignedOff() {
+	switch {
+	case e.amending:
+		problems = m.Check() // an amended record must still be complete
+	case m.SignedOff():
 		problems = nil
 	}
 	shown := map[string]string{}
@@ -698,9 +720,7 @@ func (e *Editor) AddAction() {
 
 func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 	if m.SignedOff() {
-		return []fyne.CanvasObject{heading("Signed off"),
-			widget.NewLabel(fmt.Sprintf("Signed off by %s on %s. The record is read-only.",
-				m.SignedOffBy, m.SignedOffAt.In(meeting.UK).Format("Monday 2 January 2006 at 15:04")))}
+		return e.buildSignedOff(m)
 	}
 	_, reason := e.textEntry("missing_partners_reason", m.MissingPartnersReason,
 		"Why a statutory partner did not attend, and how their information was obtained", true,
@@ -710,12 +730,147 @@ func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 	e.signOffButton.Importance = widget.HighImportance
 	return []fyne.CanvasObject{
 		heading("Sign-off"),
-		hint("The chair signs the minutes off when the record is complete. After sign-off the record is read-only."),
+		hint("The chair signs the minutes off when the record is complete. After sign-off the record is read-only; later changes are amendments, with a reason."),
 		widget.NewLabelWithStyle("Reason a statutory partner did not attend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		reason,
 		e.signOffList,
 		container.NewHBox(e.signOffButton),
 	}
+}
+
+// buildSignedOff shows who signed the minutes off, the amendments since,
+// and the way to amend them.
+func (e *Editor) buildSignedOff(m *meeting.Meeting) []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{heading("Signed off"),
+		widget.NewLabel(fmt.Sprintf("Signed off by %s on %s.", m.SignedOffBy, m.SignedOffAt.In(meeting.UK).Format("Monday 2 January 2006 at 15:04")))}
+	if e.records == nil {
+		return append(objs, widget.NewLabel("The record is read-only."))
+	}
+	amendments, err := e.records.Amendments(context.Background(), m.ID)
+	switch {
+	case err != nil:
+		objs = append(objs, widget.NewLabel("The amendments could not be read: "+err.Error()))
+	case len(amendments) == 0:
+		objs = append(objs, hint("No amendments since sign-off."))
+	default:
+		objs = append(objs, heading(fmt.Sprintf("Amendments since sign-off (%d)", len(amendments))))
+		for _, a := range amendments {
+			objs = append(objs, amendmentCard(a))
+		}
+	}
+	if e.amending {
+		e.amendNote = widget.NewLabel("")
+		e.amendNote.Wrapping = fyne.TextWrapWord
+		save := widget.NewButtonWithIcon("Save the amendment…", theme.DocumentSaveIcon(), e.confirmAmendment)
+		save.Importance = widget.HighImportance
+		cancel := widget.NewButtonWithIcon("Cancel the amendment", theme.CancelIcon(), e.CancelAmendment)
+		return append(objs, widget.NewSeparator(), heading("Amending the signed-off minutes"),
+			hint("Change the record in any section, then save the amendment with its reason. Nothing is saved until then."),
+			e.amendNote, container.NewHBox(save, cancel))
+	}
+	amend := widget.NewButtonWithIcon("Amend the minutes…", theme.DocumentCreateIcon(), e.StartAmendment)
+	return append(objs, hint("The record is read-only. A correction after sign-off is an amendment: it records who, when, why and what changed, and keeps the signed-off version."),
+		container.NewHBox(amend))
+}
+
+func amendmentCard(a meeting.Amendment) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(fmt.Sprintf("%s, by %s", a.At.In(meeting.UK).Format("2 January 2006 15:04"), a.By),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	reason := widget.NewLabel("Reason: " + a.Reason)
+	reason.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{title, reason}
+	for _, c := range a.Changes {
+		l := widget.NewLabel(fmt.Sprintf("%s: %s → %s", describeField(c.Field), orNone(c.Before), orNone(c.After)))
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+	}
+	return container.NewVBox(objs...)
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return "“" + s + "”"
+}
+
+// StartAmendment makes signed-off minutes editable as an amendment.
+func (e *Editor) StartAmendment() {
+	if e.records == nil || !e.snapshot().SignedOff() || e.amending {
+		return
+	}
+	e.original = e.snapshot()
+	e.amending, e.readOnly = true, false
+	e.rebuildAll()
+	e.Saved.Importance = widget.WarningImportance
+	e.Saved.SetText("Amending: saved only with its reason")
+}
+
+// CancelAmendment drops the changes of an amendment.
+func (e *Editor) CancelAmendment() {
+	if !e.amending {
+		return
+	}
+	e.mu.Lock()
+	e.m = e.original.Clone()
+	e.mu.Unlock()
+	e.endAmendment()
+}
+
+func (e *Editor) endAmendment() {
+	e.amending, e.readOnly, e.original = false, true, nil
+	e.rebuildAll()
+	e.Saved.Importance = widget.LowImportance
+	e.Saved.SetText("Signed off: read-only")
+}
+
+func (e *Editor) rebuildAll() {
+	e.errors = map[string]*widget.Label{}
+	for i := range sectionCount {
+		e.build(i)
+	}
+	e.refresh()
+}
+
+func (e *Editor) confirmAmendment() {
+	changes := meeting.Diff(e.original, e.snapshot())
+	if len(changes) == 0 {
+		e.amendNote.SetText("Nothing has been changed yet.")
+		return
+	}
+	reason := widget.NewMultiLineEntry()
+	reason.SetPlaceHolder("Why the signed-off minutes are being changed")
+	reason.Wrapping = fyne.TextWrapWord
+	reason.SetMinRowsVisible(3)
+	msg := widget.NewLabel(fmt.Sprintf("%d changes will be recorded, with your name and the time.", len(changes)))
+	d := dialog.NewForm("Save the amendment", "Save", "Keep editing",
+		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Reason", reason)},
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := e.SaveAmendment(reason.Text); err != nil {
+				e.amendNote.SetText("Not saved: " + err.Error())
+			}
+		}, e.win)
+	d.Resize(fyne.NewSize(560, 300))
+	d.Show()
+}
+
+// SaveAmendment stores the amendment with its reason and makes the record
+// read-only again.
+func (e *Editor) SaveAmendment(reason string) error {
+	if !e.amending {
+		return errors.New("not amending")
+	}
+	if strings.TrimSpace(reason) == "" {
+		return errors.New("give the reason for the amendment")
+	}
+	if err := e.records.Amend(context.Background(), e.snapshot(), cleanText(reason, true)); err != nil {
+		return err
+	}
+	e.endAmendment()
+	return nil
 }
 
 func (e *Editor) refreshSignOff(m *meeting.Meeting, problems meeting.Problems) {
@@ -771,11 +926,7 @@ func (e *Editor) SignOff() error {
 	e.m = m
 	e.mu.Unlock()
 	e.readOnly = true
-	e.errors = map[string]*widget.Label{}
-	for i := range sectionCount {
-		e.build(i)
-	}
-	e.refresh()
+	e.rebuildAll()
 	e.Saved.SetText("Signed off: read-only")
 	if e.OnSignedOff != nil {
 		e.OnSignedOff()

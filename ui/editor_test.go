@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -414,5 +415,64 @@ func TestAddedRowTakesTheCursor(t *testing.T) {
 	test.Type(name, "DC Jo Test")
 	if got := e.Meeting().Attendees[0].Name; got != "DC Jo Test" {
 		t.Errorf("typed name stored as %q", got)
+	}
+}
+
+// Signed-off minutes change only by an amendment, with a reason, and the
+// history is shown.
+func TestAmendSignedOffMinutes(t *testing.T) {
+	db := openExampleDB(t)
+	u := newApp(t, db)
+	const id = "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"
+	u.Open(id)
+	e := u.Editor
+	if !entry(t, e, sectionDetails, "Name of the chair", 0).Disabled() {
+		t.Fatal("signed-off minutes are editable")
+	}
+	e.StartAmendment()
+	mt := entry(t, e, sectionDetails, "Name", 0) // the minute-taker
+	mt.SetText(mt.Text + " (notes)")
+	if e.saver.pending != 0 {
+		t.Error("an amendment was autosaved")
+	}
+	if err := e.Close(); !errors.Is(err, errAmendmentPending) {
+		t.Errorf("closing over an unsaved amendment: %v", err)
+	}
+	if err := e.SaveAmendment("  "); err == nil {
+		t.Error("amendment saved without a reason")
+	}
+	if err := e.SaveAmendment("Minute-taker's name completed"); err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := db.Meeting(context.Background(), id)
+	if stored.MinuteTaker != "Tom Ellis (notes)" || !stored.SignedOff() {
+		t.Errorf("stored %q, signed off %v", stored.MinuteTaker, stored.SignedOff())
+	}
+	original, _ := db.SignedOffVersion(context.Background(), id)
+	if original.MinuteTaker != "Tom Ellis" {
+		t.Error("the signed-off version was not kept")
+	}
+	var texts []string
+	for _, o := range objects(e.sections[sectionSignOff]) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"Amendments since sign-off (1)", "Reason: Minute-taker's name completed", "Minute-taker: “Tom Ellis” → “Tom Ellis (notes)”"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("sign-off section lacks %q:\n%s", want, all)
+		}
+	}
+	if !entry(t, e, sectionDetails, "Name of the chair", 0).Disabled() {
+		t.Error("editable after the amendment was saved")
+	}
+
+	// A cancelled amendment changes nothing.
+	e.StartAmendment()
+	typeInto(t, entry(t, e, sectionDetails, "Name of the chair", 0), "X")
+	e.CancelAmendment()
+	if e.Meeting().Chair != "Priya Raman" {
+		t.Error("cancel kept the change on screen")
 	}
 }

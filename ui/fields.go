@@ -88,8 +88,13 @@ var fieldNames = map[string]string{
 // describeProblem says where a problem is and what it is, in words:
 // "Attendee 3, Agency: Choose the agency".
 func describeProblem(p meeting.Problem) string {
-	where := p.Field
-	if m := indexRE.FindStringSubmatch(p.Field); m != nil {
+	return describeField(p.Field) + ": " + plainMessage(p)
+}
+
+// describeField names a field path in words: "Attendee 3, Agency".
+func describeField(field string) string {
+	where := field
+	if m := indexRE.FindStringSubmatch(field); m != nil {
 		n, _ := strconv.Atoi(m[2])
 		where = fmt.Sprintf("%s %d", sectionNames[m[1]], n+1)
 		if m[3] != "" {
@@ -99,10 +104,10 @@ func describeProblem(p meeting.Problem) string {
 				where += ", " + m[3]
 			}
 		}
-	} else if name, ok := fieldNames[p.Field]; ok {
+	} else if name, ok := fieldNames[field]; ok {
 		where = name
 	}
-	return where + ": " + plainMessage(p)
+	return where
 }
 
 // codeSelect is a drop-down of a vocabulary's labels that sets a code.
