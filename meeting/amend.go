@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"time"
@@ -48,6 +49,8 @@ type Records interface {
 	AuditLog(ctx context.Context, meetingID string, limit int) ([]AuditEvent, error)
 	// Record adds an event to the audit log.
 	Record(ctx context.Context, event, meetingID, detail string) error
+	// WriteAuditCSV writes the whole audit log as CSV, oldest first.
+	WriteAuditCSV(ctx context.Context, w io.Writer) error
 }
 
 // Diff returns every field that differs from before to after, in path order.

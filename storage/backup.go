@@ -82,7 +82,7 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 		os.Remove(tmp)
 		return fmt.Errorf("back up to %s: %w", abs, err)
 	}
-	return nil
+	return db.Record(ctx, EventBackup, "", "")
 }
 
 func syncFile(path string) error {

@@ -32,7 +32,7 @@ func LockInstance(dbPath string) (*InstanceLock, error) {
 			f.Close()
 		}
 	}
-	db, err := sql.Open("sqlite3", "file:"+uriPath(path)+"?_locking_mode=EXCLUSIVE&_busy_timeout=0&_journal_mode=DELETE")
+	db, err := sql.Open("sqlite3", "file:"+uriPath(path)+"?_locking_mode=EXCLUSIVE&_busy_timeout=0&_journal_mode=MEMORY")
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", dbPath, err)
 	}

@@ -24,11 +24,21 @@ import (
 	"strategyminutes/meeting"
 )
 
-// Options describe what the window is opened on.
+// Options describe what the window is opened on, and what it can ask of
+// the database beyond meeting.Store.
 type Options struct {
 	DBPath  string
 	Sample  bool // a database of invented meetings: say so on screen
 	Version string
+	// Backup writes a consistent copy of the database to a new file.
+	Backup func(path string) error
+	// Restore replaces the database with a checked backup, keeping the
+	// replaced one aside (its path is returned), and returns the store to
+	// use from then on.
+	Restore func(path string) (store meeting.Store, aside string, err error)
+	// User is the name the audit log records; SetUser changes it.
+	User    string
+	SetUser func(name string)
 }
 
 // App is the main window: the meetings list, or one meeting's editor.
@@ -56,6 +66,7 @@ const (
 	prefFilterTo   = "filter.to"
 	prefFilterStat = "filter.status"
 	prefChair      = "chair.name"
+	prefUser       = "user.name"
 )
 
 // shortcut keys, shown in the menus and in the help.
@@ -82,6 +93,10 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	u := &App{fyneApp: a, Win: w, store: store, opts: opts}
 	prefs := a.Preferences()
 
+	if name := prefs.String(prefUser); name != "" && opts.SetUser != nil {
+		opts.SetUser(name)
+		u.opts.User = name
+	}
 	u.List = NewMeetingsList(store, savedFilter(prefs))
 	u.List.OnOpen = u.Open
 	u.List.OnFilterChanged = func(f meeting.Filter) { saveFilter(prefs, f) }
@@ -137,8 +152,20 @@ func (u *App) menu() *fyne.MainMenu {
 			}
 		}
 	}
+	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting), fyne.NewMenuItemSeparator()}
+	if u.opts.Backup != nil {
+		file = append(file, fyne.NewMenuItem("Back up now…", u.backup))
+	}
+	if u.opts.Restore != nil {
+		file = append(file, fyne.NewMenuItem("Restore from a backup…", u.restore))
+	}
+	if _, ok := u.store.(meeting.Records); ok {
+		file = append(file, fyne.NewMenuItem("Audit log…", u.showAuditLog))
+	}
+	file = append(file, fyne.NewMenuItem("Settings…", u.showSettings), fyne.NewMenuItemSeparator(), quit)
+	fileMenu := fyne.NewMenu("File", file...)
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", item("New meeting", keyNewMeeting, u.NewMeeting), fyne.NewMenuItemSeparator(), quit),
+		fileMenu,
 		fyne.NewMenu("Edit",
 			item("Find meetings", keySearch, u.Search),
 			fyne.NewMenuItemSeparator(),
@@ -307,18 +334,44 @@ func (u *App) showAbout() {
 	dialog.ShowInformation("About Strategy Minutes", text, u.Win)
 }
 
+// A Recovery offers to replace a damaged database with a backup.
+type Recovery struct {
+	Backup  string       // path of the backup offered
+	Restore func() error // restores it and opens the main window
+}
+
 // NewStartupErrorWindow explains why the app cannot open its database, for
-// people who started it from a desktop icon and will never see a terminal.
-func NewStartupErrorWindow(a fyne.App, err error) fyne.Window {
+// people who started it from a desktop icon and will never see a terminal,
+// and offers the latest good backup when there is one.
+func NewStartupErrorWindow(a fyne.App, err error, recovery *Recovery) fyne.Window {
 	a.SetIcon(assets.Icon)
 	w := a.NewWindow("Strategy Minutes: cannot open the minutes")
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", func() { a.Quit() })
-	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewBorder(
-		widget.NewLabelWithStyle("Strategy Minutes could not open its database. Nothing has been changed.", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(layout.NewSpacer(), quit), nil, nil, msg))
-	w.Resize(fyne.NewSize(640, 240))
+	buttons := container.NewHBox(layout.NewSpacer())
+	body := []fyne.CanvasObject{msg}
+	if recovery != nil {
+		body = append(body, widget.NewLabel("The latest good automatic backup is\n"+recovery.Backup+
+			"\nRestoring it replaces the damaged file, which is kept aside; changes since the backup are not in it."))
+		var restore *widget.Button
+		restore = widget.NewButton("Restore the latest good backup", func() {
+			restore.Disable()
+			if err := recovery.Restore(); err != nil {
+				msg.SetText(err.Error())
+				return
+			}
+			w.Close()
+		})
+		restore.Importance = widget.HighImportance
+		buttons.Add(restore)
+	} else {
+		quit.Importance = widget.HighImportance
+	}
+	buttons.Add(quit)
+	title := "Strategy Minutes could not open its database. Nothing has been written to it."
+	w.SetContent(container.NewBorder(widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		buttons, nil, nil, container.NewVBox(body...)))
+	w.Resize(fyne.NewSize(680, 280))
 	return w
 }

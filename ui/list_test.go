@@ -102,7 +102,7 @@ func TestMainWindowRenders(t *testing.T) {
 
 func TestStartupErrorWindowSaysWhy(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := NewStartupErrorWindow(a, errors.New("open database /x/minutes.db: written by a newer version of Strategy Minutes"))
+	w := NewStartupErrorWindow(a, errors.New("open database /x/minutes.db: written by a newer version of Strategy Minutes"), nil)
 	defer w.Close()
 	found := false
 	for _, o := range test.LaidOutObjects(w.Content()) {
@@ -112,5 +112,26 @@ func TestStartupErrorWindowSaysWhy(t *testing.T) {
 	}
 	if !found {
 		t.Error("the error is not shown")
+	}
+}
+
+func TestStartupErrorOffersTheLatestGoodBackup(t *testing.T) {
+	a := test.NewTempApp(t)
+	restored := false
+	w := NewStartupErrorWindow(a, errors.New("check /x/minutes.db: the database file is damaged"),
+		&Recovery{Backup: "/x/backups/minutes-2026-11-23.db", Restore: func() error { restored = true; return nil }})
+	var restore *widget.Button
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Restore") {
+			restore = b
+		}
+	}
+	if restore == nil {
+		t.Fatal("no restore button")
+	}
+	test.Tap(restore) // closes the window on success
+	if !restored {
+		t.Error("the restore was not run")
+		w.Close()
 	}
 }

@@ -2,11 +2,17 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"log"
 	"os/exec"
+	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"strategyminutes/meeting"
+	"strategyminutes/storage"
 	"strategyminutes/ui"
 )
 
@@ -15,27 +21,133 @@ import (
 const appID = "uk.org.strategyminutes.app"
 
 // runGUI opens the database and shows the main window until it is closed.
-// When the database cannot be opened, a window says why (the error is also
-// returned, for a terminal).
+// Whatever stops it (a second window on the same database, a file that is
+// not ours, damage) is explained in a window, for people who started the
+// app from an icon, and returned for a terminal.
 func runGUI(opts *options) error {
 	a := app.NewWithID(appID)
-	db, err := openDB(opts.db)
+	path, err := dbPath(opts.db)
 	if err != nil {
-		ui.NewStartupErrorWindow(a, err).ShowAndRun()
+		ui.NewStartupErrorWindow(a, err, nil).ShowAndRun()
 		return err
 	}
-	defer db.Close()
-	sample, err := db.IsSample(context.Background())
+	lock, err := storage.LockInstance(path)
 	if err != nil {
+		ui.NewStartupErrorWindow(a, err, nil).ShowAndRun()
 		return err
 	}
-	u := ui.NewMainWindow(a, db, ui.Options{DBPath: db.Path(), Sample: sample, Version: version})
-	var shotErr error
-	if opts.screenshots != "" {
-		go func() { shotErr = u.TakeScreenshots(opts.screenshots, grabScreen) }()
+	defer lock.Release()
+
+	g := &gui{app: a, path: path, opts: opts}
+	db, err := g.open()
+	if err != nil {
+		// A damaged or unreadable database is never written to; the latest
+		// good automatic backup can replace it.
+		var restore *ui.Recovery
+		if latest, _ := storage.LatestGoodBackup(context.Background(), path); latest != "" {
+			restore = &ui.Recovery{Backup: latest, Restore: func() error {
+				if _, err := storage.Restore(context.Background(), latest, path); err != nil {
+					return err
+				}
+				db, err := g.open()
+				if err != nil {
+					return err
+				}
+				db.Record(context.Background(), storage.EventRestore, "", "")
+				g.show(db)
+				return nil
+			}}
+		}
+		ui.NewStartupErrorWindow(a, err, restore).ShowAndRun()
+		g.close()
+		return g.err(err)
 	}
-	u.Win.ShowAndRun()
-	return shotErr
+	g.show(db)
+	a.Run()
+	g.close()
+	return g.shotErr
+}
+
+// gui holds what the window runs on, so that a restore can swap the database.
+type gui struct {
+	app     fyne.App
+	path    string
+	opts    *options
+	db      *storage.DB
+	shotErr error
+	shown   bool
+}
+
+// open opens and checks the database; a damaged one is closed unwritten.
+func (g *gui) open() (*storage.DB, error) {
+	db, err := storage.Open(g.path)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Check(context.Background()); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (g *gui) close() {
+	if g.db != nil {
+		g.db.Close()
+		g.db = nil
+	}
+}
+
+func (g *gui) err(startErr error) error {
+	if g.shown {
+		return nil // recovered by a restore
+	}
+	return startErr
+}
+
+// show opens the main window on db and makes today's automatic backup.
+func (g *gui) show(db *storage.DB) {
+	g.db, g.shown = db, true
+	ctx := context.Background()
+	sample, _ := db.IsSample(ctx)
+	u := ui.NewMainWindow(g.app, db, ui.Options{
+		DBPath: db.Path(), Sample: sample, Version: version, User: db.User(),
+		Backup:  func(path string) error { return g.db.Backup(ctx, path) },
+		Restore: g.restore,
+		SetUser: func(name string) { g.db.SetUser(name) },
+	})
+	go func() {
+		// The daily backup reads one snapshot; the chair can type meanwhile.
+		if _, err := db.DailyBackup(ctx, time.Now().In(meeting.UK)); err != nil {
+			log.Printf("daily backup failed: %v", err)
+		}
+	}()
+	if g.opts.screenshots != "" {
+		go func() { g.shotErr = u.TakeScreenshots(g.opts.screenshots, grabScreen) }()
+	}
+	u.Win.Show()
+}
+
+// restore swaps the open database for a checked backup.
+func (g *gui) restore(backup string) (meeting.Store, string, error) {
+	ctx := context.Background()
+	if err := storage.VerifyBackup(ctx, backup); err != nil {
+		return nil, "", err
+	}
+	user := g.db.User()
+	g.close() // the file is replaced only while nothing has it open
+	aside, rerr := storage.Restore(ctx, backup, g.path)
+	db, err := g.open()
+	if err != nil {
+		return nil, aside, errors.Join(rerr, err)
+	}
+	g.db = db
+	db.SetUser(user)
+	if rerr != nil {
+		return db, aside, rerr
+	}
+	db.Record(ctx, storage.EventRestore, "", "")
+	return db, aside, nil
 }
 
 // grabScreen saves the X screen as a PNG with ImageMagick's import; make

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"strategyminutes/storage"
@@ -163,13 +164,14 @@ func fail(stderr io.Writer, err error) int {
 // dbPath chooses the database: --db, then $STRATEGYMINUTES_DB, then the
 // user's data directory.
 func dbPath(flagValue string) (string, error) {
-	if flagValue != "" {
-		return flagValue, nil
+	path := flagValue
+	if path == "" {
+		path = os.Getenv(dbEnv)
 	}
-	if p := os.Getenv(dbEnv); p != "" {
-		return p, nil
+	if path == "" {
+		return storage.DefaultPath()
 	}
-	return storage.DefaultPath()
+	return filepath.Abs(path)
 }
 
 func openDB(flagValue string) (*storage.DB, error) {

@@ -1,0 +1,190 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"strategyminutes/meeting"
+)
+
+// savePath asks where to save a new file, proposing name, and gives its
+// path. The dialog creates the file; it is removed so that the writer, which
+// refuses to overwrite, starts from nothing.
+func (u *App) savePath(name string, ext string, then func(path string)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.Win)
+			return
+		}
+		if w == nil {
+			return // cancelled
+		}
+		path := w.URI().Path()
+		w.Close()
+		os.Remove(path)
+		then(path)
+	}, u.Win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	d.Show()
+}
+
+func (u *App) backup() {
+	name := "strategy-minutes-backup-" + time.Now().In(meeting.UK).Format("2006-01-02-1504") + ".db"
+	u.savePath(name, ".db", func(path string) {
+		if err := u.opts.Backup(path); err != nil {
+			dialog.ShowError(err, u.Win)
+			return
+		}
+		dialog.ShowInformation("Backed up", "A copy of the database is in\n"+path+"\nIt holds OFFICIAL-SENSITIVE records: keep it on an encrypted drive.", u.Win)
+	})
+}
+
+func (u *App) restore() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			dialog.ShowError(err, u.Win)
+			return
+		}
+		if r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		msg := "Replace the minutes on this laptop with the backup\n" + path + "?\n\nThe backup is checked first. The current database is kept aside, not deleted."
+		dialog.ShowConfirm("Restore from a backup", msg, func(ok bool) {
+			if ok {
+				u.RestoreFrom(path)
+			}
+		}, u.Win)
+	}, u.Win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	d.Show()
+}
+
+// RestoreFrom replaces the database with the backup at path, after saving
+// the open meeting, and shows the restored meetings.
+func (u *App) RestoreFrom(path string) error {
+	if err := u.closeEditor(); err != nil {
+		return err
+	}
+	u.ShowList()
+	store, aside, err := u.opts.Restore(path)
+	if err != nil {
+		dialog.ShowError(err, u.Win)
+		return err
+	}
+	u.store = store
+	u.List.store = store
+	u.Win.SetMainMenu(u.menu())
+	u.List.Reload()
+	msg := "The backup has been restored."
+	if aside != "" {
+		msg += "\nThe database it replaced is kept at\n" + aside
+	}
+	dialog.ShowInformation("Restored", msg, u.Win)
+	return nil
+}
+
+// eventNames are the audit log's events in words.
+var eventNames = map[string]string{
+	"create": "Created", "change": "Edited", "sign_off": "Signed off", "amend": "Amended", "import": "Imported",
+	"export": "Exported", "export_pdf": "PDF exported", "backup": "Backed up", "restore": "Restored",
+}
+
+func (u *App) showAuditLog() {
+	records, ok := u.store.(meeting.Records)
+	if !ok {
+		return
+	}
+	events, err := records.AuditLog(context.Background(), "", 2000)
+	if err != nil {
+		dialog.ShowError(err, u.Win)
+		return
+	}
+	w := u.fyneApp.NewWindow("Audit log")
+	table := widget.NewTableWithHeaders(
+		func() (int, int) { return len(events), 5 },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			e := events[id.Row]
+			text := ""
+			switch id.Col {
+			case 0:
+				text = e.At.In(meeting.UK).Format("02 Jan 2006 15:04:05")
+			case 1:
+				text = e.Who
+			case 2:
+				text = eventNames[e.Event]
+				if text == "" {
+					text = e.Event
+				}
+			case 3:
+				text = e.Meeting
+			case 4:
+				text = e.Detail
+			}
+			o.(*widget.Label).SetText(text)
+		})
+	titles := []string{"When (UK)", "Who", "What", "Meeting", "Detail"}
+	widths := []float32{190, 200, 130, 320, 140}
+	table.ShowHeaderColumn = false
+	table.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(titles[id.Col])
+		}
+	}
+	for i, width := range widths {
+		table.SetColumnWidth(i, width)
+	}
+	export := widget.NewButton("Export CSV…", func() {
+		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+			if err != nil || wc == nil {
+				return
+			}
+			defer wc.Close()
+			if err := records.WriteAuditCSV(context.Background(), wc); err != nil {
+				dialog.ShowError(err, w)
+			}
+		}, w)
+		d.SetFileName("audit-log-" + time.Now().In(meeting.UK).Format("2006-01-02") + ".csv")
+		d.Show()
+	})
+	note := widget.NewLabel(fmt.Sprintf("The newest %d events. Every change to the minutes is here, with who made it and when.", len(events)))
+	w.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, note, export), nil, nil, table))
+	w.Resize(fyne.NewSize(1040, 600))
+	w.Show()
+}
+
+func (u *App) showSettings() {
+	name := widget.NewEntry()
+	name.SetText(u.opts.User)
+	name.SetPlaceHolder("Your full name")
+	items := []*widget.FormItem{widget.NewFormItem("Your name", name)}
+	items[0].HintText = "Recorded in the audit log with every change. It starts as your computer account's name."
+	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
+		n := strings.TrimSpace(cleanText(name.Text, false))
+		if !ok || n == "" {
+			return
+		}
+		u.opts.User = n
+		u.fyneApp.Preferences().SetString(prefUser, n)
+		if u.opts.SetUser != nil {
+			u.opts.SetUser(n)
+		}
+	}, u.Win)
+	d.Resize(fyne.NewSize(520, 200))
+	d.Show()
+}
