@@ -49,9 +49,13 @@ func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) err
 	if len(files) == 0 {
 		return usagef("import: name at least one file")
 	}
-	// Check every file completely before writing anything.
+	// Check every file completely before writing anything, and never
+	// write into a damaged database.
 	if _, err := meeting.CheckFiles(files...); err != nil {
 		return fmt.Errorf("import: %w", err)
+	}
+	if err := e.db.Check(ctx); err != nil {
+		return fmt.Errorf("import: %w; nothing was imported", err)
 	}
 	res, err := e.db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
 		return meeting.EachInFiles(files, fn)
@@ -187,6 +191,9 @@ func runDemo(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error 
 	}
 	if e.opts.meetings < 1 || e.opts.meetings > 10_000_000 {
 		return usagef("demo: --meetings must be between 1 and 10000000")
+	}
+	if err := e.db.Check(ctx); err != nil {
+		return fmt.Errorf("demo: %w; nothing was added", err)
 	}
 	res, err := e.db.ImportSample(ctx, func(fn func(*meeting.Meeting) error) error {
 		return demo.Each(e.opts.meetings, e.opts.seed, fn)

@@ -51,6 +51,8 @@ type options struct {
 	meetings, limit           int
 	seed                      uint64
 	asOf, format              string // report
+	meetingID                 string // export-pdf
+	initials                  bool   // export-pdf
 }
 
 // env is what a command works with.
@@ -69,6 +71,7 @@ func commands() []command {
 				fs.StringVar(&o.out, "out", "", "file to write (- for standard output)")
 				periodFlags(fs, o)
 			}},
+		{name: "export-pdf", args: "--meeting ID --out FILE [--initials]", summary: "write a meeting's minutes as a PDF to share with partners", run: runExportPDF, flags: exportPDFFlags},
 		{name: "list", args: "[--from DATE --to DATE] [--search TEXT] [--limit N]", summary: "list meetings, newest first", run: runList,
 			flags: func(fs *flag.FlagSet, o *options) {
 				periodFlags(fs, o)
@@ -82,6 +85,14 @@ func commands() []command {
 			}},
 		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--format json|csv|text|pdf] [--out FILE]",
 			summary: "partner-participation report; without --from/--to, the financial year that contains --as-of", run: runReport, flags: reportFlags},
+		{name: "backup", args: "--out FILE", summary: "write a consistent copy of the database, even while the app is open", run: runBackup,
+			flags: func(fs *flag.FlagSet, o *options) { fs.StringVar(&o.out, "out", "", "the backup file to create") }},
+		{name: "restore", args: "FILE", summary: "check a backup and put it in place of the database, keeping the replaced one aside", run: runRestore, noDB: true},
+		{name: "check", summary: "check the database file for damage", run: runCheck},
+		{name: "audit", args: "[--out FILE]", summary: "write the audit log (who did what, when) as CSV", run: runAudit,
+			flags: func(fs *flag.FlagSet, o *options) {
+				fs.StringVar(&o.out, "out", "", "file to write (default: standard output)")
+			}},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}

@@ -182,3 +182,38 @@ func TestConflictsAreReported(t *testing.T) {
 		t.Errorf("exit %d\n%s%s", code, stdout, stderr)
 	}
 }
+
+func TestBackupCheckRestoreAudit(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	backup := filepath.Join(dir, "backup.db")
+	cli(t, "--db", db, "import", example)
+	if code, out, stderr := cli(t, "--db", db, "backup", "--out", backup); code != exitOK || !strings.Contains(out, "Backed up") {
+		t.Fatalf("backup: %s %s", out, stderr)
+	}
+	if code, out, _ := cli(t, "--db", db, "check"); code != exitOK || !strings.Contains(out, "is sound: 2 meetings") {
+		t.Errorf("check: %s", out)
+	}
+	if _, out, _ := cli(t, "--db", db, "audit"); !strings.Contains(out, ",backup,") {
+		t.Errorf("the backup is not in the audit log:\n%s", out)
+	}
+	cli(t, "--db", db, "export", "--out", filepath.Join(dir, "x.json"))
+	code, out, stderr := cli(t, "--db", db, "restore", backup)
+	if code != exitOK || !strings.Contains(out, "kept at") {
+		t.Fatalf("restore: %s %s", out, stderr)
+	}
+	code, out, _ = cli(t, "--db", db, "audit")
+	for _, want := range []string{"at,who,event,meeting,detail", ",import,6f1c2b9e", ",restore,"} {
+		if code != exitOK || !strings.Contains(out, want) {
+			t.Errorf("audit lacks %q:\n%s", want, out)
+		}
+	}
+	// The backup holds the log as it was: not the backup's own event, nor the export after it.
+	if strings.Contains(out, ",export,") || strings.Contains(out, ",backup,") {
+		t.Error("the restored audit log has an event from after the backup")
+	}
+	os.WriteFile(filepath.Join(dir, "bad.db"), []byte("not a backup"), 0o600)
+	if code, _, stderr := cli(t, "--db", db, "restore", filepath.Join(dir, "bad.db")); code != exitError || !strings.Contains(stderr, "nothing was replaced") {
+		t.Errorf("bad backup: %d %s", code, stderr)
+	}
+}

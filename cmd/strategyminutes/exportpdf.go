@@ -1,0 +1,103 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"strategyminutes/meeting"
+	"strategyminutes/pdf"
+	"strategyminutes/storage"
+)
+
+func exportPDFFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.meetingID, "meeting", "", "the meeting's id (the ID column of 'strategyminutes list')")
+	fs.StringVar(&o.out, "out", "", "PDF file to write, or a folder to write it in under a proposed name (- for standard output)")
+	fs.BoolVar(&o.initials, "initials", false, "a copy for wider distribution: children's names as initials, dates of birth as the year only")
+}
+
+// runExportPDF writes one meeting's minutes as a PDF for partners.
+func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("export-pdf", args); err != nil {
+		return err
+	}
+	id, out := e.opts.meetingID, e.opts.out
+	if id == "" {
+		return usagef("export-pdf: --meeting ID is required ('strategyminutes list' shows the ids)")
+	}
+	if out == "" {
+		return usagef("export-pdf: --out FILE is required (- for standard output)")
+	}
+	m, err := e.db.Meeting(ctx, id)
+	if errors.Is(err, meeting.ErrNotFound) {
+		return fmt.Errorf("export-pdf: no meeting has the id %q ('strategyminutes list' shows the ids)", id)
+	}
+	if err != nil {
+		return err
+	}
+	amendments, err := e.db.Amendments(ctx, id)
+	if err != nil {
+		return err
+	}
+	// The whole document is made before a byte is written, so a failure
+	// leaves no file behind.
+	var buf bytes.Buffer
+	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments}
+	if err := pdf.WriteMinutes(&buf, m, opt); err != nil {
+		return fmt.Errorf("export-pdf: %w", err)
+	}
+	// Minutes shared are a disclosure: the audit log records each one (which
+	// copy, never the file's name, which may name a child).
+	detail := "minutes"
+	if e.opts.initials {
+		detail = "minutes, distribution copy (initials)"
+	}
+	if out == "-" {
+		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
+			return err
+		}
+		return recordExport(ctx, e, m.ID, detail)
+	}
+	path := out
+	if info, err := os.Stat(out); err == nil && info.IsDir() {
+		path = filepath.Join(out, pdf.MinutesFileName(m, e.opts.initials))
+	}
+	err = writeFileAtomic(path, func(f *os.File) error {
+		if _, err := f.Write(buf.Bytes()); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := recordExport(ctx, e, m.ID, detail); err != nil {
+		return err
+	}
+	// The reference or id names the meeting: no child's name is printed.
+	what := "minutes"
+	if !m.SignedOff() {
+		what = "draft minutes (not signed off: every page is marked DRAFT)"
+	}
+	if e.opts.initials {
+		what = "distribution copy (initials) of the " + what
+	}
+	name := m.Reference
+	if name == "" {
+		name = m.ID
+	}
+	fmt.Fprintf(e.stdout, "Wrote the %s of %s to %s.\n", what, name, path)
+	return nil
+}
+
+func recordExport(ctx context.Context, e *env, id, detail string) error {
+	if err := e.db.Record(ctx, storage.EventExportPDF, id, detail); err != nil {
+		return fmt.Errorf("export-pdf: the PDF was written, but the audit log could not record it: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"strategyminutes/meeting"
+	"strategyminutes/storage"
+)
+
+func runBackup(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("backup", args); err != nil {
+		return err
+	}
+	if e.opts.out == "" {
+		return usagef("backup: --out FILE is required")
+	}
+	if err := e.db.Backup(ctx, e.opts.out); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Backed up %s to %s.\n", e.db.Path(), e.opts.out)
+	return nil
+}
+
+// runRestore replaces the database with a backup. It needs the database
+// closed, so it opens nothing itself and refuses while the app's window has
+// the database open.
+func runRestore(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if len(args) != 1 {
+		return usagef("restore: name one backup file")
+	}
+	path, err := dbPath(e.opts.db)
+	if err != nil {
+		return err
+	}
+	lock, err := storage.LockInstance(path)
+	if err != nil {
+		return fmt.Errorf("restore: %w", err)
+	}
+	defer lock.Release()
+	aside, err := storage.Restore(ctx, args[0], path)
+	if err != nil {
+		return err
+	}
+	db, err := storage.Open(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := db.Record(ctx, storage.EventRestore, "", ""); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Restored %s from %s.\n", path, args[0])
+	if aside != "" {
+		fmt.Fprintf(e.stdout, "The database it replaced is kept at %s.\n", aside)
+	}
+	return nil
+}
+
+func runCheck(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("check", args); err != nil {
+		return err
+	}
+	if err := e.db.Check(ctx); err != nil {
+		return err
+	}
+	n, err := e.db.Count(ctx, meeting.Filter{})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%s is sound: %s, schema version %d.\n", e.db.Path(), plural(n, "meeting"), storage.SchemaVersion())
+	return nil
+}
+
+func runAudit(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("audit", args); err != nil {
+		return err
+	}
+	if e.opts.out == "" || e.opts.out == "-" {
+		return e.db.WriteAuditCSV(ctx, e.stdout)
+	}
+	return writeFileAtomic(e.opts.out, func(f *os.File) error { return e.db.WriteAuditCSV(ctx, f) })
+}

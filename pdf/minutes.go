@@ -1,0 +1,759 @@
+// Package pdf writes the app's documents as PDF: the minutes of a strategy
+// meeting that partners read, file and act on. Every document is A4, carries
+// its protective marking at the top and bottom of every page, embeds its
+// fonts, never fails because of what someone typed, and is byte-for-byte
+// the same for the same record and options.
+package pdf
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"strategyminutes/meeting"
+)
+
+// Marking is the protective marking of every document the app writes.
+const Marking = "OFFICIAL-SENSITIVE"
+
+// DistributionCopy marks a copy with children's names as initials.
+const DistributionCopy = "DISTRIBUTION COPY (initials)"
+
+// Options change how minutes are written.
+type Options struct {
+	// Initials writes a copy for wider distribution: children's names as
+	// initials and dates of birth as the year only, in the tables and
+	// wherever a child's recorded name appears in the text.
+	Initials bool
+	// ExportedAt is printed in the footer, and actions are reported overdue
+	// as at its UK date. Callers pass time.Now(); tests pass a fixed time.
+	// Zero leaves the export time out and reports no action overdue.
+	ExportedAt time.Time
+	// Version is the app's version, for the footer and the creator field.
+	Version string
+	// Amendments are the changes made after sign-off, oldest first (as
+	// meeting.Records.Amendments returns them). The minutes list when, by
+	// whom, why and which fields; never the replaced text, which may have
+	// been removed for a reason.
+	Amendments []meeting.Amendment
+}
+
+const notRecorded = "Not recorded"
+
+// confidentiality is said on the first page of every set of minutes.
+const confidentiality = "These minutes contain sensitive personal information about children and their families. " +
+	"They are shared with the partner agencies of a multi-agency strategy meeting under Working Together to Safeguard Children 2023, " +
+	"for the purpose of safeguarding the children named, and on the lawful bases recorded in the consent section. " +
+	"Do not share them further, in whole or in part, without the agreement of the chair, unless the law requires it. " +
+	"Do not disclose them to the family without the chair's agreement: doing so may put a child at risk or prejudice a police investigation. " +
+	"Store them securely under your agency's records policy. If you have received them in error, tell the sender and delete them."
+
+// WriteMinutes writes the minutes of m as a PDF to w. The same meeting and
+// options always give the same bytes. Nothing is written to w when the
+// document cannot be made; no text in the record can make it fail.
+func WriteMinutes(w io.Writer, m *meeting.Meeting, opt Options) (err error) {
+	if m == nil {
+		return errors.New("make minutes PDF: no meeting")
+	}
+	// A bug in the PDF library must not take the app down with a chair's
+	// unsaved work: it becomes an error like any other.
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("make minutes PDF: internal error: %v", r)
+		}
+	}()
+	mw, err := newMinutes(m, opt)
+	if err != nil {
+		return fmt.Errorf("make minutes PDF: %w", err)
+	}
+	mw.write()
+	return mw.d.write(w)
+}
+
+// MinutesFileName proposes a file name for the minutes, such as
+// "SM-2025-00412 2025-06-03 minutes.pdf": the meeting's reference (its id
+// when it has none) and UK date, in characters safe on every system.
+func MinutesFileName(m *meeting.Meeting, initials bool) string {
+	name := safeName(m.Reference)
+	if name == "" {
+		name = safeName(m.ID)
+	}
+	if name == "" {
+		name = "strategy-meeting"
+	}
+	if !m.HeldAt.IsZero() {
+		name += " " + m.HeldOn().String()
+	}
+	name += " minutes"
+	if initials {
+		name += " (initials)"
+	}
+	return name + ".pdf"
+}
+
+// safeName keeps ASCII letters, digits, '.', '_' and '-', turns anything
+// else into '-', and keeps names short.
+func safeName(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		ok := r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == '_' || r == '-')
+		if !ok || r == '-' {
+			if !dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = true
+			continue
+		}
+		b.WriteRune(r)
+		dash = false
+		if b.Len() >= 40 {
+			break
+		}
+	}
+	return strings.Trim(b.String(), "-._")
+}
+
+// minutes lays out one meeting's minutes.
+type minutes struct {
+	m      *meeting.Meeting
+	opt    Options
+	d      *document
+	asOf   meeting.Date // overdue actions are counted at this date
+	redact *redactor    // children's names in free text; nil for the full copy
+}
+
+func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
+	mw := &minutes{m: m, opt: opt}
+	if !opt.ExportedAt.IsZero() {
+		mw.asOf = meeting.UKDate(opt.ExportedAt)
+	}
+	if opt.Initials {
+		mw.redact = newRedactor(m.Children)
+	}
+	creator := "Strategy Minutes"
+	if opt.Version != "" {
+		creator += " " + opt.Version
+	}
+	exported := creator
+	if !opt.ExportedAt.IsZero() {
+		exported = "Exported " + opt.ExportedAt.In(meeting.UK).Format("2 Jan 2006 at 15:04 MST") + " by " + creator
+	}
+	// The record's own dates, never the clock: the same record, the same bytes.
+	dated := m.HeldAt
+	if m.SignedOff() {
+		dated = m.SignedOffAt
+	}
+	copyMark := ""
+	if opt.Initials {
+		copyMark = DistributionCopy
+	}
+	// Metadata shows in file managers and e-mail previews: it names the
+	// meeting, never a child.
+	what := "Strategy meeting minutes"
+	var running []string
+	if ref := strings.TrimSpace(m.Reference); ref != "" {
+		running = append(running, ref)
+	}
+	if !m.HeldAt.IsZero() {
+		running = append(running, longDate(m.HeldOn()))
+	}
+	kind := label(m.Type)
+	if kind == "" {
+		kind = "Strategy meeting"
+	}
+	title := what
+	if len(running) > 0 {
+		title += ": " + strings.Join(running, ", ")
+	}
+	if opt.Initials {
+		title += " (distribution copy)"
+	}
+	d, err := newDocument(docConfig{
+		Title:    title,
+		Subject:  kind + ": multi-agency child protection",
+		Author:   m.Chair,
+		Creator:  creator,
+		Keywords: Marking,
+		Running:  strings.Join(append([]string{what}, running...), "  ·  "),
+		Marking:  Marking,
+		Draft:    !m.SignedOff(),
+		Copy:     copyMark,
+		Dated:    dated,
+		Exported: exported,
+	})
+	if err != nil {
+		return nil, err
+	}
+	mw.d = d
+	return mw, nil
+}
+
+func (mw *minutes) write() {
+	mw.titleBlock()
+	mw.children()
+	mw.reason()
+	mw.attendance()
+	mw.consent()
+	mw.decisions()
+	mw.actions()
+	mw.signOff()
+}
+
+// Styles of cells that differ from the table's.
+var (
+	notRecordedStyle = tableStyle.italic().in(colMuted)
+	strongStyle      = tableStyle.bold()
+	alertStyle       = tableStyle.bold().in(colAlert)
+	mutedStyle       = tableStyle.in(colMuted)
+)
+
+// orNot returns s, or "Not recorded" in a muted style when s is empty.
+func orNot(s string) cell {
+	if strings.TrimSpace(s) == "" {
+		return cell{notRecorded, &notRecordedStyle}
+	}
+	return cell{s, nil}
+}
+
+func (mw *minutes) titleBlock() {
+	m, d := mw.m, mw.d
+	d.title("Strategy meeting minutes", "")
+	status := cell{"DRAFT: not signed off", &alertStyle}
+	if m.SignedOff() {
+		status = cell{"Signed off " + longDate(meeting.UKDate(m.SignedOffAt)), nil}
+		if n := len(mw.opt.Amendments); n > 0 {
+			status.text += "; amended " + longDate(meeting.UKDate(mw.opt.Amendments[n-1].At))
+		}
+	}
+	d.fields([]field{
+		{"Reference", orNot(m.Reference)},
+		{"Type", orNot(label(m.Type))},
+		{"Date and time", orNot(longTime(m.HeldAt))},
+		{"Mode", orNot(label(m.Mode))},
+		{"Referral received", orNot(longTime(m.ReferralReceivedAt))},
+		{"Chair", orNot(m.Chair)},
+		{"Status", status},
+		{"Minute-taker", orNot(m.MinuteTaker)},
+	}, []float64{30.6, 0, 24.6, 51.2}, false) // the longest date and labels on one line
+	if id := strings.TrimSpace(m.ID); id != "" {
+		d.paragraph("Record ID "+id, noteStyle.in(colMuted))
+	}
+	if !m.SignedOff() {
+		d.box(boxAlert, "Draft minutes",
+			"The chair has not signed these minutes off. They may change: do not treat them as the final record.")
+	}
+	if mw.opt.Initials {
+		d.box(boxInfo, "Distribution copy",
+			"Children's names are shown as initials and their dates of birth as the year only, in the tables and wherever a child's name, "+
+				"as recorded, appears in the text. Other details in the text, such as the names of parents, addresses or schools, "+
+				"are reproduced as recorded: check them before sharing this copy.")
+	}
+	d.box(boxNotice, Marking+": confidential", confidentiality)
+}
+
+// label is a vocabulary code's label, or "" for no code.
+func label[C interface {
+	~string
+	Label() string
+}](c C) string {
+	if c == "" {
+		return ""
+	}
+	return c.Label()
+}
+
+// childName is a child's name as this copy shows it.
+func (mw *minutes) childName(c meeting.Child) string {
+	if strings.TrimSpace(c.Name) == "" {
+		return "Name not recorded"
+	}
+	if mw.opt.Initials {
+		if in := initials(c.Name); in != "" {
+			return in
+		}
+		return "Initials not available"
+	}
+	return c.Name
+}
+
+func (mw *minutes) children() {
+	mw.d.section("Children")
+	t := table{
+		columns: []column{{title: "Name"}, {title: "Date of birth", width: 40}, {title: "Case reference", width: 48}},
+		header:  true, rules: true, style: tableStyle,
+		empty: "No children are recorded for this meeting.",
+	}
+	for _, c := range mw.m.Children {
+		dob := cell{"Not known", &notRecordedStyle}
+		if !c.DateOfBirth.IsZero() {
+			if mw.opt.Initials {
+				dob = cell{fmt.Sprint(c.DateOfBirth.Year), nil}
+			} else {
+				dob = cell{longDate(c.DateOfBirth), nil}
+			}
+		}
+		t.rows = append(t.rows, row{cells: []cell{{mw.childName(c), &strongStyle}, dob, orNot(c.CaseReference)}})
+	}
+	mw.d.table(t)
+}
+
+func (mw *minutes) reason() {
+	mw.d.section("Reason for the meeting")
+	if strings.TrimSpace(mw.m.Reason) == "" {
+		mw.d.paragraph("No reason is recorded.", noteStyle)
+		return
+	}
+	mw.d.paragraph(mw.redact.apply(mw.m.Reason), bodyStyle)
+}
+
+// agencyOrder is the vocabulary's order, then any unknown codes sorted, so
+// that even a record from a newer version lists every attendee.
+func agencyOrder(as []meeting.Attendee) []meeting.Agency {
+	order := meeting.Agencies.Codes()
+	var extra []meeting.Agency
+	for _, a := range as {
+		if !meeting.Agencies.Valid(a.Agency) && !slices.Contains(extra, a.Agency) {
+			extra = append(extra, a.Agency)
+		}
+	}
+	slices.Sort(extra)
+	return append(order, extra...)
+}
+
+// stateLabel says how an agency took part, for its group heading.
+func stateLabel(s meeting.AgencyState) string {
+	switch s {
+	case meeting.StateAttended:
+		return "Attended"
+	case meeting.StateInformationOnly:
+		return "Sent information, did not attend"
+	case meeting.StateAbsent:
+		return "Did not attend"
+	}
+	return "Not invited"
+}
+
+func (mw *minutes) attendance() {
+	m, d := mw.m, mw.d
+	d.section("Attendance")
+
+	// Working Together expects the statutory partners at every meeting:
+	// say plainly which were missing, and how.
+	if missing := m.MissingStatutory(); len(missing) > 0 {
+		var lines []string
+		for _, a := range missing {
+			var how []string
+			for _, code := range meeting.Attendances.Codes() {
+				for _, at := range m.Attendees {
+					if at.Agency == a && at.Attendance == code {
+						how = append(how, strings.ToLower(code.Label()))
+						break
+					}
+				}
+			}
+			if len(how) == 0 {
+				how = []string{"not invited: no one from this agency is on the attendance list"}
+			}
+			lines = append(lines, a.Label()+": "+strings.Join(how, "; ")+".")
+		}
+		lines = append(lines, "Working Together to Safeguard Children 2023 expects children's social care, police and health to take part in every strategy meeting.")
+		d.box(boxAlert, "Statutory partners who did not attend", strings.Join(lines, "\n"))
+	} else {
+		d.paragraph("All statutory partners (children's social care, police and health) attended.", noteStyle)
+	}
+
+	t := table{
+		columns: []column{
+			{title: "Name", width: 34}, {title: "Role", width: 38}, {title: "Service", width: 33},
+			{title: "Attendance", width: 27}, {title: "Notes"},
+		},
+		header: true, rules: true, style: tableStyle,
+		empty: "No attendees are recorded for this meeting.",
+	}
+	for _, a := range agencyOrder(m.Attendees) {
+		first := true
+		for _, at := range m.Attendees {
+			if at.Agency != a {
+				continue
+			}
+			if first {
+				name := a.Label()
+				if a == "" {
+					name = "Agency not recorded"
+				}
+				for _, x := range m.Attendees {
+					if x.Agency == a && x.Referrer {
+						name += "  ·  referring agency"
+						break
+					}
+				}
+				t.rows = append(t.rows, row{band: true, cells: []cell{{text: name}, {text: stateLabel(m.AgencyState(a))}}})
+				first = false
+			}
+			service := cell{"—", &mutedStyle}
+			if at.Service != "" {
+				service = cell{meeting.ServiceLabel(at.Agency, at.Service), nil}
+			}
+			att := cell{at.Attendance.Label(), nil}
+			switch at.Attendance {
+			case meeting.Apologies, meeting.DidNotAttend, meeting.ApologiesInfo:
+				att.style = &alertStyle
+			case meeting.NotInvited:
+				att.style = &mutedStyle
+			case "":
+				att = orNot("")
+			}
+			note := cell{mw.redact.apply(at.Note), nil}
+			if strings.TrimSpace(at.Note) == "" {
+				note = cell{"", nil}
+			}
+			t.rows = append(t.rows, row{cells: []cell{{at.Name, &strongStyle}, orNot(at.Role), service, att, note}})
+		}
+	}
+	d.table(t)
+}
+
+func (mw *minutes) consent() {
+	d, c := mw.d, mw.m.Consent
+	d.section("Consent and information sharing")
+	if c == nil {
+		d.paragraph("No consent decision is recorded for this meeting.", noteStyle)
+		c = &meeting.Consent{}
+	}
+	informedOn := ""
+	if !c.ParentsInformedOn.IsZero() {
+		informedOn = longDate(c.ParentsInformedOn)
+	}
+	d.fields([]field{
+		{"Consent", orNot(label(c.Status))},
+		{"Reason consent was overridden or not sought", orNot(mw.redact.apply(c.Reason))},
+		{"Decided by", orNot(c.DecidedBy)},
+		{"Authorised by", orNot(c.AuthorisedBy)},
+		{"Lawful basis for sharing", orNot(label(c.LawfulBasis))},
+		{"Parents informed", orNot(label(c.ParentsInformed))},
+		{"Date parents informed", orNot(informedOn)},
+		{"About informing the parents", orNot(mw.redact.apply(c.ParentsInformedReason))},
+		{"Parents' views", orNot(mw.redact.apply(c.ParentsViews))},
+		{"Child's views", orNot(mw.redact.apply(c.ChildViews))},
+	}, []float64{52, 0}, true)
+}
+
+// decisionChildren names the children a decision covers, one per line.
+func (mw *minutes) decisionChildren(ids []string) string {
+	var names []string
+	if len(ids) == 0 {
+		for _, c := range mw.m.Children {
+			names = append(names, mw.childName(c))
+		}
+		return strings.Join(append([]string{"All children:"}, names...), "\n")
+	}
+	for _, id := range ids {
+		i := slices.IndexFunc(mw.m.Children, func(c meeting.Child) bool { return c.ID == id })
+		if i < 0 {
+			names = append(names, "Unknown child ("+id+")")
+			continue
+		}
+		names = append(names, mw.childName(mw.m.Children[i]))
+	}
+	return strings.Join(names, "\n")
+}
+
+func (mw *minutes) decisions() {
+	mw.d.section("Decisions")
+	t := table{
+		columns: []column{{title: "No.", width: 10}, {title: "Decision", width: 50}, {title: "Children", width: 38}, {title: "Rationale"}},
+		header:  true, rules: true, style: tableStyle,
+		empty: "No decisions are recorded for this meeting.",
+	}
+	for i, dec := range mw.m.Decisions {
+		outcome := cell{label(dec.Outcome), &strongStyle}
+		if dec.Outcome == "" {
+			outcome = orNot("")
+		}
+		t.rows = append(t.rows, row{cells: []cell{
+			{fmt.Sprint(i + 1), nil}, outcome, {mw.decisionChildren(dec.Children), nil}, orNot(mw.redact.apply(dec.Rationale)),
+		}})
+	}
+	mw.d.table(t)
+}
+
+func (mw *minutes) actions() {
+	mw.d.section("Actions")
+	t := table{
+		columns: []column{
+			{title: "No.", width: 9}, {title: "Action"}, {title: "Owner", width: 30}, {title: "Agency", width: 33},
+			{title: "Due", width: 21}, {title: "Completed or status", width: 27},
+		},
+		header: true, rules: true, style: tableStyle,
+		empty: "No actions are recorded for this meeting.",
+	}
+	if len(mw.m.Actions) > 0 {
+		t.caption = "Status as recorded."
+		if !mw.asOf.IsZero() {
+			t.caption = "Status as at " + longDate(mw.asOf) + ", the date of this copy."
+		}
+	}
+	for i, a := range mw.m.Actions {
+		due := cell{"No due date", &alertStyle}
+		if !a.Due.IsZero() {
+			due = cell{shortDate(a.Due), nil}
+		}
+		agency := orNot(label(a.Agency))
+		t.rows = append(t.rows, row{cells: []cell{
+			{fmt.Sprint(i + 1), nil}, orNot(mw.redact.apply(a.Description)), orNot(a.Owner), agency, due, mw.actionStatus(a),
+		}})
+	}
+	mw.d.table(t)
+}
+
+func (mw *minutes) actionStatus(a meeting.Action) cell {
+	switch {
+	case !a.Completed.IsZero():
+		s := "Completed\n" + shortDate(a.Completed)
+		if a.CompletedLate() {
+			s += ", late"
+		}
+		return cell{s, nil}
+	case a.Overdue(mw.asOf):
+		return cell{"OVERDUE", &alertStyle}
+	case a.Due.IsZero():
+		return cell{"Open, no due date", &alertStyle}
+	}
+	return cell{"Open", nil}
+}
+
+func (mw *minutes) signOff() {
+	m, d := mw.m, mw.d
+	d.section("Sign-off")
+	if !m.SignedOff() {
+		d.box(boxAlert, "DRAFT: not signed off", "The chair has not signed these minutes off. They may change.")
+		return
+	}
+	by := strings.TrimSpace(m.SignedOffBy)
+	text := "Signed off by " + by + " on " + longTime(m.SignedOffAt) + "."
+	if by == "" {
+		text = "Signed off on " + longTime(m.SignedOffAt) + " (who signed off is not recorded)."
+	}
+	d.box(boxInfo, "Signed off", text)
+	mw.amendments()
+}
+
+// amendments lists the changes made after sign-off.
+func (mw *minutes) amendments() {
+	d := mw.d
+	if len(mw.opt.Amendments) == 0 {
+		d.paragraph("No amendments have been made since sign-off.", noteStyle)
+		return
+	}
+	t := table{
+		columns: []column{{title: "No.", width: 10}, {title: "When", width: 34}, {title: "By", width: 32}, {title: "Reason"}, {title: "Fields changed", width: 50}},
+		header:  true, rules: true, style: tableStyle,
+		caption: "Amended since sign-off: these minutes show the record as amended, and each amendment's fields are listed below.",
+	}
+	for i, a := range mw.opt.Amendments {
+		var fields []string
+		for _, c := range a.Changes {
+			fields = append(fields, fieldName(c.Field))
+		}
+		t.rows = append(t.rows, row{cells: []cell{
+			{fmt.Sprint(i + 1), nil}, orNot(longTime(a.At)), orNot(a.By), orNot(mw.redact.apply(a.Reason)), orNot(strings.Join(fields, "\n")),
+		}})
+	}
+	d.table(t)
+}
+
+// fieldName says which field an interchange path names, as people read it:
+// "attendees[2].note" is "Attendee 3: note".
+func fieldName(path string) string {
+	var parts []string
+	for p := range strings.SplitSeq(path, ".") {
+		name, n := p, ""
+		if i := strings.IndexByte(p, '['); i > 0 && strings.HasSuffix(p, "]") {
+			if k, err := strconv.Atoi(p[i+1 : len(p)-1]); err == nil {
+				name, n = p[:i], strconv.Itoa(k+1)
+			}
+		}
+		name = strings.ReplaceAll(name, "_", " ")
+		if n != "" {
+			switch name {
+			case "children":
+				name = "child"
+			default:
+				name = strings.TrimSuffix(name, "s")
+			}
+			name += " " + n
+		}
+		parts = append(parts, name)
+	}
+	s := strings.Join(parts, ": ")
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// Dates as people in England write them, in UK local time.
+func longTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(meeting.UK).Format("Monday 2 January 2006, 15:04 MST")
+}
+
+func longDate(d meeting.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time(time.UTC).Format("2 January 2006")
+}
+
+func shortDate(d meeting.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Time(time.UTC).Format("2 Jan 2006")
+}
+
+// initials returns a name's initials: "Amelia Kowalczyk" is "A.K.",
+// "Mary-Jane Smith" is "M-J.S.", "Nguyễn Thị Hương" is "N.T.H.",
+// "Γιώργος Παπαδόπουλος" is "Γ.Π.". Each word gives its first letter or
+// digit; words with neither (punctuation, emoji) give nothing.
+func initials(name string) string {
+	var b strings.Builder
+	for word := range strings.FieldsSeq(norm.NFC.String(name)) {
+		if in := wordInitial(word); in != "" {
+			b.WriteString(in)
+			b.WriteByte('.')
+		}
+	}
+	return b.String()
+}
+
+// dotted returns an initial with its full stop, or "" for none.
+func dotted(initial string) string {
+	if initial == "" {
+		return ""
+	}
+	return initial + "."
+}
+
+// wordInitial is the initial of one word: "Mary-Jane" gives "M-J".
+func wordInitial(word string) string {
+	var parts []string
+	for part := range strings.SplitSeq(word, "-") {
+		for _, r := range part {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				parts = append(parts, string(unicode.ToUpper(r)))
+				break
+			}
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// A redactor replaces children's names in free text with their initials:
+// each child's full name in any case, and each part of it (a first name, a
+// surname, each half of a hyphenated name) where it is written with the
+// same capitals as in the record, so that "Amelia's" becomes "A.'s" while
+// a child called Hope leaves "there is hope" alone. Matches are whole words.
+type redactor struct{ patterns []pattern }
+
+type pattern struct {
+	name []rune
+	with string
+	fold bool // match in any case
+}
+
+func newRedactor(children []meeting.Child) *redactor {
+	r := &redactor{}
+	seen := map[string]bool{}
+	// A name, or part of one, with no letter or digit (an emoji) has no
+	// initial: it is left alone.
+	add := func(name, initial string, fold bool) {
+		if len([]rune(name)) < 2 || initial == "" || seen[name] {
+			return
+		}
+		seen[name] = true
+		r.patterns = append(r.patterns, pattern{[]rune(name), initial, fold})
+	}
+	for _, c := range children {
+		full := strings.Join(strings.Fields(norm.NFC.String(c.Name)), " ")
+		add(full, initials(full), true)
+		for word := range strings.FieldsSeq(full) {
+			add(word, dotted(wordInitial(word)), false)
+			if strings.Contains(word, "-") {
+				for part := range strings.SplitSeq(word, "-") {
+					add(part, dotted(wordInitial(part)), false)
+				}
+			}
+		}
+	}
+	// Longest first, so that a full name is replaced whole.
+	slices.SortStableFunc(r.patterns, func(a, b pattern) int { return len(b.name) - len(a.name) })
+	return r
+}
+
+// apply returns s with the children's names replaced; a nil redactor
+// returns s as it is.
+func (r *redactor) apply(s string) string {
+	if r == nil || len(r.patterns) == 0 || s == "" {
+		return s
+	}
+	text := []rune(norm.NFC.String(s))
+	out := make([]rune, 0, len(text))
+	for i := 0; i < len(text); {
+		if i == 0 || !wordRune(text[i-1]) {
+			if p, ok := r.match(text[i:]); ok {
+				out = append(out, []rune(p.with)...)
+				i += len(p.name)
+				continue
+			}
+		}
+		out = append(out, text[i])
+		i++
+	}
+	return string(out)
+}
+
+func (r *redactor) match(text []rune) (pattern, bool) {
+	for _, p := range r.patterns {
+		if len(p.name) > len(text) {
+			continue
+		}
+		if len(p.name) < len(text) && wordRune(text[len(p.name)]) {
+			continue
+		}
+		ok := true
+		for i, c := range p.name {
+			if c != text[i] && !(p.fold && sameFold(c, text[i])) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, true
+		}
+	}
+	return pattern{}, false
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+func sameFold(a, b rune) bool {
+	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
+		if f == b {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,60 @@
+package pdf
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"strategyminutes/meeting"
+	"strategyminutes/meeting/demo"
+)
+
+// TestWriteSamples writes sample minutes to the folder named by
+// $PDF_SAMPLES, for people to look at (pdftoppm -r 70 -png FILE PREFIX):
+//
+//	PDF_SAMPLES=/tmp/pdfcheck go test -run TestWriteSamples ./pdf/
+func TestWriteSamples(t *testing.T) {
+	dir := os.Getenv("PDF_SAMPLES")
+	if dir == "" {
+		t.Skip("set PDF_SAMPLES to a folder to write sample PDFs")
+	}
+	ms := exampleMeetings(t)
+	draft := *ms[0]
+	draft.SignedOffAt = time.Time{}
+	opt := Options{ExportedAt: exportedAt, Version: "dev"}
+	initials := opt
+	initials.Initials = true
+	amended := opt
+	amended.Amendments = []meeting.Amendment{
+		{At: exportedAt.Add(-30 * time.Hour), By: "Priya Raman", Reason: "The GP's surgery was missing.",
+			Changes: []meeting.Change{{Field: "attendees[3].role"}}},
+		{At: exportedAt.Add(-2 * time.Hour), By: "Mark Benson, Service Manager", Reason: "Parents' views added after the home visit; the date the parents were told corrected.",
+			Changes: []meeting.Change{{Field: "consent.parents_views"}, {Field: "consent.parents_informed_on"}, {Field: "actions[2].completed"}}},
+	}
+	samples := []struct {
+		name string
+		pdf  []byte
+	}{
+		{"small.pdf", render(t, ms[0], opt)},
+		{"small-initials.pdf", render(t, ms[0], initials)},
+		{"small-draft.pdf", render(t, &draft, opt)},
+		{"small-amended.pdf", render(t, ms[0], amended)},
+		{"legacy.pdf", render(t, ms[1], opt)},
+		{"large.pdf", render(t, large(), opt)},
+		{"hostile.pdf", render(t, hostile(), opt)},
+		{"hostile-initials.pdf", render(t, hostile(), initials)},
+	}
+	for i, m := range demo.Generate(3, 2) {
+		samples = append(samples, struct {
+			name string
+			pdf  []byte
+		}{fmt.Sprintf("demo-%d.pdf", i+1), render(t, m, opt)})
+	}
+	for _, s := range samples {
+		if err := os.WriteFile(filepath.Join(dir, s.name), s.pdf, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
