@@ -365,6 +365,11 @@ func (mw *minutes) attendance() {
 			}
 			lines = append(lines, a.Label()+": "+strings.Join(how, "; ")+".")
 		}
+		if r := strings.TrimSpace(m.MissingPartnersReason); r != "" {
+			lines = append(lines, "Reason recorded: "+mw.redact.apply(r))
+		} else {
+			lines = append(lines, "No reason was recorded.")
+		}
 		lines = append(lines, "Working Together to Safeguard Children 2023 expects children's social care, police and health to take part in every strategy meeting.")
 		d.box(boxAlert, "Statutory partners who did not attend", strings.Join(lines, "\n"))
 	} else {

@@ -105,6 +105,19 @@ func TestConsentEveryField(t *testing.T) {
 	mustContain(t, text, "No consent decision is recorded", "Consent Not recorded", "Lawful basis for sharing Not recorded", "Child's views Not recorded")
 }
 
+// The reason a statutory partner did not attend is given with them.
+func TestMissingPartnerReason(t *testing.T) {
+	m := exampleMeetings(t)[0]
+	text := flat(pdfText(t, render(t, m, Options{ExportedAt: exportedAt})))
+	mustContain(t, text, "Health: apologies, information sent; did not attend.", "No reason was recorded.")
+	m.MissingPartnersReason = "The GP surgery was closed; Amelia's records were shared by email."
+	text = flat(pdfText(t, render(t, m, Options{ExportedAt: exportedAt, Initials: true})))
+	if !strings.Contains(text, "Reason recorded: The GP surgery was closed; A.'s records were shared by email.") {
+		i := strings.Index(text, "Reason recorded")
+		t.Errorf("reason not given, redacted: %q", text[i:min(len(text), i+120)])
+	}
+}
+
 // An empty section says so rather than vanishing.
 func TestEmptySectionsSaySo(t *testing.T) {
 	m := &meeting.Meeting{ID: "empty"}
