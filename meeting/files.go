@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -126,4 +127,37 @@ func eachInFile(path string, fn func(i int, m *Meeting, err error) error) error 
 			return err
 		}
 	}
+}
+
+// WriteFile writes a file owner-only through a temporary file in the same
+// folder, synced and then renamed, so that a failed or interrupted write
+// never leaves a half-written file under the name asked for, and an
+// existing file is replaced only by a complete one.
+func WriteFile(path string, write func(*os.File) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if err := tmp.Chmod(0o600); err != nil && !errors.Is(err, os.ErrPermission) {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := write(tmp); err != nil {
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
 }

@@ -289,3 +289,27 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteFileIsAllOrNothing(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "out.json")
+	if err := WriteFile(path, func(f *os.File) error { _, err := f.WriteString("first"); return err }); err != nil {
+		t.Fatal(err)
+	}
+	if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v", info.Mode().Perm())
+	}
+	err := WriteFile(path, func(f *os.File) error {
+		f.WriteString("half")
+		return errors.New("disk full")
+	})
+	if err == nil {
+		t.Fatal("the failure was not returned")
+	}
+	if b, _ := os.ReadFile(path); string(b) != "first" {
+		t.Errorf("a failed write changed the file to %q", b)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}

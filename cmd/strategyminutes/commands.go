@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -112,37 +111,8 @@ func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	return nil
 }
 
-// writeFileAtomic writes a file owner-only through a temporary file in the
-// same folder, so that a failed or interrupted export never leaves a
-// half-written file under the name asked for.
-func writeFileAtomic(path string, write func(*os.File) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err := tmp.Chmod(0o600); err != nil && !os.IsPermission(err) {
-		return fmt.Errorf("create %s: %w", path, err)
-	}
-	if err := write(tmp); err != nil {
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
+// writeFileAtomic is meeting.WriteFile: owner-only, through a temporary file.
+var writeFileAtomic = meeting.WriteFile
 
 func runList(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
 	if err := noArgs("list", args); err != nil {
