@@ -28,6 +28,19 @@ type Amendment struct {
 	Changes []Change  `json:"changes"`
 }
 
+// Events of the audit log.
+const (
+	EventCreate    = "create"
+	EventChange    = "change"
+	EventSignOff   = "sign_off"
+	EventAmend     = "amend"
+	EventImport    = "import"
+	EventExport    = "export"
+	EventExportPDF = "export_pdf"
+	EventBackup    = "backup"
+	EventRestore   = "restore"
+)
+
 // An AuditEvent is one row of the audit log: who did what, when, to which
 // meeting.
 type AuditEvent struct {

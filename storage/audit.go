@@ -15,17 +15,18 @@ import (
 	"strategyminutes/meeting"
 )
 
-// Events of the audit log.
+// Events of the audit log (defined by the domain; named here too for the
+// callers of storage).
 const (
-	EventCreate    = "create"
-	EventChange    = "change"
-	EventSignOff   = "sign_off"
-	EventAmend     = "amend"
-	EventImport    = "import"
-	EventExport    = "export"
-	EventExportPDF = "export_pdf"
-	EventBackup    = "backup"
-	EventRestore   = "restore"
+	EventCreate    = meeting.EventCreate
+	EventChange    = meeting.EventChange
+	EventSignOff   = meeting.EventSignOff
+	EventAmend     = meeting.EventAmend
+	EventImport    = meeting.EventImport
+	EventExport    = meeting.EventExport
+	EventExportPDF = meeting.EventExportPDF
+	EventBackup    = meeting.EventBackup
+	EventRestore   = meeting.EventRestore
 )
 
 // changeSession is how long one person's edits to one meeting count as one

@@ -81,6 +81,7 @@ var (
 	keyAddDecision = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyAddAction   = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyHelp        = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	keyExportPDF   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	keyQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
@@ -152,7 +153,8 @@ func (u *App) menu() *fyne.MainMenu {
 			}
 		}
 	}
-	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting), fyne.NewMenuItemSeparator()}
+	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting),
+		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF), fyne.NewMenuItemSeparator()}
 	if u.opts.Backup != nil {
 		file = append(file, fyne.NewMenuItem("Back up now…", u.backup))
 	}
@@ -229,8 +231,9 @@ func (u *App) show(m *meeting.Meeting) {
 	e.OnChairTyped = func(chair string) { u.fyneApp.Preferences().SetString(prefChair, chair) }
 	e.OnSignedOff = u.List.Reload
 	back := widget.NewButtonWithIcon("Meetings", theme.NavigateBackIcon(), u.ShowList)
+	export := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), u.exportPDF)
 	u.Editor = e
-	u.body.Objects = []fyne.CanvasObject{e.Content(back)}
+	u.body.Objects = []fyne.CanvasObject{e.Content(container.NewHBox(back, export))}
 	u.body.Refresh()
 }
 
@@ -316,7 +319,7 @@ func (u *App) showShortcuts() {
 		{keyNewMeeting, "New meeting"}, {keySearch, "Find meetings"}, {keyList, "Back to the meetings list"},
 		{keyNextSection, "Next section of the meeting"}, {keyPrevSection, "Previous section"},
 		{keyAddChild, "Add a child"}, {keyAddAttendee, "Add an attendee"}, {keyAddDecision, "Add a decision"},
-		{keyAddAction, "Add an action"}, {keyHelp, "This list"}, {keyQuit, "Quit (everything is saved)"},
+		{keyAddAction, "Add an action"}, {keyExportPDF, "Export the open meeting's minutes as PDF"}, {keyHelp, "This list"}, {keyQuit, "Quit (everything is saved)"},
 	}
 	grid := container.NewGridWithColumns(2)
 	for _, r := range rows {

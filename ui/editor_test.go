@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -474,5 +476,32 @@ func TestAmendSignedOffMinutes(t *testing.T) {
 	e.CancelAmendment()
 	if e.Meeting().Chair != "Priya Raman" {
 		t.Error("cancel kept the change on screen")
+	}
+}
+
+// The open meeting's minutes export as PDF, and the export is in the audit log.
+func TestExportMinutesPDF(t *testing.T) {
+	db := openExampleDB(t)
+	u := newApp(t, db)
+	u.Open("6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13")
+	for _, initials := range []bool{false, true} {
+		m, doc, err := u.MinutesPDF(initials)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(doc, []byte("%PDF-")) {
+			t.Fatal("not a PDF")
+		}
+		path := filepath.Join(t.TempDir(), "minutes.pdf")
+		if err := u.SavePDF(path, m, doc, initials); err != nil {
+			t.Fatal(err)
+		}
+		if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+			t.Errorf("saved PDF: %v %v", info, err)
+		}
+	}
+	log, _ := db.AuditLog(context.Background(), "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13", 2)
+	if len(log) != 2 || log[0].Event != meeting.EventExportPDF || log[0].Detail != "minutes, distribution copy (initials)" {
+		t.Errorf("audit log %+v", log)
 	}
 }

@@ -1,0 +1,104 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"strategyminutes/meeting"
+	"strategyminutes/pdf"
+)
+
+// MinutesPDF makes the PDF of the open meeting's minutes, with its
+// amendments, exported now.
+func (u *App) MinutesPDF(initials bool) (*meeting.Meeting, []byte, error) {
+	if u.Editor == nil {
+		return nil, nil, fmt.Errorf("no meeting is open")
+	}
+	if err := u.Editor.Flush(); err != nil {
+		return nil, nil, err
+	}
+	m := u.Editor.Meeting()
+	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version}
+	if records, ok := u.store.(meeting.Records); ok && m.SignedOff() {
+		amendments, err := records.Amendments(context.Background(), m.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		opt.Amendments = amendments
+	}
+	var buf bytes.Buffer
+	if err := pdf.WriteMinutes(&buf, m, opt); err != nil {
+		return nil, nil, err
+	}
+	return m, buf.Bytes(), nil
+}
+
+// SavePDF writes an exported PDF owner-only and records the export in the
+// audit log (which copy, never the file's name, which may name a child).
+func (u *App) SavePDF(path string, m *meeting.Meeting, doc []byte, initials bool) error {
+	err := meeting.WriteFile(path, func(f *os.File) error {
+		_, err := f.Write(doc)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if records, ok := u.store.(meeting.Records); ok {
+		detail := "minutes"
+		if initials {
+			detail = "minutes, distribution copy (initials)"
+		}
+		return records.Record(context.Background(), meeting.EventExportPDF, m.ID, detail)
+	}
+	return nil
+}
+
+// exportPDF asks which copy, then where, and writes the minutes.
+func (u *App) exportPDF() {
+	if u.Editor == nil {
+		dialog.ShowInformation("Export the minutes as PDF", "Open a meeting first.", u.Win)
+		return
+	}
+	initials := widget.NewCheck("Copy for wider distribution: children's names as initials, dates of birth as the year only", nil)
+	lines := []string{"Partners read the PDF; it is marked OFFICIAL-SENSITIVE on every page."}
+	if !u.Editor.Meeting().SignedOff() {
+		lines = append(lines, "These minutes are not signed off: every page will say DRAFT.")
+	}
+	var content []*widget.Label
+	for _, l := range lines {
+		label := widget.NewLabel(l)
+		label.Wrapping = fyne.TextWrapWord
+		content = append(content, label)
+	}
+	box := container.NewVBox(content[0])
+	for _, l := range content[1:] {
+		box.Add(l)
+	}
+	box.Add(initials)
+	d := dialog.NewCustomConfirm("Export the minutes as PDF", "Choose where to save…", "Cancel", box, func(ok bool) {
+		if !ok {
+			return
+		}
+		m, doc, err := u.MinutesPDF(initials.Checked)
+		if err != nil {
+			dialog.ShowError(err, u.Win)
+			return
+		}
+		u.savePath(pdf.MinutesFileName(m, initials.Checked), ".pdf", func(path string) {
+			if err := u.SavePDF(path, m, doc, initials.Checked); err != nil {
+				dialog.ShowError(err, u.Win)
+				return
+			}
+			dialog.ShowInformation("Exported", "The minutes are in\n"+path, u.Win)
+		})
+	}, u.Win)
+	d.Show()
+}
