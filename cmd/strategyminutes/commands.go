@@ -95,20 +95,22 @@ func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	if err != nil {
 		return err
 	}
-	if e.opts.out == "-" {
-		_, err := e.db.Export(ctx, e.stdout, f)
-		return err
-	}
 	var n int
-	err = writeFileAtomic(e.opts.out, func(w *os.File) error {
-		n, err = e.db.Export(ctx, w, f)
-		return err
-	})
-	if err != nil {
-		return err
+	if e.opts.out == "-" {
+		if n, err = e.db.Export(ctx, e.stdout, f); err != nil {
+			return err
+		}
+	} else {
+		err = writeFileAtomic(e.opts.out, func(w *os.File) error {
+			n, err = e.db.Export(ctx, w, f)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "Exported %s to %s.\n", plural(n, "meeting"), e.opts.out)
 	}
-	fmt.Fprintf(e.stdout, "Exported %s to %s.\n", plural(n, "meeting"), e.opts.out)
-	return nil
+	return e.db.Record(ctx, storage.EventExport, "", plural(n, "meeting"))
 }
 
 // writeFileAtomic is meeting.WriteFile: owner-only, through a temporary file.

@@ -108,6 +108,7 @@ func (g *gui) err(startErr error) error {
 // show opens the main window on db and makes today's automatic backup.
 func (g *gui) show(db *storage.DB) {
 	g.db, g.shown = db, true
+	db.SetUser(g.opts.user) // a name given in the app's settings replaces it
 	ctx := context.Background()
 	sample, _ := db.IsSample(ctx)
 	u := ui.NewMainWindow(g.app, db, ui.Options{

@@ -30,7 +30,10 @@ func (e usageError) Error() string { return e.msg }
 
 func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
 
-const dbEnv = "STRATEGYMINUTES_DB"
+const (
+	dbEnv   = "STRATEGYMINUTES_DB"
+	userEnv = "STRATEGYMINUTES_USER"
+)
 
 func main() {
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
@@ -47,7 +50,7 @@ type command struct {
 // options hold every command's flag values.
 type options struct {
 	db, out, from, to, search string
-	screenshots               string
+	screenshots, user         string
 	meetings, limit           int
 	seed                      uint64
 	asOf, format              string // report
@@ -108,6 +111,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	global := flag.NewFlagSet("strategyminutes", flag.ContinueOnError)
 	global.SetOutput(io.Discard)
 	global.StringVar(&opts.db, "db", "", "database file (default: $"+dbEnv+", else the user's data directory)")
+	global.StringVar(&opts.user, "user", os.Getenv(userEnv), "the name the audit log records (default: $"+userEnv+", else the computer account's)")
 	global.StringVar(&opts.screenshots, "screenshots", "", "open the window, save screenshots of its views into this folder, and quit")
 	err := global.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
@@ -150,6 +154,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				return fail(stderr, err)
 			}
 			defer db.Close()
+			db.SetUser(opts.user)
 			e.db = db
 		}
 		return fail(stderr, c.run(ctx, e, fs, fs.Args()))
@@ -199,11 +204,16 @@ func printHelp(w io.Writer) {
 Usage:
   strategyminutes [--db FILE]              open the app's window
   strategyminutes [--db FILE] COMMAND [ARGS]
+  strategyminutes --user NAME ...          the name the audit log records (default: the computer account's)
 
 Commands:
 `, version)
+	width := 0
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-9s %s\n            %s\n", c.name, c.args, c.summary)
+		width = max(width, len(c.name))
+	}
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %s\n      %s\n", strings.TrimSpace(fmt.Sprintf("%-*s %s", width, c.name, c.args)), c.summary)
 	}
 	fmt.Fprintf(w, `
 The database is --db FILE, else $%s, else %s.

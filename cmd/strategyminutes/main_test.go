@@ -217,3 +217,14 @@ func TestBackupCheckRestoreAudit(t *testing.T) {
 		t.Errorf("bad backup: %d %s", code, stderr)
 	}
 }
+
+func TestUserNamesTheAuditLog(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	cli(t, "--db", db, "--user", "Mark Benson", "import", example)
+	t.Setenv(userEnv, "Priya Raman")
+	cli(t, "--db", db, "export", "--out", filepath.Join(t.TempDir(), "x.json"))
+	_, out, _ := cli(t, "--db", db, "audit")
+	if !strings.Contains(out, ",Mark Benson,import,") || !strings.Contains(out, ",Priya Raman,export,") {
+		t.Errorf("audit log:\n%s", out)
+	}
+}
