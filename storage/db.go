@@ -247,14 +247,14 @@ func (db *DB) migrate(ctx context.Context) error {
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("begin transaction: %w", err)
+		return fmt.Errorf("begin transaction: %w", plain(err))
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return plain(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("commit: %w", err)
+		return fmt.Errorf("commit: %w", plain(err))
 	}
 	return nil
 }
