@@ -82,6 +82,7 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	e.identity = func() string { return e.snapshot().Chair }
 	e.Saved = widget.NewLabel("")
 	e.Saved.Importance = widget.LowImportance
+	e.Saved.Truncation = fyne.TextTruncateEllipsis
 	e.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Title.Truncation = fyne.TextTruncateEllipsis
 	e.strip = newPartnerStrip()
@@ -169,7 +170,7 @@ func (e *Editor) save() error {
 func (e *Editor) saved(at time.Time, err error) {
 	if err != nil {
 		e.Saved.Importance = widget.DangerImportance
-		e.Saved.SetText("Not saved: " + err.Error())
+		e.Saved.SetText("Not saved: " + err.Error() + ". What you typed stays here; the next change tries again.")
 		return
 	}
 	e.Saved.Importance = widget.LowImportance

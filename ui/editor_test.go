@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -503,5 +504,50 @@ func TestExportMinutesPDF(t *testing.T) {
 	log, _ := db.AuditLog(context.Background(), "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13", 2)
 	if len(log) != 2 || log[0].Event != meeting.EventExportPDF || log[0].Detail != "minutes, distribution copy (initials)" {
 		t.Errorf("audit log %+v", log)
+	}
+}
+
+// failingStore fails every save, as a full or read-only disk does.
+type failingStore struct {
+	*storage.DB
+	fail bool
+}
+
+func (s *failingStore) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
+	if s.fail {
+		return fmt.Errorf("save meeting: %w", storage.ErrDiskFull)
+	}
+	return s.DB.SaveMeeting(ctx, m)
+}
+
+// A save that fails says so plainly and keeps the typing on screen; the
+// next save stores it.
+func TestFailedSaveKeepsTheTyping(t *testing.T) {
+	db := openEmptyDB(t)
+	store := &failingStore{DB: db}
+	u := NewMainWindow(test.NewTempApp(t), store, Options{})
+	t.Cleanup(u.close)
+	u.List.Wait()
+	e := newMeeting(t, u)
+	store.fail = true
+	reason := entry(t, e, sectionDetails, "Why the meeting was called: the concern, the referral", 0)
+	typeInto(t, reason, "Typed while the disk was full")
+	if err := e.Flush(); err == nil {
+		t.Fatal("the failure was hidden")
+	}
+	if !strings.Contains(e.Saved.Text, "Not saved") || !strings.Contains(e.Saved.Text, "disk is full") {
+		t.Errorf("indicator %q", e.Saved.Text)
+	}
+	if reason.Text != "Typed while the disk was full" {
+		t.Error("the typing left the screen")
+	}
+	store.fail = false
+	typeInto(t, reason, ".")
+	if err := e.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := db.Meeting(context.Background(), e.Meeting().ID)
+	if !strings.HasPrefix(stored.Reason, "Typed while the disk was full") {
+		t.Errorf("stored %q", stored.Reason)
 	}
 }
