@@ -99,14 +99,14 @@ func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
 		sql string
 	}{
 		{&w.upsert, `INSERT INTO meetings (id, reference, type, mode, held_at, held_unix, held_on, referral_received_at,
-				chair, minute_taker, reason, signed_off_at, signed_off_by, missing_partners_reason, missing_statutory, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				chair, minute_taker, reason, signed_off_at, signed_off_by, missing_partners_reason, missing_statutory, search, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, type = excluded.type, mode = excluded.mode,
 				held_at = excluded.held_at, held_unix = excluded.held_unix, held_on = excluded.held_on,
 				referral_received_at = excluded.referral_received_at, chair = excluded.chair,
 				minute_taker = excluded.minute_taker, reason = excluded.reason, signed_off_at = excluded.signed_off_at,
 				signed_off_by = excluded.signed_off_by, missing_partners_reason = excluded.missing_partners_reason,
-				missing_statutory = excluded.missing_statutory,
+				missing_statutory = excluded.missing_statutory, search = excluded.search,
 				updated_at = excluded.updated_at
 			RETURNING rowid`},
 		{&w.clearDecisionChildren, `DELETE FROM decision_children WHERE meeting = ?`},
@@ -153,7 +153,7 @@ func (w *writer) write(ctx context.Context, m *meeting.Meeting, now time.Time) e
 	var key int64
 	err := w.upsert.QueryRowContext(ctx, m.ID, m.Reference, m.Type, m.Mode, formatTime(m.HeldAt), m.HeldAt.Unix(),
 		m.HeldOn().String(), formatTime(m.ReferralReceivedAt), m.Chair, m.MinuteTaker, m.Reason,
-		formatTime(m.SignedOffAt), m.SignedOffBy, m.MissingPartnersReason, strings.Join(missing, ","), stamp, stamp).Scan(&key)
+		formatTime(m.SignedOffAt), m.SignedOffBy, m.MissingPartnersReason, strings.Join(missing, ","), searchText(m), stamp, stamp).Scan(&key)
 	if err != nil {
 		return fmt.Errorf("store meeting: %w", err)
 	}
@@ -274,11 +274,9 @@ func filterSQL(f meeting.Filter) (string, []any) {
 	case meeting.StatusSignedOff:
 		conds = append(conds, "m.signed_off_at <> ''")
 	}
-	if text := strings.TrimSpace(f.Text); text != "" {
-		like := "%" + escapeLike(text) + "%"
-		conds = append(conds, `(m.reference LIKE ? ESCAPE '\' OR m.chair LIKE ? ESCAPE '\' OR EXISTS (
-			SELECT 1 FROM children c WHERE c.meeting = m.rowid AND (c.name LIKE ? ESCAPE '\' OR c.case_reference LIKE ? ESCAPE '\')))`)
-		args = append(args, like, like, like, like)
+	if text := strings.ToLower(strings.TrimSpace(f.Text)); text != "" {
+		conds = append(conds, "instr(m.search, ?) > 0")
+		args = append(args, text)
 	}
 	if len(conds) == 0 {
 		return "", nil

@@ -551,3 +551,40 @@ func TestCloneIsDeep(t *testing.T) {
 		t.Error("Clone differs")
 	}
 }
+
+// Migration 4 fills the search column of meetings stored before it, exactly
+// as a save would.
+func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "minutes.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importPaths(t, db, examplePath)
+	want := map[string]string{}
+	for _, m := range exampleMeetings(t) {
+		want[m.ID] = searchText(m)
+	}
+	// Go back to before migration 4, as a database of the previous version.
+	if _, err := db.sql.Exec(`DROP INDEX meetings_list; ALTER TABLE meetings DROP COLUMN search;
+		CREATE INDEX meetings_held ON meetings (held_unix DESC, id); CREATE INDEX meetings_held_on ON meetings (held_on);
+		PRAGMA user_version = 3`); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for id, text := range want {
+		var got string
+		db.sql.QueryRow(`SELECT search FROM meetings WHERE id = ?`, id).Scan(&got)
+		if got != text {
+			t.Errorf("%s: search %q, want %q", id, got, text)
+		}
+	}
+	if n, _ := db.Count(context.Background(), meeting.Filter{Text: "HƯƠNG"}); n != 1 {
+		t.Errorf("search across case in Vietnamese found %d", n)
+	}
+}
