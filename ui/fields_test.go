@@ -1,0 +1,71 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"unicode"
+
+	"strategyminutes/meeting"
+)
+
+func TestParseClock(t *testing.T) {
+	tests := []struct {
+		in   string
+		h, m int
+		ok   bool
+	}{
+		{"14:30", 14, 30, true}, {"9:05", 9, 5, true}, {"0930", 9, 30, true}, {"14.30", 14, 30, true},
+		{" 23:59 ", 23, 59, true}, {"24:00", 0, 0, false}, {"12:60", 0, 0, false}, {"noon", 0, 0, false}, {"", 0, 0, false},
+	}
+	for _, tt := range tests {
+		h, m, ok := parseClock(tt.in)
+		if ok != tt.ok || h != tt.h || m != tt.m {
+			t.Errorf("parseClock(%q) = %d, %d, %v", tt.in, h, m, ok)
+		}
+	}
+}
+
+// FuzzParseClock: whatever is typed in a time field, a time it accepts is a
+// real time of day that reads back the same.
+func FuzzParseClock(f *testing.F) {
+	for _, s := range []string{"14:30", "0930", "9.05", "24:00", "", "１４:３０"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		h, m, ok := parseClock(s)
+		if !ok {
+			return
+		}
+		if h < 0 || h > 23 || m < 0 || m > 59 {
+			t.Fatalf("parseClock(%q) = %d:%d", s, h, m)
+		}
+		if h2, m2, ok := parseClock(fmt.Sprintf("%02d:%02d", h, m)); !ok || h2 != h || m2 != m {
+			t.Fatalf("%02d:%02d does not read back", h, m)
+		}
+	})
+}
+
+// FuzzCleanText: nothing typed or pasted makes a record unstorable.
+func FuzzCleanText(f *testing.F) {
+	for _, s := range []string{"Amelia", "a\x00b", "line\r\nline", "tab\there", "\u202eevil", "👶🏽"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, multiline := range []bool{false, true} {
+			c := cleanText(s, multiline)
+			if strings.ContainsFunc(c, func(r rune) bool {
+				return unicode.IsControl(r) && !(multiline && (r == '\n' || r == '\t'))
+			}) {
+				t.Fatalf("cleanText(%q, %v) = %q keeps a control character", s, multiline, c)
+			}
+			m := &meeting.Meeting{ID: "m", Type: meeting.TypeInitial, Mode: meeting.ModePhone, Chair: c}
+			m.HeldAt = m.HeldAt.AddDate(2025, 0, 0)
+			if !multiline {
+				if err := m.Validate(); err != nil && strings.Contains(err.Error(), "control character") {
+					t.Fatalf("cleaned text refused: %v", err)
+				}
+			}
+		}
+	})
+}
