@@ -463,6 +463,7 @@ type table struct {
 	style   textStyle
 	empty   string // said instead of the table when it has no rows
 	caption string // said above the table, on the same page as its start
+	whole   bool   // move it to a new page rather than split it, when it is short (at most 60% of a page)
 }
 
 // A laid-out row: each cell's lines.
@@ -571,6 +572,15 @@ func (d *document) table(t table) {
 	first := t.height(min(rows[0].n, split))
 	if rows[0].band && len(rows) > 1 {
 		first += t.height(min(rows[1].n, split))
+	}
+	if t.whole {
+		all := 0.0
+		for _, r := range rows {
+			all += t.height(r.n)
+		}
+		if headH+all <= (contentBottom-contentTop)*0.6 {
+			first = all
+		}
 	}
 	var caption []string
 	if t.caption != "" {

@@ -27,7 +27,8 @@ const Marking = "OFFICIAL-SENSITIVE"
 // DistributionCopy marks a copy with children's names as initials.
 const DistributionCopy = "DISTRIBUTION COPY (initials)"
 
-// Options change how minutes are written.
+// Options change how a document is written. The participation report uses
+// ExportedAt and Version only.
 type Options struct {
 	// Initials writes a copy for wider distribution: children's names as
 	// initials and dates of birth as the year only, in the tables and
@@ -44,6 +45,20 @@ type Options struct {
 	// whom, why and which fields; never the replaced text, which may have
 	// been removed for a reason.
 	Amendments []meeting.Amendment
+}
+
+// stamp returns the metadata's creator ("Strategy Minutes 1.2.3") and the
+// footer's line saying when and by what a document was exported.
+func stamp(opt Options) (creator, exported string) {
+	creator = "Strategy Minutes"
+	if opt.Version != "" {
+		creator += " " + opt.Version
+	}
+	exported = creator
+	if !opt.ExportedAt.IsZero() {
+		exported = "Exported " + opt.ExportedAt.In(meeting.UK).Format("2 Jan 2006 at 15:04 MST") + " by " + creator
+	}
+	return creator, exported
 }
 
 const notRecorded = "Not recorded"
@@ -139,14 +154,7 @@ func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
 	if opt.Initials {
 		mw.redact = newRedactor(m.Children)
 	}
-	creator := "Strategy Minutes"
-	if opt.Version != "" {
-		creator += " " + opt.Version
-	}
-	exported := creator
-	if !opt.ExportedAt.IsZero() {
-		exported = "Exported " + opt.ExportedAt.In(meeting.UK).Format("2 Jan 2006 at 15:04 MST") + " by " + creator
-	}
+	creator, exported := stamp(opt)
 	// The record's own dates, never the clock: the same record, the same bytes.
 	dated := m.HeldAt
 	if m.SignedOff() {
