@@ -89,7 +89,8 @@ func segmentStyle(w fyne.Widget, i int) (fill, stroke color.Color) {
 	if i < len(pal) {
 		return pal[i], nil
 	}
-	return color.Transparent, theme.ColorForWidget(theme.ColorNamePlaceHolder, w)
+	// Filled with the background, so that the scale's lines stop at it.
+	return theme.ColorForWidget(theme.ColorNameBackground, w), theme.ColorForWidget(theme.ColorNamePlaceHolder, w)
 }
 
 func seriesColor(w fyne.Widget, i int) color.Color {
@@ -111,7 +112,9 @@ func chartText(s string, c color.Color, size float32, bold bool, pos fyne.Positi
 	return t
 }
 
-func textWidth(s string, size float32) float32 { return fyne.MeasureText(s, size, fyne.TextStyle{}).Width }
+func textWidth(s string, size float32) float32 {
+	return fyne.MeasureText(s, size, fyne.TextStyle{}).Width
+}
 
 func textHeight(size float32) float32 { return fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height }
 
@@ -129,7 +132,7 @@ func drawLegend(items []legendItem, x, y float32, fg color.Color, size float32) 
 	sw := size * 0.9
 	for _, it := range items {
 		out = append(out, it.swatch(x, y+(h-sw)/2, sw)...)
-		x += sw + 6
+		x += sw + 8
 		out = append(out, chartText(it.name, fg, size, false, fyne.NewPos(x, y)))
 		x += textWidth(it.name, size) + 20
 	}
@@ -139,7 +142,7 @@ func drawLegend(items []legendItem, x, y float32, fg color.Color, size float32) 
 func legendWidth(items []legendItem, size float32) float32 {
 	w := float32(0)
 	for _, it := range items {
-		w += size*0.9 + 6 + textWidth(it.name, size) + 20
+		w += size*0.9 + 8 + textWidth(it.name, size) + 20
 	}
 	return w
 }
@@ -285,9 +288,9 @@ func (c *barChart) draw(size fyne.Size) []fyne.CanvasObject {
 			out = append(out, rect)
 			value := fmt.Sprint(r.values[j])
 			if w := textWidth(value, g.small); w+6 <= span.W {
-				tc := fg
-				if stroke == nil {
-					tc = textOn(fill)
+				tc := textOn(fill)
+				if stroke != nil {
+					tc = fg
 				}
 				out = append(out, chartText(value, tc, g.small, false,
 					fyne.NewPos(span.X+(span.W-w)/2, y+(g.rowH-textHeight(g.small))/2)))
@@ -310,13 +313,14 @@ type lineSeries struct {
 // each line, the months and their meetings under the axis.
 type lineChart struct {
 	widget.BaseWidget
-	labels []string // one per point, such as "Apr" or "Jan 2026"
+	labels []string // one per point, such as "Apr"
+	groups []string // one per point, such as "2025": written with the first label shown of each
 	counts []int    // meetings per point, written under the labels
 	series []lineSeries
 }
 
-func newLineChart(labels []string, counts []int, series []lineSeries) *lineChart {
-	c := &lineChart{labels: labels, counts: counts, series: series}
+func newLineChart(labels, groups []string, counts []int, series []lineSeries) *lineChart {
+	c := &lineChart{labels: labels, groups: groups, counts: counts, series: series}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -353,7 +357,7 @@ func (c *lineChart) legend() []legendItem {
 		items = append(items, legendItem{s.name, func(x, y, size float32) []fyne.CanvasObject {
 			line := canvas.NewLine(seriesColor(c, i))
 			line.StrokeWidth = 2
-			line.Position1, line.Position2 = fyne.NewPos(x-4, y+size/2), fyne.NewPos(x+size+4, y+size/2)
+			line.Position1, line.Position2 = fyne.NewPos(x-2, y+size/2), fyne.NewPos(x+size+2, y+size/2)
 			return []fyne.CanvasObject{line, c.marker(i, fyne.NewPos(x+size/2, y+size/2), size*0.75)}
 		}})
 	}
@@ -362,14 +366,14 @@ func (c *lineChart) legend() []legendItem {
 
 // lineGeometry is where a line chart puts its parts for a size.
 type lineGeometry struct {
-	text, small          float32
-	plotX, plotY         float32 // top left of the plotting area
-	plotW, plotH         float32
-	slot                 float32 // width given to each point
-	labelEvery           int     // write every nth point's label
-	monthsY, countsY     float32
-	endLabelX, endLabelW float32
-	points               [][]fyne.Position // per series, per point; NaN values are skipped when drawn
+	text, small      float32
+	plotX, plotY     float32 // top left of the plotting area
+	plotW, plotH     float32
+	slot             float32 // width given to each point
+	labelEvery       int     // write every nth point's label
+	monthsY, countsY float32
+	endLabelW        float32           // kept free at the right for the last values
+	points           [][]fyne.Position // per series, per point; NaN values are skipped when drawn
 }
 
 func (c *lineChart) geometry(size fyne.Size) lineGeometry {
@@ -383,14 +387,13 @@ func (c *lineChart) geometry(size fyne.Size) lineGeometry {
 	g.monthsY = size.Height - 2*sh - 6
 	g.countsY = g.monthsY + sh + 2
 	g.plotH = max(g.monthsY-6-g.plotY, 40)
-	g.endLabelX = g.plotX + g.plotW + 6
 	n := len(c.labels)
 	if n > 0 {
 		g.slot = g.plotW / float32(n)
 	}
 	widest := float32(0)
-	for _, l := range c.labels {
-		widest = max(widest, textWidth(l, g.small))
+	for i := range c.labels {
+		widest = max(widest, textWidth(c.label(i, true), g.small))
 	}
 	g.labelEvery = 1
 	if g.slot > 0 {
@@ -406,6 +409,21 @@ func (c *lineChart) geometry(size fyne.Size) lineGeometry {
 	return g
 }
 
+func (c *lineChart) group(i int) string {
+	if i < len(c.groups) {
+		return c.groups[i]
+	}
+	return ""
+}
+
+// label is point i's label, with its group when asked ("Jan 2026").
+func (c *lineChart) label(i int, withGroup bool) string {
+	if g := c.group(i); withGroup && g != "" {
+		return c.labels[i] + " " + g
+	}
+	return c.labels[i]
+}
+
 func (c *lineChart) minSize() fyne.Size {
 	text := theme.SizeForWidget(theme.SizeNameText, c)
 	return fyne.NewSize(max(legendWidth(c.legend(), text), 360), 300)
@@ -415,7 +433,7 @@ func (c *lineChart) draw(size fyne.Size) []fyne.CanvasObject {
 	g := c.geometry(size)
 	fg := theme.ColorForWidget(theme.ColorNameForeground, c)
 	grid := theme.ColorForWidget(theme.ColorNameDisabled, c)
-	out, _ := drawLegend(c.legend(), 4, 0, fg, g.text)
+	out, _ := drawLegend(c.legend(), 2, 0, fg, g.text)
 	sh := textHeight(g.small)
 	for _, q := range []int{0, 25, 50, 75, 100} {
 		y := g.plotY + g.plotH*(1-float32(q)/100)
@@ -426,9 +444,12 @@ func (c *lineChart) draw(size fyne.Size) []fyne.CanvasObject {
 		out = append(out, line, chartText(label, fg, g.small, false, fyne.NewPos(g.plotX-6-textWidth(label, g.small), y-sh/2)))
 	}
 	out = append(out, chartText("Meetings", fg, g.small, false, fyne.NewPos(g.plotX-6-textWidth("Meetings", g.small), g.countsY)))
-	for i, l := range c.labels {
+	shownGroup := ""
+	for i := range c.labels {
 		cx := g.plotX + g.slot*(float32(i)+0.5)
 		if i%g.labelEvery == 0 {
+			l := c.label(i, c.group(i) != shownGroup)
+			shownGroup = c.group(i)
 			out = append(out, chartText(l, fg, g.small, false, fyne.NewPos(cx-textWidth(l, g.small)/2, g.monthsY)))
 			if i < len(c.counts) {
 				n := fmt.Sprint(c.counts[i])
@@ -438,7 +459,7 @@ func (c *lineChart) draw(size fyne.Size) []fyne.CanvasObject {
 	}
 	type endLabel struct {
 		text string
-		y    float32
+		x, y float32
 		col  color.Color
 	}
 	var ends []endLabel
@@ -460,7 +481,7 @@ func (c *lineChart) draw(size fyne.Size) []fyne.CanvasObject {
 			last = i
 		}
 		if last >= 0 {
-			ends = append(ends, endLabel{fmt.Sprintf("%.0f%%", s.values[last]*100), pts[last].Y - sh/2, col})
+			ends = append(ends, endLabel{fmt.Sprintf("%.0f%%", s.values[last]*100), pts[last].X + markerSize/2 + 6, pts[last].Y - sh/2, col})
 		}
 	}
 	// Markers over every line, so that no line hides another's points.
@@ -471,7 +492,8 @@ func (c *lineChart) draw(size fyne.Size) []fyne.CanvasObject {
 			}
 		}
 	}
-	// The last values, at the right, pushed apart so that they never overlap.
+	// The last values, beside the last points, pushed apart so that they
+	// never overlap.
 	slices.SortStableFunc(ends, func(a, b endLabel) int {
 		switch {
 		case a.y < b.y:
@@ -494,7 +516,7 @@ func (c *lineChart) draw(size fyne.Size) []fyne.CanvasObject {
 		}
 	}
 	for _, e := range ends {
-		out = append(out, chartText(e.text, e.col, g.small, true, fyne.NewPos(g.endLabelX, e.y)))
+		out = append(out, chartText(e.text, e.col, g.small, true, fyne.NewPos(e.x, e.y)))
 	}
 	return out
 }
@@ -551,4 +573,101 @@ func (c *statCard) draw(size fyne.Size) []fyne.CanvasObject {
 	y += textHeight(big)
 	detail := chartText(c.detail, fg, small, false, fyne.NewPos(cardPad, y))
 	return []fyne.CanvasObject{bg, caption, value, detail}
+}
+
+// textTable is a table of figures drawn as text: the first column left
+// aligned and as wide as the space allows, the others right aligned, as
+// figures are read. Bold rows are totals.
+type textTable struct {
+	widget.BaseWidget
+	header []string
+	rows   [][]string
+	bold   []int
+}
+
+func newTextTable(header []string, rows [][]string, bold ...int) *textTable {
+	t := &textTable{header: header, rows: rows, bold: bold}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *textTable) CreateRenderer() fyne.WidgetRenderer {
+	return &drawnRenderer{w: t, draw: t.draw, min: t.minSize}
+}
+
+const tableGap = 18 // between columns
+
+// columns returns the widths the columns need.
+func (t *textTable) columns(size float32) []float32 {
+	widths := make([]float32, len(t.header))
+	measure := func(row []string, bold bool) {
+		for i, cell := range row {
+			if i < len(widths) {
+				widths[i] = max(widths[i], fyne.MeasureText(cell, size, fyne.TextStyle{Bold: bold}).Width)
+			}
+		}
+	}
+	measure(t.header, true)
+	for i, row := range t.rows {
+		measure(row, slices.Contains(t.bold, i))
+	}
+	return widths
+}
+
+func (t *textTable) rowHeight(size float32) float32 { return textHeight(size) + 8 }
+
+func (t *textTable) minSize() fyne.Size {
+	size := theme.SizeForWidget(theme.SizeNameText, t)
+	w := float32(0)
+	for i, c := range t.columns(size) {
+		if i > 0 {
+			w += tableGap
+		}
+		w += c
+	}
+	return fyne.NewSize(w, t.rowHeight(size)*float32(len(t.rows)+1)+2)
+}
+
+func (t *textTable) draw(s fyne.Size) []fyne.CanvasObject {
+	size := theme.SizeForWidget(theme.SizeNameText, t)
+	fg := theme.ColorForWidget(theme.ColorNameForeground, t)
+	rule := theme.ColorForWidget(theme.ColorNameDisabled, t)
+	widths := t.columns(size)
+	// Packed from the left, so that a figure is read beside its label
+	// however wide the table is given.
+	right := make([]float32, len(widths))
+	x := float32(0)
+	for i, w := range widths {
+		if i > 0 {
+			x += tableGap
+		}
+		x += w
+		right[i] = x
+	}
+	tableW := min(x, s.Width)
+	rh := t.rowHeight(size)
+	var out []fyne.CanvasObject
+	row := func(cells []string, y float32, bold bool) {
+		for i, cell := range cells {
+			if i >= len(widths) {
+				break
+			}
+			w := fyne.MeasureText(cell, size, fyne.TextStyle{Bold: bold}).Width
+			pos := fyne.NewPos(right[i]-w, y+4)
+			if i == 0 {
+				pos = fyne.NewPos(0, y+4)
+			}
+			out = append(out, chartText(cell, fg, size, bold, pos))
+		}
+	}
+	row(t.header, 0, true)
+	for i, cells := range t.rows {
+		y := rh * float32(i+1)
+		line := canvas.NewLine(rule)
+		line.StrokeWidth = 1
+		line.Position1, line.Position2 = fyne.NewPos(0, y), fyne.NewPos(tableW, y)
+		out = append(out, line)
+		row(cells, y, slices.Contains(t.bold, i))
+	}
+	return out
 }

@@ -3,18 +3,14 @@ package main
 import (
 	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"slices"
-	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"strategyminutes/meeting"
 )
@@ -46,7 +42,7 @@ func reportPeriod(o *options) (from, to, asOf meeting.Date, err error) {
 	}
 	switch {
 	case f.From.IsZero() && f.To.IsZero():
-		from, to = financialYear(asOf)
+		from, to = meeting.FinancialYear(asOf)
 	case f.From.IsZero() || f.To.IsZero():
 		return from, to, asOf, usagef("report: give both --from and --to, or neither for the financial year that contains --as-of")
 	default:
@@ -55,28 +51,18 @@ func reportPeriod(o *options) (from, to, asOf meeting.Date, err error) {
 	return from, to, asOf, nil
 }
 
-// financialYear returns the first and last days of the financial year
-// (1 April to 31 March) that contains d.
-func financialYear(d meeting.Date) (first, last meeting.Date) {
-	y := d.Year
-	if d.Month < time.April {
-		y--
-	}
-	return meeting.Date{Year: y, Month: time.April, Day: 1}, meeting.Date{Year: y + 1, Month: time.March, Day: 31}
-}
-
 func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
 	if err := noArgs("report", args); err != nil {
 		return err
 	}
-	var render func(io.Writer, *meeting.Report) error
+	var render func(*meeting.Report, io.Writer) error
 	switch e.opts.format {
 	case "json":
 		render = writeReportJSON
 	case "csv":
-		render = writeReportCSV
+		render = (*meeting.Report).WriteCSV
 	case "text":
-		render = writeReportText
+		render = (*meeting.Report).WriteText
 	case "pdf":
 	default:
 		return usagef("report: --format %q is not one of %s", e.opts.format, strings.Join(reportFormats, ", "))
@@ -93,11 +79,11 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 		return err
 	}
 	if e.opts.out == "" || e.opts.out == "-" {
-		return render(e.stdout, r)
+		return render(r, e.stdout)
 	}
 	err = writeFileAtomic(e.opts.out, func(f *os.File) error {
 		w := bufio.NewWriter(f)
-		if err := render(w, r); err != nil {
+		if err := render(r, w); err != nil {
 			return fmt.Errorf("write %s: %w", e.opts.out, err)
 		}
 		if err := w.Flush(); err != nil {
@@ -112,248 +98,11 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	return nil
 }
 
-func writeReportJSON(w io.Writer, r *meeting.Report) error {
+func writeReportJSON(r *meeting.Report, w io.Writer) error {
 	b, err := json.MarshalIndent(r, "", "  ")
 	if err != nil {
 		return fmt.Errorf("report: %w", err)
 	}
 	_, err = w.Write(append(b, '\n'))
 	return err
-}
-
-// formatRate writes a rate as JSON does, so that CSV and JSON agree.
-func formatRate(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
-
-// csvCell keeps a spreadsheet from reading a meeting id as a formula.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
-
-// writeReportCSV writes one table per section of the JSON: a title row
-// ("# agencies"), a header row, the rows, then a blank line.
-func writeReportCSV(w io.Writer, r *meeting.Report) error {
-	cw := csv.NewWriter(w)
-	itoa := strconv.Itoa
-	table := func(title string, header []string, rows ...[]string) {
-		cw.Write([]string{"# " + title})
-		cw.Write(header)
-		for _, row := range rows {
-			cw.Write(row)
-		}
-		cw.Write(nil)
-	}
-	table("report", []string{"from", "to", "as_of", "meetings", "section47", "section47_rate", "health_service_not_recorded"},
-		[]string{r.From.String(), r.To.String(), r.AsOf.String(), itoa(r.Meetings), itoa(r.Section47), formatRate(r.Section47Rate),
-			itoa(r.HealthServiceNotRecorded)})
-
-	var rows [][]string
-	for _, a := range r.Agencies {
-		rows = append(rows, []string{string(a.Agency), a.Agency.Label(), itoa(a.Attended), itoa(a.InformationOnly), itoa(a.Absent),
-			itoa(a.NotInvited), formatRate(a.AttendanceRate)})
-	}
-	table("agencies", []string{"agency", "label", "attended", "information_only", "absent", "not_invited", "attendance_rate"}, rows...)
-
-	rows = nil
-	for _, s := range r.HealthServices {
-		rows = append(rows, []string{string(s.Service), meeting.ServiceLabel(meeting.AgencyHealth, s.Service), itoa(s.Attended)})
-	}
-	table("health_services", []string{"service", "label", "attended"}, rows...)
-
-	ms := r.MissingStatutory
-	header, row := []string{"count", "rate"}, []string{itoa(ms.Count), formatRate(ms.Rate)}
-	for _, c := range ms.ByAgency {
-		header, row = append(header, string(c.Code)), append(row, itoa(c.Count))
-	}
-	table("missing_statutory", header, row)
-	rows = nil
-	for _, id := range ms.Meetings {
-		rows = append(rows, []string{csvCell(id)})
-	}
-	table("missing_statutory_meetings", []string{"meeting"}, rows...)
-
-	c := r.Consent
-	table("consent", []string{"given", "refused", "overridden", "not_sought", "not_recorded", "without_consent",
-		"without_consent_no_reason", "parents_views_not_recorded", "without_consent_rate", "without_consent_no_reason_rate"},
-		[]string{itoa(c.Given), itoa(c.Refused), itoa(c.Overridden), itoa(c.NotSought), itoa(c.NotRecorded), itoa(c.WithoutConsent),
-			itoa(c.WithoutConsentNoReason), itoa(c.ParentsViewsNotRecorded), formatRate(c.WithoutConsentRate), formatRate(c.NoReasonRate)})
-
-	rows = nil
-	for _, o := range r.Outcomes {
-		rows = append(rows, []string{string(o.Code), o.Code.Label(), itoa(o.Count)})
-	}
-	table("outcomes", []string{"outcome", "label", "meetings"}, rows...)
-
-	a := r.Actions
-	table("actions", []string{"total", "no_due_date", "overdue", "completed_late"},
-		[]string{itoa(a.Total), itoa(a.NoDueDate), itoa(a.Overdue), itoa(a.CompletedLate)})
-
-	header = []string{"month", "meetings"}
-	for _, ag := range meeting.MonthlyAgencies {
-		header = append(header, string(ag))
-	}
-	header = append(header, "missing_statutory")
-	rows = nil
-	for _, m := range r.Monthly {
-		row := []string{m.Month, itoa(m.Meetings)}
-		for _, c := range m.Attended {
-			row = append(row, itoa(c.Count))
-		}
-		rows = append(rows, append(row, itoa(m.MissingStatutory)))
-	}
-	table("monthly", header, rows...)
-
-	cw.Flush()
-	return cw.Error()
-}
-
-// writeReportText writes a summary for a terminal: the headline figures,
-// then the tables.
-func writeReportText(w io.Writer, r *meeting.Report) error {
-	bw := &errWriter{w: w}
-	day := func(d meeting.Date) string { return d.Time(time.UTC).Format("2 January 2006") }
-	pct := func(rate float64) string { return fmt.Sprintf("%.1f%%", rate*100) }
-	share := func(n, of int) string { return pct(meeting.Rate(n, of)) }
-	n := strconv.Itoa
-
-	fmt.Fprintf(bw, "Partner participation in strategy meetings\n")
-	fmt.Fprintf(bw, "Meetings held %s to %s (UK dates); actions as of %s.\n\n", day(r.From), day(r.To), day(r.AsOf))
-	c, a := r.Consent, r.Actions
-	health := r.Agency(meeting.AgencyHealth)
-	writeTable(bw, nil, [][]string{
-		{"Meetings", n(r.Meetings), "", ""},
-		{"Missing a statutory partner", n(r.MissingStatutory.Count), pct(r.MissingStatutory.Rate), "of meetings"},
-		{"Health attended", n(health.Attended), pct(health.AttendanceRate), "of meetings"},
-		{"Shared without consent", n(c.WithoutConsent), pct(c.WithoutConsentRate), "of meetings"},
-		{"  of which no reason recorded", n(c.WithoutConsentNoReason), pct(c.NoReasonRate), "of those"},
-		{"Parents' views not recorded", n(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, r.Meetings), "of meetings"},
-		{"Section 47 enquiry decided", n(r.Section47), pct(r.Section47Rate), "of meetings"},
-		{"Overdue actions", n(a.Overdue), share(a.Overdue, a.Total), "of " + plural(a.Total, "action")},
-	}, 3)
-
-	rows := [][]string{}
-	for _, ac := range r.Agencies {
-		rows = append(rows, []string{ac.Agency.Label(), n(ac.Attended), n(ac.InformationOnly), n(ac.Absent), n(ac.NotInvited), pct(ac.AttendanceRate)})
-	}
-	fmt.Fprintf(bw, "\nAttendance by agency (meetings)\n")
-	writeTable(bw, []string{"Agency", "Attended", "Information only", "Absent", "Not invited", "Attended %"}, rows)
-
-	rows = [][]string{}
-	for _, s := range r.HealthServices {
-		rows = append(rows, []string{meeting.ServiceLabel(meeting.AgencyHealth, s.Service), n(s.Attended), share(s.Attended, r.Meetings)})
-	}
-	rows = append(rows, []string{"No service recorded", n(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings)})
-	fmt.Fprintf(bw, "\nHealth services attending (meetings)\n")
-	writeTable(bw, []string{"Service", "Attended", "% of meetings"}, rows)
-
-	rows = [][]string{}
-	for _, p := range r.MissingStatutory.ByAgency {
-		rows = append(rows, []string{p.Code.Label(), n(p.Count), share(p.Count, r.Meetings)})
-	}
-	rows = append(rows, []string{"Any statutory partner", n(r.MissingStatutory.Count), pct(r.MissingStatutory.Rate)})
-	fmt.Fprintf(bw, "\nStatutory partners not attending (meetings)\n")
-	writeTable(bw, []string{"Partner", "Not attended", "% of meetings"}, rows)
-	if len(r.MissingStatutory.Meetings) > 0 {
-		fmt.Fprintf(bw, "The meetings' ids are in --format json or csv.\n")
-	}
-
-	fmt.Fprintf(bw, "\nConsent (meetings)\n")
-	writeTable(bw, []string{"Consent", "Meetings", "% of meetings"}, [][]string{
-		{meeting.ConsentGiven.Label(), n(c.Given), share(c.Given, r.Meetings)},
-		{meeting.ConsentRefused.Label(), n(c.Refused), share(c.Refused, r.Meetings)},
-		{meeting.ConsentOverridden.Label(), n(c.Overridden), share(c.Overridden, r.Meetings)},
-		{meeting.ConsentNotSought.Label(), n(c.NotSought), share(c.NotSought, r.Meetings)},
-		{"Not recorded", n(c.NotRecorded), share(c.NotRecorded, r.Meetings)},
-		{"Without consent (overridden or not sought)", n(c.WithoutConsent), pct(c.WithoutConsentRate)},
-		{"  of which no reason recorded", n(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, r.Meetings)},
-		{"Parents' views not recorded", n(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, r.Meetings)},
-	})
-
-	rows = [][]string{}
-	for _, o := range r.Outcomes {
-		rows = append(rows, []string{o.Code.Label(), n(o.Count), share(o.Count, r.Meetings)})
-	}
-	rows = append(rows, []string{"Any section 47 enquiry", n(r.Section47), pct(r.Section47Rate)})
-	fmt.Fprintf(bw, "\nOutcomes (meetings deciding each)\n")
-	writeTable(bw, []string{"Outcome", "Meetings", "% of meetings"}, rows)
-
-	fmt.Fprintf(bw, "\nActions\n")
-	writeTable(bw, []string{"Actions", "Number", "% of actions"}, [][]string{
-		{"Agreed", n(a.Total), ""},
-		{"No due date", n(a.NoDueDate), share(a.NoDueDate, a.Total)},
-		{"Overdue (due before " + r.AsOf.String() + ", not completed)", n(a.Overdue), share(a.Overdue, a.Total)},
-		{"Completed late", n(a.CompletedLate), share(a.CompletedLate, a.Total)},
-	})
-
-	header := []string{"Month", "Meetings"}
-	for _, ag := range meeting.MonthlyAgencies {
-		header = append(header, ag.Label())
-	}
-	header = append(header, "Missing statutory")
-	rows = [][]string{}
-	for _, m := range r.Monthly {
-		label := m.Month
-		if d, err := meeting.ParseDate(m.Month + "-01"); err == nil {
-			label = d.Time(time.UTC).Format("Jan 2006")
-		}
-		row := []string{label, n(m.Meetings)}
-		for _, c := range m.Attended {
-			row = append(row, n(c.Count))
-		}
-		rows = append(rows, append(row, n(m.MissingStatutory)))
-	}
-	fmt.Fprintf(bw, "\nMonth by month (meetings attended)\n")
-	writeTable(bw, header, rows)
-	return bw.err
-}
-
-// writeTable writes rows with the first column and the columns named in
-// left aligned left, and the others right, as figures are read; header may
-// be nil.
-func writeTable(w io.Writer, header []string, rows [][]string, left ...int) {
-	all := rows
-	if header != nil {
-		all = append([][]string{header}, rows...)
-	}
-	var widths []int
-	for _, row := range all {
-		for i, cell := range row {
-			if i >= len(widths) {
-				widths = append(widths, 0)
-			}
-			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
-		}
-	}
-	for _, row := range all {
-		var b strings.Builder
-		for i, cell := range row {
-			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell))
-			if i == 0 {
-				b.WriteString(cell + pad)
-			} else if slices.Contains(left, i) {
-				b.WriteString("  " + cell + pad)
-			} else {
-				b.WriteString("  " + pad + cell)
-			}
-		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
-	}
-}
-
-// errWriter keeps the first write error, so that a long run of writes is
-// checked once.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
 }

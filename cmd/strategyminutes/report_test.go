@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"strategyminutes/meeting"
 )
 
 // reportFixture is an import file with known answers for the financial year
@@ -311,22 +309,5 @@ func TestReportUsage(t *testing.T) {
 				t.Errorf("exit %d, want %d; output:\n%s%s\nwant it to contain %q", code, tt.code, stdout, stderr, tt.out)
 			}
 		})
-	}
-}
-
-func TestFinancialYear(t *testing.T) {
-	tests := []struct{ day, first, last string }{
-		{"2026-04-30", "2026-04-01", "2027-03-31"},
-		{"2026-04-01", "2026-04-01", "2027-03-31"},
-		{"2026-03-31", "2025-04-01", "2026-03-31"},
-		{"2026-01-01", "2025-04-01", "2026-03-31"},
-		{"2025-12-31", "2025-04-01", "2026-03-31"},
-	}
-	for _, tt := range tests {
-		d, _ := meeting.ParseDate(tt.day)
-		first, last := financialYear(d)
-		if first.String() != tt.first || last.String() != tt.last {
-			t.Errorf("financialYear(%s) = %s, %s", tt.day, first, last)
-		}
 	}
 }

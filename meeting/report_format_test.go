@@ -1,0 +1,262 @@
+package meeting_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"strategyminutes/meeting"
+)
+
+func TestFinancialYear(t *testing.T) {
+	tests := []struct{ day, first, last string }{
+		{"2026-04-30", "2026-04-01", "2027-03-31"},
+		{"2026-04-01", "2026-04-01", "2027-03-31"},
+		{"2026-03-31", "2025-04-01", "2026-03-31"},
+		{"2026-01-01", "2025-04-01", "2026-03-31"},
+		{"2025-12-31", "2025-04-01", "2026-03-31"},
+	}
+	for _, tt := range tests {
+		first, last := meeting.FinancialYear(d(tt.day))
+		if first.String() != tt.first || last.String() != tt.last {
+			t.Errorf("FinancialYear(%s) = %s, %s", tt.day, first, last)
+		}
+	}
+}
+
+// The CSV of the edge cases, byte for byte: the layout is a contract with
+// the partnership's spreadsheets (docs/report.md).
+const edgeCasesCSV = `
+# report
+from,to,as_of,meetings,section47,section47_rate,health_service_not_recorded
+2025-04-01,2025-06-30,2025-07-15,5,2,0.4,1
+
+# agencies
+agency,label,attended,information_only,absent,not_invited,attendance_rate
+social_care,Children's social care,4,0,0,1,0.8
+police,Police,2,0,1,2,0.4
+health,Health,2,1,1,1,0.4
+education,Education,1,0,0,4,0.2
+early_help,Early help,0,0,0,5,0
+housing,Housing,0,0,1,4,0
+probation,Probation,0,0,0,5,0
+youth_justice,Youth justice,0,0,0,5,0
+adult_social_care,Adult social care,0,0,0,5,0
+domestic_abuse,Domestic abuse service,0,0,0,5,0
+voluntary,Voluntary sector,0,0,0,5,0
+legal,Legal services,0,0,0,5,0
+other,Other,0,0,0,5,0
+
+# health_services
+service,label,attended
+gp,GP,1
+health_visitor,Health visitor,0
+school_nurse,School nurse,0
+midwife,Midwife,1
+paediatrician,Paediatrician,0
+emergency_department,Emergency department,0
+camhs,CAMHS,0
+adult_mental_health,Adult mental health,0
+substance_misuse,Substance misuse service,0
+named_nurse,Named / designated nurse,0
+other,Other health service,0
+
+# missing_statutory
+count,rate,social_care,police,health
+4,0.8,1,3,3
+
+# missing_statutory_meetings
+meeting
+m1
+m2
+m3
+m4
+
+# consent
+given,refused,overridden,not_sought,not_recorded,without_consent,without_consent_no_reason,parents_views_not_recorded,without_consent_rate,without_consent_no_reason_rate
+1,1,1,1,1,2,1,3,0.4,0.5
+
+# outcomes
+outcome,label,meetings
+s47_joint,"Section 47 enquiry, joint with police",1
+s47_single,"Section 47 enquiry, single-agency",1
+assessment,"Child and family assessment (section 17), threshold not met",0
+early_help,Early help,1
+no_further_action,No further action,1
+further_strategy,Further strategy meeting,0
+police_protection,Police protection,1
+emergency_protection_order,Emergency protection order,0
+s20_accommodation,Section 20 accommodation,0
+safety_plan,Safety plan,0
+medical,Child protection medical,1
+abe_interview,Achieving best evidence interview,0
+legal_planning,Legal planning meeting,0
+lado_referral,LADO referral,0
+
+# actions
+total,no_due_date,overdue,completed_late
+6,2,1,1
+
+# monthly
+month,meetings,social_care,police,health,education,missing_statutory
+2025-04,1,1,1,0,1,1
+2025-05,1,1,0,1,0,1
+2025-06,3,2,1,1,0,2
+
+`
+
+// The text of the edge cases, byte for byte.
+const edgeCasesText = `
+Partner participation in strategy meetings
+Meetings held 1 April 2025 to 30 June 2025 (UK dates); actions as of 15 July 2025.
+
+Meetings                       5
+Missing a statutory partner    4  80.0%  of meetings
+Health attended                2  40.0%  of meetings
+Shared without consent         2  40.0%  of meetings
+  of which no reason recorded  1  50.0%  of those
+Parents' views not recorded    3  60.0%  of meetings
+Section 47 enquiry decided     2  40.0%  of meetings
+Overdue actions                1  16.7%  of 6 actions
+
+Attendance by agency (meetings)
+Agency                  Attended  Information only  Absent  Not invited  Attended %
+Children's social care         4                 0       0            1       80.0%
+Police                         2                 0       1            2       40.0%
+Health                         2                 1       1            1       40.0%
+Education                      1                 0       0            4       20.0%
+Early help                     0                 0       0            5        0.0%
+Housing                        0                 0       1            4        0.0%
+Probation                      0                 0       0            5        0.0%
+Youth justice                  0                 0       0            5        0.0%
+Adult social care              0                 0       0            5        0.0%
+Domestic abuse service         0                 0       0            5        0.0%
+Voluntary sector               0                 0       0            5        0.0%
+Legal services                 0                 0       0            5        0.0%
+Other                          0                 0       0            5        0.0%
+
+Health services attending (meetings)
+Service                   Attended  % of meetings
+GP                               1          20.0%
+Health visitor                   0           0.0%
+School nurse                     0           0.0%
+Midwife                          1          20.0%
+Paediatrician                    0           0.0%
+Emergency department             0           0.0%
+CAMHS                            0           0.0%
+Adult mental health              0           0.0%
+Substance misuse service         0           0.0%
+Named / designated nurse         0           0.0%
+Other health service             0           0.0%
+No service recorded              1          20.0%
+
+Statutory partners not attending (meetings)
+Partner                 Not attended  % of meetings
+Children's social care             1          20.0%
+Police                             3          60.0%
+Health                             3          60.0%
+Any statutory partner              4          80.0%
+The meetings' ids are in --format json or csv.
+
+Consent (meetings)
+Consent                                     Meetings  % of meetings
+Sought and given                                   1          20.0%
+Sought and refused                                 1          20.0%
+Refused or withheld, and overridden                1          20.0%
+Not sought                                         1          20.0%
+Not recorded                                       1          20.0%
+Without consent (overridden or not sought)         2          40.0%
+  of which no reason recorded                      1          20.0%
+Parents' views not recorded                        3          60.0%
+
+Outcomes (meetings deciding each)
+Outcome                                                      Meetings  % of meetings
+Section 47 enquiry, joint with police                               1          20.0%
+Section 47 enquiry, single-agency                                   1          20.0%
+Child and family assessment (section 17), threshold not met         0           0.0%
+Early help                                                          1          20.0%
+No further action                                                   1          20.0%
+Further strategy meeting                                            0           0.0%
+Police protection                                                   1          20.0%
+Emergency protection order                                          0           0.0%
+Section 20 accommodation                                            0           0.0%
+Safety plan                                                         0           0.0%
+Child protection medical                                            1          20.0%
+Achieving best evidence interview                                   0           0.0%
+Legal planning meeting                                              0           0.0%
+LADO referral                                                       0           0.0%
+Any section 47 enquiry                                              2          40.0%
+
+Actions
+Actions                                         Number  % of actions
+Agreed                                               6
+No due date                                          2         33.3%
+Overdue (due before 2025-07-15, not completed)       1         16.7%
+Completed late                                       1         16.7%
+
+Month by month (meetings attended)
+Month     Meetings  Children's social care  Police  Health  Education  Missing statutory
+Apr 2025         1                       1       1       0          1                  1
+May 2025         1                       1       0       1          0                  1
+Jun 2025         3                       2       1       1          0                  2
+`
+
+func TestReportWrite(t *testing.T) {
+	r := edgeCasesRun(t)
+	tests := []struct {
+		name  string
+		write func(*meeting.Report, *strings.Builder) error
+		want  string
+	}{
+		{"csv", func(r *meeting.Report, b *strings.Builder) error { return r.WriteCSV(b) }, edgeCasesCSV},
+		{"text", func(r *meeting.Report, b *strings.Builder) error { return r.WriteText(b) }, edgeCasesText},
+	}
+	for _, tt := range tests {
+		var b strings.Builder
+		if err := tt.write(r, &b); err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if want := strings.TrimPrefix(tt.want, "\n"); b.String() != want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, b.String(), want)
+		}
+	}
+}
+
+// A meeting id that a spreadsheet would run as a formula is quoted.
+func TestReportCSVQuotesFormulas(t *testing.T) {
+	r := meeting.NewReport(d("2025-04-01"), d("2025-04-30"), d("2025-05-01"))
+	for _, id := range []string{"=cmd", "+1", "-1", "@SUM", "plain"} {
+		r.Add(&meeting.Meeting{ID: id, Type: meeting.TypeInitial, Mode: meeting.ModePhone, HeldAt: at("2025-04-02T10:00:00Z")})
+	}
+	r.Finish()
+	var b strings.Builder
+	if err := r.WriteCSV(&b); err != nil {
+		t.Fatal(err)
+	}
+	want := "# missing_statutory_meetings\nmeeting\n'+1\n'-1\n'=cmd\n'@SUM\nplain\n\n"
+	if !strings.Contains(b.String(), want) {
+		t.Errorf("CSV lacks %q:\n%s", want, b.String())
+	}
+}
+
+// failWriter fails every write, as a full disk does.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestReportWriteErrors(t *testing.T) {
+	r := edgeCasesRun(t)
+	for name, err := range map[string]error{"csv": r.WriteCSV(failWriter{}), "text": r.WriteText(failWriter{})} {
+		if err == nil || !strings.Contains(err.Error(), "disk full") {
+			t.Errorf("%s: error %v, want the writer's", name, err)
+		}
+	}
+}
+
+func TestMonthLabel(t *testing.T) {
+	for in, want := range map[string]string{"2025-04": "Apr 2025", "2026-12": "Dec 2026", "bad": "bad"} {
+		if got := meeting.MonthLabel(in); got != want {
+			t.Errorf("MonthLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
