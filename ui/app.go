@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -22,6 +23,7 @@ import (
 
 	"strategyminutes/assets"
 	"strategyminutes/meeting"
+	"strategyminutes/pdf"
 )
 
 // Options describe what the window is opened on, and what it can ask of
@@ -48,8 +50,9 @@ type App struct {
 	store   meeting.Store
 	opts    Options
 
-	List   *MeetingsList
-	Editor *Editor // nil while the list is shown
+	List    *MeetingsList
+	Editor  *Editor      // nil unless a meeting is shown
+	Reports *ReportsView // made the first time the reports are shown
 
 	body     *fyne.Container
 	listView fyne.CanvasObject
@@ -82,6 +85,7 @@ var (
 	keyAddAction   = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyHelp        = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	keyExportPDF   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	keyReports     = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	keyQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
@@ -178,6 +182,7 @@ func (u *App) menu() *fyne.MainMenu {
 		),
 		fyne.NewMenu("View",
 			item("Meetings list", keyList, u.ShowList),
+			item("Participation report", keyReports, u.ShowReports),
 			item("Next section", keyNextSection, func() {
 				if u.Editor != nil {
 					u.Editor.NextSection()
@@ -267,6 +272,30 @@ func (u *App) ShowList() {
 	u.Win.Canvas().Focus(u.List.Search)
 }
 
+// ShowReports shows the partner-participation report, saving the open
+// meeting first.
+func (u *App) ShowReports() {
+	src, ok := u.store.(meeting.Reporter)
+	if !ok {
+		return
+	}
+	if err := u.closeEditor(); err != nil {
+		return
+	}
+	if u.Reports == nil {
+		u.Reports = NewReportsView(u.Win, src, u.Open)
+		u.Reports.SetExportPDF(func(r *meeting.Report) ([]byte, error) {
+			var buf bytes.Buffer
+			err := pdf.WriteReport(&buf, r, pdf.Options{ExportedAt: time.Now(), Version: u.opts.Version})
+			return buf.Bytes(), err
+		})
+	}
+	back := widget.NewButtonWithIcon("Meetings", theme.NavigateBackIcon(), u.ShowList)
+	u.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, u.Reports.Content())}
+	u.body.Refresh()
+	u.Reports.Reload()
+}
+
 // Search shows the list with the cursor in the search box.
 func (u *App) Search() {
 	if u.Editor != nil {
@@ -317,6 +346,7 @@ func (u *App) showShortcuts() {
 		what string
 	}{
 		{keyNewMeeting, "New meeting"}, {keySearch, "Find meetings"}, {keyList, "Back to the meetings list"},
+		{keyReports, "The partner-participation report"},
 		{keyNextSection, "Next section of the meeting"}, {keyPrevSection, "Previous section"},
 		{keyAddChild, "Add a child"}, {keyAddAttendee, "Add an attendee"}, {keyAddDecision, "Add a decision"},
 		{keyAddAction, "Add an action"}, {keyExportPDF, "Export the open meeting's minutes as PDF"}, {keyHelp, "This list"}, {keyQuit, "Quit (everything is saved)"},

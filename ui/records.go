@@ -85,6 +85,7 @@ func (u *App) RestoreFrom(path string) error {
 	}
 	u.store = store
 	u.List.store = store
+	u.Reports = nil // made again on the restored database
 	u.Win.SetMainMenu(u.menu())
 	u.List.Reload()
 	msg := "The backup has been restored."

@@ -515,3 +515,19 @@ func TestCount(t *testing.T) {
 		}
 	}
 }
+
+// The report is a view of the main window: View > Participation report.
+func TestReportsFromTheMainWindow(t *testing.T) {
+	db := openExampleDB(t)
+	u := newApp(t, db)
+	u.ShowReports()
+	u.Reports.Wait()
+	if u.Reports.Report() == nil {
+		t.Fatal("no report shown")
+	}
+	u.ShowList()
+	u.List.Wait()
+	if u.Editor != nil {
+		t.Error("an editor is open")
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"strategyminutes/meeting"
+	"strategyminutes/pdf"
 )
 
 // now is the clock that gives --as-of its default; tests replace it.
@@ -64,15 +64,15 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	case "text":
 		render = (*meeting.Report).WriteText
 	case "pdf":
+		render = func(r *meeting.Report, w io.Writer) error {
+			return pdf.WriteReport(w, r, pdf.Options{ExportedAt: time.Now(), Version: version})
+		}
 	default:
 		return usagef("report: --format %q is not one of %s", e.opts.format, strings.Join(reportFormats, ", "))
 	}
 	from, to, asOf, err := reportPeriod(e.opts)
 	if err != nil {
 		return err
-	}
-	if render == nil {
-		return errors.New("report: the PDF report is not available yet; use --format json, csv or text")
 	}
 	r, err := e.db.Report(ctx, from, to, asOf)
 	if err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -299,7 +300,6 @@ func TestReportUsage(t *testing.T) {
 		{"to alone", []string{"--to", "2025-04-01"}, exitUsage, "both --from and --to"},
 		{"bad format", []string{"--format", "xml"}, exitUsage, `--format "xml" is not one of json, csv, text, pdf`},
 		{"argument", []string{"2025"}, exitUsage, `unexpected argument "2025"`},
-		{"pdf", []string{"--format", "pdf"}, exitError, "the PDF report is not available yet"},
 		{"help", []string{"-h"}, exitOK, "-as-of"},
 	}
 	for _, tt := range tests {
@@ -309,5 +309,19 @@ func TestReportUsage(t *testing.T) {
 				t.Errorf("exit %d, want %d; output:\n%s%s\nwant it to contain %q", code, tt.code, stdout, stderr, tt.out)
 			}
 		})
+	}
+}
+
+func TestReportPDF(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "m.db")
+	cli(t, "--db", db, "import", example)
+	out := filepath.Join(dir, "report.pdf")
+	code, stdout, stderr := cli(t, "--db", db, "report", "--from", "2025-04-01", "--to", "2026-03-31", "--format", "pdf", "--out", out)
+	if code != exitOK || !strings.Contains(stdout, "Wrote the report of 1 meeting") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	if b := readFile(t, out); !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Error("not a PDF")
 	}
 }
