@@ -19,8 +19,8 @@ const settle = 700 * time.Millisecond
 // ScreenshotSize is the window size of the README's screenshots.
 var ScreenshotSize = fyne.NewSize(1180, 760)
 
-// TakeScreenshots shows the list, a meeting's attendees and consent, and a
-// draft's sign-off check, calling grab with a PNG path in dir for each once
+// TakeScreenshots shows the list, a meeting's attendees and consent, a
+// draft's sign-off check and the participation report, calling grab with a PNG path in dir for each once
 // it is painted, then quits. It runs on its own goroutine while the window
 // is shown (make screenshots). grab captures the screen: OpenGL under Xvfb
 // cannot read the window back, so the X server is asked instead.
@@ -72,5 +72,7 @@ func (u *App) TakeScreenshots(dir string, grab func(path string) error) error {
 			return err
 		}
 	}
-	return nil
+	fyne.DoAndWait(u.ShowReports)
+	u.Reports.Wait()
+	return capture("reports.png")
 }
