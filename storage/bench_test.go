@@ -116,44 +116,50 @@ func BenchmarkLoadMeeting(b *testing.B) {
 	}
 }
 
-// BenchmarkImport10000 imports 10,000 meetings into an empty database, one
-// transaction, after the file has been read.
-func BenchmarkImport10000(b *testing.B) {
-	ms := demo.Generate(10_000, 3)
+// BenchmarkImport imports 10,000 meetings (and a million with BENCH_LARGE=1)
+// into an empty database in one transaction, as meetings read from a file.
+func BenchmarkImport(b *testing.B) {
 	ctx := context.Background()
-	for range b.N {
-		b.StopTimer()
-		db, err := Open(filepath.Join(b.TempDir(), "import.db"))
-		if err != nil {
-			b.Fatal(err)
+	for _, n := range largeSizes() {
+		if n < 10_000 {
+			continue
 		}
-		b.StartTimer()
-		_, err = db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
-			for _, m := range ms {
-				if err := fn(m); err != nil {
-					return err
+		if n == 100_000 {
+			continue // 10,000 and a million tell how it grows
+		}
+		b.Run(sizeName(n), func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				db, err := Open(filepath.Join(b.TempDir(), "import.db"))
+				if err != nil {
+					b.Fatal(err)
 				}
+				b.StartTimer()
+				_, err = db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
+					return demo.Each(n, 3, fn)
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				db.Close()
+				b.StartTimer()
 			}
-			return nil
 		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StopTimer()
-		db.Close()
-		b.StartTimer()
 	}
 }
 
-// BenchmarkExport10000 exports a database of 10,000 meetings in the
-// interchange format.
-func BenchmarkExport10000(b *testing.B) {
-	db := benchDB(b, 10_000)
-	ctx := context.Background()
-	b.ResetTimer()
-	for range b.N {
-		if n, err := db.Export(ctx, io.Discard, meeting.Filter{}); err != nil || n != 10_000 {
-			b.Fatalf("%d meetings, %v", n, err)
+// BenchmarkExport exports a database of 10,000 meetings in the interchange
+// format.
+func BenchmarkExport(b *testing.B) {
+	b.Run(sizeName(10_000), func(b *testing.B) {
+		db := benchDB(b, 10_000)
+		ctx := context.Background()
+		b.ResetTimer()
+		for range b.N {
+			if n, err := db.Export(ctx, io.Discard, meeting.Filter{}); err != nil || n != 10_000 {
+				b.Fatalf("%d meetings, %v", n, err)
+			}
 		}
-	}
+	})
 }

@@ -20,8 +20,17 @@ import (
 // the demo generator, which the cache key covers already.
 const benchDataVersion = 1
 
-// benchSizes are the numbers of meetings the report is measured over.
+// benchSizes are the numbers of meetings the benchmarks are measured over.
 var benchSizes = []int{1_000, 10_000, 100_000}
+
+// largeSizes adds a million meetings, for the report and the import, when
+// BENCH_LARGE=1: making that database takes minutes.
+func largeSizes() []int {
+	if os.Getenv("BENCH_LARGE") == "1" {
+		return append(benchSizes[:len(benchSizes):len(benchSizes)], 1_000_000)
+	}
+	return benchSizes
+}
 
 // benchDB opens a database of n demo meetings (seed 1). Making 100,000
 // meetings through Import takes minutes, so each database is made once and
@@ -106,6 +115,7 @@ func benchPeriods(n int) []struct {
 }
 
 func BenchmarkReport(b *testing.B) {
+	benchSizes := largeSizes()
 	ctx := context.Background()
 	for _, n := range benchSizes {
 		db := benchDB(b, n)
@@ -132,6 +142,7 @@ func BenchmarkReport(b *testing.B) {
 // BenchmarkReportRawSQL is the floor BenchmarkReport is measured against:
 // the same counts as one SQL statement, its rows read and nothing built.
 func BenchmarkReportRawSQL(b *testing.B) {
+	benchSizes := largeSizes()
 	ctx := context.Background()
 	for _, n := range benchSizes {
 		db := benchDB(b, n)

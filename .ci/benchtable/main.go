@@ -1,0 +1,181 @@
+// Command benchtable turns `go test -bench` output (and the start-up
+// measurements of .ci/bench-startup) into the table of docs/benchmarks.md.
+//
+//	go run ./.ci/benchtable -bench bench.txt -startup startup.txt > docs/benchmarks.md
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// A result is one benchmark line.
+type result struct {
+	name    string // without the -N suffix
+	metrics []metric
+}
+
+type metric struct {
+	value float64
+	unit  string
+}
+
+var lineRE = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+(\d+)\s+(.*)$`)
+
+func parse(path string) ([]result, []string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	var out []result
+	var header []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, "cpu:") || strings.HasPrefix(line, "goos:") || strings.HasPrefix(line, "goarch:") {
+			header = append(header, line)
+		}
+		m := lineRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		r := result{name: m[1]}
+		fields := strings.Fields(m[3])
+		for i := 0; i+1 < len(fields); i += 2 {
+			v, err := strconv.ParseFloat(fields[i], 64)
+			if err != nil {
+				continue
+			}
+			r.metrics = append(r.metrics, metric{v, fields[i+1]})
+		}
+		out = append(out, r)
+	}
+	return out, header, sc.Err()
+}
+
+func (r result) get(unit string) (float64, bool) {
+	for _, m := range r.metrics {
+		if m.unit == unit {
+			return m.value, true
+		}
+	}
+	return 0, false
+}
+
+// duration writes nanoseconds in the unit that reads best.
+func duration(ns float64) string {
+	switch {
+	case ns >= 1e9:
+		return fmt.Sprintf("%.2f s", ns/1e9)
+	case ns >= 1e6:
+		return fmt.Sprintf("%.2f ms", ns/1e6)
+	case ns >= 1e3:
+		return fmt.Sprintf("%.1f µs", ns/1e3)
+	}
+	return fmt.Sprintf("%.0f ns", ns)
+}
+
+func bytesText(b float64) string {
+	switch {
+	case b >= 1<<20:
+		return fmt.Sprintf("%.1f MB", b/(1<<20))
+	case b >= 1<<10:
+		return fmt.Sprintf("%.1f kB", b/(1<<10))
+	}
+	return fmt.Sprintf("%.0f B", b)
+}
+
+// split separates "BenchmarkReport/meetings=1000/year" into the operation
+// and the size.
+func split(name string) (op, size string) {
+	name = strings.TrimPrefix(name, "Benchmark")
+	parts := strings.Split(name, "/")
+	var rest []string
+	for _, p := range parts[1:] {
+		if k, v, ok := strings.Cut(p, "="); ok && (k == "n" || k == "meetings") {
+			size = v
+			continue
+		}
+		rest = append(rest, p)
+	}
+	op = parts[0]
+	if len(rest) > 0 {
+		op += " (" + strings.Join(rest, ", ") + ")"
+	}
+	return op, size
+}
+
+func sh(name string, args ...string) string {
+	out, err := exec.Command(name, args...).Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func main() {
+	benchPath := flag.String("bench", "", "go test -bench output")
+	startupPath := flag.String("startup", "", "start-up measurements, one 'name value unit' per line")
+	flag.Parse()
+	results, header, err := parse(*benchPath)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchtable:", err)
+		os.Exit(1)
+	}
+	fmt.Println("# Benchmarks")
+	fmt.Println()
+	fmt.Println("Made by `make bench` (see the Makefile): Go benchmarks on databases of demo")
+	fmt.Println("meetings made by the `demo` generator, and the app started under Xvfb. Rerun it")
+	fmt.Println("and compare; the figures move with the machine and what else it is doing.")
+	fmt.Println()
+	fmt.Printf("- Date: %s\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
+	for _, h := range header {
+		fmt.Printf("- %s\n", h)
+	}
+	fmt.Printf("- Cores: %d; Go %s\n", runtime.NumCPU(), strings.TrimPrefix(runtime.Version(), "go"))
+	if mem := sh("sh", "-c", "grep MemTotal /proc/meminfo"); mem != "" {
+		fmt.Printf("- %s\n", mem)
+	}
+	fmt.Println()
+	fmt.Println("| Operation | Meetings | Time per op | p50 | p99 | Allocations per op | Memory per op |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range results {
+		op, size := split(r.name)
+		ns, _ := r.get("ns/op")
+		cell := func(unit string, format func(float64) string) string {
+			if v, ok := r.get(unit); ok {
+				return format(v)
+			}
+			return ""
+		}
+		ms := func(v float64) string { return fmt.Sprintf("%.2f ms", v) }
+		fmt.Printf("| %s | %s | %s | %s | %s | %s | %s |\n", op, size, duration(ns),
+			cell("p50-ms", ms), cell("p99-ms", ms),
+			cell("allocs/op", func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }),
+			cell("B/op", bytesText))
+	}
+	if *startupPath != "" {
+		if b, err := os.ReadFile(*startupPath); err == nil {
+			fmt.Println()
+			fmt.Println("## The app under Xvfb")
+			fmt.Println()
+			fmt.Println("| Measure | Meetings | Value |")
+			fmt.Println("| --- | ---: | ---: |")
+			for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+				f := strings.Fields(line)
+				if len(f) >= 4 {
+					fmt.Printf("| %s | %s | %s %s |\n", strings.ReplaceAll(f[0], "_", " "), f[1], f[2], f[3])
+				}
+			}
+		}
+	}
+}
