@@ -4,34 +4,104 @@
 
 SHELL := /bin/bash
 GO ?= go
+# The version is written in one place, FyneApp.toml; the build puts it in
+# the binary (strategyminutes version, the About box, the PDF's creator) and
+# in the Windows version information.
 VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 # migrated_fynedo: this app calls Fyne only from its goroutine or through fyne.Do.
 TAGS := migrated_fynedo
+# -trimpath: no build machine paths in the binaries (the same for every
+# build, so that make build, make test and make release share the cache).
+GOBUILD = $(GO) build -trimpath -tags $(TAGS)
 BIN := bin/strategyminutes
-export LANG ?= en_GB.UTF-8
+# Fyne reads the locale at start; "C" (common on servers and in CI) is not
+# one it understands, so the app and tests run in British English.
+export LANG := en_GB.UTF-8
 
 # Debian packages: the C compiler for SQLite (cgo) and the X11/OpenGL headers
 # for Fyne's desktop driver; poppler-utils to read exported PDFs in tests.
 BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils
+# The Windows cross-compiler (MinGW-w64 GCC, with windres for the icon and
+# version resources); osslsigncode and openssl to sign and check signatures.
+WINDOWS_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode openssl
+TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils $(WINDOWS_PACKAGES)
+RELEASE_PACKAGES := $(BUILD_PACKAGES) $(WINDOWS_PACKAGES) xz-utils
 
-.PHONY: run build test bench fuzz demo screenshots deps-build deps-test vet clean
+.PHONY: run build test bench fuzz demo screenshots deps-build deps-test deps-windows deps-release vet clean \
+	version-check windows linux release
 
 run: build
 	./$(BIN)
 
 build: deps-build
-	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
+	$(GOBUILD) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
 
 # Every test, on Fyne's headless driver (tag ci), with the race detector;
-# then the real GUI binary is built so a break in it fails too.
+# then the real GUI binary is built so a break in it fails too, and the
+# Windows executable is cross-compiled, checked and test-signed, so a break
+# that only Windows sees fails too.
 test: deps-test
 	$(GO) vet -tags ci,$(TAGS) ./...
 	test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
 	$(GO) test -race -tags ci,$(TAGS) -count=1 ./...
 	$(MAKE) --no-print-directory fuzz FUZZTIME=5s
-	$(GO) build -tags $(TAGS) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
+	$(GOBUILD) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
+	$(MAKE) --no-print-directory version-check
+	$(MAKE) --no-print-directory windows
+	./packaging/windows/test-signing.sh $(WINDOWS_EXE)
+
+# The version the binary prints is FyneApp.toml's.
+version-check:
+	@got="$$(./$(BIN) version)"; want="strategyminutes $(VERSION)"; \
+	  [[ "$$got" == "$$want" ]] || { echo "version-check: $(BIN) version says '$$got', want '$$want'"; exit 1; }; \
+	  echo "version-check: $$got"
+
+# The Windows amd64 GUI executable, cross-compiled with MinGW-w64 (cgo for
+# SQLite and Fyne), linked for the GUI subsystem (-H windowsgui: no console
+# window; commands attach to the terminal they are typed in, see
+# cmd/strategyminutes/console_windows.go), with the icon, version
+# information and manifest compiled by windres into a .syso that the Go
+# linker picks up. The .syso is made fresh from FyneApp.toml and the icon
+# every time (not committed: it would go stale) and removed after.
+# A cold build takes about 7 minutes on 2 cores; cached, seconds.
+WINDOWS_EXE := bin/windows/strategyminutes.exe
+WINRES := bin/windows/resources
+SYSO := cmd/strategyminutes/rsrc_windows_amd64.syso
+WINDOWS_ENV := CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64
+windows: deps-windows
+	rm -rf $(WINRES) && $(GO) run ./packaging/internal/pkgtool winres -out $(WINRES)
+	x86_64-w64-mingw32-windres -c 65001 -O coff -I $(WINRES) -i $(WINRES)/strategyminutes.rc -o $(SYSO)
+	$(WINDOWS_ENV) $(GOBUILD) -ldflags "$(LDFLAGS) -s -w -H=windowsgui" -o $(WINDOWS_EXE) ./cmd/strategyminutes; \
+	  status=$$?; rm -f $(SYSO); exit $$status
+	$(GO) run ./packaging/internal/pkgtool checkexe -version $(VERSION) $(WINDOWS_EXE)
+
+# The Linux amd64 archive: the binary, a .desktop file, the icons and an
+# installer for ~/.local or /usr/local (packaging/linux/).
+LINUX_BIN := bin/linux/strategyminutes
+LINUX_ARCHIVE := dist/strategyminutes-$(VERSION)-linux-amd64.tar.xz
+linux: deps-release
+	$(GOBUILD) -ldflags "$(LDFLAGS) -s -w" -o $(LINUX_BIN) ./cmd/strategyminutes
+	@got="$$(./$(LINUX_BIN) version)"; [[ "$$got" == "strategyminutes $(VERSION)" ]] || { echo "$(LINUX_BIN) version says '$$got'"; exit 1; }
+	GO="$(GO)" ./packaging/linux/archive.sh $(LINUX_BIN) $(VERSION) $(LINUX_ARCHIVE)
+
+# Everything a release needs, in dist/: the Windows executable (signed when
+# SIGN_CERT and SIGN_KEY name a certificate and its key, with SIGN_PASS_FILE
+# and SIGN_TIMESTAMP optional; see packaging/windows/sign.sh), the Linux
+# archive, and SHA256SUMS of both.
+RELEASE_EXE := dist/strategyminutes-$(VERSION)-windows-amd64.exe
+release: deps-release
+	rm -rf dist && mkdir -p dist
+	$(MAKE) --no-print-directory windows linux
+	@if [[ -n "$(SIGN_CERT)" || -n "$(SIGN_KEY)" ]]; then \
+	  SIGN_CERT="$(SIGN_CERT)" SIGN_KEY="$(SIGN_KEY)" SIGN_PASS_FILE="$(SIGN_PASS_FILE)" SIGN_TIMESTAMP="$(SIGN_TIMESTAMP)" \
+	    ./packaging/windows/sign.sh $(WINDOWS_EXE) $(RELEASE_EXE) && \
+	  $(GO) run ./packaging/internal/pkgtool checkexe -version $(VERSION) $(RELEASE_EXE); \
+	else \
+	  cp $(WINDOWS_EXE) $(RELEASE_EXE) && echo "$(RELEASE_EXE) is not signed (set SIGN_CERT and SIGN_KEY to sign it)"; \
+	fi
+	cd dist && sha256sum -- $(notdir $(RELEASE_EXE)) $(notdir $(LINUX_ARCHIVE)) > SHA256SUMS
+	@echo "Release $(VERSION):" && ls -l dist && cat dist/SHA256SUMS
 
 # Each fuzz target runs for FUZZTIME from its committed seed corpus.
 FUZZTIME ?= 30s
@@ -43,8 +113,18 @@ fuzz:
 	  done; \
 	done
 
-bench: deps-test
-	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem ./...
+# Benchmarks on demo databases of 1,000, 10,000 and 100,000 meetings (and a
+# million for the report and import with BENCH_LARGE=1), then the app itself
+# under Xvfb with 100,000 meetings; the table goes to docs/benchmarks.md.
+# The databases are made once and kept in the system's temporary folder.
+BENCHTIME ?= 20x
+bench: build
+	@./.ci/deps $(TEST_PACKAGES) xvfb xauth xdotool
+	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 60m \
+	  ./storage ./pdf ./meeting/... | tee bin/bench.txt
+	./.ci/bench-startup $(BIN) 100000 | tee bin/startup.txt
+	$(GO) run ./.ci/benchtable -bench bin/bench.txt -startup bin/startup.txt > docs/benchmarks.md
+	@echo "Wrote docs/benchmarks.md"
 
 # Open the app on a separate sample database of 500 invented meetings; sample
 # data never goes into the real database (the demo command refuses).
@@ -66,6 +146,12 @@ deps-build:
 
 deps-test:
 	@./.ci/deps $(TEST_PACKAGES)
+
+deps-windows:
+	@./.ci/deps $(WINDOWS_PACKAGES)
+
+deps-release:
+	@./.ci/deps $(RELEASE_PACKAGES)
 
 clean:
 	rm -rf bin dist
