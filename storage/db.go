@@ -142,10 +142,22 @@ func dsn(path string) string {
 }
 
 // uriPath writes a file path for a SQLite "file:" URI.
-func uriPath(path string) string {
-	p := filepath.ToSlash(path)
-	if runtime.GOOS == "windows" && filepath.VolumeName(path) != "" {
-		p = "/" + p // file:/C:/... is SQLite's URI form of a drive path
+func uriPath(path string) string { return uriPathFor(path, runtime.GOOS == "windows") }
+
+// uriPathFor is uriPath for Windows paths or others, so both can be tested
+// anywhere. A drive path becomes /C:/..., a UNC path (a redirected
+// %AppData% on a server share) ////server/share/..., which SQLite reads
+// as an empty authority followed by the share.
+func uriPathFor(path string, windows bool) string {
+	p := path
+	if windows {
+		p = strings.ReplaceAll(p, `\`, "/")
+		switch {
+		case strings.HasPrefix(p, "//"):
+			p = "//" + p
+		case len(p) >= 2 && p[1] == ':':
+			p = "/" + p
+		}
 	}
 	// SQLite decodes %XX in URI paths; escape what would otherwise end the path.
 	return strings.NewReplacer("%", "%25", "?", "%3F", "#", "%23").Replace(p)

@@ -82,3 +82,20 @@ func TestDiskErrorsInPlainWords(t *testing.T) {
 		t.Error("other errors changed")
 	}
 }
+
+func TestURIPaths(t *testing.T) {
+	tests := []struct {
+		path    string
+		windows bool
+		want    string
+	}{
+		{`/home/zoë/My minutes?#%.db`, false, `/home/zoë/My minutes%3F%23%25.db`},
+		{`C:\Users\Zoë\AppData\Roaming\strategyminutes\minutes.db`, true, `/C:/Users/Zoë/AppData/Roaming/strategyminutes/minutes.db`},
+		{`\\council-fs\profiles$\pr\AppData\minutes.db`, true, `////council-fs/profiles$/pr/AppData/minutes.db`},
+	}
+	for _, tt := range tests {
+		if got := uriPathFor(tt.path, tt.windows); got != tt.want {
+			t.Errorf("uriPathFor(%q) = %q, want %q", tt.path, got, tt.want)
+		}
+	}
+}
