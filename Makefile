@@ -117,7 +117,7 @@ fuzz:
 # million for the report and import with BENCH_LARGE=1), then the app itself
 # under Xvfb with 100,000 meetings; the table goes to docs/benchmarks.md.
 # The databases are made once and kept in the system's temporary folder.
-BENCHTIME ?= 20x
+BENCHTIME ?= $(if $(filter 1,$(BENCH_LARGE)),3x,20x)
 bench: build
 	@./.ci/deps $(TEST_PACKAGES) xvfb xauth xdotool
 	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 60m \

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -41,7 +42,8 @@ func parse(path string) ([]result, []string, error) {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
-		if strings.HasPrefix(line, "cpu:") || strings.HasPrefix(line, "goos:") || strings.HasPrefix(line, "goarch:") {
+		if (strings.HasPrefix(line, "cpu:") || strings.HasPrefix(line, "goos:") || strings.HasPrefix(line, "goarch:")) &&
+			!slices.Contains(header, line) {
 			header = append(header, line)
 		}
 		m := lineRE.FindStringSubmatch(line)
@@ -163,8 +165,14 @@ func main() {
 			cell("allocs/op", func(v float64) string { return strconv.FormatFloat(v, 'f', 0, 64) }),
 			cell("B/op", bytesText))
 	}
+	startup := map[string]float64{}
 	if *startupPath != "" {
 		if b, err := os.ReadFile(*startupPath); err == nil {
+			for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+				if f := strings.Fields(line); len(f) >= 4 {
+					startup[f[0]], _ = strconv.ParseFloat(f[2], 64)
+				}
+			}
 			fmt.Println()
 			fmt.Println("## The app under Xvfb")
 			fmt.Println()
@@ -177,5 +185,73 @@ func main() {
 				}
 			}
 		}
+	}
+	targets(results, startup)
+}
+
+// targets compares the figures with the targets of the 2-core machine.
+func targets(results []result, startup map[string]float64) {
+	find := func(name string) (result, bool) {
+		for _, r := range results {
+			if r.name == name {
+				return r, true
+			}
+		}
+		return result{}, false
+	}
+	nsOf := func(name string) float64 {
+		r, _ := find(name)
+		v, _ := r.get("ns/op")
+		return v
+	}
+	type row struct {
+		what, target, measured string
+		met                    bool
+	}
+	var rows []row
+	if r, ok := find("BenchmarkAutosave/n=100000"); ok {
+		p99, _ := r.get("p99-ms")
+		rows = append(rows, row{"Autosave p99, 100,000 meetings", "under 10 ms", fmt.Sprintf("%.2f ms", p99), p99 < 10})
+	}
+	for _, op := range []string{"ListFirstPage", "ListSearch"} {
+		if ns := nsOf("Benchmark" + op + "/n=100000"); ns > 0 {
+			rows = append(rows, row{op + ", 100,000 meetings", "under 50 ms", duration(ns), ns < 50e6})
+		}
+	}
+	for _, r := range results {
+		if !strings.HasPrefix(r.name, "BenchmarkReport/") {
+			continue
+		}
+		raw := nsOf(strings.Replace(r.name, "BenchmarkReport/", "BenchmarkReportRawSQL/", 1))
+		ns, _ := r.get("ns/op")
+		if raw > 0 {
+			op, size := split(r.name)
+			ratio := ns / raw
+			rows = append(rows, row{fmt.Sprintf("%s, %s meetings, against one raw SQL query", op, size), "within 2x", fmt.Sprintf("%.2fx", ratio), ratio <= 2})
+		}
+	}
+	if ns := nsOf("BenchmarkExportMinutesPDF"); ns > 0 {
+		rows = append(rows, row{"Minutes PDF (20 attendees, 10 decisions, 30 actions)", "under 50 ms", duration(ns), ns < 50e6})
+	}
+	if ns := nsOf("BenchmarkImport/n=10000"); ns > 0 {
+		rows = append(rows, row{"Import of 10,000 meetings", "under 5 s", duration(ns), ns < 5e9})
+	}
+	if v, ok := startup["start-up_to_first_window"]; ok {
+		rows = append(rows, row{"Start-up to the first window, 100,000 meetings", "under 1 s", fmt.Sprintf("%.0f ms", v), v < 1000})
+	}
+	if v, ok := startup["resident_memory_with_the_list_open"]; ok {
+		rows = append(rows, row{"Resident memory, list open, 100,000 meetings", "under 200 MB", fmt.Sprintf("%.0f MB", v), v < 200})
+	}
+	fmt.Println()
+	fmt.Println("## Against the targets")
+	fmt.Println()
+	fmt.Println("| What | Target | Measured | Met |")
+	fmt.Println("| --- | --- | ---: | --- |")
+	for _, r := range rows {
+		met := "yes"
+		if !r.met {
+			met = "**no**"
+		}
+		fmt.Printf("| %s | %s | %s | %s |\n", r.what, r.target, r.measured, met)
 	}
 }
