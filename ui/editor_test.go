@@ -282,7 +282,7 @@ func TestAutosaveStoresEditsWithoutSaving(t *testing.T) {
 	u := newApp(t, db)
 	u.NewMeeting()
 	e := u.Editor
-	e.saver.delay = 300 * time.Millisecond
+	e.saver.delay = 1500 * time.Millisecond // outlasts the SetText below on a slow machine
 	// One change (as a paste is); the test driver runs the save's screen
 	// update on the timer's goroutine, so the test must not type meanwhile.
 	entry(t, e, sectionDetails, "Why the meeting was called: the concern, the referral", 0).SetText("Disclosure at school 👧🏽")

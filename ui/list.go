@@ -38,6 +38,8 @@ type MeetingsList struct {
 	// OnFilterChanged is called when the filter changes (the app remembers it).
 	OnFilterChanged func(meeting.Filter)
 
+	searchDelay time.Duration // searchDelay, or longer in tests
+
 	mu       sync.Mutex
 	rows     []meeting.Summary
 	filter   meeting.Filter // the filter on screen, without paging
@@ -58,7 +60,7 @@ var columns = []struct {
 
 // NewMeetingsList builds the list showing f; Reload fills it.
 func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
-	l := &MeetingsList{store: store, Status: widget.NewLabel("Loading meetings…"), limit: pageSize}
+	l := &MeetingsList{store: store, Status: widget.NewLabel("Loading meetings…"), limit: pageSize, searchDelay: searchDelay}
 	f.Limit, f.Offset = 0, 0
 	l.filter = f
 	l.Search = widget.NewEntry()
@@ -203,7 +205,7 @@ func (l *MeetingsList) scheduleSearch() {
 	id, done := l.nextLoadLocked()
 	f := l.filter
 	f.Limit = l.limit
-	l.timer = time.AfterFunc(searchDelay, func() { l.load(f, id, done) })
+	l.timer = time.AfterFunc(l.searchDelay, func() { l.load(f, id, done) })
 }
 
 // Reload shows the newest meetings matching the filter again.
