@@ -54,12 +54,7 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 		if err != nil {
 			return fmt.Errorf("amend: %w", err)
 		}
-		w, err := newWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer w.close()
-		if err := w.write(ctx, m, now); err != nil {
+		if err := writeOne(ctx, tx, m, now); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO amendments (meeting, at, who, reason, changes, previous)

@@ -67,12 +67,7 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 		case signedOff != "":
 			return fmt.Errorf("save meeting %q: %w", m.ID, ErrSignedOff)
 		}
-		w, err := newWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer w.close()
-		if err := w.write(ctx, m, now); err != nil {
+		if err := writeOne(ctx, tx, m, now); err != nil {
 			return err
 		}
 		switch {
@@ -141,6 +136,16 @@ func (w *writer) close() {
 			s.Close()
 		}
 	}
+}
+
+// writeOne stores one validated meeting in tx, replacing its rows.
+func writeOne(ctx context.Context, tx *sql.Tx, m *meeting.Meeting, now time.Time) error {
+	w, err := newWriter(ctx, tx)
+	if err != nil {
+		return err
+	}
+	defer w.close()
+	return w.write(ctx, m, now)
 }
 
 // write stores one validated meeting, replacing its rows.
@@ -388,6 +393,21 @@ type querier interface {
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
 }
 
+// eachRow runs query and calls scan for every row.
+func eachRow(ctx context.Context, q querier, query string, args []any, scan func(*sql.Rows) error) error {
+	rows, err := q.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
 func loadMeetings(ctx context.Context, conn querier, clause string, args ...any) ([]*meeting.Meeting, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT m.rowid, m.id, m.reference, m.type, m.mode, m.held_at, m.referral_received_at,
 		m.chair, m.minute_taker, m.reason, m.signed_off_at, m.signed_off_by, m.missing_partners_reason FROM meetings m `+clause, args...)
@@ -428,17 +448,7 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 	in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",") + ")"
 
 	each := func(query string, scan func(rows *sql.Rows) error) error {
-		rows, err := conn.QueryContext(ctx, query, keys...)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			if err := scan(rows); err != nil {
-				return err
-			}
-		}
-		return rows.Err()
+		return eachRow(ctx, conn, query, keys, scan)
 	}
 	var key int64
 	err = each(`SELECT meeting, child_id, name, date_of_birth, case_reference FROM children WHERE meeting IN `+in+` ORDER BY meeting, position`,

@@ -63,17 +63,7 @@ type reportQuerier struct {
 
 // each runs query and calls scan for every row.
 func (q reportQuerier) each(query string, scan func(*sql.Rows) error) error {
-	rows, err := q.conn.QueryContext(q.ctx, query, q.args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return eachRow(q.ctx, q.conn, query, q.args, scan)
 }
 
 // inPeriod selects the meetings m held in the period.
