@@ -145,7 +145,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		{"  of which no reason recorded", n(c.WithoutConsentNoReason), pct(c.NoReasonRate), "of those"},
 		{"Parents' views not recorded", n(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, r.Meetings), "of meetings"},
 		{"Section 47 enquiry decided", n(r.Section47), pct(r.Section47Rate), "of meetings"},
-		{"Overdue actions", n(a.Overdue), share(a.Overdue, a.Total), "of " + plural(a.Total, "action")},
+		{"Overdue actions", n(a.Overdue), share(a.Overdue, a.Total), "of " + Plural(a.Total, "action")},
 	}, 3)
 
 	rows := [][]string{}
@@ -221,14 +221,6 @@ func (r *Report) WriteText(w io.Writer) error {
 		return fmt.Errorf("report text: %w", bw.err)
 	}
 	return nil
-}
-
-// plural writes a count with its noun: "1 action", "3 actions".
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // writeTable writes rows with the first column and the columns named in

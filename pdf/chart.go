@@ -4,6 +4,8 @@ import (
 	"math"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"strategyminutes/meeting"
 )
 
 // This file draws the report's figures with the PDF's own vector
@@ -543,7 +545,7 @@ func (d *document) lineChart(months []string, counts []int, ss []series) figure 
 				lastRight = x + lw/2
 			}
 			if showCounts {
-				d.label(x-slot/2, ly+chartSmall.lineHeight()+0.3, slot, thousands(counts[i]), chartSmall, "C")
+				d.label(x-slot/2, ly+chartSmall.lineHeight()+0.3, slot, meeting.Count(counts[i]), chartSmall, "C")
 			}
 		}
 		if showCounts {

@@ -172,7 +172,7 @@ func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
 		running = append(running, ref)
 	}
 	if !m.HeldAt.IsZero() {
-		running = append(running, longDate(m.HeldOn()))
+		running = append(running, m.HeldOn().Long())
 	}
 	kind := label(m.Type)
 	if kind == "" {
@@ -237,9 +237,9 @@ func (mw *minutes) titleBlock() {
 	d.title("Strategy meeting minutes", "")
 	status := cell{"DRAFT: not signed off", &alertStyle}
 	if m.SignedOff() {
-		status = cell{"Signed off " + longDate(meeting.UKDate(m.SignedOffAt)), nil}
+		status = cell{"Signed off " + meeting.UKDate(m.SignedOffAt).Long(), nil}
 		if n := len(mw.opt.Amendments); n > 0 {
-			status.text += "; amended " + longDate(meeting.UKDate(mw.opt.Amendments[n-1].At))
+			status.text += "; amended " + meeting.UKDate(mw.opt.Amendments[n-1].At).Long()
 		}
 	}
 	d.fields([]field{
@@ -306,7 +306,7 @@ func (mw *minutes) children() {
 			if mw.opt.Initials {
 				dob = cell{fmt.Sprint(c.DateOfBirth.Year), nil}
 			} else {
-				dob = cell{longDate(c.DateOfBirth), nil}
+				dob = cell{c.DateOfBirth.Long(), nil}
 			}
 		}
 		t.rows = append(t.rows, row{cells: []cell{{mw.childName(c), &strongStyle}, dob, orNot(c.CaseReference)}})
@@ -444,7 +444,7 @@ func (mw *minutes) consent() {
 	}
 	informedOn := ""
 	if !c.ParentsInformedOn.IsZero() {
-		informedOn = longDate(c.ParentsInformedOn)
+		informedOn = c.ParentsInformedOn.Long()
 	}
 	d.fields([]field{
 		{"Consent", orNot(label(c.Status))},
@@ -512,7 +512,7 @@ func (mw *minutes) actions() {
 	if len(mw.m.Actions) > 0 {
 		t.caption = "Status as recorded."
 		if !mw.asOf.IsZero() {
-			t.caption = "Status as at " + longDate(mw.asOf) + ", the date of this copy."
+			t.caption = "Status as at " + mw.asOf.Long() + ", the date of this copy."
 		}
 	}
 	for i, a := range mw.m.Actions {
@@ -621,13 +621,6 @@ func longTime(t time.Time) string {
 		return ""
 	}
 	return t.In(meeting.UK).Format("Monday 2 January 2006, 15:04 MST")
-}
-
-func longDate(d meeting.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return d.Time(time.UTC).Format("2 January 2006")
 }
 
 func shortDate(d meeting.Date) string {

@@ -71,7 +71,7 @@ func TestMinutesHoldTheRecord(t *testing.T) {
 				at += i
 			}
 			for _, c := range m.Children {
-				mustContain(t, text, c.Name, longDate(c.DateOfBirth), c.CaseReference)
+				mustContain(t, text, c.Name, c.DateOfBirth.Long(), c.CaseReference)
 			}
 			for _, a := range m.Attendees {
 				mustContain(t, text, a.Name, a.Role, a.Attendance.Label(), a.Agency.Label(), a.Note)
@@ -151,7 +151,7 @@ func TestOverdueAsAtExport(t *testing.T) {
 	}
 	for _, tt := range tests {
 		text := flat(pdfText(t, render(t, m, Options{ExportedAt: tt.at})))
-		mustContain(t, text, tt.want, "Status as at "+longDate(meeting.UKDate(tt.at)))
+		mustContain(t, text, tt.want, "Status as at "+meeting.UKDate(tt.at).Long())
 	}
 }
 
@@ -249,7 +249,7 @@ func TestInitialsCopy(t *testing.T) {
 	mustContain(t, text, DistributionCopy, "A.K. 2016 CS204817", "J.K. 2021 CS204818", "All children: A.K. J.K.",
 		"School reported a bruise to A.'s left cheek; A. said", "Arrange a child protection medical for A.")
 	for _, c := range m.Children {
-		for _, part := range append(strings.Fields(c.Name), longDate(c.DateOfBirth)) {
+		for _, part := range append(strings.Fields(c.Name), c.DateOfBirth.Long()) {
 			if strings.Contains(text, part) {
 				t.Errorf("the distribution copy shows %q", part)
 			}

@@ -98,26 +98,14 @@ func periodText(from, to meeting.Date) string {
 	case from.IsZero() && to.IsZero():
 		return "period not given"
 	case from == to:
-		return longDate(from)
+		return from.Long()
 	}
-	return orDash(longDate(from)) + " to " + orDash(longDate(to))
+	return orDash(from.Long()) + " to " + orDash(to.Long())
 }
 
 func orDash(s string) string {
 	if s == "" {
 		return "—"
-	}
-	return s
-}
-
-// thousands writes n with thousands separators: "1,432".
-func thousands(n int) string {
-	if n < 0 {
-		return "-" + thousands(-n)
-	}
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
 	}
 	return s
 }
@@ -161,13 +149,6 @@ func roughly(n, of int) string {
 	return strconv.FormatFloat(r, 'f', 0, 64) + "%"
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return thousands(n) + " " + noun + "s"
-}
-
 // was is the verb for n things.
 func was(n int) string {
 	if n == 1 {
@@ -201,7 +182,7 @@ func (rw *reportDoc) briefing() {
 	r, d := rw.r, rw.d
 	sub := "Strategy meetings and discussions held " + periodText(r.From, r.To) + " (UK dates)"
 	if !r.AsOf.IsZero() {
-		sub += "\nActions as of " + longDate(r.AsOf)
+		sub += "\nActions as of " + r.AsOf.Long()
 	}
 	d.title(ReportTitle, sub)
 	d.y += 1.5
@@ -222,22 +203,22 @@ func (rw *reportDoc) headline() []tile {
 		if r.Meetings <= 0 {
 			return "no meetings in the period"
 		}
-		return thousands(n) + " of " + plural(r.Meetings, "meeting")
+		return meeting.Count(n) + " of " + meeting.Plural(r.Meetings, "meeting")
 	}
 	noReason := tile{label: "Without consent, no reason recorded", value: rateOr(c.NoReasonRate, c.WithoutConsent),
-		detail: thousands(c.WithoutConsentNoReason) + " of those " + plural(c.WithoutConsent, "meeting"), alert: c.WithoutConsentNoReason > 0}
+		detail: meeting.Count(c.WithoutConsentNoReason) + " of those " + meeting.Plural(c.WithoutConsent, "meeting"), alert: c.WithoutConsentNoReason > 0}
 	if c.WithoutConsent <= 0 {
 		noReason.detail = "no meetings without consent"
 	}
-	overdue := tile{label: "Overdue actions", value: thousands(a.Overdue), detail: "no actions agreed"}
+	overdue := tile{label: "Overdue actions", value: meeting.Count(a.Overdue), detail: "no actions agreed"}
 	if a.Total > 0 {
-		overdue.detail = share(a.Overdue, a.Total) + " of " + plural(a.Total, "action")
+		overdue.detail = share(a.Overdue, a.Total) + " of " + meeting.Plural(a.Total, "action")
 	}
 	if !r.AsOf.IsZero() {
 		overdue.detail += ", as of " + shortDate(r.AsOf)
 	}
 	return []tile{
-		{label: "Meetings", value: thousands(r.Meetings), detail: "held in the period"},
+		{label: "Meetings", value: meeting.Count(r.Meetings), detail: "held in the period"},
 		{label: "Missing a statutory partner", value: rateOr(ms.Rate, r.Meetings), detail: of(ms.Count)},
 		{label: "Health attended", value: rateOr(health.AttendanceRate, r.Meetings), detail: of(health.Attended)},
 		{label: "Police attended", value: rateOr(police.AttendanceRate, r.Meetings), detail: of(police.Attended)},
@@ -271,7 +252,7 @@ func (rw *reportDoc) keyPoints() []string {
 		pts = append(pts, "Children's social care, police and health attended every meeting.")
 	} else {
 		s := fmt.Sprintf("At least one statutory partner did not attend %s of meetings (%s of %s).",
-			roughly(ms.Count, r.Meetings), thousands(ms.Count), thousands(r.Meetings))
+			roughly(ms.Count, r.Meetings), meeting.Count(ms.Count), meeting.Count(r.Meetings))
 		low := partners[0]
 		s += fmt.Sprintf(" %s attended %s of meetings", low.Agency.Label(), roughly(low.Attended, r.Meetings))
 		var others []string
@@ -288,15 +269,15 @@ func (rw *reportDoc) keyPoints() []string {
 		pts = append(pts, "No meeting recorded consent as overridden or not sought.")
 	case c.WithoutConsentNoReason == 0:
 		pts = append(pts, fmt.Sprintf("Information was shared without consent (overridden or not sought) in %s of meetings (%s); every one of these decisions has a reason recorded.",
-			roughly(c.WithoutConsent, r.Meetings), thousands(c.WithoutConsent)))
+			roughly(c.WithoutConsent, r.Meetings), meeting.Count(c.WithoutConsent)))
 	default:
 		s := fmt.Sprintf("Information was shared without consent (overridden or not sought) in %s of meetings (%s). ",
-			roughly(c.WithoutConsent, r.Meetings), thousands(c.WithoutConsent))
+			roughly(c.WithoutConsent, r.Meetings), meeting.Count(c.WithoutConsent))
 		if c.WithoutConsent == 1 {
 			s += "That decision has no reason recorded."
 		} else {
 			s += fmt.Sprintf("%s of these decisions (%s) have no reason recorded.",
-				roughly(c.WithoutConsentNoReason, c.WithoutConsent), thousands(c.WithoutConsentNoReason))
+				roughly(c.WithoutConsentNoReason, c.WithoutConsent), meeting.Count(c.WithoutConsentNoReason))
 		}
 		pts = append(pts, s)
 	}
@@ -304,7 +285,7 @@ func (rw *reportDoc) keyPoints() []string {
 		pts = append(pts, "Parents' views are recorded for every meeting.")
 	} else {
 		pts = append(pts, fmt.Sprintf("Parents' views are not recorded for %s of meetings (%s of %s).",
-			roughly(c.ParentsViewsNotRecorded, r.Meetings), thousands(c.ParentsViewsNotRecorded), thousands(r.Meetings)))
+			roughly(c.ParentsViewsNotRecorded, r.Meetings), meeting.Count(c.ParentsViewsNotRecorded), meeting.Count(r.Meetings)))
 	}
 
 	a := r.Actions
@@ -312,15 +293,15 @@ func (rw *reportDoc) keyPoints() []string {
 	case a.Total == 0:
 		pts = append(pts, "No actions are recorded for the period's meetings.")
 	case a.Overdue == 0 && a.NoDueDate == 0:
-		pts = append(pts, fmt.Sprintf("No action was overdue as of %s, and every action has a due date.", longDate(r.AsOf)))
+		pts = append(pts, fmt.Sprintf("No action was overdue as of %s, and every action has a due date.", r.AsOf.Long()))
 	default:
-		s := fmt.Sprintf("%s of %s (%s) %s overdue as of %s", thousands(a.Overdue), plural(a.Total, "action"),
-			roughly(a.Overdue, a.Total), was(a.Overdue), longDate(r.AsOf))
+		s := fmt.Sprintf("%s of %s (%s) %s overdue as of %s", meeting.Count(a.Overdue), meeting.Plural(a.Total, "action"),
+			roughly(a.Overdue, a.Total), was(a.Overdue), r.AsOf.Long())
 		if r.AsOf.IsZero() {
-			s = fmt.Sprintf("%s of %s (%s) %s overdue", thousands(a.Overdue), plural(a.Total, "action"), roughly(a.Overdue, a.Total), was(a.Overdue))
+			s = fmt.Sprintf("%s of %s (%s) %s overdue", meeting.Count(a.Overdue), meeting.Plural(a.Total, "action"), roughly(a.Overdue, a.Total), was(a.Overdue))
 		}
 		if a.NoDueDate > 0 {
-			s += fmt.Sprintf("; %s (%s) %s no due date", thousands(a.NoDueDate), roughly(a.NoDueDate, a.Total), has(a.NoDueDate))
+			s += fmt.Sprintf("; %s (%s) %s no due date", meeting.Count(a.NoDueDate), roughly(a.NoDueDate, a.Total), has(a.NoDueDate))
 		}
 		pts = append(pts, s+".")
 	}
@@ -331,7 +312,7 @@ func (rw *reportDoc) keyPoints() []string {
 func aboutFigures(r *meeting.Report) string {
 	asOf := "the report's as-of date"
 	if !r.AsOf.IsZero() {
-		asOf = longDate(r.AsOf)
+		asOf = r.AsOf.Long()
 	}
 	return "Meetings are counted by the UK date they were held. Children's social care, police and health are the statutory partners " +
 		"(Working Together to Safeguard Children 2023): a partner counts as missing from a meeting unless someone from it attended, " +
@@ -368,7 +349,7 @@ func (rw *reportDoc) agencyChart() {
 			note:   pct(a.AttendanceRate),
 		}
 	}
-	d.figure("How each agency took part in the period's "+plural(r.Meetings, "meeting")+". Statutory partners are in bold; "+
+	d.figure("How each agency took part in the period's "+meeting.Plural(r.Meetings, "meeting")+". Statutory partners are in bold; "+
 		"the figure at the end of each bar is the share of meetings the agency attended.",
 		d.stackedBars(attendanceLegend, "Attended", rows))
 }
@@ -432,7 +413,7 @@ func (rw *reportDoc) consentChart() {
 	sought := paint{colAttended, fillSolid}
 	without := paint{colAbsent, fillHatched}
 	none := paint{colNotInvited, fillOutline}
-	note := func(n int) string { return thousands(n) + " (" + share(n, r.Meetings) + ")" }
+	note := func(n int) string { return meeting.Count(n) + " (" + share(n, r.Meetings) + ")" }
 	rows := []barRow{
 		{meeting.ConsentGiven.Label(), c.Given, note(c.Given), sought},
 		{meeting.ConsentRefused.Label(), c.Refused, note(c.Refused), sought},
@@ -443,7 +424,7 @@ func (rw *reportDoc) consentChart() {
 	caption := "Meetings by how consent was handled (each meeting counts once)."
 	if c.WithoutConsent > 0 {
 		caption += fmt.Sprintf(" Of the %s without consent, %s (%s) %s no reason recorded.",
-			plural(c.WithoutConsent, "meeting"), thousands(c.WithoutConsentNoReason), pct(c.NoReasonRate), has(c.WithoutConsentNoReason))
+			meeting.Plural(c.WithoutConsent, "meeting"), meeting.Count(c.WithoutConsentNoReason), pct(c.NoReasonRate), has(c.WithoutConsentNoReason))
 	}
 	d.figure(caption, d.bars(rows, []legendItem{
 		{name: "Consent sought", paint: sought},
@@ -487,7 +468,7 @@ func (rw *reportDoc) agencyTable() {
 	}
 	for _, a := range r.Agencies {
 		t.rows = append(t.rows, row{cells: textCells(slices.Contains(meeting.StatutoryPartners, a.Agency),
-			a.Agency.Label(), thousands(a.Attended), thousands(a.InformationOnly), thousands(a.Absent), thousands(a.NotInvited),
+			a.Agency.Label(), meeting.Count(a.Attended), meeting.Count(a.InformationOnly), meeting.Count(a.Absent), meeting.Count(a.NotInvited),
 			rateOr(a.AttendanceRate, r.Meetings))})
 	}
 	d.table(t)
@@ -502,11 +483,11 @@ func (rw *reportDoc) healthTable() {
 		header:  true, rules: true, style: tableStyle, whole: true,
 		caption: "A meeting counts once for each health service that attended, so the services can add up to more than health's attendance.",
 	}
-	t.rows = append(t.rows, row{cells: textCells(true, "Health, any service", thousands(health.Attended), rateOr(health.AttendanceRate, r.Meetings))})
+	t.rows = append(t.rows, row{cells: textCells(true, "Health, any service", meeting.Count(health.Attended), rateOr(health.AttendanceRate, r.Meetings))})
 	for _, s := range r.HealthServices {
-		t.rows = append(t.rows, row{cells: textCells(false, meeting.ServiceLabel(meeting.AgencyHealth, s.Service), thousands(s.Attended), share(s.Attended, r.Meetings))})
+		t.rows = append(t.rows, row{cells: textCells(false, meeting.ServiceLabel(meeting.AgencyHealth, s.Service), meeting.Count(s.Attended), share(s.Attended, r.Meetings))})
 	}
-	t.rows = append(t.rows, row{cells: textCells(false, "No service recorded", thousands(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings))})
+	t.rows = append(t.rows, row{cells: textCells(false, "No service recorded", meeting.Count(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings))})
 	d.table(t)
 }
 
@@ -521,9 +502,9 @@ func (rw *reportDoc) statutoryTable() {
 			"A meeting missing two partners counts under both.",
 	}
 	for _, p := range ms.ByAgency {
-		t.rows = append(t.rows, row{cells: textCells(false, p.Code.Label(), thousands(p.Count), share(p.Count, r.Meetings))})
+		t.rows = append(t.rows, row{cells: textCells(false, p.Code.Label(), meeting.Count(p.Count), share(p.Count, r.Meetings))})
 	}
-	t.rows = append(t.rows, row{cells: textCells(true, "Any statutory partner", thousands(ms.Count), rateOr(ms.Rate, r.Meetings))})
+	t.rows = append(t.rows, row{cells: textCells(true, "Any statutory partner", meeting.Count(ms.Count), rateOr(ms.Rate, r.Meetings))})
 	d.table(t)
 }
 
@@ -540,14 +521,14 @@ func (rw *reportDoc) consentTable() {
 		header:  true, rules: true, style: tableStyle, whole: true,
 		caption: "Meetings by how consent for checks and information sharing was handled. No consent record: legacy records.",
 		rows: []row{
-			{cells: textCells(false, meeting.ConsentGiven.Label(), thousands(c.Given), share(c.Given, n))},
-			{cells: textCells(false, meeting.ConsentRefused.Label(), thousands(c.Refused), share(c.Refused, n))},
-			{cells: textCells(false, meeting.ConsentOverridden.Label(), thousands(c.Overridden), share(c.Overridden, n))},
-			{cells: textCells(false, meeting.ConsentNotSought.Label(), thousands(c.NotSought), share(c.NotSought, n))},
-			{cells: textCells(false, "No consent record", thousands(c.NotRecorded), share(c.NotRecorded, n))},
-			{cells: textCells(true, "Without consent (overridden or not sought)", thousands(c.WithoutConsent), rateOr(c.WithoutConsentRate, n))},
-			{cells: textCells(false, noReason, thousands(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, n))},
-			{cells: textCells(true, "Parents' views not recorded", thousands(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, n))},
+			{cells: textCells(false, meeting.ConsentGiven.Label(), meeting.Count(c.Given), share(c.Given, n))},
+			{cells: textCells(false, meeting.ConsentRefused.Label(), meeting.Count(c.Refused), share(c.Refused, n))},
+			{cells: textCells(false, meeting.ConsentOverridden.Label(), meeting.Count(c.Overridden), share(c.Overridden, n))},
+			{cells: textCells(false, meeting.ConsentNotSought.Label(), meeting.Count(c.NotSought), share(c.NotSought, n))},
+			{cells: textCells(false, "No consent record", meeting.Count(c.NotRecorded), share(c.NotRecorded, n))},
+			{cells: textCells(true, "Without consent (overridden or not sought)", meeting.Count(c.WithoutConsent), rateOr(c.WithoutConsentRate, n))},
+			{cells: textCells(false, noReason, meeting.Count(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, n))},
+			{cells: textCells(true, "Parents' views not recorded", meeting.Count(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, n))},
 		},
 	}
 	d.table(t)
@@ -562,9 +543,9 @@ func (rw *reportDoc) outcomesTable() {
 		caption: "Meetings deciding each outcome: a meeting counts once for each outcome it decided, whatever the number of children.",
 	}
 	for _, o := range r.Outcomes {
-		t.rows = append(t.rows, row{cells: textCells(false, o.Code.Label(), thousands(o.Count), share(o.Count, r.Meetings))})
+		t.rows = append(t.rows, row{cells: textCells(false, o.Code.Label(), meeting.Count(o.Count), share(o.Count, r.Meetings))})
 	}
-	t.rows = append(t.rows, row{cells: textCells(true, "Any section 47 enquiry (joint or single-agency)", thousands(r.Section47), rateOr(r.Section47Rate, r.Meetings))})
+	t.rows = append(t.rows, row{cells: textCells(true, "Any section 47 enquiry (joint or single-agency)", meeting.Count(r.Section47), rateOr(r.Section47Rate, r.Meetings))})
 	d.table(t)
 }
 
@@ -574,17 +555,17 @@ func (rw *reportDoc) actionsTable() {
 	d.section("Actions")
 	overdue := "Overdue (not completed, due before the as-of date)"
 	if !r.AsOf.IsZero() {
-		overdue = "Overdue at " + longDate(r.AsOf) + " (due before it, not completed)"
+		overdue = "Overdue at " + r.AsOf.Long() + " (due before it, not completed)"
 	}
 	t := table{
 		columns: numbers("Actions", 110, "Number", "% of actions"),
 		header:  true, rules: true, style: tableStyle, whole: true,
 		caption: "Every action agreed at the period's meetings, wherever its due date falls.",
 		rows: []row{
-			{cells: textCells(true, "Agreed", thousands(a.Total), "")},
-			{cells: textCells(false, "No due date", thousands(a.NoDueDate), share(a.NoDueDate, a.Total))},
-			{cells: textCells(false, overdue, thousands(a.Overdue), share(a.Overdue, a.Total))},
-			{cells: textCells(false, "Completed late", thousands(a.CompletedLate), share(a.CompletedLate, a.Total))},
+			{cells: textCells(true, "Agreed", meeting.Count(a.Total), "")},
+			{cells: textCells(false, "No due date", meeting.Count(a.NoDueDate), share(a.NoDueDate, a.Total))},
+			{cells: textCells(false, overdue, meeting.Count(a.Overdue), share(a.Overdue, a.Total))},
+			{cells: textCells(false, "Completed late", meeting.Count(a.CompletedLate), share(a.CompletedLate, a.Total))},
 		},
 	}
 	d.table(t)
@@ -605,11 +586,11 @@ func (rw *reportDoc) monthlyTable() {
 		empty:   "The period has no months.",
 	}
 	for _, m := range r.Monthly {
-		cells := []string{meeting.MonthLabel(m.Month), thousands(m.Meetings)}
+		cells := []string{meeting.MonthLabel(m.Month), meeting.Count(m.Meetings)}
 		for _, a := range meeting.MonthlyAgencies {
-			cells = append(cells, thousands(m.Attended.Get(a)))
+			cells = append(cells, meeting.Count(m.Attended.Get(a)))
 		}
-		t.rows = append(t.rows, row{cells: textCells(false, append(cells, thousands(m.MissingStatutory))...)})
+		t.rows = append(t.rows, row{cells: textCells(false, append(cells, meeting.Count(m.MissingStatutory))...)})
 	}
 	d.table(t)
 }
@@ -653,6 +634,6 @@ func (rw *reportDoc) missingList() {
 		t.rows = append(t.rows, row{cells: cs})
 	}
 	t.caption = fmt.Sprintf("The ids of the %s at which children's social care, police or health did not attend, in the order held (read across). "+
-		"Open each in Strategy Minutes to check the reason recorded.", plural(len(ids), "meeting"))
+		"Open each in Strategy Minutes to check the reason recorded.", meeting.Plural(len(ids), "meeting"))
 	d.table(t)
 }

@@ -97,7 +97,7 @@ func TestReportSectionsAndHeadlines(t *testing.T) {
 		fmt.Sprintf("Without consent, no reason recorded %s %d of those %d meetings", pct1(c.NoReasonRate), c.WithoutConsentNoReason, c.WithoutConsent),
 		"Parents' views not recorded "+pct1(meeting.Rate(c.ParentsViewsNotRecorded, r.Meetings)),
 		"Section 47 enquiry decided "+pct1(r.Section47Rate),
-		fmt.Sprintf("Overdue actions %d %s of %s actions", a.Overdue, pct1(meeting.Rate(a.Overdue, a.Total)), thousands(a.Total)),
+		fmt.Sprintf("Overdue actions %d %s of %s actions", a.Overdue, pct1(meeting.Rate(a.Overdue, a.Total)), meeting.Count(a.Total)),
 		// Key points, in whole percentages.
 		fmt.Sprintf("Health attended %.0f%% of meetings, against %.0f%% for police and 100%% for children's social care.",
 			health.AttendanceRate*100, police.AttendanceRate*100),
@@ -116,7 +116,7 @@ func TestReportSectionsAndHeadlines(t *testing.T) {
 	}
 	mustContain(t, text,
 		fmt.Sprintf("Any section 47 enquiry (joint or single-agency) %d %s", r.Section47, pct1(r.Section47Rate)),
-		fmt.Sprintf("Agreed %s", thousands(a.Total)),
+		fmt.Sprintf("Agreed %s", meeting.Count(a.Total)),
 		fmt.Sprintf("No due date %d", a.NoDueDate),
 		fmt.Sprintf("Overdue at 30 April 2026 (due before it, not completed) %d", a.Overdue),
 		fmt.Sprintf("Completed late %d", a.CompletedLate),

@@ -6,7 +6,6 @@ import (
 	"io"
 	"math"
 	"os"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -356,36 +355,14 @@ func (v *ReportsView) Report() *meeting.Report {
 	return v.report
 }
 
-// longDate writes a date as the report's text does: "1 April 2025".
-func longDate(d meeting.Date) string { return d.Time(time.UTC).Format("2 January 2006") }
-
-// count writes n with thousands separators: "1,432".
-func count(n int) string {
-	if n < 0 {
-		return "-" + count(-n)
-	}
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
 // percent writes a rate to one decimal place, as the report's text does.
 func percent(rate float64) string { return fmt.Sprintf("%.1f%%", rate*100) }
 
 func share(n, of int) string { return percent(meeting.Rate(n, of)) }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return count(n) + " " + noun + "s"
-}
-
 // show puts a report on screen; on the UI goroutine.
 func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missingErr error) {
-	v.Status.SetText(fmt.Sprintf("%s held %s to %s (UK dates).", plural(r.Meetings, "meeting"), longDate(r.From), longDate(r.To)))
+	v.Status.SetText(fmt.Sprintf("%s held %s to %s (UK dates).", meeting.Plural(r.Meetings, "meeting"), r.From.Long(), r.To.Long()))
 	v.exportCSV.Enable()
 	v.exportPDF.Enable()
 
@@ -440,15 +417,15 @@ func headlineCards(r *meeting.Report) []*statCard {
 	health := r.Agency(meeting.AgencyHealth)
 	ms := r.MissingStatutory
 	return []*statCard{
-		newStatCard("Meetings", count(r.Meetings), "held in the period", false),
-		newStatCard("Missing a statutory partner", percent(ms.Rate), fmt.Sprintf("%s of %s meetings", count(ms.Count), count(r.Meetings)), false),
-		newStatCard("Health attended", percent(health.AttendanceRate), fmt.Sprintf("%s of %s meetings", count(health.Attended), count(r.Meetings)), false),
-		newStatCard("Shared without consent", percent(c.WithoutConsentRate), fmt.Sprintf("%s overridden or not sought", plural(c.WithoutConsent, "meeting")), false),
-		newStatCard("Without consent, no reason", count(c.WithoutConsentNoReason),
-			fmt.Sprintf("%s of those %s: each must say why", percent(c.NoReasonRate), count(c.WithoutConsent)), c.WithoutConsentNoReason > 0),
-		newStatCard("Parents' views not recorded", share(c.ParentsViewsNotRecorded, r.Meetings), plural(c.ParentsViewsNotRecorded, "meeting"), false),
-		newStatCard("Section 47 enquiry decided", percent(r.Section47Rate), plural(r.Section47, "meeting"), false),
-		newStatCard("Overdue actions", count(a.Overdue), fmt.Sprintf("of %s (%s)", plural(a.Total, "action"), share(a.Overdue, a.Total)), false),
+		newStatCard("Meetings", meeting.Count(r.Meetings), "held in the period", false),
+		newStatCard("Missing a statutory partner", percent(ms.Rate), fmt.Sprintf("%s of %s meetings", meeting.Count(ms.Count), meeting.Count(r.Meetings)), false),
+		newStatCard("Health attended", percent(health.AttendanceRate), fmt.Sprintf("%s of %s meetings", meeting.Count(health.Attended), meeting.Count(r.Meetings)), false),
+		newStatCard("Shared without consent", percent(c.WithoutConsentRate), fmt.Sprintf("%s overridden or not sought", meeting.Plural(c.WithoutConsent, "meeting")), false),
+		newStatCard("Without consent, no reason", meeting.Count(c.WithoutConsentNoReason),
+			fmt.Sprintf("%s of those %s: each must say why", percent(c.NoReasonRate), meeting.Count(c.WithoutConsent)), c.WithoutConsentNoReason > 0),
+		newStatCard("Parents' views not recorded", share(c.ParentsViewsNotRecorded, r.Meetings), meeting.Plural(c.ParentsViewsNotRecorded, "meeting"), false),
+		newStatCard("Section 47 enquiry decided", percent(r.Section47Rate), meeting.Plural(r.Section47, "meeting"), false),
+		newStatCard("Overdue actions", meeting.Count(a.Overdue), fmt.Sprintf("of %s (%s)", meeting.Plural(a.Total, "action"), share(a.Overdue, a.Total)), false),
 	}
 }
 
@@ -500,18 +477,18 @@ func monthlyChart(r *meeting.Report) *lineChart {
 func agenciesTable(r *meeting.Report) *textTable {
 	var rows [][]string
 	for _, a := range r.Agencies {
-		rows = append(rows, []string{a.Agency.Label(), count(a.Attended), count(a.InformationOnly), count(a.Absent), count(a.NotInvited), percent(a.AttendanceRate)})
+		rows = append(rows, []string{a.Agency.Label(), meeting.Count(a.Attended), meeting.Count(a.InformationOnly), meeting.Count(a.Absent), meeting.Count(a.NotInvited), percent(a.AttendanceRate)})
 	}
 	return newTextTable([]string{"Agency", "Attended", "Information only", "Absent", "Not invited", "Attended %"}, rows)
 }
 
 func healthTable(r *meeting.Report) *textTable {
 	health := r.Agency(meeting.AgencyHealth)
-	rows := [][]string{{"Health, any service", count(health.Attended), percent(health.AttendanceRate)}}
+	rows := [][]string{{"Health, any service", meeting.Count(health.Attended), percent(health.AttendanceRate)}}
 	for _, s := range r.HealthServices {
-		rows = append(rows, []string{meeting.ServiceLabel(meeting.AgencyHealth, s.Service), count(s.Attended), share(s.Attended, r.Meetings)})
+		rows = append(rows, []string{meeting.ServiceLabel(meeting.AgencyHealth, s.Service), meeting.Count(s.Attended), share(s.Attended, r.Meetings)})
 	}
-	rows = append(rows, []string{"No service recorded", count(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings)})
+	rows = append(rows, []string{"No service recorded", meeting.Count(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings)})
 	return newTextTable([]string{"Service", "Attended", "% of meetings"}, rows, 0)
 }
 
@@ -519,33 +496,33 @@ func consentTable(r *meeting.Report) *textTable {
 	c := r.Consent
 	n := r.Meetings
 	return newTextTable([]string{"Consent", "Meetings", "% of meetings"}, [][]string{
-		{meeting.ConsentGiven.Label(), count(c.Given), share(c.Given, n)},
-		{meeting.ConsentRefused.Label(), count(c.Refused), share(c.Refused, n)},
-		{meeting.ConsentOverridden.Label(), count(c.Overridden), share(c.Overridden, n)},
-		{meeting.ConsentNotSought.Label(), count(c.NotSought), share(c.NotSought, n)},
-		{"Not recorded", count(c.NotRecorded), share(c.NotRecorded, n)},
-		{"Without consent (overridden or not sought)", count(c.WithoutConsent), percent(c.WithoutConsentRate)},
-		{"   of which no reason recorded", count(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, n)},
-		{"Parents' views not recorded", count(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, n)},
+		{meeting.ConsentGiven.Label(), meeting.Count(c.Given), share(c.Given, n)},
+		{meeting.ConsentRefused.Label(), meeting.Count(c.Refused), share(c.Refused, n)},
+		{meeting.ConsentOverridden.Label(), meeting.Count(c.Overridden), share(c.Overridden, n)},
+		{meeting.ConsentNotSought.Label(), meeting.Count(c.NotSought), share(c.NotSought, n)},
+		{"Not recorded", meeting.Count(c.NotRecorded), share(c.NotRecorded, n)},
+		{"Without consent (overridden or not sought)", meeting.Count(c.WithoutConsent), percent(c.WithoutConsentRate)},
+		{"   of which no reason recorded", meeting.Count(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, n)},
+		{"Parents' views not recorded", meeting.Count(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, n)},
 	}, 5)
 }
 
 func outcomesTable(r *meeting.Report) *textTable {
 	var rows [][]string
 	for _, o := range r.Outcomes {
-		rows = append(rows, []string{o.Code.Label(), count(o.Count), share(o.Count, r.Meetings)})
+		rows = append(rows, []string{o.Code.Label(), meeting.Count(o.Count), share(o.Count, r.Meetings)})
 	}
-	rows = append(rows, []string{"Any section 47 enquiry", count(r.Section47), percent(r.Section47Rate)})
+	rows = append(rows, []string{"Any section 47 enquiry", meeting.Count(r.Section47), percent(r.Section47Rate)})
 	return newTextTable([]string{"Outcome", "Meetings", "% of meetings"}, rows, len(rows)-1)
 }
 
 func actionsTable(r *meeting.Report) *textTable {
 	a := r.Actions
 	return newTextTable([]string{"Actions", "Number", "% of actions"}, [][]string{
-		{"Agreed", count(a.Total), ""},
-		{"No due date", count(a.NoDueDate), share(a.NoDueDate, a.Total)},
-		{"Overdue at " + r.AsOf.Time(time.UTC).Format("02/01/2006") + ", not completed", count(a.Overdue), share(a.Overdue, a.Total)},
-		{"Completed late", count(a.CompletedLate), share(a.CompletedLate, a.Total)},
+		{"Agreed", meeting.Count(a.Total), ""},
+		{"No due date", meeting.Count(a.NoDueDate), share(a.NoDueDate, a.Total)},
+		{"Overdue at " + r.AsOf.Time(time.UTC).Format("02/01/2006") + ", not completed", meeting.Count(a.Overdue), share(a.Overdue, a.Total)},
+		{"Completed late", meeting.Count(a.CompletedLate), share(a.CompletedLate, a.Total)},
 	})
 }
 
@@ -557,11 +534,11 @@ func monthlyTable(r *meeting.Report) *textTable {
 	header = append(header, "Missing a statutory partner")
 	var rows [][]string
 	for _, m := range r.Monthly {
-		row := []string{meeting.MonthLabel(m.Month), count(m.Meetings)}
+		row := []string{meeting.MonthLabel(m.Month), meeting.Count(m.Meetings)}
 		for _, a := range meeting.MonthlyAgencies {
-			row = append(row, count(m.Attended.Get(a)))
+			row = append(row, meeting.Count(m.Attended.Get(a)))
 		}
-		rows = append(rows, append(row, count(m.MissingStatutory)))
+		rows = append(rows, append(row, meeting.Count(m.MissingStatutory)))
 	}
 	return newTextTable(header, rows)
 }
@@ -580,7 +557,7 @@ var missingColumns = []struct {
 const missingRows = 8
 
 func (v *ReportsView) missingSection(r *meeting.Report, missing []meeting.Summary, lookupErr error) fyne.CanvasObject {
-	title := fmt.Sprintf("Meetings missing a statutory partner (%s)", count(len(missing)))
+	title := fmt.Sprintf("Meetings missing a statutory partner (%s)", meeting.Count(len(missing)))
 	v.missingTable = nil
 	if len(missing) == 0 {
 		return section(title, "", widget.NewLabel("None: children's social care, police and health attended every meeting of the period."))

@@ -113,10 +113,10 @@ func TestReportsViewDefaultsToTheFinancialYear(t *testing.T) {
 	if got := v.Report(); !reflect.DeepEqual(got, want) {
 		t.Errorf("report shown:\n%+v\nwant\n%+v", got, want)
 	}
-	if got := card(t, v, "Meetings"); got != count(want.Meetings) {
+	if got := card(t, v, "Meetings"); got != meeting.Count(want.Meetings) {
 		t.Errorf("meetings card %q, want %d", got, want.Meetings)
 	}
-	if !strings.Contains(v.Status.Text, longDate(from)+" to "+longDate(to)) {
+	if !strings.Contains(v.Status.Text, from.Long()+" to "+to.Long()) {
 		t.Errorf("status %q", v.Status.Text)
 	}
 }
@@ -157,10 +157,10 @@ func TestReportsViewQuickChoices(t *testing.T) {
 			t.Errorf("%s: the report shown is not the store's for %s to %s", tt.button, from, to)
 		}
 		for caption, value := range map[string]string{
-			"Meetings":                    count(want.Meetings),
+			"Meetings":                    meeting.Count(want.Meetings),
 			"Missing a statutory partner": percent(want.MissingStatutory.Rate),
 			"Section 47 enquiry decided":  percent(want.Section47Rate),
-			"Overdue actions":             count(want.Actions.Overdue),
+			"Overdue actions":             meeting.Count(want.Actions.Overdue),
 		} {
 			if got := card(t, v, caption); got != value {
 				t.Errorf("%s: %s card %q, want %q", tt.button, caption, got, value)
@@ -510,8 +510,8 @@ func TestReportsViewKeyboard(t *testing.T) {
 
 func TestCount(t *testing.T) {
 	for n, want := range map[int]string{0: "0", 7: "7", 999: "999", 1000: "1,000", 1432: "1,432", 1234567: "1,234,567", -4500: "-4,500"} {
-		if got := count(n); got != want {
-			t.Errorf("count(%d) = %q, want %q", n, got, want)
+		if got := meeting.Count(n); got != want {
+			t.Errorf("meeting.Count(%d) = %q, want %q", n, got, want)
 		}
 	}
 }

@@ -77,12 +77,8 @@ func printImportResult(e *env, what string, res storage.ImportResult) {
 	}
 }
 
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
+// plural is meeting.Plural: "1 meeting", "1,432 meetings".
+var plural = meeting.Plural
 
 func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
 	if err := noArgs("export", args); err != nil {
