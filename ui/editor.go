@@ -65,6 +65,7 @@ type Editor struct {
 	signOffList   *fyne.Container
 	signOffButton *widget.Button
 	amendNote     *widget.Label
+	partnerNote   *widget.Label // whether the reason below is needed
 
 	// OnChairTyped is called with the chair's name as it is typed, so that
 	// the next new meeting can start with it.
@@ -729,10 +730,12 @@ func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 	e.signOffList = container.NewVBox()
 	e.signOffButton = widget.NewButtonWithIcon("Sign off the minutes", theme.ConfirmIcon(), e.confirmSignOff)
 	e.signOffButton.Importance = widget.HighImportance
+	e.partnerNote = hint("")
 	return []fyne.CanvasObject{
 		heading("Sign-off"),
 		hint("The chair signs the minutes off when the record is complete. After sign-off the record is read-only; later changes are amendments, with a reason."),
 		widget.NewLabelWithStyle("Reason a statutory partner did not attend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		e.partnerNote,
 		reason,
 		e.signOffList,
 		container.NewHBox(e.signOffButton),
@@ -877,6 +880,15 @@ func (e *Editor) SaveAmendment(reason string) error {
 func (e *Editor) refreshSignOff(m *meeting.Meeting, problems meeting.Problems) {
 	if e.signOffList == nil || m.SignedOff() {
 		return
+	}
+	if missing := m.MissingStatutory(); len(missing) == 0 {
+		e.partnerNote.SetText("Every statutory partner attended: no reason is needed.")
+	} else {
+		names := make([]string, len(missing))
+		for i, a := range missing {
+			names[i] = a.Label()
+		}
+		e.partnerNote.SetText("Needed before sign-off: " + strings.Join(names, ", ") + " did not attend.")
 	}
 	var objs []fyne.CanvasObject
 	if len(problems) == 0 {

@@ -551,3 +551,21 @@ func TestFailedSaveKeepsTheTyping(t *testing.T) {
 		t.Errorf("stored %q", stored.Reason)
 	}
 }
+
+func TestSignOffSaysWhetherAPartnerReasonIsNeeded(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	e := newMeeting(t, u)
+	if got := e.partnerNote.Text; !strings.Contains(got, "Children's social care, Police, Health did not attend") {
+		t.Errorf("note %q", got)
+	}
+	for i, a := range meeting.StatutoryPartners {
+		e.AddAttendee()
+		typeInto(t, entry(t, e, sectionAttendees, "Name", i), "Someone")
+		ss := selects(e, sectionAttendees)
+		ss[i*3].SetSelected(a.Label())
+		ss[i*3+2].SetSelected(meeting.Attended.Label())
+	}
+	if got := e.partnerNote.Text; got != "Every statutory partner attended: no reason is needed." {
+		t.Errorf("note %q", got)
+	}
+}
