@@ -268,8 +268,8 @@ func (u *App) ShowList() {
 	}
 	u.body.Objects = []fyne.CanvasObject{u.listView}
 	u.body.Refresh()
-	u.List.Reload()
 	u.Win.Canvas().Focus(u.List.Search)
+	u.List.Reload() // last: its result is shown from another goroutine
 }
 
 // ShowReports shows the partner-participation report, saving the open

@@ -87,12 +87,12 @@ func (u *App) RestoreFrom(path string) error {
 	u.List.store = store
 	u.Reports = nil // made again on the restored database
 	u.Win.SetMainMenu(u.menu())
-	u.List.Reload()
 	msg := "The backup has been restored."
 	if aside != "" {
 		msg += "\nThe database it replaced is kept at\n" + aside
 	}
 	dialog.ShowInformation("Restored", msg, u.Win)
+	u.List.Reload() // last: its result is shown from another goroutine
 	return nil
 }
 

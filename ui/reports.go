@@ -166,8 +166,10 @@ func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID s
 func (v *ReportsView) dateField(value meeting.Date, set func(*reportPeriod, meeting.Date)) *widget.DateEntry {
 	return dateEntry(value, func(d meeting.Date) {
 		v.mu.Lock()
+		before := v.period
 		set(&v.period, d)
-		quiet := v.quiet
+		// A date shown again unchanged (the entry redrawing) is not a new period.
+		quiet := v.quiet || v.period == before
 		v.mu.Unlock()
 		if !quiet {
 			v.reloadAfter(typingDelay)

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -435,14 +434,17 @@ func TestReportsViewLineChart(t *testing.T) {
 
 // slowReporter holds its first report until released, to test that a
 // newer period's report wins.
+// slowReporter holds back the report of one period until released, as a
+// slow database would. It picks the period, not the first call: the two
+// loads' goroutines may call in either order.
 type slowReporter struct {
 	db      *storage.DB
+	slow    meeting.Date // the from date of the period held back
 	release chan struct{}
-	calls   atomic.Int32
 }
 
 func (s *slowReporter) Report(ctx context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
-	if s.calls.Add(1) == 1 {
+	if from == s.slow {
 		<-s.release
 	}
 	return s.db.Report(context.Background(), from, to, asOf)
@@ -453,7 +455,7 @@ func TestReportsViewDropsStaleReports(t *testing.T) {
 	fixToday(t, day("2026-05-20"))
 	test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
-	src := &slowReporter{db: db, release: make(chan struct{})}
+	src := &slowReporter{db: db, slow: day("2026-04-01"), release: make(chan struct{})} // this financial year
 	v := NewReportsView(w, src, nil)
 	w.SetContent(v.Content())
 	v.Reload()
