@@ -22,7 +22,6 @@ type autosaver struct {
 	idle    *sync.Cond
 	timer   *time.Timer
 	pending int        // scheduled or running saves
-	started int        // scheduled saves that have begun
 	saving  sync.Mutex // one save at a time, so that the last change wins
 }
 
@@ -44,8 +43,9 @@ func (s *autosaver) schedule() {
 }
 
 func (s *autosaver) runScheduled() {
+	// Taking the lock orders this save after everything the scheduling
+	// goroutine did while holding it (the race detector relies on that).
 	s.mu.Lock()
-	s.started++ // under the lock, so waiters and the scheduling goroutine are ordered before the save
 	s.mu.Unlock()
 	at, err := s.run()
 	fyne.DoAndWait(func() { s.done(at, err) })

@@ -62,7 +62,7 @@ func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) err
 	if err != nil {
 		return err
 	}
-	printImportResult(e, "Imported "+plural(len(files), "file"), res)
+	printImportResult(e, "Imported "+meeting.Plural(len(files), "file"), res)
 	return nil
 }
 
@@ -73,12 +73,9 @@ func printImportResult(e *env, what string, res storage.ImportResult) {
 		what, res.Added, res.Updated, res.Unchanged, len(res.Conflicts))
 	if len(res.Conflicts) > 0 {
 		fmt.Fprintf(e.stderr, "%s signed off in this database differ from the imported version and were left as they are: %s\n",
-			plural(len(res.Conflicts), "meeting"), strings.Join(res.Conflicts, ", "))
+			meeting.Plural(len(res.Conflicts), "meeting"), strings.Join(res.Conflicts, ", "))
 	}
 }
-
-// plural is meeting.Plural: "1 meeting", "1,432 meetings".
-var plural = meeting.Plural
 
 func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
 	if err := noArgs("export", args); err != nil {
@@ -97,20 +94,17 @@ func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 			return err
 		}
 	} else {
-		err = writeFileAtomic(e.opts.out, func(w *os.File) error {
+		err = meeting.WriteFile(e.opts.out, func(w *os.File) error {
 			n, err = e.db.Export(ctx, w, f)
 			return err
 		})
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(e.stdout, "Exported %s to %s.\n", plural(n, "meeting"), e.opts.out)
+		fmt.Fprintf(e.stdout, "Exported %s to %s.\n", meeting.Plural(n, "meeting"), e.opts.out)
 	}
-	return e.db.Record(ctx, storage.EventExport, "", plural(n, "meeting"))
+	return e.db.Record(ctx, storage.EventExport, "", meeting.Plural(n, "meeting"))
 }
-
-// writeFileAtomic is meeting.WriteFile: owner-only, through a temporary file.
-var writeFileAtomic = meeting.WriteFile
 
 func runList(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
 	if err := noArgs("list", args); err != nil {
@@ -149,7 +143,7 @@ func runList(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error 
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%d of %s.\n", len(list), plural(total, "meeting"))
+	fmt.Fprintf(e.stdout, "%d of %s.\n", len(list), meeting.Plural(total, "meeting"))
 	return nil
 }
 
@@ -169,6 +163,6 @@ func runDemo(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error 
 	if err != nil {
 		return err
 	}
-	printImportResult(e, fmt.Sprintf("Invented %s (seed %d) in %s", plural(e.opts.meetings, "meeting"), e.opts.seed, e.db.Path()), res)
+	printImportResult(e, fmt.Sprintf("Invented %s (seed %d) in %s", meeting.Plural(e.opts.meetings, "meeting"), e.opts.seed, e.db.Path()), res)
 	return nil
 }

@@ -67,7 +67,7 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
 		path = filepath.Join(out, pdf.MinutesFileName(m, e.opts.initials))
 	}
-	err = writeFileAtomic(path, func(f *os.File) error {
+	err = meeting.WriteFile(path, func(f *os.File) error {
 		if _, err := f.Write(buf.Bytes()); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}

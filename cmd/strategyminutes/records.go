@@ -70,7 +70,7 @@ func runCheck(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s is sound: %s, schema version %d.\n", e.db.Path(), plural(n, "meeting"), storage.SchemaVersion())
+	fmt.Fprintf(e.stdout, "%s is sound: %s, schema version %d.\n", e.db.Path(), meeting.Plural(n, "meeting"), storage.SchemaVersion())
 	return nil
 }
 
@@ -81,5 +81,5 @@ func runAudit(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error
 	if e.opts.out == "" || e.opts.out == "-" {
 		return e.db.WriteAuditCSV(ctx, e.stdout)
 	}
-	return writeFileAtomic(e.opts.out, func(f *os.File) error { return e.db.WriteAuditCSV(ctx, f) })
+	return meeting.WriteFile(e.opts.out, func(f *os.File) error { return e.db.WriteAuditCSV(ctx, f) })
 }

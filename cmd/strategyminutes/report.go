@@ -81,7 +81,7 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	if e.opts.out == "" || e.opts.out == "-" {
 		return render(r, e.stdout)
 	}
-	err = writeFileAtomic(e.opts.out, func(f *os.File) error {
+	err = meeting.WriteFile(e.opts.out, func(f *os.File) error {
 		w := bufio.NewWriter(f)
 		if err := render(r, w); err != nil {
 			return fmt.Errorf("write %s: %w", e.opts.out, err)
@@ -94,7 +94,7 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "Wrote the report of %s held %s to %s to %s.\n", plural(r.Meetings, "meeting"), r.From, r.To, e.opts.out)
+	fmt.Fprintf(e.stdout, "Wrote the report of %s held %s to %s to %s.\n", meeting.Plural(r.Meetings, "meeting"), r.From, r.To, e.opts.out)
 	return nil
 }
 
