@@ -15,17 +15,23 @@ TAGS := migrated_fynedo
 # build, so that make build, make test and make release share the cache).
 GOBUILD = $(GO) build -trimpath -tags $(TAGS)
 BIN := bin/strategyminutes
+# Every go command builds against Fyne with our patch for long text
+# (third_party/fyne: word wrapping was quadratic, upstream issue 5297),
+# through a workspace made from go.mod's Fyne by third_party/fyne/prepare.sh.
+WORKSPACE := bin/go.work
+export GOWORK := $(CURDIR)/$(WORKSPACE)
 # Fyne reads the locale at start; "C" (common on servers and in CI) is not
 # one it understands, so the app and tests run in British English.
 export LANG := en_GB.UTF-8
 
 # Debian packages: the C compiler for SQLite (cgo) and the X11/OpenGL headers
 # for Fyne's desktop driver; poppler-utils to read exported PDFs in tests.
-BUILD_PACKAGES := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+BUILD_PACKAGES := gcc libc6-dev pkg-config patch libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # The Windows cross-compiler (MinGW-w64 GCC, with windres for the icon and
 # version resources); osslsigncode and openssl to sign and check signatures.
 WINDOWS_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode openssl
-TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils $(WINDOWS_PACKAGES)
+# xvfb and xdotool: e2e/ runs the real window on a virtual screen and types into it.
+TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils xvfb xauth xdotool imagemagick $(WINDOWS_PACKAGES)
 RELEASE_PACKAGES := $(BUILD_PACKAGES) $(WINDOWS_PACKAGES) xz-utils
 
 .PHONY: run build test bench fuzz demo screenshots deps-build deps-test deps-windows deps-release vet clean \
@@ -34,19 +40,24 @@ RELEASE_PACKAGES := $(BUILD_PACKAGES) $(WINDOWS_PACKAGES) xz-utils
 run: build
 	./$(BIN)
 
-build: deps-build
+$(WORKSPACE): go.mod third_party/fyne/prepare.sh third_party/fyne/wrap-5297.patch
+	@GO="$(GO)" ./third_party/fyne/prepare.sh
+
+build: deps-build $(WORKSPACE)
 	$(GOBUILD) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
 
-# Every test, on Fyne's headless driver (tag ci), with the race detector;
-# then the real GUI binary is built so a break in it fails too, and the
+# Every test, on Fyne's headless driver (tag ci), with the race detector,
+# then e2e/ on the real GUI binary in a real window under Xvfb, alone, so
+# that its timings are not those of a machine busy with other tests; then the
 # Windows executable is cross-compiled, checked and test-signed, so a break
 # that only Windows sees fails too.
-test: deps-test
+test: deps-test $(WORKSPACE)
 	$(GO) vet -tags ci,$(TAGS) ./...
-	test -z "$$(gofmt -l .)" || { echo "gofmt needed on:"; gofmt -l .; exit 1; }
-	$(GO) test -race -tags ci,$(TAGS) -count=1 ./...
-	$(MAKE) --no-print-directory fuzz FUZZTIME=5s
+	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed on:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GOBUILD) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
+	$(GO) test -race -tags ci,$(TAGS) -count=1 $$($(GO) list ./... | grep -v /e2e)
+	STRATEGYMINUTES_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -v ./e2e
+	$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 	$(MAKE) --no-print-directory version-check
 	$(MAKE) --no-print-directory windows
 	./packaging/windows/test-signing.sh $(WINDOWS_EXE)
@@ -69,7 +80,7 @@ WINDOWS_EXE := bin/windows/strategyminutes.exe
 WINRES := bin/windows/resources
 SYSO := cmd/strategyminutes/rsrc_windows_amd64.syso
 WINDOWS_ENV := CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64
-windows: deps-windows
+windows: deps-windows $(WORKSPACE)
 	rm -rf $(WINRES) && $(GO) run ./packaging/internal/pkgtool winres -out $(WINRES)
 	x86_64-w64-mingw32-windres -c 65001 -O coff -I $(WINRES) -i $(WINRES)/strategyminutes.rc -o $(SYSO)
 	$(WINDOWS_ENV) $(GOBUILD) -ldflags "$(LDFLAGS) -s -w -H=windowsgui" -o $(WINDOWS_EXE) ./cmd/strategyminutes; \
@@ -80,7 +91,7 @@ windows: deps-windows
 # installer for ~/.local or /usr/local (packaging/linux/).
 LINUX_BIN := bin/linux/strategyminutes
 LINUX_ARCHIVE := dist/strategyminutes-$(VERSION)-linux-amd64.tar.xz
-linux: deps-release
+linux: deps-release $(WORKSPACE)
 	$(GOBUILD) -ldflags "$(LDFLAGS) -s -w" -o $(LINUX_BIN) ./cmd/strategyminutes
 	@got="$$(./$(LINUX_BIN) version)"; [[ "$$got" == "strategyminutes $(VERSION)" ]] || { echo "$(LINUX_BIN) version says '$$got'"; exit 1; }
 	GO="$(GO)" ./packaging/linux/archive.sh $(LINUX_BIN) $(VERSION) $(LINUX_ARCHIVE)
@@ -105,7 +116,7 @@ release: deps-release
 
 # Each fuzz target runs for FUZZTIME from its committed seed corpus.
 FUZZTIME ?= 30s
-fuzz:
+fuzz: $(WORKSPACE)
 	@for pkg in $$($(GO) list ./...); do \
 	  for target in $$($(GO) test -tags ci,$(TAGS) -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
 	    echo "fuzz $$pkg $$target ($(FUZZTIME))"; \

@@ -324,6 +324,11 @@ func (u *App) quit() {
 	u.fyneApp.Quit()
 }
 
+// Quit saves what is pending and ends the app, as File > Quit does; for
+// the OS asking the app to stop (the session ending, a terminal's Ctrl+C).
+// Call it on the UI goroutine.
+func (u *App) Quit() { u.quit() }
+
 // shortcutText writes a shortcut as people read it: "Ctrl+Shift+A".
 func shortcutText(s *desktop.CustomShortcut) string {
 	var parts []string
@@ -337,7 +342,19 @@ func shortcutText(s *desktop.CustomShortcut) string {
 	if s.Modifier&fyne.KeyModifierShift != 0 {
 		parts = append(parts, "Shift")
 	}
-	return strings.Join(append(parts, string(s.KeyName)), "+")
+	return strings.Join(append(parts, keyText(s.KeyName)), "+")
+}
+
+// keyText names a key as it is printed on the keyboard (Fyne's names for
+// Page Up and Page Down are X11's "Prior" and "Next").
+func keyText(k fyne.KeyName) string {
+	switch k {
+	case fyne.KeyPageUp:
+		return "Page Up"
+	case fyne.KeyPageDown:
+		return "Page Down"
+	}
+	return string(k)
 }
 
 func (u *App) showShortcuts() {
@@ -356,7 +373,7 @@ func (u *App) showShortcuts() {
 		grid.Add(widget.NewLabelWithStyle(shortcutText(r.key), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(r.what))
 	}
-	tip := hint("Tab and Shift+Tab move between fields in order; Space or Enter opens a list or presses a button.")
+	tip := hint("Tab and Shift+Tab move between fields in order, out of multi-line boxes too; Space opens a list or presses a button.")
 	dialog.ShowCustom("Keyboard shortcuts", "Close", container.NewVBox(grid, tip), u.Win)
 }
 

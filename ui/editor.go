@@ -81,9 +81,9 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*widget.Label{}}
 	e.records, _ = store.(meeting.Records)
 	e.identity = func() string { return e.snapshot().Chair }
+	// The indicator is never truncated: the title gives way to it.
 	e.Saved = widget.NewLabel("")
 	e.Saved.Importance = widget.LowImportance
-	e.Saved.Truncation = fyne.TextTruncateEllipsis
 	e.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Title.Truncation = fyne.TextTruncateEllipsis
 	e.strip = newPartnerStrip()
@@ -100,6 +100,9 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	}
 	e.Tabs = container.NewAppTabs(tabs...)
 	e.Tabs.SetTabLocation(container.TabLocationLeading)
+	// The cursor goes with the section shown, so that what is typed next
+	// never lands unseen in the section left behind.
+	e.Tabs.OnSelected = func(*container.TabItem) { e.focusSection(e.Tabs.SelectedIndex()) }
 	for i := range sectionCount {
 		e.build(i)
 	}
@@ -166,12 +169,19 @@ func (e *Editor) save() error {
 	return e.store.SaveMeeting(context.Background(), e.snapshot())
 }
 
+// saveRetryDelay is how soon a failed save is tried again, typing or not.
+const saveRetryDelay = 3 * time.Second
+
 // saved shows the outcome of a save. A failure keeps everything typed on
-// screen and says so; the next change tries again.
+// screen, says so in words, and is tried again until it succeeds, so that
+// closing the meeting still has something to save.
 func (e *Editor) saved(at time.Time, err error) {
 	if err != nil {
 		e.Saved.Importance = widget.DangerImportance
-		e.Saved.SetText("Not saved: " + err.Error() + ". What you typed stays here; the next change tries again.")
+		e.Saved.SetText("Not saved: " + err.Error() + " (kept on screen, trying again)")
+		if !e.amending && !e.readOnly {
+			e.saver.scheduleIn(saveRetryDelay)
+		}
 		return
 	}
 	e.Saved.Importance = widget.LowImportance
@@ -196,11 +206,25 @@ func (e *Editor) Close() error {
 	return e.Flush()
 }
 
-// NextSection and PreviousSection move through the sections in order.
+// NextSection and PreviousSection move through the sections in order; the
+// cursor goes to the first field of the section shown.
 func (e *Editor) NextSection() { e.Tabs.SelectIndex((e.Tabs.SelectedIndex() + 1) % sectionCount) }
 
 func (e *Editor) PreviousSection() {
 	e.Tabs.SelectIndex((e.Tabs.SelectedIndex() + sectionCount - 1) % sectionCount)
+}
+
+// focusSection puts the cursor in the first control of a section that
+// takes it (the first field, or a button when the record is read-only).
+func (e *Editor) focusSection(section int) {
+	if section < 0 || section >= sectionCount {
+		return
+	}
+	if f := firstFocusable(e.sections[section]); f != nil {
+		e.win.Canvas().Focus(f)
+	} else {
+		e.win.Canvas().Unfocus()
+	}
 }
 
 // refresh brings the title, the partner strip, the inline messages and the
@@ -268,18 +292,19 @@ func (e *Editor) forget(prefix string) {
 // cleaned of control characters, with its inline message under it.
 func (e *Editor) textField(field, value, placeholder string, multiline bool, onChange func(string)) (*widget.Entry, fyne.CanvasObject) {
 	var w *widget.Entry
+	var obj fyne.CanvasObject
 	if multiline {
-		w = widget.NewMultiLineEntry()
-		w.Wrapping = fyne.TextWrapWord
-		w.SetMinRowsVisible(3)
+		box := newTextBox()
+		w, obj = &box.Entry, box
 	} else {
 		w = widget.NewEntry()
+		obj = w
 	}
 	w.SetText(value)
 	w.SetPlaceHolder(placeholder)
 	w.OnChanged = func(s string) { onChange(cleanText(s, multiline)) }
 	e.disableIfReadOnly(w)
-	return w, withError(w, e.errorFor(field))
+	return w, withError(obj, e.errorFor(field))
 }
 
 // textEntry is a textField bound to a text field of the record.
@@ -298,7 +323,10 @@ func (e *Editor) disableIfReadOnly(ws ...fyne.Disableable) {
 }
 
 func (e *Editor) addButton(label string, tapped func()) *widget.Button {
-	b := widget.NewButtonWithIcon(label, theme.ContentAddIcon(), tapped)
+	// The row is added after the key that pressed the button is done: Space
+	// reaches the window as a key and then as a character, and the
+	// character would otherwise land in the new row's first field.
+	b := widget.NewButtonWithIcon(label, theme.ContentAddIcon(), func() { go fyne.Do(tapped) })
 	e.disableIfReadOnly(b)
 	return b
 }
@@ -842,13 +870,12 @@ func (e *Editor) confirmAmendment() {
 		e.amendNote.SetText("Nothing has been changed yet.")
 		return
 	}
-	reason := widget.NewMultiLineEntry()
+	box := newTextBox()
+	reason := &box.Entry
 	reason.SetPlaceHolder("Why the signed-off minutes are being changed")
-	reason.Wrapping = fyne.TextWrapWord
-	reason.SetMinRowsVisible(3)
 	msg := widget.NewLabel(fmt.Sprintf("%d changes will be recorded, with your name and the time.", len(changes)))
 	d := dialog.NewForm("Save the amendment", "Save", "Keep editing",
-		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Reason", reason)},
+		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Reason", box)},
 		func(ok bool) {
 			if !ok {
 				return

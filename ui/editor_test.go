@@ -70,6 +70,9 @@ func entry(t *testing.T, e *Editor, section int, placeholder string, nth int) *w
 	t.Helper()
 	n := 0
 	for _, o := range objects(e.sections[section]) {
+		if b, ok := o.(*textBox); ok {
+			o = &b.Entry
+		}
 		if w, ok := o.(*widget.Entry); ok && w.PlaceHolder == placeholder {
 			if n == nth {
 				return w
@@ -567,5 +570,53 @@ func TestSignOffSaysWhetherAPartnerReasonIsNeeded(t *testing.T) {
 	}
 	if got := e.partnerNote.Text; got != "Every statutory partner attended: no reason is needed." {
 		t.Errorf("note %q", got)
+	}
+}
+
+// Tab leaves every box of the editor, multi-line ones included (the real
+// window's Tab is tried in e2e/).
+func TestNoBoxTrapsTab(t *testing.T) {
+	u := newApp(t, openExampleDB(t))
+	u.Open("legacy-2019-0042")
+	e := u.Editor
+	e.AddAction()
+	multi := 0
+	for i := range sectionCount {
+		for _, o := range objects(e.sections[i]) {
+			if tb, ok := o.(fyne.Tabbable); ok && tb.AcceptsTab() {
+				t.Errorf("%s: a %T keeps Tab", sectionTitles[i], o)
+			}
+			if b, ok := o.(*textBox); ok && b.MultiLine {
+				multi++
+			}
+		}
+	}
+	if multi < 5 {
+		t.Errorf("%d multi-line boxes found, want the reason, consent reason, views and rationale", multi)
+	}
+}
+
+// Changing section moves the cursor into the section shown.
+func TestSectionChangeMovesTheCursor(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	e := newMeeting(t, u)
+	in := func(section int, f fyne.Focusable) bool {
+		for _, o := range objects(e.sections[section]) {
+			if fo, ok := o.(fyne.Focusable); ok && fo == f {
+				return true
+			}
+		}
+		return false
+	}
+	for step := 1; step <= sectionCount; step++ {
+		e.NextSection()
+		s := e.Tabs.SelectedIndex()
+		if f := u.Win.Canvas().Focused(); f == nil || !in(s, f) {
+			t.Errorf("after %d × next section (%s) the cursor is on %T, not in the section", step, sectionTitles[s], f)
+		}
+	}
+	e.PreviousSection()
+	if f := u.Win.Canvas().Focused(); !in(sectionSignOff, f) {
+		t.Errorf("after previous section the cursor is on %T", f)
 	}
 }

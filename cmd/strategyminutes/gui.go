@@ -5,7 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"os"
 	"os/exec"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -122,6 +125,14 @@ func (g *gui) show(db *storage.DB) {
 		if _, err := db.DailyBackup(ctx, time.Now().In(meeting.UK)); err != nil {
 			log.Printf("daily backup failed: %v", err)
 		}
+	}()
+	// The session ending (SIGTERM, SIGHUP) or Ctrl+C in a terminal saves what
+	// is pending, as Quit does, instead of dropping it.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
+	go func() {
+		<-stop
+		fyne.Do(u.Quit)
 	}()
 	if g.opts.screenshots != "" {
 		go func() { g.shotErr = u.TakeScreenshots(g.opts.screenshots, grabScreen) }()

@@ -1,0 +1,57 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// A textBox is a multi-line entry that the keyboard can leave: Tab and
+// Shift+Tab move to the next and previous control, as in every other
+// field, instead of typing a tab character (minutes never need one).
+type textBox struct {
+	widget.Entry
+}
+
+func newTextBox() *textBox {
+	b := &textBox{}
+	b.MultiLine = true
+	b.Wrapping = fyne.TextWrapWord
+	b.ExtendBaseWidget(b)
+	b.SetMinRowsVisible(3)
+	return b
+}
+
+// AcceptsTab says Tab is not text here, so the window moves the focus.
+func (b *textBox) AcceptsTab() bool { return false }
+
+// firstFocusable returns the first control under o that takes the
+// keyboard, in the order Tab visits them, skipping hidden and disabled ones.
+func firstFocusable(o fyne.CanvasObject) fyne.Focusable {
+	if o == nil || !o.Visible() {
+		return nil
+	}
+	if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
+		return nil
+	}
+	if f, ok := o.(fyne.Focusable); ok {
+		return f
+	}
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			if f := firstFocusable(child); f != nil {
+				return f
+			}
+		}
+	case *widget.Form:
+		for _, item := range c.Items {
+			if f := firstFocusable(item.Widget); f != nil {
+				return f
+			}
+		}
+	case *container.Scroll:
+		return firstFocusable(c.Content)
+	}
+	return nil
+}
