@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -266,11 +267,17 @@ func (a *app) newMeetingReasonBox() {
 	a.t.Helper()
 	a.keys("ctrl+n")
 	time.Sleep(300 * time.Millisecond)
-	// Meeting type (focused), held by, date, time, referral date, time,
-	// reference, chair, minute-taker, reason.
-	tabs := make([]string, 11)
-	for i := range tabs {
-		tabs[i] = "Tab"
-	}
-	a.keys(tabs...)
+	a.tabs(tabsToReason)
+}
+
+// tabsToReason is how many Tabs lead from the meeting type, the first
+// field of the details, to the reason for the meeting: held by, the date
+// and its picker, the time, the referral's date, picker and time,
+// reference, chair, minute-taker, reason.
+const tabsToReason = 11
+
+// tabs presses Tab n times.
+func (a *app) tabs(n int) {
+	a.t.Helper()
+	a.keys(slices.Repeat([]string{"Tab"}, n)...)
 }
