@@ -272,9 +272,9 @@ func (a *app) newMeetingReasonBox() {
 
 // tabsToReason is how many Tabs lead from the meeting type, the first
 // field of the details, to the reason for the meeting: held by, the date
-// and its picker, the time, the referral's date, picker and time,
+// and the time, the referral's date and time,
 // reference, chair, minute-taker, reason.
-const tabsToReason = 11
+const tabsToReason = 9
 
 // tabs presses Tab n times.
 func (a *app) tabs(n int) {

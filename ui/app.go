@@ -72,6 +72,9 @@ const (
 	prefUser       = "user.name"
 )
 
+// The window's first size, before it remembers the chair's.
+const defaultWidth, defaultHeight = 1180, 620
+
 // shortcut keys, shown in the menus and in the help.
 var (
 	keyNewMeeting  = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
@@ -122,7 +125,9 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	w.SetContent(u.body)
 	w.SetMainMenu(u.menu())
 	w.SetCloseIntercept(u.close)
-	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1180)), float32(prefs.FloatWithFallback(prefHeight, 760))))
+	// The first size fits a 1280x720 laptop screen with its title bar and
+	// taskbar; the window then remembers the chair's own.
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, defaultWidth)), float32(prefs.FloatWithFallback(prefHeight, defaultHeight))))
 	w.Canvas().Focus(u.List.Search)
 	u.List.Reload()
 	return u

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -59,8 +60,12 @@ type Editor struct {
 	strip    *partnerStrip
 	sections [sectionCount]*fyne.Container
 	scrolls  [sectionCount]*container.Scroll
-	errors   map[string]*widget.Label     // inline messages by field path
-	lastRow  [sectionCount]fyne.Focusable // first field of each section's last row, focused after adding one
+	errors   map[string]*fieldMessage // inline messages by field path
+	// typed holds what is wrong with text typed into a date or time that
+	// is not one yet, by field path: it stays on screen, the record keeps
+	// its last good value, and sign-off waits until it is put right.
+	typed   map[string]typedInput
+	lastRow [sectionCount]fyne.Focusable // first field of each section's last row, focused after adding one
 
 	signOffList   *fyne.Container
 	signOffButton *widget.Button
@@ -78,12 +83,11 @@ type Editor struct {
 // NewEditor builds an editor for m on the store. Call Close (which saves
 // what is pending) before dropping it.
 func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor {
-	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*widget.Label{}}
+	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*fieldMessage{}, typed: map[string]typedInput{}}
 	e.records, _ = store.(meeting.Records)
 	e.identity = func() string { return e.snapshot().Chair }
 	// The indicator is never truncated: the title gives way to it.
-	e.Saved = widget.NewLabel("")
-	e.Saved.Importance = widget.LowImportance
+	e.Saved = widget.NewLabel("No changes yet")
 	e.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Title.Truncation = fyne.TextTruncateEllipsis
 	e.strip = newPartnerStrip()
@@ -184,7 +188,7 @@ func (e *Editor) saved(at time.Time, err error) {
 		}
 		return
 	}
-	e.Saved.Importance = widget.LowImportance
+	e.Saved.Importance = widget.MediumImportance
 	e.Saved.SetText("Saved " + at.In(meeting.UK).Format("15:04:05"))
 }
 
@@ -253,6 +257,9 @@ func (e *Editor) refresh() {
 	case m.SignedOff():
 		problems = nil
 	}
+	if !m.SignedOff() || e.amending {
+		problems = append(e.typedProblems(), problems...)
+	}
 	shown := map[string]string{}
 	for _, p := range problems {
 		if _, ok := shown[p.Field]; !ok {
@@ -260,21 +267,81 @@ func (e *Editor) refresh() {
 		}
 	}
 	for field, label := range e.errors {
-		if msg, ok := shown[field]; ok {
-			if label.Text != msg {
-				label.SetText(msg)
-			}
-			label.Show()
-		} else if label.Visible() {
-			label.Hide()
+		if msg := shown[field]; label.Text != msg {
+			label.SetText(msg) // its line is kept when empty: nothing moves
 		}
 	}
 	e.refreshSignOff(m, problems)
 }
 
+// typedInput is a date or time typed that is not one yet.
+type typedInput struct {
+	text    string // what is on screen, put back when the section is rebuilt
+	problem string
+}
+
+// typedProblems are the dates and times typed that are not ones yet, in
+// the order of the record's fields.
+func (e *Editor) typedProblems() meeting.Problems {
+	var ps meeting.Problems
+	for field, in := range e.typed {
+		ps = append(ps, meeting.Problem{Field: field, Message: in.problem, Incomplete: true})
+	}
+	sort.Slice(ps, func(i, j int) bool { return ps[i].Field < ps[j].Field })
+	return ps
+}
+
+// typedProblem returns the function a date or time field tells what is
+// wrong with its text ("" when nothing is); text, when given, is what is
+// on screen.
+func (e *Editor) typedProblem(field string, text ...func() string) func(string) {
+	return func(msg string) {
+		if e.building || e.readOnly {
+			return
+		}
+		if msg == "" {
+			delete(e.typed, field)
+		} else {
+			in := typedInput{problem: msg}
+			if len(text) > 0 {
+				in.text = text[0]()
+			}
+			e.typed[field] = in
+		}
+		e.refresh()
+	}
+}
+
+// forgetTyped drops what was typed in a section's rows when a row is
+// removed: the rows after it move up, and show their stored dates.
+func (e *Editor) forgetTyped(prefix string) {
+	for field := range e.typed {
+		if strings.HasPrefix(field, prefix) {
+			delete(e.typed, field)
+		}
+	}
+}
+
+// dateInput is a date field bound to a date of the record; after, if
+// given, runs once the record has the new date.
+func (e *Editor) dateInput(field string, value meeting.Date, set func(m *meeting.Meeting, d meeting.Date), after ...func()) *dateField {
+	var d *dateField
+	d = newDateField(value, func(date meeting.Date) {
+		e.edit(func(m *meeting.Meeting) { set(m, date) })
+		for _, f := range after {
+			f()
+		}
+	}, e.typedProblem(field, func() string { return d.Text }))
+	if in, ok := e.typed[field]; ok && in.text != "" {
+		d.SetText(in.text) // a rebuilt section keeps what was typed
+	}
+	e.disableIfReadOnly(d)
+	return d
+}
+
 // errorFor returns the inline message label of a field path.
-func (e *Editor) errorFor(field string) *widget.Label {
-	l := fieldError()
+func (e *Editor) errorFor(field string) *fieldMessage {
+	l := newFieldMessage()
 	e.errors[field] = l
 	return l
 }
@@ -384,12 +451,20 @@ func (e *Editor) buildDetails(m *meeting.Meeting) []fyne.CanvasObject {
 	_, reference := e.textEntry("reference", m.Reference, "e.g. SM-2025-00412", false, func(m *meeting.Meeting, s string) { m.Reference = s })
 	typ := codeSelect(meeting.Types, m.Type, "", func(c meeting.Type) { e.edit(func(m *meeting.Meeting) { m.Type = c }) })
 	mode := codeSelect(meeting.Modes, m.Mode, "", func(c meeting.Mode) { e.edit(func(m *meeting.Meeting) { m.Mode = c }) })
-	held := newDateTimeField(m.HeldAt, func(t time.Time) {
+	heldProblem := e.typedProblem("held_at")
+	var held *dateTimeField
+	held = newDateTimeField(m.HeldAt, func(t time.Time) {
 		if !t.IsZero() { // the meeting always has a time; clearing it keeps the last one
 			e.edit(func(m *meeting.Meeting) { m.HeldAt = t })
 		}
+	}, func(msg string) {
+		if msg == "" && held != nil && held.day.IsZero() {
+			msg = "Type the date and time of the meeting"
+		}
+		heldProblem(msg)
 	})
-	referral := newDateTimeField(m.ReferralReceivedAt, func(t time.Time) { e.edit(func(m *meeting.Meeting) { m.ReferralReceivedAt = t }) })
+	referral := newDateTimeField(m.ReferralReceivedAt, func(t time.Time) { e.edit(func(m *meeting.Meeting) { m.ReferralReceivedAt = t }) },
+		e.typedProblem("referral_received_at"))
 	_, chairBox := e.textEntry("chair", m.Chair, "Name of the chair", false, func(m *meeting.Meeting, s string) {
 		m.Chair = s
 		if e.OnChairTyped != nil {
@@ -427,10 +502,10 @@ func (e *Editor) buildChildren(m *meeting.Meeting) []fyne.CanvasObject {
 	for i, c := range m.Children {
 		f := fmt.Sprintf("children[%d]", i)
 		name, nameBox := e.textEntry(f+".name", c.Name, "Full name", false, func(m *meeting.Meeting, s string) { m.Children[i].Name = s })
-		dob := dateEntry(c.DateOfBirth, func(d meeting.Date) { e.edit(func(m *meeting.Meeting) { m.Children[i].DateOfBirth = d }) })
-		e.disableIfReadOnly(dob)
+		dob := e.dateInput(f+".date_of_birth", c.DateOfBirth, func(m *meeting.Meeting, d meeting.Date) { m.Children[i].DateOfBirth = d })
 		_, ref := e.textEntry(f+".case_reference", c.CaseReference, "Case reference", false, func(m *meeting.Meeting, s string) { m.Children[i].CaseReference = s })
 		remove := e.removeButton("child", func() {
+			e.forgetTyped("children[")
 			e.editAndRebuild(func(m *meeting.Meeting) { removeChild(m, i) }, sectionChildren, sectionDecisions)
 		})
 		row := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(remove),
@@ -616,7 +691,9 @@ func (e *Editor) buildConsent(m *meeting.Meeting) []fyne.CanvasObject {
 			}
 		})
 	})
-	informedOn := dateEntry(c.ParentsInformedOn, func(d meeting.Date) { set(func(c *meeting.Consent) { c.ParentsInformedOn = d }) })
+	var informedOn *dateField
+	informedOn = newDateField(c.ParentsInformedOn, func(d meeting.Date) { set(func(c *meeting.Consent) { c.ParentsInformedOn = d }) },
+		e.typedProblem("consent.parents_informed_on", func() string { return informedOn.Text }))
 	e.disableIfReadOnly(status, basis, informed, informedOn)
 	form := widget.NewForm(
 		widget.NewFormItem("Consent", withError(status, e.errorFor("consent.status"))),
@@ -722,11 +799,12 @@ func (e *Editor) buildActions(m *meeting.Meeting) []fyne.CanvasObject {
 				state.SetText("Open")
 			}
 		}
-		due := dateEntry(a.Due, func(d meeting.Date) { e.edit(func(m *meeting.Meeting) { m.Actions[i].Due = d }); showState() })
-		done := dateEntry(a.Completed, func(d meeting.Date) { e.edit(func(m *meeting.Meeting) { m.Actions[i].Completed = d }); showState() })
+		due := e.dateInput(f+".due", a.Due, func(m *meeting.Meeting, d meeting.Date) { m.Actions[i].Due = d }, showState)
+		done := e.dateInput(f+".completed", a.Completed, func(m *meeting.Meeting, d meeting.Date) { m.Actions[i].Completed = d }, showState)
 		showState()
 		e.disableIfReadOnly(agency, due, done)
 		remove := e.removeButton("action", func() {
+			e.forgetTyped("actions[")
 			e.editAndRebuild(func(m *meeting.Meeting) { m.Actions = append(m.Actions[:i:i], m.Actions[i+1:]...) }, sectionActions)
 		})
 		e.lastRow[sectionActions] = desc
@@ -852,12 +930,12 @@ func (e *Editor) CancelAmendment() {
 func (e *Editor) endAmendment() {
 	e.amending, e.readOnly, e.original = false, true, nil
 	e.rebuildAll()
-	e.Saved.Importance = widget.LowImportance
+	e.Saved.Importance = widget.MediumImportance
 	e.Saved.SetText("Signed off: read-only")
 }
 
 func (e *Editor) rebuildAll() {
-	e.errors = map[string]*widget.Label{}
+	e.errors = map[string]*fieldMessage{}
 	for i := range sectionCount {
 		e.build(i)
 	}
@@ -896,6 +974,9 @@ func (e *Editor) SaveAmendment(reason string) error {
 	}
 	if strings.TrimSpace(reason) == "" {
 		return errors.New("give the reason for the amendment")
+	}
+	if ps := e.typedProblems(); len(ps) > 0 {
+		return ps
 	}
 	if err := e.records.Amend(context.Background(), e.snapshot(), cleanText(reason, true)); err != nil {
 		return err
@@ -950,7 +1031,7 @@ func (e *Editor) confirmSignOff() {
 // the editor read-only.
 func (e *Editor) SignOff() error {
 	m := e.snapshot()
-	if ps := m.SignOffProblems(); len(ps) > 0 {
+	if ps := append(e.typedProblems(), m.SignOffProblems()...); len(ps) > 0 {
 		return ps
 	}
 	m.SignedOffAt = time.Now().In(meeting.UK).Truncate(time.Second)

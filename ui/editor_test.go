@@ -95,10 +95,10 @@ func selects(e *Editor, section int) []*widget.Select {
 	return out
 }
 
-func dates(e *Editor, section int) []*widget.DateEntry {
-	var out []*widget.DateEntry
+func dates(e *Editor, section int) []*dateField {
+	var out []*dateField
 	for _, o := range objects(e.sections[section]) {
-		if d, ok := o.(*widget.DateEntry); ok {
+		if d, ok := o.(*dateField); ok {
 			out = append(out, d)
 		}
 	}
@@ -109,8 +109,8 @@ func dates(e *Editor, section int) []*widget.DateEntry {
 func visibleErrors(e *Editor, section int) []string {
 	var out []string
 	for _, o := range objects(e.sections[section]) {
-		if l, ok := o.(*widget.Label); ok && l.Importance == widget.DangerImportance && l.Visible() && l.Text != "" {
-			out = append(out, l.Text)
+		if m, ok := o.(*fieldMessage); ok && m.Text != "" {
+			out = append(out, m.Text)
 		}
 	}
 	return out
@@ -136,7 +136,7 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	// Children.
 	e.AddChild()
 	typeInto(t, entry(t, e, sectionChildren, "Full name", 0), "Amelia Kowalczyk")
-	dates(e, sectionChildren)[0].SetDate(ptr(time.Date(2016, 9, 14, 0, 0, 0, 0, time.UTC)))
+	dates(e, sectionChildren)[0].SetDate(meeting.Date{Year: 2016, Month: 9, Day: 14})
 	e.AddChild()
 	typeInto(t, entry(t, e, sectionChildren, "Full name", 1), "Jakub Kowalczyk")
 
@@ -189,7 +189,7 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	typeInto(t, entry(t, e, sectionActions, "Owner", 0), "Priya Raman")
 	selects(e, sectionActions)[0].SetSelected(meeting.AgencySocialCare.Label())
 	due := time.Now().In(meeting.UK).AddDate(0, 0, 2)
-	dates(e, sectionActions)[0].SetDate(&due)
+	dates(e, sectionActions)[0].SetDate(meeting.DateOf(due))
 
 	if ps := e.Meeting().SignOffProblems(); len(ps) != 0 {
 		t.Fatalf("record should be complete: %v", ps)

@@ -36,17 +36,8 @@ func cleanText(s string, multiline bool) string {
 	}, s)
 }
 
-// fieldError is the inline message under a field.
-func fieldError() *widget.Label {
-	l := widget.NewLabel("")
-	l.Importance = widget.DangerImportance
-	l.Wrapping = fyne.TextWrapWord
-	l.Hide()
-	return l
-}
-
 // withError stacks a field over its inline error message.
-func withError(field fyne.CanvasObject, msg *widget.Label) fyne.CanvasObject {
+func withError(field fyne.CanvasObject, msg *fieldMessage) fyne.CanvasObject {
 	return container.NewVBox(field, msg)
 }
 
@@ -136,22 +127,10 @@ func codeSelect[C ~string](v meeting.Vocabulary[C], value C, none string, set fu
 	return s
 }
 
-// dateEntry is a date picker that also takes typed dates (DD/MM/YYYY).
-func dateEntry(value meeting.Date, set func(meeting.Date)) *widget.DateEntry {
-	e := widget.NewDateEntry()
-	e.SetPlaceHolder("DD/MM/YYYY")
-	if !value.IsZero() {
-		t := value.Time(time.UTC)
-		e.SetDate(&t)
-	}
-	e.OnChanged = func(t *time.Time) {
-		if t == nil {
-			set(meeting.Date{})
-			return
-		}
-		set(meeting.DateOf(*t))
-	}
-	return e
+// dateEntry is a date field for the list's and the report's filters: a
+// date that is not one yet leaves the filter as it was.
+func dateEntry(value meeting.Date, set func(meeting.Date)) *dateField {
+	return newDateField(value, set, nil)
 }
 
 var clockRE = regexp.MustCompile(`^([01]?\d|2[0-3])[:.]?([0-5]\d)$`)
@@ -167,56 +146,58 @@ func parseClock(s string) (hour, minute int, ok bool) {
 	return hour, minute, true
 }
 
-// dateTimeField edits a moment as a UK local date and a time of day. An
-// optional field can be cleared.
+// dateTimeField edits a moment as a UK local date and a time of day. What
+// is wrong with either goes to problem ("" when nothing is); the moment is
+// set only when both are right, or cleared when both are empty.
 type dateTimeField struct {
-	date  *widget.DateEntry
-	clock *widget.Entry
-	msg   *widget.Label
-	set   func(time.Time)
-	day   meeting.Date
+	date    *dateField
+	clock   *widget.Entry
+	set     func(time.Time)
+	problem func(string)
+	day     meeting.Date
 }
 
-func newDateTimeField(value time.Time, set func(time.Time)) *dateTimeField {
-	f := &dateTimeField{clock: widget.NewEntry(), msg: fieldError(), set: set}
+func newDateTimeField(value time.Time, set func(time.Time), problem func(string)) *dateTimeField {
+	f := &dateTimeField{clock: widget.NewEntry(), set: set, problem: problem}
 	f.clock.SetPlaceHolder("HH:MM")
 	if !value.IsZero() {
 		local := value.In(meeting.UK)
 		f.day = meeting.DateOf(local)
 		f.clock.SetText(local.Format("15:04"))
 	}
-	f.date = dateEntry(f.day, func(d meeting.Date) {
+	f.date = newDateField(f.day, func(d meeting.Date) {
 		f.day = d
 		f.changed()
-	})
+	}, func(string) { f.changed() })
 	f.clock.OnChanged = func(string) { f.changed() }
 	return f
 }
 
 func (f *dateTimeField) changed() {
 	text := strings.TrimSpace(f.clock.Text)
+	if p := f.date.Problem(); p != "" {
+		f.problem(p)
+		return
+	}
 	if f.day.IsZero() && text == "" {
-		f.msg.Hide()
+		f.problem("")
 		f.set(time.Time{})
 		return
 	}
 	h, m, ok := parseClock(text)
 	switch {
 	case f.day.IsZero():
-		f.msg.SetText("Choose the date")
+		f.problem("Type the date as well as the time")
 	case !ok:
-		f.msg.SetText("Type the time as HH:MM, for example 14:30")
+		f.problem("Type the time as HH:MM, for example 14:30")
 	default:
-		f.msg.Hide()
+		f.problem("")
 		f.set(time.Date(f.day.Year, f.day.Month, f.day.Day, h, m, 0, 0, meeting.UK))
-		return
 	}
-	f.msg.Show()
 }
 
 func (f *dateTimeField) object() fyne.CanvasObject {
-	f.clock.Validator = nil
-	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.clock.MinSize().Height), f.clock), f.date), f.msg)
+	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.clock.MinSize().Height), f.clock), f.date)
 }
 
 func (f *dateTimeField) disable() {

@@ -28,7 +28,7 @@ const searchDelay = 250 * time.Millisecond
 type MeetingsList struct {
 	store    meeting.Store
 	Search   *widget.Entry
-	From, To *widget.DateEntry
+	From, To *dateField
 	State    *widget.Select
 	Table    *widget.Table
 	Status   *widget.Label

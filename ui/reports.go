@@ -37,7 +37,7 @@ type ReportsView struct {
 
 	// From, To and AsOf are the period and the day actions are judged
 	// overdue against; Status says what is shown, or what is wrong.
-	From, To, AsOf *widget.DateEntry
+	From, To, AsOf *dateField
 	Status         *widget.Label
 
 	quick     []*widget.Button // the period shortcuts, in the bar's order
@@ -140,7 +140,7 @@ func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID s
 
 	heading := widget.NewLabelWithStyle("Partner participation in strategy meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.SizeName = theme.SizeNameSubHeadingText
-	dateBox := func(e *widget.DateEntry) fyne.CanvasObject {
+	dateBox := func(e *dateField) fyne.CanvasObject {
 		return container.NewGridWrap(fyne.NewSize(160, e.MinSize().Height), e)
 	}
 	dates := container.NewHBox(widget.NewLabel("Meetings held from"), dateBox(v.From), widget.NewLabel("to"), dateBox(v.To),
@@ -163,7 +163,7 @@ func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID s
 
 // dateField is a date entry of the period bar: a complete date changes the
 // period and reloads once typing pauses.
-func (v *ReportsView) dateField(value meeting.Date, set func(*reportPeriod, meeting.Date)) *widget.DateEntry {
+func (v *ReportsView) dateField(value meeting.Date, set func(*reportPeriod, meeting.Date)) *dateField {
 	return dateEntry(value, func(d meeting.Date) {
 		v.mu.Lock()
 		before := v.period
@@ -217,10 +217,7 @@ func (v *ReportsView) setPeriod(from, to meeting.Date) {
 	v.Reload()
 }
 
-func setDate(e *widget.DateEntry, d meeting.Date) {
-	t := d.Time(time.UTC)
-	e.SetDate(&t)
-}
+func setDate(e *dateField, d meeting.Date) { e.SetDate(d) }
 
 // typingDelay lets typing in a date pause before the report is worked out
 // again, so that editing a date costs one report, not one per keystroke.

@@ -81,12 +81,7 @@ func wantReport(t *testing.T, db *storage.DB, from, to, asOf meeting.Date) *meet
 	return r
 }
 
-func entryDate(e *widget.DateEntry) meeting.Date {
-	if e.Date == nil {
-		return meeting.Date{}
-	}
-	return meeting.DateOf(*e.Date)
-}
+func entryDate(e *dateField) meeting.Date { return e.Date() }
 
 // card returns the value shown on the headline card with the caption.
 func card(t *testing.T, v *ReportsView, caption string) string {
