@@ -39,6 +39,7 @@ const (
 	EventExportPDF = "export_pdf"
 	EventBackup    = "backup"
 	EventRestore   = "restore"
+	EventDelete    = "delete"
 )
 
 // An AuditEvent is one row of the audit log: who did what, when, to which
@@ -53,6 +54,14 @@ type AuditEvent struct {
 
 // Records is what the screens need beyond Store to keep minutes honest:
 // amendments to signed-off minutes and the audit log.
+// A Deleter deletes draft minutes: a meeting recorded for the wrong child,
+// or started by mistake. Signed-off minutes are never deleted.
+type Deleter interface {
+	// DeleteDraft deletes the draft with the id and records who deleted it
+	// and when in the audit log; its text is erased from the database file.
+	DeleteDraft(ctx context.Context, id string) error
+}
+
 type Records interface {
 	// Amend changes signed-off minutes, keeping the replaced version.
 	Amend(ctx context.Context, m *Meeting, reason string) error

@@ -163,7 +163,11 @@ func (u *App) menu() *fyne.MainMenu {
 		}
 	}
 	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting),
-		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF), fyne.NewMenuItemSeparator()}
+		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF)}
+	if _, ok := u.store.(meeting.Deleter); ok {
+		file = append(file, fyne.NewMenuItem("Delete this draft…", inEditor((*Editor).ConfirmDelete)))
+	}
+	file = append(file, fyne.NewMenuItemSeparator())
 	if u.opts.Backup != nil {
 		file = append(file, fyne.NewMenuItem("Back up now…", u.backup))
 	}
@@ -203,7 +207,8 @@ func (u *App) menu() *fyne.MainMenu {
 	)
 }
 
-// NewMeeting starts a new draft, stores it at once and opens it.
+// NewMeeting starts a new draft and opens it; it is stored once something
+// is typed.
 func (u *App) NewMeeting() {
 	chair := u.fyneApp.Preferences().String(prefChair)
 	now := time.Now().In(meeting.UK)
@@ -214,10 +219,8 @@ func (u *App) NewMeeting() {
 	if chair != "" { // the chair is there for social care
 		m.Attendees = []meeting.Attendee{{Name: chair, Role: "Chair", Agency: meeting.AgencySocialCare, Attendance: meeting.Attended}}
 	}
-	if err := u.store.SaveMeeting(context.Background(), m); err != nil {
-		dialog.ShowError(fmt.Errorf("could not create the meeting: %w", err), u.Win)
-		return
-	}
+	// Nothing is stored until the chair types: a meeting opened by mistake
+	// leaves no empty draft behind in the list or the report.
 	u.show(m)
 	u.Editor.Tabs.SelectIndex(sectionDetails)
 	u.Win.Canvas().Focus(u.Editor.first)
@@ -240,6 +243,10 @@ func (u *App) show(m *meeting.Meeting) {
 	e := NewEditor(u.Win, u.store, m)
 	e.OnChairTyped = func(chair string) { u.fyneApp.Preferences().SetString(prefChair, chair) }
 	e.OnSignedOff = u.List.Reload
+	e.OnDeleted = func() {
+		u.Editor = nil
+		u.ShowList()
+	}
 	back := widget.NewButtonWithIcon("Meetings", theme.NavigateBackIcon(), u.ShowList)
 	export := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), u.exportPDF)
 	u.Editor = e

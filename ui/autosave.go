@@ -108,6 +108,23 @@ func (s *autosaver) flush() error {
 	return err
 }
 
+// cancel drops the save that is due and waits for one already running:
+// for a draft being deleted, which must not be stored again.
+func (s *autosaver) cancel() {
+	s.mu.Lock()
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+		s.pending--
+		if s.pending == 0 {
+			s.idle.Broadcast()
+		}
+	}
+	s.mu.Unlock()
+	s.saving.Lock()
+	s.saving.Unlock()
+}
+
 // wait blocks until no save is due or running.
 func (s *autosaver) wait() {
 	s.mu.Lock()

@@ -78,6 +78,9 @@ type Editor struct {
 	first        fyne.Focusable // the first field of the details
 	// OnSignedOff is called after the minutes are signed off.
 	OnSignedOff func()
+	// OnDeleted is called after the draft is deleted; the editor is done.
+	OnDeleted func()
+	deleted   bool
 }
 
 // NewEditor builds an editor for m on the store. Call Close (which saves
@@ -204,6 +207,9 @@ var errAmendmentPending = errors.New("save the amendment (with its reason) or ca
 // Close saves what is pending. It refuses while an amendment with changes
 // is not saved, so that neither the change nor its reason is lost.
 func (e *Editor) Close() error {
+	if e.deleted {
+		return nil
+	}
 	if e.amending && len(meeting.Diff(e.original, e.snapshot())) > 0 {
 		return errAmendmentPending
 	}
@@ -837,7 +843,7 @@ func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 	e.signOffButton = widget.NewButtonWithIcon("Sign off the minutes", theme.ConfirmIcon(), e.confirmSignOff)
 	e.signOffButton.Importance = widget.HighImportance
 	e.partnerNote = hint("")
-	return []fyne.CanvasObject{
+	objs := []fyne.CanvasObject{
 		heading("Sign-off"),
 		hint("The chair signs the minutes off when the record is complete. After sign-off the record is read-only; later changes are amendments, with a reason."),
 		widget.NewLabelWithStyle("Reason a statutory partner did not attend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -846,6 +852,14 @@ func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 		e.signOffList,
 		container.NewHBox(e.signOffButton),
 	}
+	if _, ok := e.store.(meeting.Deleter); ok {
+		del := widget.NewButtonWithIcon("Delete this draft…", theme.DeleteIcon(), e.ConfirmDelete)
+		del.Importance = widget.DangerImportance
+		objs = append(objs, widget.NewSeparator(),
+			hint("A draft started by mistake, or recorded for the wrong child, can be deleted. Its text is erased from this laptop and the audit log records who deleted it, and when."),
+			container.NewHBox(del))
+	}
+	return objs
 }
 
 // buildSignedOff shows who signed the minutes off, the amendments since,
@@ -1051,6 +1065,53 @@ func (e *Editor) SignOff() error {
 	e.Saved.SetText("Signed off: read-only")
 	if e.OnSignedOff != nil {
 		e.OnSignedOff()
+	}
+	return nil
+}
+
+// ConfirmDelete asks the chair before deleting the draft.
+func (e *Editor) ConfirmDelete() {
+	if e.snapshot().SignedOff() {
+		return
+	}
+	d := dialog.NewConfirm("Delete this draft?",
+		"The draft and everything typed in it are deleted and erased from this laptop.\nThe audit log records that you deleted it. This cannot be undone.",
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := e.DeleteDraft(); err != nil {
+				dialog.ShowError(fmt.Errorf("the draft was not deleted: %w", err), e.win)
+			}
+		}, e.win)
+	d.SetConfirmText("Delete the draft")
+	d.SetDismissText("Keep it")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// DeleteDraft deletes the draft now (ConfirmDelete asks first): nothing
+// more of it is saved, and it is erased from the database.
+func (e *Editor) DeleteDraft() error {
+	m := e.snapshot()
+	if m.SignedOff() {
+		return errors.New("signed-off minutes are never deleted; correct them with an amendment")
+	}
+	deleter, ok := e.store.(meeting.Deleter)
+	if !ok {
+		return errors.New("this database cannot delete meetings")
+	}
+	wasReadOnly := e.readOnly
+	e.readOnly = true // no change typed from here on is saved
+	e.saver.cancel()
+	if err := deleter.DeleteDraft(context.Background(), m.ID); err != nil && !errors.Is(err, meeting.ErrNotFound) {
+		e.readOnly = wasReadOnly
+		e.saver.schedule() // what was typed is still to be saved
+		return err
+	}
+	e.deleted = true
+	if e.OnDeleted != nil {
+		e.OnDeleted()
 	}
 	return nil
 }

@@ -620,3 +620,43 @@ func TestSectionChangeMovesTheCursor(t *testing.T) {
 		t.Errorf("after previous section the cursor is on %T", f)
 	}
 }
+
+// A new meeting is stored only once something is typed; a draft can be
+// deleted, and is then gone from the database and the list.
+func TestNewMeetingStoredOnlyWhenTypedAndDraftsDelete(t *testing.T) {
+	db := openEmptyDB(t)
+	u := newApp(t, db)
+	ctx := context.Background()
+	u.NewMeeting()
+	u.ShowList()
+	u.List.Wait()
+	if n, _ := db.Count(ctx, meeting.Filter{}); n != 0 {
+		t.Fatalf("%d meetings stored by opening a new one and leaving it", n)
+	}
+	e := newMeeting(t, u)
+	typeInto(t, entry(t, e, sectionDetails, "Why the meeting was called: the concern, the referral", 0), "Wrong child")
+	if err := e.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	id := e.Meeting().ID
+	if _, err := db.Meeting(ctx, id); err != nil {
+		t.Fatalf("typed meeting not stored: %v", err)
+	}
+	if err := e.DeleteDraft(); err != nil {
+		t.Fatal(err)
+	}
+	if u.Editor != nil {
+		t.Error("the editor stays open on a deleted draft")
+	}
+	u.List.Wait()
+	if _, err := db.Meeting(ctx, id); !errors.Is(err, meeting.ErrNotFound) {
+		t.Errorf("deleted draft: %v", err)
+	}
+	if rows := u.List.Rows(); len(rows) != 0 {
+		t.Errorf("the list shows %d meetings after the delete", len(rows))
+	}
+	events, _ := db.AuditLog(ctx, id, 1)
+	if len(events) != 1 || events[0].Event != meeting.EventDelete {
+		t.Errorf("audit log: %+v", events)
+	}
+}
