@@ -116,3 +116,38 @@ func TestSectionKeysMoveTheCursor(t *testing.T) {
 		t.Errorf("children %+v, want one typed after Ctrl+Page Down, Space", m.Children)
 	}
 }
+
+// A draft is deleted by keyboard alone through a dialog that takes the
+// focus: Escape keeps it, Tab to the delete button and Enter deletes it.
+// A meeting opened and left untouched is never stored.
+func TestDeleteDraftByKeyboard(t *testing.T) {
+	s := newScreen(t)
+	db := filepath.Join(t.TempDir(), "minutes.db")
+	a := startApp(t, s, db, t.TempDir())
+	a.keys("ctrl+n")
+	a.keys("ctrl+l") // back to the list, nothing typed
+	a.newMeetingReasonBox()
+	a.typeText("Recorded for the wrong child")
+	time.Sleep(time.Second) // saved
+	if got := peek(t, db, "reason"); got != "Recorded for the wrong child" {
+		t.Fatalf("stored reason %q", got)
+	}
+	a.keys("ctrl+Prior") // Sign-off: its reason box
+	a.keys("Tab")        // Sign off is disabled: the delete button
+	a.keys("space")      // the dialog, on "Keep it"
+	a.screenshot("delete-dialog")
+	a.keys("Escape")
+	time.Sleep(300 * time.Millisecond)
+	if got := peek(t, db, "reason"); got == "" {
+		t.Fatal("Escape deleted the draft")
+	}
+	a.keys("space") // the dialog again
+	a.keys("Tab")   // "Delete the draft"
+	a.keys("Return")
+	time.Sleep(500 * time.Millisecond)
+	a.screenshot("after-delete")
+	a.quit()
+	if ms := meetings(t, db); len(ms) != 0 {
+		t.Errorf("%d meetings stored after the untouched one and the deleted draft, want none", len(ms))
+	}
+}

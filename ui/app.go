@@ -15,7 +15,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -230,7 +229,7 @@ func (u *App) NewMeeting() {
 func (u *App) Open(id string) {
 	m, err := u.store.Meeting(context.Background(), id)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("could not open the meeting: %w", err), u.Win)
+		errorDialog(u.Win, fmt.Errorf("could not open the meeting: %w", err))
 		return
 	}
 	u.show(m)
@@ -262,10 +261,10 @@ func (u *App) closeEditor() error {
 	}
 	if err := u.Editor.Close(); err != nil {
 		if errors.Is(err, errAmendmentPending) {
-			dialog.ShowInformation("The amendment is not saved", "Save the amendment, with its reason, or cancel it first (Sign-off section).", u.Win)
+			infoDialog(u.Win, "The amendment is not saved", "Save the amendment, with its reason, or cancel it first (Sign-off section).")
 			u.Editor.Tabs.SelectIndex(sectionSignOff)
 		} else {
-			dialog.ShowError(fmt.Errorf("the meeting could not be saved, so it stays open: %w", err), u.Win)
+			errorDialog(u.Win, fmt.Errorf("the meeting could not be saved, so it stays open: %w", err))
 		}
 		return err
 	}
@@ -386,14 +385,14 @@ func (u *App) showShortcuts() {
 		grid.Add(widget.NewLabel(r.what))
 	}
 	tip := hint("Tab and Shift+Tab move between fields in order, out of multi-line boxes too; Space opens a list or presses a button.")
-	dialog.ShowCustom("Keyboard shortcuts", "Close", container.NewVBox(grid, tip), u.Win)
+	contentDialog(u.Win, "Keyboard shortcuts", "Close", container.NewVBox(grid, tip))
 }
 
 func (u *App) showAbout() {
 	text := fmt.Sprintf("Strategy Minutes %s\n\nRecords of multi-agency child-protection strategy meetings.\n"+
 		"Every change is saved as you type.\n\nDatabase: %s\n\nThe records are OFFICIAL-SENSITIVE: keep this laptop's disk encrypted.",
 		u.opts.Version, u.opts.DBPath)
-	dialog.ShowInformation("About Strategy Minutes", text, u.Win)
+	infoDialog(u.Win, "About Strategy Minutes", text)
 }
 
 // A Recovery offers to replace a damaged database with a backup.

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -406,11 +405,11 @@ func (e *Editor) addButton(label string, tapped func()) *widget.Button {
 
 func (e *Editor) removeButton(what string, remove func()) *widget.Button {
 	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-		dialog.ShowConfirm("Remove "+what+"?", "Remove this "+what+" from the record?", func(ok bool) {
+		confirmDialog(e.win, "Remove "+what+"?", "Remove this "+what+" from the record?", "Remove", "Keep it", widget.DangerImportance, true, func(ok bool) {
 			if ok {
 				remove()
 			}
-		}, e.win)
+		})
 	})
 	b.Importance = widget.LowImportance
 	e.disableIfReadOnly(b)
@@ -966,18 +965,19 @@ func (e *Editor) confirmAmendment() {
 	reason := &box.Entry
 	reason.SetPlaceHolder("Why the signed-off minutes are being changed")
 	msg := widget.NewLabel(fmt.Sprintf("%d changes will be recorded, with your name and the time.", len(changes)))
-	d := dialog.NewForm("Save the amendment", "Save", "Keep editing",
-		[]*widget.FormItem{widget.NewFormItem("", msg), widget.NewFormItem("Reason", box)},
-		func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := e.SaveAmendment(reason.Text); err != nil {
-				e.amendNote.SetText("Not saved: " + err.Error())
-			}
-		}, e.win)
-	d.Resize(fyne.NewSize(560, 300))
-	d.Show()
+	save := func() {
+		if err := e.SaveAmendment(reason.Text); err != nil {
+			e.amendNote.SetText("Not saved: " + err.Error())
+		}
+	}
+	// Enter in the reason starts a new line: Tab to Save, then Enter.
+	d := showModal(e.win, "Save the amendment", widget.NewForm(widget.NewFormItem("", msg), widget.NewFormItem("Reason", box)),
+		[]modalButton{
+			{text: "Keep editing", icon: theme.CancelIcon(), isCancel: true},
+			{text: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: save, isDefault: true},
+		}, box)
+	box.modal = d
+	d.Resize(fyne.NewSize(560, 320))
 }
 
 // SaveAmendment stores the amendment with its reason and makes the record
@@ -1034,11 +1034,13 @@ func (e *Editor) refreshSignOff(m *meeting.Meeting, problems meeting.Problems) {
 func (e *Editor) confirmSignOff() {
 	m := e.snapshot()
 	msg := fmt.Sprintf("Sign off these minutes as %s?\nAfter sign-off the record cannot be changed here.", m.Chair)
-	dialog.ShowConfirm("Sign off the minutes", msg, func(ok bool) {
+	confirmDialog(e.win, "Sign off the minutes", msg, "Sign off", "Not yet", widget.HighImportance, false, func(ok bool) {
 		if ok {
-			e.SignOff()
+			if err := e.SignOff(); err != nil {
+				errorDialog(e.win, err)
+			}
 		}
-	}, e.win)
+	})
 }
 
 // SignOff signs the minutes off now, if the record is complete, and makes
@@ -1074,20 +1076,16 @@ func (e *Editor) ConfirmDelete() {
 	if e.snapshot().SignedOff() {
 		return
 	}
-	d := dialog.NewConfirm("Delete this draft?",
-		"The draft and everything typed in it are deleted and erased from this laptop.\nThe audit log records that you deleted it. This cannot be undone.",
-		func(ok bool) {
+	confirmDialog(e.win, "Delete this draft?",
+		"The draft and everything typed in it are deleted and erased from this laptop. The audit log records that you deleted it. This cannot be undone.",
+		"Delete the draft", "Keep it", widget.DangerImportance, true, func(ok bool) {
 			if !ok {
 				return
 			}
 			if err := e.DeleteDraft(); err != nil {
-				dialog.ShowError(fmt.Errorf("the draft was not deleted: %w", err), e.win)
+				errorDialog(e.win, fmt.Errorf("the draft was not deleted: %w", err))
 			}
-		}, e.win)
-	d.SetConfirmText("Delete the draft")
-	d.SetDismissText("Keep it")
-	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+		})
 }
 
 // DeleteDraft deletes the draft now (ConfirmDelete asks first): nothing

@@ -660,3 +660,37 @@ func TestNewMeetingStoredOnlyWhenTypedAndDraftsDelete(t *testing.T) {
 		t.Errorf("audit log: %+v", events)
 	}
 }
+
+// Dialogs take the keyboard: the focus goes in, Enter presses the focused
+// button, Escape cancels; a destructive question starts on the safe answer.
+func TestDialogsTakeTheKeyboard(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	var answers []bool
+	ask := func(safe bool) *keyButton {
+		confirmDialog(u.Win, "Question", "Really?", "Yes", "No", widget.HighImportance, safe, func(ok bool) { answers = append(answers, ok) })
+		b, ok := u.Win.Canvas().Focused().(*keyButton)
+		if !ok {
+			t.Fatalf("focus on %T after a dialog opened, want its button", u.Win.Canvas().Focused())
+		}
+		return b
+	}
+	if b := ask(false); b.Text != "Yes" {
+		t.Errorf("focus on %q, want the question's own button", b.Text)
+	} else {
+		b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	b := ask(true)
+	if b.Text != "No" {
+		t.Errorf("a destructive question starts on %q, want the safe answer", b.Text)
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ask(false)
+	u.Win.Canvas().Unfocus() // nothing focused: the window's keys still reach the dialog
+	u.Win.Canvas().(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if fmt.Sprint(answers) != "[true false false]" {
+		t.Errorf("answers %v, want Enter = yes, Escape = no, Escape = no", answers)
+	}
+	if o := u.Win.Canvas().Overlays().Top(); o != nil {
+		t.Errorf("a dialog is still shown: %T", o)
+	}
+}

@@ -9,7 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
@@ -64,7 +64,7 @@ func (u *App) SavePDF(path string, m *meeting.Meeting, doc []byte, initials bool
 // exportPDF asks which copy, then where, and writes the minutes.
 func (u *App) exportPDF() {
 	if u.Editor == nil {
-		dialog.ShowInformation("Export the minutes as PDF", "Open a meeting first.", u.Win)
+		infoDialog(u.Win, "Export the minutes as PDF", "Open a meeting first.")
 		return
 	}
 	initials := widget.NewCheck("Copy for wider distribution: children's names as initials, dates of birth as the year only", nil)
@@ -83,22 +83,22 @@ func (u *App) exportPDF() {
 		box.Add(l)
 	}
 	box.Add(initials)
-	d := dialog.NewCustomConfirm("Export the minutes as PDF", "Choose where to save…", "Cancel", box, func(ok bool) {
-		if !ok {
-			return
-		}
+	export := func() {
 		m, doc, err := u.MinutesPDF(initials.Checked)
 		if err != nil {
-			dialog.ShowError(err, u.Win)
+			errorDialog(u.Win, err)
 			return
 		}
 		u.savePath(pdf.MinutesFileName(m, initials.Checked), ".pdf", func(path string) {
 			if err := u.SavePDF(path, m, doc, initials.Checked); err != nil {
-				dialog.ShowError(err, u.Win)
+				errorDialog(u.Win, err)
 				return
 			}
-			dialog.ShowInformation("Exported", "The minutes are in\n"+path, u.Win)
+			infoDialog(u.Win, "Exported", "The minutes are in\n"+path)
 		})
-	}, u.Win)
-	d.Show()
+	}
+	showModal(u.Win, "Export the minutes as PDF", box, []modalButton{
+		{text: "Cancel", icon: theme.CancelIcon(), isCancel: true},
+		{text: "Choose where to save…", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: export, isDefault: true},
+	}, nil)
 }

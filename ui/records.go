@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
@@ -22,7 +23,7 @@ import (
 func (u *App) savePath(name string, ext string, then func(path string)) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, u.Win)
+			errorDialog(u.Win, err)
 			return
 		}
 		if w == nil {
@@ -42,17 +43,17 @@ func (u *App) backup() {
 	name := "strategy-minutes-backup-" + time.Now().In(meeting.UK).Format("2006-01-02-1504") + ".db"
 	u.savePath(name, ".db", func(path string) {
 		if err := u.opts.Backup(path); err != nil {
-			dialog.ShowError(err, u.Win)
+			errorDialog(u.Win, err)
 			return
 		}
-		dialog.ShowInformation("Backed up", "A copy of the database is in\n"+path+"\nIt holds OFFICIAL-SENSITIVE records: keep it on an encrypted drive.", u.Win)
+		infoDialog(u.Win, "Backed up", "A copy of the database is in\n"+path+"\nIt holds OFFICIAL-SENSITIVE records: keep it on an encrypted drive.")
 	})
 }
 
 func (u *App) restore() {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			dialog.ShowError(err, u.Win)
+			errorDialog(u.Win, err)
 			return
 		}
 		if r == nil {
@@ -61,11 +62,11 @@ func (u *App) restore() {
 		path := r.URI().Path()
 		r.Close()
 		msg := "Replace the minutes on this laptop with the backup\n" + path + "?\n\nThe backup is checked first. The current database is kept aside, not deleted."
-		dialog.ShowConfirm("Restore from a backup", msg, func(ok bool) {
+		confirmDialog(u.Win, "Restore from a backup", msg, "Restore", "Cancel", widget.HighImportance, true, func(ok bool) {
 			if ok {
 				u.RestoreFrom(path)
 			}
-		}, u.Win)
+		})
 	}, u.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
 	d.Show()
@@ -80,7 +81,7 @@ func (u *App) RestoreFrom(path string) error {
 	u.ShowList()
 	store, aside, err := u.opts.Restore(path)
 	if err != nil {
-		dialog.ShowError(err, u.Win)
+		errorDialog(u.Win, err)
 		return err
 	}
 	u.store = store
@@ -91,7 +92,7 @@ func (u *App) RestoreFrom(path string) error {
 	if aside != "" {
 		msg += "\nThe database it replaced is kept at\n" + aside
 	}
-	dialog.ShowInformation("Restored", msg, u.Win)
+	infoDialog(u.Win, "Restored", msg)
 	u.List.Reload() // last: its result is shown from another goroutine
 	return nil
 }
@@ -109,7 +110,7 @@ func (u *App) showAuditLog() {
 	}
 	events, err := records.AuditLog(context.Background(), "", 2000)
 	if err != nil {
-		dialog.ShowError(err, u.Win)
+		errorDialog(u.Win, err)
 		return
 	}
 	w := u.fyneApp.NewWindow("Audit log")
@@ -157,7 +158,7 @@ func (u *App) showAuditLog() {
 			}
 			defer wc.Close()
 			if err := records.WriteAuditCSV(context.Background(), wc); err != nil {
-				dialog.ShowError(err, w)
+				errorDialog(w, err)
 			}
 		}, w)
 		d.SetFileName("audit-log-" + time.Now().In(meeting.UK).Format("2006-01-02") + ".csv")
@@ -170,14 +171,14 @@ func (u *App) showAuditLog() {
 }
 
 func (u *App) showSettings() {
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	name.SetText(u.opts.User)
 	name.SetPlaceHolder("Your full name")
 	items := []*widget.FormItem{widget.NewFormItem("Your name", name)}
 	items[0].HintText = "Recorded in the audit log with every change. It starts as your computer account's name."
-	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
+	save := func() {
 		n := strings.TrimSpace(cleanText(name.Text, false))
-		if !ok || n == "" {
+		if n == "" {
 			return
 		}
 		u.opts.User = n
@@ -185,7 +186,11 @@ func (u *App) showSettings() {
 		if u.opts.SetUser != nil {
 			u.opts.SetUser(n)
 		}
-	}, u.Win)
-	d.Resize(fyne.NewSize(520, 200))
-	d.Show()
+	}
+	d := showModal(u.Win, "Settings", widget.NewForm(items...), []modalButton{
+		{text: "Cancel", icon: theme.CancelIcon(), isCancel: true},
+		{text: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: save, isDefault: true},
+	}, name)
+	name.modal = d
+	d.Resize(fyne.NewSize(520, 220))
 }

@@ -726,7 +726,7 @@ func (v *ReportsView) savePDF() {
 func (v *ReportsView) saveAs(name string, write func(io.Writer) error) {
 	v.chooseFile(name, func(w fyne.URIWriteCloser) {
 		if err := saveReport(w, write); err != nil {
-			dialog.ShowError(fmt.Errorf("could not export the report: %w", err), v.win)
+			errorDialog(v.win, fmt.Errorf("could not export the report: %w", err))
 		}
 	})
 }
@@ -739,7 +739,7 @@ func chooseSaveFile(win fyne.Window) func(name string, save func(fyne.URIWriteCl
 		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 			switch {
 			case err != nil:
-				dialog.ShowError(fmt.Errorf("could not export the report: %w", err), win)
+				errorDialog(win, fmt.Errorf("could not export the report: %w", err))
 			case w != nil: // nil: cancelled
 				save(w)
 			}

@@ -11,6 +11,7 @@ import (
 // field, instead of typing a tab character (minutes never need one).
 type textBox struct {
 	widget.Entry
+	modal *modal // in a dialog: Escape cancels it
 }
 
 func newTextBox() *textBox {
@@ -24,6 +25,14 @@ func newTextBox() *textBox {
 
 // AcceptsTab says Tab is not text here, so the window moves the focus.
 func (b *textBox) AcceptsTab() bool { return false }
+
+func (b *textBox) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && b.modal != nil {
+		b.modal.escape()
+		return
+	}
+	b.Entry.TypedKey(ev)
+}
 
 // firstFocusable returns the first control under o that takes the
 // keyboard, in the order Tab visits them, skipping hidden and disabled ones.
