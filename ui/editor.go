@@ -583,7 +583,7 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 	role.SetPlaceHolder("Role")
 	role.OnChanged = func(s string) { set(func(a *meeting.Attendee) { a.Role = cleanText(s, false) }) }
 
-	service := widget.NewSelect(nil, nil)
+	service := newChoice(nil, nil)
 	var serviceCodes map[string]meeting.Service
 	setServices := func(agency meeting.Agency, current meeting.Service) {
 		v, ok := meeting.Services(agency)
@@ -659,7 +659,9 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 
 // AddAttendee adds an attendee row and puts the cursor in its name.
 func (e *Editor) AddAttendee() {
-	e.addRow(sectionAttendees, func(m *meeting.Meeting) { m.Attendees = append(m.Attendees, meeting.Attendee{}) })
+	// Most rows are typed for someone in the meeting: Attended is the
+	// default, changed for those who sent apologies or did not come.
+	e.addRow(sectionAttendees, func(m *meeting.Meeting) { m.Attendees = append(m.Attendees, meeting.Attendee{Attendance: meeting.Attended}) })
 }
 
 func (e *Editor) buildConsent(m *meeting.Meeting) []fyne.CanvasObject {

@@ -70,7 +70,10 @@ func entry(t *testing.T, e *Editor, section int, placeholder string, nth int) *w
 	t.Helper()
 	n := 0
 	for _, o := range objects(e.sections[section]) {
-		if b, ok := o.(*textBox); ok {
+		switch b := o.(type) {
+		case *textBox:
+			o = &b.Entry
+		case *nameEntry:
 			o = &b.Entry
 		}
 		if w, ok := o.(*widget.Entry); ok && w.PlaceHolder == placeholder {
@@ -85,10 +88,10 @@ func entry(t *testing.T, e *Editor, section int, placeholder string, nth int) *w
 }
 
 // selects returns the drop-downs of a section in order.
-func selects(e *Editor, section int) []*widget.Select {
-	var out []*widget.Select
+func selects(e *Editor, section int) []*choice {
+	var out []*choice
 	for _, o := range objects(e.sections[section]) {
-		if s, ok := o.(*widget.Select); ok {
+		if s, ok := o.(*choice); ok {
 			out = append(out, s)
 		}
 	}
@@ -376,19 +379,26 @@ func TestNamesTypedBeforeAreSuggested(t *testing.T) {
 	e.people.load(db) // normally loaded in the background
 	e.AddAttendee()
 	typeInto(t, entry(t, e, sectionAttendees, "Name", 0), "Şükrü")
-	var suggestion *widget.Button
+	var name *nameEntry
 	for _, o := range objects(e.sections[sectionAttendees]) {
-		if b, ok := o.(*widget.Button); ok && strings.Contains(b.Text, "Yılmaz") {
-			suggestion = b
+		if n, ok := o.(*nameEntry); ok {
+			name = n
 		}
 	}
-	if suggestion == nil {
+	if name == nil || !strings.Contains(name.line.Text, "Yılmaz") {
 		t.Fatal("no suggestion for a name seen before")
 	}
-	test.Tap(suggestion)
+	if got := e.Meeting().Attendees[0].Name; got != "Şükrü" {
+		t.Errorf("an offer changed what was typed: %q", got)
+	}
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	a := e.Meeting().Attendees[0]
 	if a.Name != "DC Şükrü Yılmaz" || a.Agency != meeting.AgencyPolice || a.Role == "" {
 		t.Errorf("suggestion filled %+v", a)
+	}
+	if name.line.Text != "" {
+		t.Errorf("the offer stays after choosing: %q", name.line.Text)
 	}
 }
 
@@ -415,7 +425,7 @@ func TestAddedRowTakesTheCursor(t *testing.T) {
 	e.Tabs.SelectIndex(sectionDetails)
 	e.AddAttendee()
 	name := entry(t, e, sectionAttendees, "Name", 0)
-	if u.Win.Canvas().Focused() != name {
+	if n, ok := u.Win.Canvas().Focused().(*nameEntry); !ok || &n.Entry != name {
 		t.Fatalf("focus on %T, want the new attendee's name", u.Win.Canvas().Focused())
 	}
 	test.Type(name, "DC Jo Test")

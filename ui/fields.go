@@ -103,7 +103,7 @@ func describeField(field string) string {
 
 // codeSelect is a drop-down of a vocabulary's labels that sets a code.
 // none, when not empty, is the label of "no choice".
-func codeSelect[C ~string](v meeting.Vocabulary[C], value C, none string, set func(C)) *widget.Select {
+func codeSelect[C ~string](v meeting.Vocabulary[C], value C, none string, set func(C)) *choice {
 	var labels []string
 	byLabel := map[string]C{}
 	if none != "" {
@@ -115,8 +115,7 @@ func codeSelect[C ~string](v meeting.Vocabulary[C], value C, none string, set fu
 		labels = append(labels, l)
 		byLabel[l] = c
 	}
-	s := widget.NewSelect(labels, nil)
-	s.PlaceHolder = "Choose…"
+	s := newChoice(labels, nil)
 	if value != "" || none != "" {
 		s.SetSelected(v.Label(value))
 		if value == "" {

@@ -69,3 +69,43 @@ func FuzzCleanText(f *testing.F) {
 		}
 	})
 }
+
+func TestMatchChoice(t *testing.T) {
+	agencies := []string{}
+	for _, c := range meeting.Agencies.Codes() {
+		agencies = append(agencies, c.Label())
+	}
+	outcomes := []string{}
+	for _, c := range meeting.Outcomes.Codes() {
+		outcomes = append(outcomes, c.Label())
+	}
+	tests := []struct {
+		options []string
+		typed   string
+		current int
+		want    string
+	}{
+		{agencies, "pol", -1, "Police"},
+		{agencies, "HEALTH", -1, "Health"},
+		{agencies, "c", -1, "Children's social care"},
+		{agencies, "social", -1, "Children's social care"}, // a word of the label
+		{agencies, "dom", -1, "Domestic abuse service"},
+		{agencies, "pp", 1, "Probation"}, // P again: the next starting with it after Police
+		{outcomes, "joint", -1, "Section 47 enquiry, joint with police"},
+		{outcomes, "section 47 enquiry, s", -1, "Section 47 enquiry, single-agency"},
+		{outcomes, "lado", -1, "LADO referral"},
+	}
+	for _, tt := range tests {
+		i := matchChoice(tt.options, tt.typed, tt.current)
+		if i < 0 || tt.options[i] != tt.want {
+			got := "nothing"
+			if i >= 0 {
+				got = tt.options[i]
+			}
+			t.Errorf("typing %q chose %s, want %s", tt.typed, got, tt.want)
+		}
+	}
+	if i := matchChoice(agencies, "zzz", 0); i != -1 {
+		t.Errorf("typing zzz chose %q", agencies[i])
+	}
+}

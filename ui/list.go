@@ -29,7 +29,7 @@ type MeetingsList struct {
 	store    meeting.Store
 	Search   *widget.Entry
 	From, To *dateField
-	State    *widget.Select
+	State    *choice
 	Table    *widget.Table
 	Status   *widget.Label
 	More     *widget.Button
@@ -69,7 +69,7 @@ func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
 	l.Search.OnChanged = func(s string) { l.setFilter(func(f *meeting.Filter) { f.Text = s }, true) }
 	l.From = dateEntry(f.From, func(d meeting.Date) { l.setFilter(func(f *meeting.Filter) { f.From = d }, false) })
 	l.To = dateEntry(f.To, func(d meeting.Date) { l.setFilter(func(f *meeting.Filter) { f.To = d }, false) })
-	l.State = widget.NewSelect(statusChoices, nil)
+	l.State = newChoice(statusChoices, nil)
 	switch f.Status {
 	case meeting.StatusDraft:
 		l.State.SetSelected(statusChoices[1])

@@ -15,11 +15,20 @@ import (
 // window.
 type fieldMessage struct {
 	widget.BaseWidget
-	Text string
+	Text      string
+	colorName fyne.ThemeColorName // the error colour unless set
+	onTapped  func()              // a click on the line, when set
+}
+
+// Tapped runs onTapped: the line can be clicked, never focused.
+func (m *fieldMessage) Tapped(*fyne.PointEvent) {
+	if m.onTapped != nil {
+		m.onTapped()
+	}
 }
 
 func newFieldMessage() *fieldMessage {
-	m := &fieldMessage{}
+	m := &fieldMessage{colorName: theme.ColorNameError}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -61,7 +70,7 @@ func (r *fieldMessageRenderer) Layout(s fyne.Size) {
 
 func (r *fieldMessageRenderer) Refresh() {
 	r.text.TextSize = r.size()
-	r.text.Color = r.m.Theme().Color(theme.ColorNameError, fyne.CurrentApp().Settings().ThemeVariant())
+	r.text.Color = r.m.Theme().Color(r.m.colorName, fyne.CurrentApp().Settings().ThemeVariant())
 	r.Layout(r.m.Size())
 }
 

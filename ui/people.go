@@ -2,11 +2,13 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
@@ -80,31 +82,96 @@ func personLabel(p meeting.Person) string {
 }
 
 // personEntry is a name field that offers people seen at earlier meetings,
-// with their agency and role, as buttons under it (reachable with Tab).
-func (e *Editor) personEntry(field, value string, set func(string), pick func(meeting.Person)) (*widget.Entry, fyne.CanvasObject) {
-	entry := widget.NewEntry()
-	entry.SetText(value)
-	entry.SetPlaceHolder("Name")
-	suggestions := container.NewVBox()
-	entry.OnChanged = func(s string) {
+// with their role and agency, on the line under it: Down and Up go through
+// them, Enter (or a click on the line) fills the row with the one shown,
+// Escape puts them away. The offer never takes the focus, never changes
+// what is typed until one is chosen, and never moves or widens anything.
+func (e *Editor) personEntry(field, value string, set func(string), pick func(meeting.Person)) (*nameEntry, fyne.CanvasObject) {
+	n := newNameEntry()
+	n.SetText(value)
+	n.SetPlaceHolder("Name")
+	n.OnChanged = func(s string) {
 		set(cleanText(s, false))
-		var buttons []fyne.CanvasObject
-		for _, p := range e.people.match(s, 3) {
-			b := widget.NewButton(personLabel(p), nil)
-			b.Importance = widget.LowImportance
-			b.Alignment = widget.ButtonAlignLeading
-			b.OnTapped = func() {
-				suggestions.RemoveAll()
-				entry.SetText(p.Name)
-				suggestions.RemoveAll()
-				pick(p)
-				e.win.Canvas().Focus(entry)
-			}
-			buttons = append(buttons, b)
+		if !n.choosing {
+			n.offer(e.people.match(s, 5))
 		}
-		suggestions.Objects = buttons
-		suggestions.Refresh()
 	}
-	e.disableIfReadOnly(entry)
-	return entry, container.NewVBox(entry, suggestions, e.errorFor(field))
+	n.pick = func(p meeting.Person) {
+		n.choosing = true
+		n.SetText(p.Name)
+		n.CursorColumn = len([]rune(p.Name))
+		n.choosing = false
+		n.offer(nil)
+		pick(p)
+	}
+	e.disableIfReadOnly(n)
+	return n, container.NewVBox(n, n.line, e.errorFor(field))
+}
+
+// A nameEntry is a name field with people offered under it.
+type nameEntry struct {
+	widget.Entry
+	line     *fieldMessage // the person offered, or how many there are
+	matches  []meeting.Person
+	shown    int  // which match the line shows; -1 before Down is pressed
+	choosing bool // the text is being set from a choice
+	pick     func(meeting.Person)
+}
+
+func newNameEntry() *nameEntry {
+	n := &nameEntry{line: newFieldMessage(), shown: -1}
+	n.line.colorName = theme.ColorNameForeground
+	n.line.onTapped = func() {
+		if len(n.matches) > 0 {
+			n.pick(n.matches[max(n.shown, 0)])
+		}
+	}
+	n.ExtendBaseWidget(n)
+	return n
+}
+
+// offer shows the people matching what is typed.
+func (n *nameEntry) offer(people []meeting.Person) {
+	n.matches, n.shown = people, -1
+	n.showLine()
+}
+
+func (n *nameEntry) showLine() {
+	switch {
+	case len(n.matches) == 0:
+		n.line.SetText("")
+	case n.shown < 0:
+		n.line.SetText(fmt.Sprintf("Seen before: %s (Down to choose)", personLabel(n.matches[0])))
+	default:
+		n.line.SetText(fmt.Sprintf("%d of %d: %s (Enter to fill the row)", n.shown+1, len(n.matches), personLabel(n.matches[n.shown])))
+	}
+}
+
+func (n *nameEntry) TypedKey(ev *fyne.KeyEvent) {
+	if len(n.matches) > 0 {
+		switch ev.Name {
+		case fyne.KeyDown:
+			n.shown = (n.shown + 1) % len(n.matches)
+			n.showLine()
+			return
+		case fyne.KeyUp:
+			n.shown = (n.shown - 1 + len(n.matches)) % len(n.matches)
+			n.showLine()
+			return
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if n.shown >= 0 {
+				n.pick(n.matches[n.shown])
+				return
+			}
+		case fyne.KeyEscape:
+			n.offer(nil)
+			return
+		}
+	}
+	n.Entry.TypedKey(ev)
+}
+
+func (n *nameEntry) FocusLost() {
+	n.Entry.FocusLost()
+	n.offer(nil)
 }

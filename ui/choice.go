@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2/widget"
+)
+
+// typeAheadPause ends a type-ahead word: letters typed after it start a new
+// search, as in any desktop list.
+const typeAheadPause = time.Second
+
+// A choice is a drop-down list that takes type-ahead: with the focus on it,
+// typing "pol" chooses Police and "health" Health, without opening the
+// list; the same letter again moves to the next choice starting with it.
+// Space or Down opens the list, Left and Right step through it.
+type choice struct {
+	widget.Select
+	typed   string
+	typedAt time.Time
+}
+
+func newChoice(options []string, changed func(string)) *choice {
+	c := &choice{}
+	c.Options, c.OnChanged = options, changed
+	c.PlaceHolder = "Choose…"
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *choice) TypedRune(r rune) {
+	now := time.Now()
+	if now.Sub(c.typedAt) > typeAheadPause {
+		c.typed = ""
+	}
+	c.typedAt = now
+	if r == ' ' && c.typed == "" {
+		return // Space opens the list (a key, handled by Select)
+	}
+	c.typed += string(r)
+	if i := matchChoice(c.Options, c.typed, c.SelectedIndex()); i >= 0 && i != c.SelectedIndex() {
+		c.SetSelectedIndex(i)
+	}
+}
+
+// matchChoice finds the option typed: the first whose label starts with
+// it, else whose word does, else that contains it, ignoring case. A single
+// letter typed again and again steps through the options starting with it,
+// after the current one.
+func matchChoice(options []string, typed string, current int) int {
+	t := strings.ToLower(typed)
+	if first, size := utf8.DecodeRuneInString(t); size > 0 && size < len(t) && strings.Count(t, string(first)) == utf8.RuneCountInString(t) {
+		letter := string(first)
+		for k := 1; k <= len(options); k++ {
+			i := (current + k + len(options)) % len(options)
+			if strings.HasPrefix(strings.ToLower(options[i]), letter) {
+				return i
+			}
+		}
+	}
+	matchers := []func(label string) bool{
+		func(l string) bool { return strings.HasPrefix(l, t) },
+		func(l string) bool {
+			for _, w := range strings.FieldsFunc(l, func(r rune) bool { return r == ' ' || r == '(' || r == '/' || r == ',' }) {
+				if strings.HasPrefix(w, t) {
+					return true
+				}
+			}
+			return false
+		},
+		func(l string) bool { return strings.Contains(l, t) },
+	}
+	for _, match := range matchers {
+		for i, o := range options {
+			if match(strings.ToLower(o)) {
+				return i
+			}
+		}
+	}
+	return -1
+}
