@@ -95,6 +95,7 @@ var (
 // loading the list. The caller shows it.
 func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	a.SetIcon(assets.Icon)
+	a.Settings().SetTheme(newAppTheme())
 	w := a.NewWindow("Strategy Minutes")
 	w.SetIcon(assets.Icon)
 	u := &App{fyneApp: a, Win: w, store: store, opts: opts}
@@ -115,9 +116,9 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 		l.Importance = widget.WarningImportance
 		banner = l
 	}
-	newButton := widget.NewButtonWithIcon("New meeting", theme.ContentAddIcon(), u.NewMeeting)
-	newButton.Importance = widget.HighImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newButton, banner), u.List.Filters())
+	newMeeting := newButton("New meeting", theme.ContentAddIcon(), u.NewMeeting)
+	newMeeting.Importance = widget.HighImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, newMeeting, banner), u.List.Filters())
 	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), widget.NewLabelWithStyle(opts.DBPath, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
 	u.listView = container.NewBorder(top, footer, nil, nil, u.List.Table)
 	u.body = container.NewStack(u.listView)
@@ -243,11 +244,12 @@ func (u *App) show(m *meeting.Meeting) {
 	e.OnChairTyped = func(chair string) { u.fyneApp.Preferences().SetString(prefChair, chair) }
 	e.OnSignedOff = u.List.Reload
 	e.OnDeleted = func() {
+		e.release()
 		u.Editor = nil
 		u.ShowList()
 	}
-	back := widget.NewButtonWithIcon("Meetings", theme.NavigateBackIcon(), u.ShowList)
-	export := widget.NewButtonWithIcon("Export PDF", theme.DocumentPrintIcon(), u.exportPDF)
+	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
+	export := newButton("Export PDF", theme.DocumentPrintIcon(), u.exportPDF)
 	u.Editor = e
 	u.body.Objects = []fyne.CanvasObject{e.Content(container.NewHBox(back, export))}
 	u.body.Refresh()
@@ -268,6 +270,7 @@ func (u *App) closeEditor() error {
 		}
 		return err
 	}
+	u.Editor.release()
 	u.Editor = nil
 	return nil
 }
@@ -301,7 +304,7 @@ func (u *App) ShowReports() {
 			return buf.Bytes(), err
 		})
 	}
-	back := widget.NewButtonWithIcon("Meetings", theme.NavigateBackIcon(), u.ShowList)
+	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
 	u.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, u.Reports.Content())}
 	u.body.Refresh()
 	u.Reports.Reload()
@@ -406,17 +409,18 @@ type Recovery struct {
 // and offers the latest good backup when there is one.
 func NewStartupErrorWindow(a fyne.App, err error, recovery *Recovery) fyne.Window {
 	a.SetIcon(assets.Icon)
+	a.Settings().SetTheme(newAppTheme())
 	w := a.NewWindow("Strategy Minutes: cannot open the minutes")
 	msg := widget.NewLabel(err.Error())
 	msg.Wrapping = fyne.TextWrapWord
-	quit := widget.NewButton("Quit", func() { a.Quit() })
+	quit := newButton("Quit", nil, func() { a.Quit() })
 	buttons := container.NewHBox(layout.NewSpacer())
 	body := []fyne.CanvasObject{msg}
 	if recovery != nil {
 		body = append(body, widget.NewLabel("The latest good automatic backup is\n"+recovery.Backup+
 			"\nRestoring it replaces the damaged file, which is kept aside; changes since the backup are not in it."))
-		var restore *widget.Button
-		restore = widget.NewButton("Restore the latest good backup", func() {
+		var restore *ringButton
+		restore = newButton("Restore the latest good backup", nil, func() {
 			restore.Disable()
 			if err := recovery.Restore(); err != nil {
 				msg.SetText(err.Error())

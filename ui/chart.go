@@ -44,21 +44,15 @@ func (r *drawnRenderer) Refresh() {
 func (r *drawnRenderer) Objects() []fyne.CanvasObject { return r.objects }
 func (r *drawnRenderer) Destroy()                     {}
 
-// isDark reports whether w is drawn on a dark background, to pick the
-// lighter variant of the chart colours there.
+// isDark reports whether w is drawn on a dark background (darker than
+// mid grey), to pick the lighter variant of the chart colours there.
 func isDark(w fyne.Widget) bool {
-	return luminance(theme.ColorForWidget(theme.ColorNameBackground, w)) < 0.5
-}
-
-// luminance is the relative luminance of c, from 0 (black) to 1 (white).
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	return (0.2126*float64(r) + 0.7152*float64(g) + 0.0722*float64(b)) / 0xffff
+	return luminance(theme.ColorForWidget(theme.ColorNameBackground, w)) < luminance(color.Gray{Y: 0x80})
 }
 
 // textOn returns black or white, whichever reads better on fill.
 func textOn(fill color.Color) color.Color {
-	if luminance(fill) > 0.4 {
+	if contrast(color.Black, fill) > contrast(color.White, fill) {
 		return color.Black
 	}
 	return color.White

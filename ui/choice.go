@@ -5,6 +5,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -18,8 +19,24 @@ const typeAheadPause = time.Second
 // Space or Down opens the list, Left and Right step through it.
 type choice struct {
 	widget.Select
-	typed   string
-	typedAt time.Time
+	typed    string
+	typedAt  time.Time
+	hasFocus bool
+}
+
+func (c *choice) CreateRenderer() fyne.WidgetRenderer {
+	return newFocusRing(c.Select.CreateRenderer(), &c.hasFocus, c.Theme)
+}
+
+func (c *choice) FocusGained() {
+	c.hasFocus = true
+	c.Select.FocusGained()
+	reveal(c)
+}
+
+func (c *choice) FocusLost() {
+	c.hasFocus = false
+	c.Select.FocusLost()
 }
 
 func newChoice(options []string, changed func(string)) *choice {

@@ -73,9 +73,9 @@ type dateField struct {
 func newDateField(value meeting.Date, onDate func(meeting.Date), onProblem func(string)) *dateField {
 	f := &dateField{onDate: onDate, onProblem: onProblem, last: value}
 	f.ExtendBaseWidget(f)
+	f.ActionItem = newPickerButton(f.openPicker) // before anything draws the entry
 	f.SetPlaceHolder("DD/MM/YYYY")
 	f.SetText(formatTypedDate(value))
-	f.ActionItem = newPickerButton(f.openPicker)
 	f.Entry.OnChanged = func(string) { f.check(false) }
 	return f
 }
@@ -131,6 +131,7 @@ func (f *dateField) Problem() string { return f.problem }
 func (f *dateField) FocusGained() {
 	f.focused = true
 	f.Entry.FocusGained()
+	reveal(f)
 }
 
 func (f *dateField) FocusLost() {

@@ -132,7 +132,7 @@ func (m *modal) Resize(s fyne.Size) { m.d.Resize(s) }
 // A keyButton is a button that Enter presses as well as Space, and on
 // which Escape cancels its dialog.
 type keyButton struct {
-	widget.Button
+	ringButton
 	escape func()
 }
 

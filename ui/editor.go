@@ -67,7 +67,7 @@ type Editor struct {
 	lastRow [sectionCount]fyne.Focusable // first field of each section's last row, focused after adding one
 
 	signOffList   *fyne.Container
-	signOffButton *widget.Button
+	signOffButton *ringButton
 	amendNote     *widget.Label
 	partnerNote   *widget.Label // whether the reason below is needed
 
@@ -102,6 +102,7 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	for i := range sectionCount {
 		e.sections[i] = container.NewVBox()
 		e.scrolls[i] = container.NewVScroll(container.NewPadded(e.sections[i]))
+		followFocus(e.scrolls[i])
 		tabs = append(tabs, container.NewTabItem(sectionTitles[i], e.scrolls[i]))
 	}
 	e.Tabs = container.NewAppTabs(tabs...)
@@ -214,6 +215,10 @@ func (e *Editor) Close() error {
 	}
 	return e.Flush()
 }
+
+// release lets go of what the editor registered; the app calls it once the
+// editor is closed.
+func (e *Editor) release() { forgetScrolls(e.scrolls[:]...) }
 
 // NextSection and PreviousSection move through the sections in order; the
 // cursor goes to the first field of the section shown.
@@ -362,25 +367,26 @@ func (e *Editor) forget(prefix string) {
 
 // textField is an entry for a field path whose text goes to onChange,
 // cleaned of control characters, with its inline message under it.
-func (e *Editor) textField(field, value, placeholder string, multiline bool, onChange func(string)) (*widget.Entry, fyne.CanvasObject) {
+// The first result is the field itself, to put the cursor in.
+func (e *Editor) textField(field, value, placeholder string, multiline bool, onChange func(string)) (fyne.Focusable, fyne.CanvasObject) {
 	var w *widget.Entry
-	var obj fyne.CanvasObject
+	var obj fyne.Focusable
 	if multiline {
 		box := newTextBox()
 		w, obj = &box.Entry, box
 	} else {
-		w = widget.NewEntry()
-		obj = w
+		line := newLineEntry()
+		w, obj = &line.Entry, line
 	}
 	w.SetText(value)
 	w.SetPlaceHolder(placeholder)
 	w.OnChanged = func(s string) { onChange(cleanText(s, multiline)) }
 	e.disableIfReadOnly(w)
-	return w, withError(obj, e.errorFor(field))
+	return obj, withError(obj.(fyne.CanvasObject), e.errorFor(field))
 }
 
 // textEntry is a textField bound to a text field of the record.
-func (e *Editor) textEntry(field, value, placeholder string, multiline bool, set func(m *meeting.Meeting, s string)) (*widget.Entry, fyne.CanvasObject) {
+func (e *Editor) textEntry(field, value, placeholder string, multiline bool, set func(m *meeting.Meeting, s string)) (fyne.Focusable, fyne.CanvasObject) {
 	return e.textField(field, value, placeholder, multiline, func(s string) {
 		e.edit(func(m *meeting.Meeting) { set(m, s) })
 	})
@@ -394,17 +400,17 @@ func (e *Editor) disableIfReadOnly(ws ...fyne.Disableable) {
 	}
 }
 
-func (e *Editor) addButton(label string, tapped func()) *widget.Button {
+func (e *Editor) addButton(label string, tapped func()) *ringButton {
 	// The row is added after the key that pressed the button is done: Space
 	// reaches the window as a key and then as a character, and the
 	// character would otherwise land in the new row's first field.
-	b := widget.NewButtonWithIcon(label, theme.ContentAddIcon(), func() { go fyne.Do(tapped) })
+	b := newButton(label, theme.ContentAddIcon(), func() { go fyne.Do(tapped) })
 	e.disableIfReadOnly(b)
 	return b
 }
 
-func (e *Editor) removeButton(what string, remove func()) *widget.Button {
-	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+func (e *Editor) removeButton(what string, remove func()) *ringButton {
+	b := newButton("", theme.DeleteIcon(), func() {
 		confirmDialog(e.win, "Remove "+what+"?", "Remove this "+what+" from the record?", "Remove", "Keep it", widget.DangerImportance, true, func(ok bool) {
 			if ok {
 				remove()
@@ -578,7 +584,8 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 	set := func(change func(a *meeting.Attendee)) {
 		e.edit(func(m *meeting.Meeting) { change(&m.Attendees[i]) })
 	}
-	role := widget.NewEntry()
+	roleBox := newLineEntry()
+	role := &roleBox.Entry
 	role.SetText(a.Role)
 	role.SetPlaceHolder("Role")
 	role.OnChanged = func(s string) { set(func(a *meeting.Attendee) { a.Role = cleanText(s, false) }) }
@@ -629,7 +636,8 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 	referrer := widget.NewCheck("Referrer", nil)
 	referrer.SetChecked(a.Referrer)
 	referrer.OnChanged = func(on bool) { set(func(a *meeting.Attendee) { a.Referrer = on }) }
-	note := widget.NewEntry()
+	noteBox := newLineEntry()
+	note := &noteBox.Entry
 	note.SetText(a.Note)
 	note.SetPlaceHolder("Note (e.g. why not invited, report sent)")
 	note.OnChanged = func(s string) { set(func(a *meeting.Attendee) { a.Note = cleanText(s, false) }) }
@@ -650,10 +658,10 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 	remove := e.removeButton("attendee", func() {
 		e.editAndRebuild(func(m *meeting.Meeting) { m.Attendees = append(m.Attendees[:i:i], m.Attendees[i+1:]...) }, sectionAttendees)
 	})
-	line1 := container.NewGridWithColumns(4, nameBox, container.NewVBox(role),
+	line1 := container.NewGridWithColumns(4, nameBox, container.NewVBox(roleBox),
 		withError(agency, e.errorFor(f+".agency")), withError(service, e.errorFor(f+".service")))
 	line2 := container.NewBorder(nil, nil, nil, container.NewVBox(remove), container.NewGridWithColumns(3,
-		withError(attendance, e.errorFor(f+".attendance")), container.NewVBox(referrer), container.NewVBox(note)))
+		withError(attendance, e.errorFor(f+".attendance")), container.NewVBox(referrer), container.NewVBox(noteBox)))
 	return container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), nil, container.NewVBox(line1, line2))
 }
 
@@ -661,7 +669,9 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 func (e *Editor) AddAttendee() {
 	// Most rows are typed for someone in the meeting: Attended is the
 	// default, changed for those who sent apologies or did not come.
-	e.addRow(sectionAttendees, func(m *meeting.Meeting) { m.Attendees = append(m.Attendees, meeting.Attendee{Attendance: meeting.Attended}) })
+	e.addRow(sectionAttendees, func(m *meeting.Meeting) {
+		m.Attendees = append(m.Attendees, meeting.Attendee{Attendance: meeting.Attended})
+	})
 }
 
 func (e *Editor) buildConsent(m *meeting.Meeting) []fyne.CanvasObject {
@@ -841,7 +851,7 @@ func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 		"Why a statutory partner did not attend, and how their information was obtained", true,
 		func(m *meeting.Meeting, s string) { m.MissingPartnersReason = s })
 	e.signOffList = container.NewVBox()
-	e.signOffButton = widget.NewButtonWithIcon("Sign off the minutes", theme.ConfirmIcon(), e.confirmSignOff)
+	e.signOffButton = newButton("Sign off the minutes", theme.ConfirmIcon(), e.confirmSignOff)
 	e.signOffButton.Importance = widget.HighImportance
 	e.partnerNote = hint("")
 	objs := []fyne.CanvasObject{
@@ -854,7 +864,7 @@ func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 		container.NewHBox(e.signOffButton),
 	}
 	if _, ok := e.store.(meeting.Deleter); ok {
-		del := widget.NewButtonWithIcon("Delete this draft…", theme.DeleteIcon(), e.ConfirmDelete)
+		del := newButton("Delete this draft…", theme.DeleteIcon(), e.ConfirmDelete)
 		del.Importance = widget.DangerImportance
 		objs = append(objs, widget.NewSeparator(),
 			hint("A draft started by mistake, or recorded for the wrong child, can be deleted. Its text is erased from this laptop and the audit log records who deleted it, and when."),
@@ -886,14 +896,14 @@ func (e *Editor) buildSignedOff(m *meeting.Meeting) []fyne.CanvasObject {
 	if e.amending {
 		e.amendNote = widget.NewLabel("")
 		e.amendNote.Wrapping = fyne.TextWrapWord
-		save := widget.NewButtonWithIcon("Save the amendment…", theme.DocumentSaveIcon(), e.confirmAmendment)
+		save := newButton("Save the amendment…", theme.DocumentSaveIcon(), e.confirmAmendment)
 		save.Importance = widget.HighImportance
-		cancel := widget.NewButtonWithIcon("Cancel the amendment", theme.CancelIcon(), e.CancelAmendment)
+		cancel := newButton("Cancel the amendment", theme.CancelIcon(), e.CancelAmendment)
 		return append(objs, widget.NewSeparator(), heading("Amending the signed-off minutes"),
 			hint("Change the record in any section, then save the amendment with its reason. Nothing is saved until then."),
 			e.amendNote, container.NewHBox(save, cancel))
 	}
-	amend := widget.NewButtonWithIcon("Amend the minutes…", theme.DocumentCreateIcon(), e.StartAmendment)
+	amend := newButton("Amend the minutes…", theme.DocumentCreateIcon(), e.StartAmendment)
 	return append(objs, hint("The record is read-only. A correction after sign-off is an amendment: it records who, when, why and what changed, and keeps the signed-off version."),
 		container.NewHBox(amend))
 }

@@ -75,6 +75,8 @@ func entry(t *testing.T, e *Editor, section int, placeholder string, nth int) *w
 			o = &b.Entry
 		case *nameEntry:
 			o = &b.Entry
+		case *lineEntry:
+			o = &b.Entry
 		}
 		if w, ok := o.(*widget.Entry); ok && w.PlaceHolder == placeholder {
 			if n == nth {
@@ -702,5 +704,27 @@ func TestDialogsTakeTheKeyboard(t *testing.T) {
 	}
 	if o := u.Win.Canvas().Overlays().Top(); o != nil {
 		t.Errorf("a dialog is still shown: %T", o)
+	}
+}
+
+// A field that takes the focus below the visible part of a section is
+// scrolled into view, so the chair never types into a field out of sight.
+func TestFocusedFieldIsScrolledIntoView(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	u.Win.Resize(fyne.NewSize(1180, 420))
+	e := newMeeting(t, u)
+	e.Tabs.SelectIndex(sectionConsent)
+	s := e.scrolls[sectionConsent]
+	var last *textBox
+	for _, o := range objects(e.sections[sectionConsent]) {
+		if b, ok := o.(*textBox); ok {
+			last = b // the child's views, at the bottom
+		}
+	}
+	u.Win.Canvas().Focus(last)
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(last).Y - d.AbsolutePositionForObject(s).Y
+	if s.Offset.Y == 0 || top < 0 || top+last.Size().Height > s.Size().Height {
+		t.Errorf("the focused box is at %v in a view of %v (offset %v): out of sight", top, s.Size().Height, s.Offset.Y)
 	}
 }

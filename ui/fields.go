@@ -149,15 +149,17 @@ func parseClock(s string) (hour, minute int, ok bool) {
 // is wrong with either goes to problem ("" when nothing is); the moment is
 // set only when both are right, or cleared when both are empty.
 type dateTimeField struct {
-	date    *dateField
-	clock   *widget.Entry
-	set     func(time.Time)
-	problem func(string)
-	day     meeting.Date
+	date     *dateField
+	clock    *widget.Entry
+	clockBox *lineEntry
+	set      func(time.Time)
+	problem  func(string)
+	day      meeting.Date
 }
 
 func newDateTimeField(value time.Time, set func(time.Time), problem func(string)) *dateTimeField {
-	f := &dateTimeField{clock: widget.NewEntry(), set: set, problem: problem}
+	clock := newLineEntry()
+	f := &dateTimeField{clock: &clock.Entry, clockBox: clock, set: set, problem: problem}
 	f.clock.SetPlaceHolder("HH:MM")
 	if !value.IsZero() {
 		local := value.In(meeting.UK)
@@ -196,7 +198,7 @@ func (f *dateTimeField) changed() {
 }
 
 func (f *dateTimeField) object() fyne.CanvasObject {
-	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.clock.MinSize().Height), f.clock), f.date)
+	return container.NewBorder(nil, nil, nil, container.NewGridWrap(fyne.NewSize(90, f.clock.MinSize().Height), f.clockBox), f.date)
 }
 
 func (f *dateTimeField) disable() {

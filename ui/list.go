@@ -32,7 +32,7 @@ type MeetingsList struct {
 	State    *choice
 	Table    *widget.Table
 	Status   *widget.Label
-	More     *widget.Button
+	More     *ringButton
 	// OnOpen is called with the id of the meeting the chair picks.
 	OnOpen func(id string)
 	// OnFilterChanged is called when the filter changes (the app remembers it).
@@ -88,7 +88,7 @@ func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
 		}
 		l.setFilter(func(f *meeting.Filter) { f.Status = status }, false)
 	}
-	l.More = widget.NewButton("Show more", func() {
+	l.More = newButton("Show more", nil, func() {
 		l.mu.Lock()
 		l.limit += pageSize
 		l.mu.Unlock()

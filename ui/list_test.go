@@ -125,9 +125,9 @@ func TestStartupErrorOffersTheLatestGoodBackup(t *testing.T) {
 	restored := false
 	w := NewStartupErrorWindow(a, errors.New("check /x/minutes.db: the database file is damaged"),
 		&Recovery{Backup: "/x/backups/minutes-2026-11-23.db", Restore: func() error { restored = true; return nil }})
-	var restore *widget.Button
+	var restore *ringButton
 	for _, o := range test.LaidOutObjects(w.Content()) {
-		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Restore") {
+		if b, ok := o.(*ringButton); ok && strings.HasPrefix(b.Text, "Restore") {
 			restore = b
 		}
 	}

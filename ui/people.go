@@ -171,6 +171,11 @@ func (n *nameEntry) TypedKey(ev *fyne.KeyEvent) {
 	n.Entry.TypedKey(ev)
 }
 
+func (n *nameEntry) FocusGained() {
+	n.Entry.FocusGained()
+	reveal(n)
+}
+
 func (n *nameEntry) FocusLost() {
 	n.Entry.FocusLost()
 	n.offer(nil)

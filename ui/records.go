@@ -151,7 +151,7 @@ func (u *App) showAuditLog() {
 	for i, width := range widths {
 		table.SetColumnWidth(i, width)
 	}
-	export := widget.NewButton("Export CSV…", func() {
+	export := newButton("Export CSV…", nil, func() {
 		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
 			if err != nil || wc == nil {
 				return

@@ -40,9 +40,9 @@ type ReportsView struct {
 	From, To, AsOf *dateField
 	Status         *widget.Label
 
-	quick     []*widget.Button // the period shortcuts, in the bar's order
-	exportCSV *widget.Button
-	exportPDF *widget.Button
+	quick     []*ringButton // the period shortcuts, in the bar's order
+	exportCSV *ringButton
+	exportPDF *ringButton
 	pdf       func(*meeting.Report) ([]byte, error)
 	// chooseFile asks where to save an export (chooseSaveFile).
 	chooseFile func(name string, save func(fyne.URIWriteCloser))
@@ -129,10 +129,10 @@ func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID s
 	v.To = v.dateField(to, func(p *reportPeriod, d meeting.Date) { p.to = d })
 	v.AsOf = v.dateField(today, func(p *reportPeriod, d meeting.Date) { p.asOf = d })
 	for _, q := range quickPeriods {
-		v.quick = append(v.quick, widget.NewButton(q.label, func() { v.choose(q) }))
+		v.quick = append(v.quick, newButton(q.label, nil, func() { v.choose(q) }))
 	}
-	v.exportCSV = widget.NewButtonWithIcon("Export CSV", theme.DocumentSaveIcon(), v.saveCSV)
-	v.exportPDF = widget.NewButtonWithIcon("Export PDF", theme.DocumentSaveIcon(), v.savePDF)
+	v.exportCSV = newButton("Export CSV", theme.DocumentSaveIcon(), v.saveCSV)
+	v.exportPDF = newButton("Export PDF", theme.DocumentSaveIcon(), v.savePDF)
 	v.exportPDF.Hide()
 	v.exportCSV.Disable()
 	v.exportPDF.Disable()

@@ -131,7 +131,7 @@ func TestReportsViewQuickChoices(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, tt := range tests {
-		var b *widget.Button
+		var b *ringButton
 		for _, q := range v.quick {
 			if q.Text == tt.button {
 				b = q

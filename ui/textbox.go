@@ -26,6 +26,11 @@ func newTextBox() *textBox {
 // AcceptsTab says Tab is not text here, so the window moves the focus.
 func (b *textBox) AcceptsTab() bool { return false }
 
+func (b *textBox) FocusGained() {
+	b.Entry.FocusGained()
+	reveal(b)
+}
+
 func (b *textBox) TypedKey(ev *fyne.KeyEvent) {
 	if ev.Name == fyne.KeyEscape && b.modal != nil {
 		b.modal.escape()
