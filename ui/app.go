@@ -53,9 +53,10 @@ type App struct {
 	Editor  *Editor      // nil unless a meeting is shown
 	Reports *ReportsView // made the first time the reports are shown
 
-	body     *fyne.Container
-	listView fyne.CanvasObject
-	closed   bool
+	body         *fyne.Container
+	listView     fyne.CanvasObject
+	closed       bool
+	reportsShown bool // the reports are the view on screen
 }
 
 // Preference keys: the window remembers its size, the last filter and the
@@ -125,6 +126,13 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	w.SetContent(u.body)
 	w.SetMainMenu(u.menu())
 	w.SetCloseIntercept(u.close)
+	// Keys that reach no focused control: Page Down and Page Up scroll the
+	// report.
+	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if u.reportsShown && u.Reports != nil {
+			u.Reports.TypedKey(ev)
+		}
+	})
 	// The first size fits a 1280x720 laptop screen with its title bar and
 	// taskbar; the window then remembers the chair's own.
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, defaultWidth)), float32(prefs.FloatWithFallback(prefHeight, defaultHeight))))
@@ -253,6 +261,7 @@ func (u *App) show(m *meeting.Meeting) {
 	u.Editor = e
 	u.body.Objects = []fyne.CanvasObject{e.Content(container.NewHBox(back, export))}
 	u.body.Refresh()
+	u.reportsShown = false
 }
 
 // closeEditor saves the open meeting; on failure the editor stays open so
@@ -282,6 +291,7 @@ func (u *App) ShowList() {
 	}
 	u.body.Objects = []fyne.CanvasObject{u.listView}
 	u.body.Refresh()
+	u.reportsShown = false
 	u.Win.Canvas().Focus(u.List.Search)
 	u.List.Reload() // last: its result is shown from another goroutine
 }
@@ -305,8 +315,11 @@ func (u *App) ShowReports() {
 		})
 	}
 	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
+	back.onPage = u.Reports.page
 	u.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, u.Reports.Content())}
 	u.body.Refresh()
+	u.reportsShown = true
+	u.Win.Canvas().Unfocus() // Page Down scrolls the report straight away
 	u.Reports.Reload()
 }
 

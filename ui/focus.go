@@ -65,6 +65,15 @@ func (r *focusRing) Objects() []fyne.CanvasObject {
 type ringButton struct {
 	widget.Button
 	hasFocus bool
+	onPage   func(down bool) // Page Down and Page Up, when the button is in a scrolled view
+}
+
+func (b *ringButton) TypedKey(ev *fyne.KeyEvent) {
+	if b.onPage != nil && (ev.Name == fyne.KeyPageDown || ev.Name == fyne.KeyPageUp) {
+		b.onPage(ev.Name == fyne.KeyPageDown)
+		return
+	}
+	b.Button.TypedKey(ev)
 }
 
 // newButton is widget.NewButtonWithIcon with a focus ring (icon may be nil).

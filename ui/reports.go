@@ -53,7 +53,12 @@ type ReportsView struct {
 	cards        []*statCard
 	bars         *barChart
 	lines        *lineChart
-	missingTable *widget.Table
+	// The page shown of the meetings missing a statutory partner.
+	missingOpen   []*ringButton // each row's Open button
+	missingPage   int
+	missingPrev   *ringButton
+	missingNext   *ringButton
+	missingStatus *widget.Label
 
 	mu      sync.Mutex
 	period  reportPeriod
@@ -130,6 +135,7 @@ func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID s
 	v.AsOf = v.dateField(today, func(p *reportPeriod, d meeting.Date) { p.asOf = d })
 	for _, q := range quickPeriods {
 		v.quick = append(v.quick, newButton(q.label, nil, func() { v.choose(q) }))
+		v.quick[len(v.quick)-1].onPage = v.page
 	}
 	v.exportCSV = newButton("Export CSV", theme.DocumentSaveIcon(), v.saveCSV)
 	v.exportPDF = newButton("Export PDF", theme.DocumentSaveIcon(), v.savePDF)
@@ -552,57 +558,126 @@ var missingColumns = []struct {
 	{"Held (UK)", 170}, {"Reference", 170}, {"Type", 220}, {"Statutory partners missing", 330},
 }
 
-// missingRows is how many rows of the list show at once; it scrolls.
-const missingRows = 8
+// missingPageRows is how many meetings missing a statutory partner show at
+// once: the list pages (Previous, Next) instead of scrolling inside the
+// report's own scroll, which would catch the mouse wheel and hide rows.
+const missingPageRows = 10
 
 func (v *ReportsView) missingSection(r *meeting.Report, missing []meeting.Summary, lookupErr error) fyne.CanvasObject {
 	title := fmt.Sprintf("Meetings missing a statutory partner (%s)", meeting.Count(len(missing)))
-	v.missingTable = nil
+	v.missingOpen, v.missingPage = nil, 0
 	if len(missing) == 0 {
 		return section(title, "", widget.NewLabel("None: children's social care, police and health attended every meeting of the period."))
 	}
-	about := "Check the reason recorded in each. Select a meeting to open it: click it, or Tab to the list, move with the arrow keys and press Space."
+	about := "Check the reason recorded in each: Open shows the meeting. The list shows " + fmt.Sprint(missingPageRows) + " at a time."
 	if lookupErr != nil {
 		about += " Only the ids are shown: could not load " + lookupErr.Error()
 	}
-	t := widget.NewTableWithHeaders(
-		func() (int, int) { return len(missing), len(missingColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.TableCellID, o fyne.CanvasObject) {
-			l := o.(*widget.Label)
-			if id.Row < 0 || id.Row >= len(missing) {
-				l.SetText("")
-				return
-			}
-			l.SetText(missingCell(missing[id.Row], id.Col))
-		})
-	t.ShowHeaderColumn = false
-	t.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	}
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col >= 0 && id.Col < len(missingColumns) {
-			o.(*widget.Label).SetText(missingColumns[id.Col].title)
-		}
-	}
+	widths := make([]float32, len(missingColumns))
+	header := make([]fyne.CanvasObject, len(missingColumns))
 	for i, c := range missingColumns {
-		t.SetColumnWidth(i, c.width)
+		widths[i] = c.width
+		header[i] = widget.NewLabelWithStyle(c.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	t.OnSelected = func(id widget.TableCellID) {
-		t.UnselectAll()
-		if id.Row >= 0 && id.Row < len(missing) && v.open != nil {
-			v.open(missing[id.Row].ID)
+	rows := container.NewVBox()
+	v.missingStatus = widget.NewLabel("")
+	v.missingPrev = newButton("Previous", theme.NavigateBackIcon(), nil)
+	v.missingNext = newButton("Next", theme.NavigateNextIcon(), nil)
+	v.missingPrev.onPage, v.missingNext.onPage = v.page, v.page
+	show := func() {
+		first := v.missingPage * missingPageRows
+		last := min(first+missingPageRows, len(missing))
+		rows.Objects, v.missingOpen = nil, nil
+		for i := first; i < last; i++ {
+			cells := make([]fyne.CanvasObject, len(missingColumns))
+			for col := range missingColumns {
+				l := widget.NewLabel(missingCell(missing[i], col))
+				l.Truncation = fyne.TextTruncateEllipsis
+				cells[col] = l
+			}
+			id := missing[i].ID
+			open := newButton("Open", theme.FolderOpenIcon(), func() {
+				if v.open != nil {
+					v.open(id)
+				}
+			})
+			open.Importance = widget.LowImportance
+			open.onPage = v.page
+			v.missingOpen = append(v.missingOpen, open)
+			rows.Add(container.NewBorder(nil, nil, nil, open, container.New(fixedColumns(widths), cells...)))
 		}
+		rows.Refresh()
+		v.missingStatus.SetText(fmt.Sprintf("Meetings %s to %s of %s", meeting.Count(first+1), meeting.Count(last), meeting.Count(len(missing))))
+		setEnabled(v.missingPrev, first > 0)
+		setEnabled(v.missingNext, last < len(missing))
 	}
-	v.missingTable = t
-	// The table's rows are its cells' height apart, plus padding.
-	pitch := t.CreateCell().MinSize().Height + theme.SizeForWidget(theme.SizeNamePadding, t)
-	height := pitch * float32(min(len(missing), missingRows)+1)
-	return section(title, about, container.New(minHeight{height}, t))
+	v.missingPrev.OnTapped = func() { v.missingPage--; show() }
+	v.missingNext.OnTapped = func() { v.missingPage++; show() }
+	show()
+	pager := container.NewHBox(v.missingPrev, v.missingNext, v.missingStatus)
+	return section(title, about, container.NewVBox(container.New(fixedColumns(widths), header...), rows, pager))
+}
+
+func setEnabled(b *ringButton, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// fixedColumns lays objects out side by side at the given widths, the last
+// taking what is left.
+type fixedColumns []float32
+
+func (c fixedColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		w := size.Width - x
+		if i < len(c) && i < len(objects)-1 {
+			w = c[i]
+		}
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(max(w, 0), size.Height))
+		x += w
+	}
+}
+
+func (c fixedColumns) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objects {
+		w := o.MinSize().Width
+		if i < len(c) {
+			w = c[i]
+		}
+		s.Width += w
+		s.Height = max(s.Height, o.MinSize().Height)
+	}
+	return s
+}
+
+// page scrolls the report a screen down or up: Page Down and Page Up.
+func (v *ReportsView) page(down bool) {
+	step := v.body.Size().Height * 0.9
+	if !down {
+		step = -step
+	}
+	limit := max(0, v.body.Content.MinSize().Height-v.body.Size().Height)
+	v.body.ScrollToOffset(fyne.NewPos(0, max(0, min(v.body.Offset.Y+step, limit))))
+}
+
+// TypedKey takes Page Down and Page Up for the report when nothing
+// focused takes them.
+func (v *ReportsView) TypedKey(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case fyne.KeyPageDown:
+		v.page(true)
+	case fyne.KeyPageUp:
+		v.page(false)
+	default:
+		return false
+	}
+	return true
 }
 
 // missingCell is the text of one column of the list of meetings missing a

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
 	"strategyminutes/meeting/demo"
@@ -225,8 +224,8 @@ func TestReportsViewOpensAMeetingMissingAPartner(t *testing.T) {
 	var opened []string
 	v, _ := newReportsView(t, db, func(id string) { opened = append(opened, id) })
 	r := v.Report()
-	if len(r.MissingStatutory.Meetings) < 2 || v.missingTable == nil {
-		t.Fatalf("%d meetings missing a partner; table %v", len(r.MissingStatutory.Meetings), v.missingTable)
+	if len(r.MissingStatutory.Meetings) < 2 || len(v.missingOpen) < 2 {
+		t.Fatalf("%d meetings missing a partner; %d rows shown", len(r.MissingStatutory.Meetings), len(v.missingOpen))
 	}
 	// The rows show each meeting's date and reference, in the report's order.
 	for _, row := range []int{0, len(r.MissingStatutory.Meetings) - 1} {
@@ -245,7 +244,7 @@ func TestReportsViewOpensAMeetingMissingAPartner(t *testing.T) {
 			t.Errorf("row %d: no partner named as missing", row)
 		}
 	}
-	v.missingTable.Select(widget.TableCellID{Row: 1, Col: 2})
+	test.Tap(v.missingOpen[1])
 	if want := r.MissingStatutory.Meetings[1]; !reflect.DeepEqual(opened, []string{want}) {
 		t.Errorf("opened %v, want %s", opened, want)
 	}
@@ -263,7 +262,7 @@ func TestReportsViewListsIDsWithoutSummaries(t *testing.T) {
 	if got := missingCell(v.missing[0], 0); got != id {
 		t.Errorf("first cell %q, want the id %s", got, id)
 	}
-	v.missingTable.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(v.missingOpen[0])
 	if opened != id {
 		t.Errorf("opened %q, want %s", opened, id)
 	}
@@ -494,7 +493,7 @@ func TestReportsViewKeyboard(t *testing.T) {
 		}
 	}
 	want := map[string]fyne.Focusable{"From": v.From, "To": v.To, "As of": v.AsOf, "Export CSV": v.exportCSV,
-		"Export PDF": v.exportPDF, "missing meetings": v.missingTable}
+		"Export PDF": v.exportPDF, "a missing meeting's Open": v.missingOpen[0], "Next": v.missingNext}
 	for _, b := range v.quick {
 		want[b.Text] = b
 	}
@@ -526,5 +525,35 @@ func TestReportsFromTheMainWindow(t *testing.T) {
 	u.List.Wait()
 	if u.Editor != nil {
 		t.Error("an editor is open")
+	}
+}
+
+// The long list of meetings missing a partner pages, and Page Down and
+// Page Up scroll the report, from its buttons or with nothing focused.
+func TestReportsPageAndScroll(t *testing.T) {
+	db := openDemoDB(t, 1500)
+	fixToday(t, day("2026-05-20"))
+	v, w := newReportsView(t, db, nil)
+	w.Resize(fyne.NewSize(1180, 600))
+	n := len(v.Report().MissingStatutory.Meetings)
+	if n <= missingPageRows {
+		t.Fatalf("only %d meetings missing a partner: too few to page", n)
+	}
+	if len(v.missingOpen) != missingPageRows || !v.missingPrev.Disabled() || v.missingNext.Disabled() {
+		t.Fatalf("first page: %d rows, previous disabled %v, next disabled %v", len(v.missingOpen), v.missingPrev.Disabled(), v.missingNext.Disabled())
+	}
+	test.Tap(v.missingNext)
+	if got := missingCell(v.missing[missingPageRows], 0); !strings.Contains(v.missingStatus.Text, "11 to") || got == "" {
+		t.Errorf("second page says %q", v.missingStatus.Text)
+	}
+	before := v.body.Offset.Y
+	v.missingNext.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+	if v.body.Offset.Y <= before {
+		t.Errorf("Page Down on a button left the report at %v", v.body.Offset.Y)
+	}
+	down := v.body.Offset.Y
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageUp})
+	if v.body.Offset.Y >= down {
+		t.Errorf("Page Up left the report at %v", v.body.Offset.Y)
 	}
 }
