@@ -132,9 +132,11 @@ BENCHTIME ?= $(if $(filter 1,$(BENCH_LARGE)),3x,20x)
 bench: build
 	@./.ci/deps $(TEST_PACKAGES) xvfb xauth xdotool
 	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 60m \
-	  ./storage ./pdf ./meeting/... | tee bin/bench.txt
+	  ./storage ./pdf ./meeting/... ./ui | tee bin/bench.txt
 	./.ci/bench-startup $(BIN) 100000 | tee bin/startup.txt
-	$(GO) run ./.ci/benchtable -bench bin/bench.txt -startup bin/startup.txt > docs/benchmarks.md
+	rm -f bin/window.txt
+	E2E_MEASURE=$(CURDIR)/bin/window.txt STRATEGYMINUTES_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -run LongText ./e2e
+	$(GO) run ./.ci/benchtable -bench bin/bench.txt -startup bin/startup.txt -window bin/window.txt > docs/benchmarks.md
 	@echo "Wrote docs/benchmarks.md"
 
 # Open the app on a separate sample database of 500 invented meetings; sample
