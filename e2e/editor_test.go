@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -149,5 +150,31 @@ func TestDeleteDraftByKeyboard(t *testing.T) {
 	a.quit()
 	if ms := meetings(t, db); len(ms) != 0 {
 		t.Errorf("%d meetings stored after the untouched one and the deleted draft, want none", len(ms))
+	}
+}
+
+// The session ending (SIGTERM) saves what was typed a moment before, as
+// quitting does, before the autosave deadline comes round.
+func TestSIGTERMSavesWhatIsPending(t *testing.T) {
+	s := newScreen(t)
+	db := filepath.Join(t.TempDir(), "minutes.db")
+	a := startApp(t, s, db, t.TempDir())
+	a.newMeetingReasonBox()
+	if out, err := a.xdotool("type", "--delay", "20", "--", "Typed just before the laptop shut down"); err != nil {
+		t.Fatalf("xdotool: %v: %s", err, out)
+	}
+	time.Sleep(150 * time.Millisecond) // the keys reach the app; not long enough for autosave
+	if err := a.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- a.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the app did not end within 10 s of SIGTERM")
+	}
+	if got := onlyMeeting(t, db).Reason; got != "Typed just before the laptop shut down" {
+		t.Errorf("after SIGTERM the reason is %q", got)
 	}
 }

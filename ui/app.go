@@ -126,6 +126,15 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	w.SetContent(u.body)
 	w.SetMainMenu(u.menu())
 	w.SetCloseIntercept(u.close)
+	// However the app stops (Quit, the last window closed, SIGTERM from the
+	// session ending, which Fyne turns into a quit), the open meeting's
+	// pending typing is saved. An amendment in progress is not: it is saved
+	// only with its reason.
+	a.Lifecycle().SetOnStopped(func() {
+		if u.Editor != nil && !u.Editor.amending {
+			u.Editor.Flush()
+		}
+	})
 	// Keys that reach no focused control: Page Down and Page Up scroll the
 	// report.
 	w.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
@@ -352,8 +361,8 @@ func (u *App) quit() {
 }
 
 // Quit saves what is pending and ends the app, as File > Quit does; for
-// the OS asking the app to stop (the session ending, a terminal's Ctrl+C).
-// Call it on the UI goroutine.
+// the OS asking the app to stop (the terminal it runs in closed). Call it
+// on the UI goroutine.
 func (u *App) Quit() { u.quit() }
 
 // shortcutText writes a shortcut as people read it: "Ctrl+Shift+A".

@@ -126,12 +126,13 @@ func (g *gui) show(db *storage.DB) {
 			log.Printf("daily backup failed: %v", err)
 		}
 	}()
-	// The session ending (SIGTERM, SIGHUP) or Ctrl+C in a terminal saves what
-	// is pending, as Quit does, instead of dropping it.
-	stop := make(chan os.Signal, 1)
-	signal.Notify(stop, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
+	// Fyne ends the app on SIGTERM and SIGINT (the session ending, Ctrl+C in
+	// a terminal), and the window saves what is pending as it stops; SIGHUP
+	// (the terminal closed) would kill it unsaved, so it quits the same way.
+	hangup := make(chan os.Signal, 1)
+	signal.Notify(hangup, syscall.SIGHUP)
 	go func() {
-		<-stop
+		<-hangup
 		fyne.Do(u.Quit)
 	}()
 	if g.opts.screenshots != "" {
