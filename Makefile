@@ -152,7 +152,7 @@ screenshots: build
 	@./.ci/deps xvfb xauth imagemagick
 	rm -f $(SHOTS_DB) $(SHOTS_DB)-wal $(SHOTS_DB)-shm
 	./$(BIN) --db $(SHOTS_DB) demo --meetings 300 --seed 4 >/dev/null
-	FYNE_THEME=light xvfb-run -a -s "-screen 0 1180x760x24" ./$(BIN) --db $(SHOTS_DB) --screenshots docs/screenshots
+	FYNE_THEME=light xvfb-run -a -s "-screen 0 1280x720x24" ./$(BIN) --db $(SHOTS_DB) --screenshots docs/screenshots
 
 deps-build:
 	@./.ci/deps $(BUILD_PACKAGES)

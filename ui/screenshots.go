@@ -17,7 +17,7 @@ import (
 const settle = 700 * time.Millisecond
 
 // ScreenshotSize is the window size of the README's screenshots.
-var ScreenshotSize = fyne.NewSize(1180, 760)
+var ScreenshotSize = fyne.NewSize(1280, 720)
 
 // TakeScreenshots shows the list, a meeting's attendees and consent, a
 // draft's sign-off check and the participation report, calling grab with a PNG path in dir for each once
