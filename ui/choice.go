@@ -28,15 +28,16 @@ func (c *choice) CreateRenderer() fyne.WidgetRenderer {
 	return newFocusRing(c.Select.CreateRenderer(), &c.hasFocus, c.Theme)
 }
 
+// FocusGained shows the ring instead of Fyne's faint tint.
 func (c *choice) FocusGained() {
 	c.hasFocus = true
-	c.Select.FocusGained()
+	c.Refresh()
 	reveal(c)
 }
 
 func (c *choice) FocusLost() {
 	c.hasFocus = false
-	c.Select.FocusLost()
+	c.Refresh()
 }
 
 func newChoice(options []string, changed func(string)) *choice {

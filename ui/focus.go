@@ -88,13 +88,16 @@ func (b *ringButton) CreateRenderer() fyne.WidgetRenderer {
 	return newFocusRing(b.Button.CreateRenderer(), &b.hasFocus, b.Theme)
 }
 
+// FocusGained shows the ring. Fyne's own focus tint is left off (Button's
+// FocusGained is not called): on a coloured button it would take the text
+// below 4.5:1.
 func (b *ringButton) FocusGained() {
 	b.hasFocus = true
-	b.Button.FocusGained()
+	b.Refresh()
 	reveal(b)
 }
 
 func (b *ringButton) FocusLost() {
 	b.hasFocus = false
-	b.Button.FocusLost()
+	b.Refresh()
 }

@@ -33,7 +33,7 @@ var colours = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameForegroundOnError:   color.NRGBA{0xff, 0xff, 0xff, 0xff},
 		theme.ColorNameForegroundOnSuccess: color.NRGBA{0xff, 0xff, 0xff, 0xff},
 		theme.ColorNameForegroundOnWarning: color.NRGBA{0xff, 0xff, 0xff, 0xff},
-		theme.ColorNameFocus:               color.NRGBA{0x15, 0x5f, 0xb8, 0x55},
+		theme.ColorNameFocus:               color.NRGBA{0x15, 0x5f, 0xb8, 0xb3},
 	},
 	theme.VariantDark: {
 		theme.ColorNameDisabled:            color.NRGBA{0x9a, 0x9a, 0x9a, 0xff},
@@ -47,7 +47,7 @@ var colours = map[fyne.ThemeVariant]map[fyne.ThemeColorName]color.Color{
 		theme.ColorNameForegroundOnError:   color.NRGBA{0x10, 0x10, 0x10, 0xff},
 		theme.ColorNameForegroundOnSuccess: color.NRGBA{0x10, 0x10, 0x10, 0xff},
 		theme.ColorNameForegroundOnWarning: color.NRGBA{0x10, 0x10, 0x10, 0xff},
-		theme.ColorNameFocus:               color.NRGBA{0x5c, 0xa8, 0xff, 0x66},
+		theme.ColorNameFocus:               color.NRGBA{0x5c, 0xa8, 0xff, 0x99},
 	},
 }
 
