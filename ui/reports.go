@@ -50,9 +50,9 @@ type ReportsView struct {
 	content    fyne.CanvasObject
 
 	// Built by show, for tests.
-	cards        []*statCard
-	bars         *barChart
-	lines        *lineChart
+	cards []*statCard
+	bars  *barChart
+	lines *lineChart
 	// The page shown of the meetings missing a statutory partner.
 	missingOpen   []*ringButton // each row's Open button
 	missingPage   int
