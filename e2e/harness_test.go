@@ -142,6 +142,10 @@ func startApp(t *testing.T, s *screen, db, home string) *app {
 	if a.window == "" {
 		t.Fatalf("no window after 30 s; the app said:\n%s", a.log.String())
 	}
+	// No window manager runs: give the window the keyboard, and keep the
+	// pointer over it (X's default focus follows the pointer).
+	a.xdotool("mousemove", "200", "200")
+	a.xdotool("windowfocus", a.window)
 	time.Sleep(700 * time.Millisecond) // the first frame and the list's focus
 	return a
 }
