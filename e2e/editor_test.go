@@ -126,6 +126,7 @@ func TestDeleteDraftByKeyboard(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "minutes.db")
 	a := startApp(t, s, db, t.TempDir())
 	a.keys("ctrl+n")
+	a.tabs(5)        // through the dates and times, changing nothing
 	a.keys("ctrl+l") // back to the list, nothing typed
 	a.newMeetingReasonBox()
 	a.typeText("Recorded for the wrong child")

@@ -166,7 +166,13 @@ func saveFilter(p fyne.Preferences, f meeting.Filter) {
 
 func (u *App) menu() *fyne.MainMenu {
 	item := func(label string, key fyne.Shortcut, action func()) *fyne.MenuItem {
-		i := fyne.NewMenuItem(label, action)
+		// A shortcut pressed while a dialog or an open list is on screen
+		// is not for the view behind it.
+		i := fyne.NewMenuItem(label, func() {
+			if u.Win.Canvas().Overlays().Top() == nil {
+				action()
+			}
+		})
 		i.Shortcut = key
 		return i
 	}
@@ -254,7 +260,7 @@ func (u *App) Open(id string) {
 }
 
 func (u *App) show(m *meeting.Meeting) {
-	if err := u.closeEditor(); err != nil {
+	if err := u.closeEditor(func() { u.show(m) }); err != nil {
 		return
 	}
 	e := NewEditor(u.Win, u.store, m)
@@ -274,12 +280,31 @@ func (u *App) show(m *meeting.Meeting) {
 }
 
 // closeEditor saves the open meeting; on failure the editor stays open so
-// that nothing typed is lost.
-func (u *App) closeEditor() error {
+// that nothing typed is lost. Over dates that are not dates yet it asks
+// first, and retry carries on with what was being done if the chair
+// chooses to leave without them.
+func (u *App) closeEditor(retry ...func()) error {
 	if u.Editor == nil {
 		return nil
 	}
 	if err := u.Editor.Close(); err != nil {
+		var typed typedPending
+		if errors.As(err, &typed) {
+			e := u.Editor
+			confirmDialog(u.Win, "Dates not put right", typed.Error()+
+				"\n\nThey are not saved: the record keeps its last good dates. Put them right, or leave without them.",
+				"Leave without them", "Put them right", widget.DangerImportance, true, func(leave bool) {
+					if !leave {
+						e.showTyped()
+						return
+					}
+					e.dropTyped()
+					for _, f := range retry {
+						f()
+					}
+				})
+			return err
+		}
 		if errors.Is(err, errAmendmentPending) {
 			infoDialog(u.Win, "The amendment is not saved", "Save the amendment, with its reason, or cancel it first (Sign-off section).")
 			u.Editor.Tabs.SelectIndex(sectionSignOff)
@@ -295,7 +320,7 @@ func (u *App) closeEditor() error {
 
 // ShowList goes back to the meetings list, saving the open meeting.
 func (u *App) ShowList() {
-	if err := u.closeEditor(); err != nil {
+	if err := u.closeEditor(u.ShowList); err != nil {
 		return
 	}
 	u.body.Objects = []fyne.CanvasObject{u.listView}
@@ -312,7 +337,7 @@ func (u *App) ShowReports() {
 	if !ok {
 		return
 	}
-	if err := u.closeEditor(); err != nil {
+	if err := u.closeEditor(u.ShowReports); err != nil {
 		return
 	}
 	if u.Reports == nil {
@@ -345,7 +370,7 @@ func (u *App) close() {
 	if u.closed {
 		return
 	}
-	if err := u.closeEditor(); err != nil {
+	if err := u.closeEditor(u.close); err != nil {
 		return
 	}
 	u.closed = true
@@ -355,9 +380,13 @@ func (u *App) close() {
 	u.Win.Close()
 }
 
+// quit quits once the window has closed: not over an amendment or dates
+// not yet put right, which the chair is asked about first.
 func (u *App) quit() {
 	u.close()
-	u.fyneApp.Quit()
+	if u.closed {
+		u.fyneApp.Quit()
+	}
 }
 
 // Quit saves what is pending and ends the app, as File > Quit does; for
@@ -404,13 +433,16 @@ func (u *App) showShortcuts() {
 		{keyAddChild, "Add a child"}, {keyAddAttendee, "Add an attendee"}, {keyAddDecision, "Add a decision"},
 		{keyAddAction, "Add an action"}, {keyExportPDF, "Export the open meeting's minutes as PDF"}, {keyHelp, "This list"}, {keyQuit, "Quit (everything is saved)"},
 	}
-	grid := container.NewGridWithColumns(2)
+	// Two pairs of columns, so that the list fits a laptop's window.
+	grid := container.NewGridWithColumns(4)
 	for _, r := range rows {
 		grid.Add(widget.NewLabelWithStyle(shortcutText(r.key), fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
 		grid.Add(widget.NewLabel(r.what))
 	}
-	tip := hint("Tab and Shift+Tab move between fields in order, out of multi-line boxes too; Space opens a list or presses a button.")
-	contentDialog(u.Win, "Keyboard shortcuts", "Close", container.NewVBox(grid, tip))
+	tip := hint("Tab and Shift+Tab move through every field in order, out of multi-line boxes too. Lists take type-ahead; Space opens them. " +
+		"In a dialog, Enter presses the button and Escape cancels. On a person's name, Down shows people seen before and Enter fills the row.")
+	m := contentDialog(u.Win, "Keyboard shortcuts", "Close", container.NewVBox(grid, tip))
+	m.Resize(fyne.NewSize(min(1100, u.Win.Canvas().Size().Width-40), grid.MinSize().Height+tip.MinSize().Height+140))
 }
 
 func (u *App) showAbout() {

@@ -16,7 +16,7 @@ import (
 )
 
 // errDateFormat is what a date that cannot be read says.
-var errDateFormat = errors.New("type the date as DD/MM/YYYY, for example 07/03/2026")
+var errDateFormat = errors.New("type the date as DD/MM/YYYY")
 
 // parseTypedDate reads a date as a person in the UK types it: day, month,
 // year, separated by /, - or . (7/3/2026, 07-03-2026). Its errors say in
@@ -84,23 +84,19 @@ func newDateField(value meeting.Date, onDate func(meeting.Date), onProblem func(
 // cursor is still in it; once it looks finished, or the cursor leaves, it is.
 func (f *dateField) check(leaving bool) {
 	text := strings.TrimSpace(f.Text)
-	if text == "" {
-		f.last = meeting.Date{}
-		f.setProblem("")
-		f.onDate(meeting.Date{})
-		return
-	}
 	d, err := parseTypedDate(text)
-	if err == nil {
-		f.last = d
+	if text == "" || err == nil {
 		f.setProblem("")
-		f.onDate(d)
+		if d != f.last { // tabbing through a date is not a change
+			f.last = d
+			f.onDate(d)
+		}
 		return
 	}
 	if leaving || !f.focused || len(text) >= len("DD/MM/YYYY") {
 		f.setProblem(strings.ToUpper(err.Error()[:1]) + err.Error()[1:])
 	} else {
-		f.setProblem("Not finished: " + errDateFormat.Error())
+		f.setProblem("Not finished (DD/MM/YYYY)")
 	}
 }
 

@@ -178,6 +178,27 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 	e.Entry.TypedKey(ev)
 }
 
+// A dialogCheck is a check box of a dialog: Enter submits the dialog and
+// Escape cancels it (Space ticks it).
+type dialogCheck struct {
+	widget.Check
+	modal *modal
+}
+
+func newDialogCheck(label string) *dialogCheck {
+	c := &dialogCheck{}
+	c.Text = label
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *dialogCheck) TypedKey(ev *fyne.KeyEvent) {
+	if c.modal != nil && c.modal.key(ev) {
+		return
+	}
+	c.Check.TypedKey(ev)
+}
+
 // confirmDialog asks a yes-or-no question; fn gets the answer. The
 // question's own button is the default unless safe says the cancel one is
 // (for deleting).

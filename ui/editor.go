@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -201,6 +200,34 @@ func (e *Editor) Flush() error { return e.saver.flush() }
 // WaitSaved blocks until autosave has nothing left to do.
 func (e *Editor) WaitSaved() { e.saver.wait() }
 
+// typedPending stops the editor closing over dates typed that are not
+// dates yet: they are not in the record, and would go with the window.
+type typedPending []string
+
+func (t typedPending) Error() string {
+	return "These are not dates yet:\n" + strings.Join(t, "\n")
+}
+
+// dropTyped forgets the dates typed that are not dates yet: the chair
+// chose to leave without them.
+func (e *Editor) dropTyped() { e.typed = map[string]typedInput{} }
+
+// showTyped shows the first field with a date not yet put right.
+func (e *Editor) showTyped() {
+	ps := e.typedProblems()
+	if len(ps) == 0 {
+		return
+	}
+	field := ps[0].Field
+	for i, prefix := range []string{"", "children[", "", "consent.", "decisions[", "actions["} {
+		if prefix != "" && strings.HasPrefix(field, prefix) {
+			e.Tabs.SelectIndex(i)
+			return
+		}
+	}
+	e.Tabs.SelectIndex(sectionDetails)
+}
+
 // errAmendmentPending stops the editor closing over an unsaved amendment.
 var errAmendmentPending = errors.New("save the amendment (with its reason) or cancel it first")
 
@@ -212,6 +239,16 @@ func (e *Editor) Close() error {
 	}
 	if e.amending && len(meeting.Diff(e.original, e.snapshot())) > 0 {
 		return errAmendmentPending
+	}
+	if !e.readOnly && len(e.typed) > 0 {
+		var t typedPending
+		for _, p := range e.typedProblems() {
+			t = append(t, fmt.Sprintf("%s: “%s” (%s)", describeField(p.Field), e.typed[p.Field].text, p.Message))
+		}
+		if err := e.Flush(); err != nil { // everything else is saved meanwhile
+			return err
+		}
+		return t
 	}
 	return e.Flush()
 }
@@ -462,8 +499,8 @@ func (e *Editor) buildDetails(m *meeting.Meeting) []fyne.CanvasObject {
 	_, reference := e.textEntry("reference", m.Reference, "e.g. SM-2025-00412", false, func(m *meeting.Meeting, s string) { m.Reference = s })
 	typ := codeSelect(meeting.Types, m.Type, "", func(c meeting.Type) { e.edit(func(m *meeting.Meeting) { m.Type = c }) })
 	mode := codeSelect(meeting.Modes, m.Mode, "", func(c meeting.Mode) { e.edit(func(m *meeting.Meeting) { m.Mode = c }) })
-	heldProblem := e.typedProblem("held_at")
-	var held *dateTimeField
+	var held, referral *dateTimeField
+	heldProblem := e.typedProblem("held_at", func() string { return held.text() })
 	held = newDateTimeField(m.HeldAt, func(t time.Time) {
 		if !t.IsZero() { // the meeting always has a time; clearing it keeps the last one
 			e.edit(func(m *meeting.Meeting) { m.HeldAt = t })
@@ -474,8 +511,8 @@ func (e *Editor) buildDetails(m *meeting.Meeting) []fyne.CanvasObject {
 		}
 		heldProblem(msg)
 	})
-	referral := newDateTimeField(m.ReferralReceivedAt, func(t time.Time) { e.edit(func(m *meeting.Meeting) { m.ReferralReceivedAt = t }) },
-		e.typedProblem("referral_received_at"))
+	referral = newDateTimeField(m.ReferralReceivedAt, func(t time.Time) { e.edit(func(m *meeting.Meeting) { m.ReferralReceivedAt = t }) },
+		e.typedProblem("referral_received_at", func() string { return referral.text() }))
 	_, chairBox := e.textEntry("chair", m.Chair, "Name of the chair", false, func(m *meeting.Meeting, s string) {
 		m.Chair = s
 		if e.OnChairTyped != nil {
@@ -1143,8 +1180,11 @@ func newPartnerStrip() *partnerStrip {
 		s.labels = append(s.labels, l)
 		objs = append(objs, l)
 	}
-	objs = append(objs, layout.NewSpacer(), s.warning)
-	s.box = container.NewHBox(objs...)
+	// The warning gives way (cut with an ellipsis) in a narrow window
+	// rather than drawing over the partners' states.
+	s.warning.Truncation = fyne.TextTruncateEllipsis
+	s.warning.Alignment = fyne.TextAlignTrailing
+	s.box = container.NewBorder(nil, nil, container.NewHBox(objs...), nil, s.warning)
 	return s
 }
 

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,6 +62,8 @@ func objects(o fyne.CanvasObject) []fyne.CanvasObject {
 		for _, item := range c.Items {
 			out = append(out, objects(item.Widget)...)
 		}
+	case *container.Scroll:
+		out = append(out, objects(c.Content)...)
 	}
 	return out
 }
@@ -730,5 +733,55 @@ func TestFocusedFieldIsScrolledIntoView(t *testing.T) {
 	top := d.AbsolutePositionForObject(last).Y - d.AbsolutePositionForObject(s).Y
 	if s.Offset.Y == 0 || top < 0 || top+last.Size().Height > s.Size().Height {
 		t.Errorf("the focused box is at %v in a view of %v (offset %v): out of sight", top, s.Size().Height, s.Offset.Y)
+	}
+}
+
+// Leaving a meeting over a date that is not a date yet asks first; Quit
+// over an unsaved amendment does not quit.
+func TestLeavingAsksAboutDatesAndAmendments(t *testing.T) {
+	db := openExampleDB(t)
+	u := newApp(t, db)
+	e := newMeeting(t, u)
+	e.AddChild()
+	typeInto(t, entry(t, e, sectionChildren, "Full name", 0), "Amelia Test")
+	dates(e, sectionChildren)[0].SetText("31/02/2018")
+	u.ShowList()
+	if u.Editor != e {
+		t.Fatal("the meeting closed over an impossible date without asking")
+	}
+	dialogButton := func(text string) *keyButton {
+		top := u.Win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no dialog")
+		}
+		for _, o := range objects(top.(*widget.PopUp).Content) {
+			if b, ok := o.(*keyButton); ok && b.Text == text {
+				return b
+			}
+		}
+		t.Fatalf("no %q button", text)
+		return nil
+	}
+	dialogButton("Put them right").OnTapped()
+	if u.Editor != e || e.Tabs.SelectedIndex() != sectionChildren {
+		t.Errorf("Put them right left the editor (%v) or showed section %d", u.Editor != e, e.Tabs.SelectedIndex())
+	}
+	u.ShowList()
+	dialogButton("Leave without them").OnTapped()
+	if u.Editor != nil {
+		t.Error("Leave without them did not leave")
+	}
+	stored, _ := db.Meeting(context.Background(), e.Meeting().ID)
+	if stored == nil || stored.Children[0].Name != "Amelia Test" || !stored.Children[0].DateOfBirth.IsZero() {
+		t.Errorf("stored %+v: the rest is saved, the impossible date is not", stored)
+	}
+
+	u.Open("6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13") // signed off
+	u.Editor.StartAmendment()
+	mt := entry(t, u.Editor, sectionDetails, "Name", 0)
+	mt.SetText(mt.Text + " (notes)")
+	u.quit()
+	if u.closed || u.Editor == nil {
+		t.Error("Quit went ahead over an unsaved amendment")
 	}
 }

@@ -67,7 +67,7 @@ func (u *App) exportPDF() {
 		infoDialog(u.Win, "Export the minutes as PDF", "Open a meeting first.")
 		return
 	}
-	initials := widget.NewCheck("Copy for wider distribution: children's names as initials, dates of birth as the year only", nil)
+	initials := newDialogCheck("Copy for wider distribution: children's names as initials, dates of birth as the year only")
 	lines := []string{"Partners read the PDF; it is marked OFFICIAL-SENSITIVE on every page."}
 	if !u.Editor.Meeting().SignedOff() {
 		lines = append(lines, "These minutes are not signed off: every page will say DRAFT.")
@@ -97,7 +97,7 @@ func (u *App) exportPDF() {
 			infoDialog(u.Win, "Exported", "The minutes are in\n"+path)
 		})
 	}
-	showModal(u.Win, "Export the minutes as PDF", box, []modalButton{
+	initials.modal = showModal(u.Win, "Export the minutes as PDF", box, []modalButton{
 		{text: "Cancel", icon: theme.CancelIcon(), isCancel: true},
 		{text: "Choose where to save…", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: export, isDefault: true},
 	}, nil)

@@ -152,6 +152,7 @@ type dateTimeField struct {
 	date     *dateField
 	clock    *widget.Entry
 	clockBox *lineEntry
+	value    time.Time // the moment last set
 	set      func(time.Time)
 	problem  func(string)
 	day      meeting.Date
@@ -159,7 +160,7 @@ type dateTimeField struct {
 
 func newDateTimeField(value time.Time, set func(time.Time), problem func(string)) *dateTimeField {
 	clock := newLineEntry()
-	f := &dateTimeField{clock: &clock.Entry, clockBox: clock, set: set, problem: problem}
+	f := &dateTimeField{clock: &clock.Entry, clockBox: clock, set: set, problem: problem, value: value}
 	f.clock.SetPlaceHolder("HH:MM")
 	if !value.IsZero() {
 		local := value.In(meeting.UK)
@@ -182,7 +183,10 @@ func (f *dateTimeField) changed() {
 	}
 	if f.day.IsZero() && text == "" {
 		f.problem("")
-		f.set(time.Time{})
+		if !f.value.IsZero() {
+			f.value = time.Time{}
+			f.set(time.Time{})
+		}
 		return
 	}
 	h, m, ok := parseClock(text)
@@ -190,11 +194,19 @@ func (f *dateTimeField) changed() {
 	case f.day.IsZero():
 		f.problem("Type the date as well as the time")
 	case !ok:
-		f.problem("Type the time as HH:MM, for example 14:30")
+		f.problem("Type the time as HH:MM")
 	default:
 		f.problem("")
-		f.set(time.Date(f.day.Year, f.day.Month, f.day.Day, h, m, 0, 0, meeting.UK))
+		if t := time.Date(f.day.Year, f.day.Month, f.day.Day, h, m, 0, 0, meeting.UK); !t.Equal(f.value) {
+			f.value = t // tabbing through is not a change
+			f.set(t)
+		}
 	}
+}
+
+// text is what is typed, date and time.
+func (f *dateTimeField) text() string {
+	return strings.TrimSpace(f.date.Text + " " + f.clock.Text)
 }
 
 func (f *dateTimeField) object() fyne.CanvasObject {

@@ -30,7 +30,7 @@ type MeetingsList struct {
 	Search   *widget.Entry
 	From, To *dateField
 	State    *choice
-	Table    *widget.Table
+	Table    *meetingsTable
 	Status   *widget.Label
 	More     *ringButton
 	// OnOpen is called with the id of the meeting the chair picks.
@@ -95,7 +95,7 @@ func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
 		l.Reload()
 	})
 	l.More.Hide()
-	l.Table = widget.NewTableWithHeaders(
+	l.Table = newMeetingsTable(
 		func() (int, int) { return len(l.Rows()), len(columns) },
 		func() fyne.CanvasObject {
 			lbl := widget.NewLabel("")
@@ -291,4 +291,23 @@ func (l *MeetingsList) Rows() []meeting.Summary {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.rows
+}
+
+// A meetingsTable is the list's table: Enter opens the meeting the cursor
+// is on, as Space does.
+type meetingsTable struct{ widget.Table }
+
+func newMeetingsTable(length func() (int, int), create func() fyne.CanvasObject, update func(widget.TableCellID, fyne.CanvasObject)) *meetingsTable {
+	t := &meetingsTable{}
+	t.Length, t.CreateCell, t.UpdateCell = length, create, update
+	t.ShowHeaderRow = true
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+func (t *meetingsTable) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		ev = &fyne.KeyEvent{Name: fyne.KeySpace, Physical: ev.Physical}
+	}
+	t.Table.TypedKey(ev)
 }

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -111,6 +113,17 @@ func newLineEntry() *lineEntry {
 }
 
 func (e *lineEntry) FocusGained() {
+	cursorToEnd(&e.Entry)
 	e.Entry.FocusGained()
 	reveal(e)
+}
+
+// cursorToEnd puts the cursor after the text, so that what is typed on
+// tabbing into a field that holds text (a chair's name carried over from
+// the last meeting) goes after it, not before it. A click then puts the
+// cursor where it lands.
+func cursorToEnd(e *widget.Entry) {
+	lines := strings.Split(e.Text, "\n")
+	e.CursorRow = len(lines) - 1
+	e.CursorColumn = utf8.RuneCountInString(lines[len(lines)-1])
 }

@@ -27,6 +27,7 @@ func newTextBox() *textBox {
 func (b *textBox) AcceptsTab() bool { return false }
 
 func (b *textBox) FocusGained() {
+	cursorToEnd(&b.Entry)
 	b.Entry.FocusGained()
 	reveal(b)
 }
