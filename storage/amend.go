@@ -24,8 +24,8 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 		return errors.New("amend: give the reason for the amendment")
 	}
 	who, now := db.User(), time.Now()
-	return db.inTx(ctx, func(tx *sql.Tx) error {
-		stored, err := loadMeetings(ctx, tx, "WHERE m.id = ?", m.ID)
+	return db.write(ctx, func(w *writer) error {
+		stored, err := loadMeetings(ctx, w, "WHERE m.id = ?", m.ID)
 		if err != nil {
 			return fmt.Errorf("amend: %w", err)
 		}
@@ -54,16 +54,16 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 		if err != nil {
 			return fmt.Errorf("amend: %w", err)
 		}
-		if err := writeOne(ctx, tx, m, now); err != nil {
+		if err := w.writeOne(ctx, m, now); err != nil {
 			return err
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO amendments (meeting, at, who, reason, changes, previous)
+		_, err = w.ExecContext(ctx, `INSERT INTO amendments (meeting, at, who, reason, changes, previous)
 			SELECT rowid, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
 			now.UTC().Format(time.RFC3339), who, reason, string(changesJSON), string(previous), m.ID)
 		if err != nil {
 			return fmt.Errorf("amend: store the amendment: %w", err)
 		}
-		return record(ctx, tx, who, EventAmend, m.ID, fmt.Sprintf("%d fields", len(changes)), now)
+		return record(ctx, w, who, EventAmend, m.ID, fmt.Sprintf("%d fields", len(changes)), now)
 	})
 }
 

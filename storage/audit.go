@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -75,7 +74,14 @@ func (db *DB) Record(ctx context.Context, event, meetingID, detail string) error
 	})
 }
 
-func record(ctx context.Context, tx *sql.Tx, who, event, meetingID, detail string, at time.Time) error {
+// auditor is what the audit log is written through: a transaction, or a
+// writer within one.
+type auditor interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func record(ctx context.Context, tx auditor, who, event, meetingID, detail string, at time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit (at, who, event, meeting, detail) VALUES (?, ?, ?, ?, ?)`,
 		at.UTC().Format(time.RFC3339), who, event, meetingID, detail)
 	if err != nil {
@@ -86,14 +92,18 @@ func record(ctx context.Context, tx *sql.Tx, who, event, meetingID, detail strin
 
 // recordChange logs an edit, unless the same person's last event on the
 // meeting was an edit in the same session.
-func recordChange(ctx context.Context, tx *sql.Tx, who, meetingID string, at time.Time) error {
+func recordChange(ctx context.Context, tx auditor, who, meetingID string, at time.Time) error {
 	var lastAt, lastWho, lastEvent string
-	err := tx.QueryRowContext(ctx, `SELECT at, who, event FROM audit WHERE meeting = ? ORDER BY id DESC LIMIT 1`, meetingID).
-		Scan(&lastAt, &lastWho, &lastEvent)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	found := false
+	err := eachRow(ctx, tx, `SELECT at, who, event FROM audit WHERE meeting = ? ORDER BY id DESC LIMIT 1`, []any{meetingID},
+		func(rows *sql.Rows) error {
+			found = true
+			return rows.Scan(&lastAt, &lastWho, &lastEvent)
+		})
+	if err != nil {
 		return fmt.Errorf("read audit log: %w", err)
 	}
-	if err == nil && lastWho == who && (lastEvent == EventChange || lastEvent == EventCreate) {
+	if found && lastWho == who && (lastEvent == EventChange || lastEvent == EventCreate) {
 		if t, perr := time.Parse(time.RFC3339, lastAt); perr == nil && at.Sub(t) < changeSession {
 			return nil
 		}

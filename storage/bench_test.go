@@ -2,10 +2,12 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +64,110 @@ func BenchmarkAutosave(b *testing.B) {
 			reportLatency(b, times)
 		})
 	}
+}
+
+// BenchmarkAutosaveTyping is the editor's autosave while the chair types:
+// a realistic draft (from meeting/demo) saved whole, with one text field one
+// character longer each time (back to the original every 64 characters),
+// measured against a floor in the same run: one durable one-row UPDATE in
+// its own transaction (synchronous=FULL) on the same database. Each op is
+// one floor update followed by one save, so both see the same disk and the
+// same checkpoints; p50-ms and p99-ms are the save's, floor-p50-ms and
+// floor-p99-ms the floor's, p99-x-floor their ratio. pages/save and
+// pages/floor are the WAL frames each transaction appended: the pages it
+// wrote (each is written again at the next checkpoint). Run it with
+// -benchtime 1000x or more for a p99 that means something.
+func BenchmarkAutosaveTyping(b *testing.B) {
+	ctx := context.Background()
+	fields := []struct {
+		name string
+		text func(m *meeting.Meeting) *string
+	}{
+		{"reason", func(m *meeting.Meeting) *string { return &m.Reason }},
+		{"rationale", func(m *meeting.Meeting) *string { return &m.Decisions[0].Rationale }},
+	}
+	for _, n := range benchSizes {
+		for _, field := range fields {
+			b.Run(sizeName(n)+"/field="+field.name, func(b *testing.B) {
+				db := benchDB(b, n)
+				drafts, err := db.Summaries(ctx, meeting.Filter{Status: meeting.StatusDraft, Limit: 50})
+				if err != nil {
+					b.Fatal(err)
+				}
+				var m *meeting.Meeting
+				for _, d := range drafts {
+					if c, err := db.Meeting(ctx, d.ID); err == nil && len(c.Decisions) > 0 {
+						m = c
+						break
+					}
+				}
+				if m == nil {
+					b.Fatal("no draft with a decision to edit")
+				}
+				original := m.Clone()
+				defer db.SaveMeeting(ctx, original)
+				text := field.text(m)
+				base := *text
+				floorTimes := make([]time.Duration, 0, b.N)
+				saveTimes := make([]time.Duration, 0, b.N)
+				var floorPages, savePages int
+				b.ResetTimer()
+				for i := range b.N {
+					stamp := time.Now().UTC().Format(time.RFC3339Nano)
+					before := walFrames(b, db)
+					start := time.Now()
+					err := db.inTx(ctx, func(tx *sql.Tx) error {
+						_, err := tx.ExecContext(ctx, `UPDATE meetings SET updated_at = ? WHERE id = ?`, stamp, m.ID)
+						return err
+					})
+					floorTimes = append(floorTimes, time.Since(start))
+					if err != nil {
+						b.Fatal(err)
+					}
+					floorPages += framesSince(before, walFrames(b, db))
+
+					*text = base + strings.Repeat("x", i%64)
+					before = walFrames(b, db)
+					start = time.Now()
+					if err := db.SaveMeeting(ctx, m); err != nil {
+						b.Fatal(err)
+					}
+					saveTimes = append(saveTimes, time.Since(start))
+					savePages += framesSince(before, walFrames(b, db))
+				}
+				b.StopTimer()
+				var saveTotal time.Duration
+				for _, d := range saveTimes {
+					saveTotal += d
+				}
+				b.ReportMetric(float64(saveTotal.Nanoseconds())/float64(b.N), "ns/op")
+				b.ReportMetric(float64(savePages)/float64(b.N), "pages/save")
+				b.ReportMetric(float64(floorPages)/float64(b.N), "pages/floor")
+				floorP99 := percentile(floorTimes, 0.99)
+				b.ReportMetric(percentile(floorTimes, 0.50), "floor-p50-ms")
+				b.ReportMetric(floorP99, "floor-p99-ms")
+				b.ReportMetric(percentile(saveTimes, 0.99)/floorP99, "p99-x-floor")
+				reportLatency(b, saveTimes)
+			})
+		}
+	}
+}
+
+// percentile returns the q quantile of the durations, in milliseconds,
+// sorting them.
+func percentile(d []time.Duration, q float64) float64 {
+	slices.Sort(d)
+	return float64(d[min(len(d)-1, int(q*float64(len(d))))]) / float64(time.Millisecond)
+}
+
+// framesSince is how many frames a transaction appended, given mxFrame
+// before and after it. A checkpoint may have let it start the WAL again
+// from its first frame.
+func framesSince(before, after uint32) int {
+	if after >= before {
+		return int(after - before)
+	}
+	return int(after)
 }
 
 // BenchmarkListFirstPage is what the meetings list asks for when it opens:

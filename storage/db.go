@@ -86,6 +86,8 @@ type DB struct {
 	sql  *sql.DB
 	path string
 	user atomic.Pointer[string] // who the audit log records; see SetUser
+	// statements are the writers' prepared statements (save.go).
+	statements statements
 }
 
 // DefaultPath is where the app keeps its database unless told otherwise:
@@ -126,7 +128,10 @@ func Open(path string) (*DB, error) {
 func (db *DB) Path() string { return db.path }
 
 // Close closes the database.
-func (db *DB) Close() error { return db.sql.Close() }
+func (db *DB) Close() error {
+	db.statements.close()
+	return db.sql.Close()
+}
 
 // dsn builds the go-sqlite3 connection string. The pragmas are in it so that
 // every pooled connection gets them, not just the first.

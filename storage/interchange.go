@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"io"
 	"time"
@@ -31,40 +30,29 @@ func (db *DB) Import(ctx context.Context, each func(fn func(*meeting.Meeting) er
 // when it is not empty.
 func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) error) error, first string) (ImportResult, error) {
 	var res ImportResult
-	err := db.inTx(ctx, func(tx *sql.Tx) error {
+	err := db.write(ctx, func(w *writer) error {
 		if first != "" {
-			if _, err := tx.ExecContext(ctx, first); err != nil {
+			if err := w.exec(ctx, first); err != nil {
 				return err
 			}
 		}
-		w, err := newWriter(ctx, tx)
-		if err != nil {
-			return err
-		}
-		defer w.close()
-		lookup, err := tx.PrepareContext(ctx, `SELECT signed_off_at FROM meetings WHERE id = ?`)
-		if err != nil {
-			return fmt.Errorf("prepare statement: %w", err)
-		}
-		defer lookup.Close()
 		now, who := time.Now(), db.User()
 		return each(func(m *meeting.Meeting) error {
 			if err := m.Validate(); err != nil {
 				return fmt.Errorf("meeting %q: %w", m.ID, err)
 			}
-			var signedOff string
-			switch err := lookup.QueryRowContext(ctx, m.ID).Scan(&signedOff); err {
-			case sql.ErrNoRows:
-				res.Added++
-				if err := w.write(ctx, m, now); err != nil {
-					return err
-				}
-				return record(ctx, tx, who, EventImport, m.ID, "added", now)
-			case nil:
-			default:
+			old, err := w.stored(ctx, m.ID)
+			if err != nil {
 				return fmt.Errorf("look up meeting %q: %w", m.ID, err)
 			}
-			stored, err := db.loadTx(ctx, tx, m.ID)
+			if old == nil {
+				res.Added++
+				if err := w.save(ctx, m, nil, now); err != nil {
+					return err
+				}
+				return record(ctx, w, who, EventImport, m.ID, "added", now)
+			}
+			stored, err := db.loadTx(ctx, w, m.ID)
 			if err != nil {
 				return err
 			}
@@ -72,15 +60,15 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 			case meeting.Equal(stored, m):
 				res.Unchanged++
 				return nil
-			case signedOff != "":
+			case old.signedOff:
 				res.Conflicts = append(res.Conflicts, m.ID)
 				return nil
 			}
 			res.Updated++
-			if err := w.write(ctx, m, now); err != nil {
+			if err := w.save(ctx, m, old, now); err != nil {
 				return err
 			}
-			return record(ctx, tx, who, EventImport, m.ID, "updated", now)
+			return record(ctx, w, who, EventImport, m.ID, "updated", now)
 		})
 	})
 	if err != nil {
@@ -91,7 +79,7 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 
 // loadTx reads one meeting inside the import's transaction, which holds the
 // only write connection, so that it sees the transaction's own writes.
-func (db *DB) loadTx(ctx context.Context, tx *sql.Tx, id string) (*meeting.Meeting, error) {
+func (db *DB) loadTx(ctx context.Context, tx querier, id string) (*meeting.Meeting, error) {
 	ms, err := loadMeetings(ctx, tx, "WHERE m.id = ?", id)
 	if err != nil {
 		return nil, fmt.Errorf("load meeting %q: %w", id, err)

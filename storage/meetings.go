@@ -50,155 +50,33 @@ func parseDate(field, s string) (meeting.Date, error) {
 var ErrSignedOff = errors.New("the minutes are signed off: change them with an amendment")
 
 // SaveMeeting validates m and stores it in one transaction, replacing the
-// stored meeting with the same id, and notes it in the audit log. Signed-off
+// stored meeting with the same id, and notes it in the audit log. It writes
+// only the rows that differ from the stored ones (save.go). Signed-off
 // minutes are never replaced this way.
 func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 	if err := m.Validate(); err != nil {
 		return fmt.Errorf("save meeting: %w", err)
 	}
 	who, now := db.User(), time.Now()
-	return db.inTx(ctx, func(tx *sql.Tx) error {
-		var signedOff string
-		err := tx.QueryRowContext(ctx, `SELECT signed_off_at FROM meetings WHERE id = ?`, m.ID).Scan(&signedOff)
-		exists := err == nil
+	return db.write(ctx, func(w *writer) error {
+		old, err := w.stored(ctx, m.ID)
 		switch {
-		case err != nil && !errors.Is(err, sql.ErrNoRows):
+		case err != nil:
 			return fmt.Errorf("save meeting: %w", err)
-		case signedOff != "":
+		case old != nil && old.signedOff:
 			return fmt.Errorf("save meeting %q: %w", m.ID, ErrSignedOff)
 		}
-		if err := writeOne(ctx, tx, m, now); err != nil {
+		if err := w.save(ctx, m, old, now); err != nil {
 			return err
 		}
 		switch {
-		case !exists:
-			return record(ctx, tx, who, EventCreate, m.ID, "", now)
+		case old == nil:
+			return record(ctx, w, who, EventCreate, m.ID, "", now)
 		case m.SignedOff():
-			return record(ctx, tx, who, EventSignOff, m.ID, "", now)
+			return record(ctx, w, who, EventSignOff, m.ID, "", now)
 		}
-		return recordChange(ctx, tx, who, m.ID, now)
+		return recordChange(ctx, w, who, m.ID, now)
 	})
-}
-
-// writer stores meetings within one transaction with prepared statements,
-// so that importing thousands of meetings does not re-parse SQL each time.
-type writer struct {
-	upsert, clearDecisionChildren, clearDecisions, clearChildren, clearAttendees, clearConsent, clearActions,
-	child, attendee, consent, decision, decisionChild, action *sql.Stmt
-}
-
-func newWriter(ctx context.Context, tx *sql.Tx) (*writer, error) {
-	w := &writer{}
-	stmts := []struct {
-		dst **sql.Stmt
-		sql string
-	}{
-		{&w.upsert, `INSERT INTO meetings (id, reference, type, mode, held_at, held_unix, held_on, referral_received_at,
-				chair, minute_taker, reason, signed_off_at, signed_off_by, missing_partners_reason, missing_statutory, search, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, type = excluded.type, mode = excluded.mode,
-				held_at = excluded.held_at, held_unix = excluded.held_unix, held_on = excluded.held_on,
-				referral_received_at = excluded.referral_received_at, chair = excluded.chair,
-				minute_taker = excluded.minute_taker, reason = excluded.reason, signed_off_at = excluded.signed_off_at,
-				signed_off_by = excluded.signed_off_by, missing_partners_reason = excluded.missing_partners_reason,
-				missing_statutory = excluded.missing_statutory, search = excluded.search,
-				updated_at = excluded.updated_at
-			RETURNING rowid`},
-		{&w.clearDecisionChildren, `DELETE FROM decision_children WHERE meeting = ?`},
-		{&w.clearDecisions, `DELETE FROM decisions WHERE meeting = ?`},
-		{&w.clearChildren, `DELETE FROM children WHERE meeting = ?`},
-		{&w.clearAttendees, `DELETE FROM attendees WHERE meeting = ?`},
-		{&w.clearConsent, `DELETE FROM consents WHERE meeting = ?`},
-		{&w.clearActions, `DELETE FROM actions WHERE meeting = ?`},
-		{&w.child, `INSERT INTO children (meeting, position, child_id, name, date_of_birth, case_reference) VALUES (?, ?, ?, ?, ?, ?)`},
-		{&w.attendee, `INSERT INTO attendees (meeting, position, name, role, agency, service, attendance, referrer, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.consent, `INSERT INTO consents (meeting, status, reason, decided_by, authorised_by, lawful_basis, parents_informed,
-				parents_informed_on, parents_informed_reason, parents_views, child_views) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`},
-		{&w.decision, `INSERT INTO decisions (meeting, position, outcome, rationale) VALUES (?, ?, ?, ?)`},
-		{&w.decisionChild, `INSERT INTO decision_children (meeting, decision, position, child_id) VALUES (?, ?, ?, ?)`},
-		{&w.action, `INSERT INTO actions (meeting, position, description, owner, agency, due, completed) VALUES (?, ?, ?, ?, ?, ?, ?)`},
-	}
-	for _, s := range stmts {
-		stmt, err := tx.PrepareContext(ctx, s.sql)
-		if err != nil {
-			w.close()
-			return nil, fmt.Errorf("prepare statement: %w", err)
-		}
-		*s.dst = stmt
-	}
-	return w, nil
-}
-
-func (w *writer) close() {
-	for _, s := range []*sql.Stmt{w.upsert, w.clearDecisionChildren, w.clearDecisions, w.clearChildren, w.clearAttendees,
-		w.clearConsent, w.clearActions, w.child, w.attendee, w.consent, w.decision, w.decisionChild, w.action} {
-		if s != nil {
-			s.Close()
-		}
-	}
-}
-
-// writeOne stores one validated meeting in tx, replacing its rows.
-func writeOne(ctx context.Context, tx *sql.Tx, m *meeting.Meeting, now time.Time) error {
-	w, err := newWriter(ctx, tx)
-	if err != nil {
-		return err
-	}
-	defer w.close()
-	return w.write(ctx, m, now)
-}
-
-// write stores one validated meeting, replacing its rows.
-func (w *writer) write(ctx context.Context, m *meeting.Meeting, now time.Time) error {
-	missing := make([]string, 0, len(meeting.StatutoryPartners))
-	for _, a := range m.MissingStatutory() {
-		missing = append(missing, string(a))
-	}
-	stamp := formatTime(now.UTC())
-	var key int64
-	err := w.upsert.QueryRowContext(ctx, m.ID, m.Reference, m.Type, m.Mode, formatTime(m.HeldAt), m.HeldAt.Unix(),
-		m.HeldOn().String(), formatTime(m.ReferralReceivedAt), m.Chair, m.MinuteTaker, m.Reason,
-		formatTime(m.SignedOffAt), m.SignedOffBy, m.MissingPartnersReason, strings.Join(missing, ","), searchText(m), stamp, stamp).Scan(&key)
-	if err != nil {
-		return fmt.Errorf("store meeting: %w", err)
-	}
-	for _, clear := range []*sql.Stmt{w.clearDecisionChildren, w.clearDecisions, w.clearChildren, w.clearAttendees, w.clearConsent, w.clearActions} {
-		if _, err := clear.ExecContext(ctx, key); err != nil {
-			return fmt.Errorf("replace meeting rows: %w", err)
-		}
-	}
-	for i, c := range m.Children {
-		if _, err := w.child.ExecContext(ctx, key, i, c.ID, c.Name, c.DateOfBirth.String(), c.CaseReference); err != nil {
-			return fmt.Errorf("store children[%d]: %w", i, err)
-		}
-	}
-	for i, a := range m.Attendees {
-		if _, err := w.attendee.ExecContext(ctx, key, i, a.Name, a.Role, a.Agency, a.Service, a.Attendance, a.Referrer, a.Note); err != nil {
-			return fmt.Errorf("store attendees[%d]: %w", i, err)
-		}
-	}
-	if c := m.Consent; c != nil {
-		if _, err := w.consent.ExecContext(ctx, key, c.Status, c.Reason, c.DecidedBy, c.AuthorisedBy, c.LawfulBasis,
-			c.ParentsInformed, c.ParentsInformedOn.String(), c.ParentsInformedReason, c.ParentsViews, c.ChildViews); err != nil {
-			return fmt.Errorf("store consent: %w", err)
-		}
-	}
-	for i, d := range m.Decisions {
-		if _, err := w.decision.ExecContext(ctx, key, i, d.Outcome, d.Rationale); err != nil {
-			return fmt.Errorf("store decisions[%d]: %w", i, err)
-		}
-		for j, child := range d.Children {
-			if _, err := w.decisionChild.ExecContext(ctx, key, i, j, child); err != nil {
-				return fmt.Errorf("store decisions[%d].children[%d]: %w", i, j, err)
-			}
-		}
-	}
-	for i, a := range m.Actions {
-		if _, err := w.action.ExecContext(ctx, key, i, a.Description, a.Owner, a.Agency, a.Due.String(), a.Completed.String()); err != nil {
-			return fmt.Errorf("store actions[%d]: %w", i, err)
-		}
-	}
-	return nil
 }
 
 // Meeting returns the stored meeting with the id, or meeting.ErrNotFound.
