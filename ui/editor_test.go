@@ -771,6 +771,7 @@ func TestLeavingAsksAboutDatesAndAmendments(t *testing.T) {
 	if u.Editor != nil {
 		t.Error("Leave without them did not leave")
 	}
+	u.List.Wait() // the list reloads from another goroutine
 	stored, _ := db.Meeting(context.Background(), e.Meeting().ID)
 	if stored == nil || stored.Children[0].Name != "Amelia Test" || !stored.Children[0].DateOfBirth.IsZero() {
 		t.Errorf("stored %+v: the rest is saved, the impossible date is not", stored)
