@@ -10,7 +10,10 @@ GO ?= go
 VERSION := $(shell sed -n 's/^ *Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 # migrated_fynedo: this app calls Fyne only from its goroutine or through fyne.Do.
-TAGS := migrated_fynedo
+# sqlite_fts5: SQLite with FTS5, for the index of the meetings list's search
+# (storage/migrations/005_search_index.sql); without it, storage.Open refuses
+# every database.
+TAGS := migrated_fynedo,sqlite_fts5
 # -trimpath: no build machine paths in the binaries (the same for every
 # build, so that make build, make test and make release share the cache).
 GOBUILD = $(GO) build -trimpath -tags $(TAGS)

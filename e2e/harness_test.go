@@ -46,7 +46,7 @@ func TestMain(m *testing.M) {
 		}
 		cleanup = func() { os.RemoveAll(dir) }
 		binary = filepath.Join(dir, "strategyminutes")
-		build := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", binary, "../cmd/strategyminutes")
+		build := exec.Command("go", "build", "-tags", "migrated_fynedo,sqlite_fts5", "-o", binary, "../cmd/strategyminutes")
 		build.Stdout, build.Stderr = os.Stderr, os.Stderr
 		if err := build.Run(); err != nil {
 			fmt.Fprintln(os.Stderr, "e2e: building the app:", err)

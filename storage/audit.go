@@ -74,14 +74,7 @@ func (db *DB) Record(ctx context.Context, event, meetingID, detail string) error
 	})
 }
 
-// auditor is what the audit log is written through: a transaction, or a
-// writer within one.
-type auditor interface {
-	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-}
-
-func record(ctx context.Context, tx auditor, who, event, meetingID, detail string, at time.Time) error {
+func record(ctx context.Context, tx execQuerier, who, event, meetingID, detail string, at time.Time) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO audit (at, who, event, meeting, detail) VALUES (?, ?, ?, ?, ?)`,
 		at.UTC().Format(time.RFC3339), who, event, meetingID, detail)
 	if err != nil {
@@ -92,7 +85,7 @@ func record(ctx context.Context, tx auditor, who, event, meetingID, detail strin
 
 // recordChange logs an edit, unless the same person's last event on the
 // meeting was an edit in the same session.
-func recordChange(ctx context.Context, tx auditor, who, meetingID string, at time.Time) error {
+func recordChange(ctx context.Context, tx execQuerier, who, meetingID string, at time.Time) error {
 	var lastAt, lastWho, lastEvent string
 	found := false
 	err := eachRow(ctx, tx, `SELECT at, who, event FROM audit WHERE meeting = ? ORDER BY id DESC LIMIT 1`, []any{meetingID},

@@ -25,6 +25,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
@@ -107,6 +108,9 @@ func Open(path string) (*DB, error) {
 	if abs, err := filepath.Abs(path); err == nil {
 		path = abs // so that messages and the window say exactly which file
 	}
+	if err := checkFTS5(); err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
 	if err := prepareFile(path); err != nil {
 		return nil, err
 	}
@@ -123,6 +127,31 @@ func Open(path string) (*DB, error) {
 	}
 	return db, nil
 }
+
+// ErrNoFTS5 is returned by a build of the app without SQLite's FTS5, which
+// the meetings list's search index needs (migration 5):
+// github.com/mattn/go-sqlite3 compiles it in only with the Go build tag
+// sqlite_fts5, which the Makefile's TAGS have.
+var ErrNoFTS5 = errors.New("this build of Strategy Minutes lacks SQLite's FTS5: build it with the tag sqlite_fts5 (go build -tags sqlite_fts5, as the Makefile does)")
+
+// checkFTS5 returns ErrNoFTS5 when SQLite lacks FTS5, asking a database in
+// memory, so that no file is touched: a database with the search index
+// cannot be written to without it.
+var checkFTS5 = sync.OnceValue(func() error {
+	mem, err := sql.Open("sqlite3", ":memory:")
+	if err != nil {
+		return err
+	}
+	defer mem.Close()
+	var has bool
+	if err := mem.QueryRow("SELECT sqlite_compileoption_used('ENABLE_FTS5')").Scan(&has); err != nil {
+		return fmt.Errorf("read SQLite's options: %w", err)
+	}
+	if !has {
+		return ErrNoFTS5
+	}
+	return nil
+})
 
 // Path returns the database file's path.
 func (db *DB) Path() string { return db.path }

@@ -109,7 +109,7 @@ const exportBatch = 500
 // EachMeeting calls fn for every meeting f selects, oldest first then by id,
 // loading them in batches so that memory stays flat for any number.
 func (db *DB) EachMeeting(ctx context.Context, f meeting.Filter, fn func(*meeting.Meeting) error) error {
-	where, args := filterSQL(f)
+	where, args := filterSQL(f, false)
 	// Keyset pagination over (held_unix, id) keeps each batch's query cheap.
 	lastUnix, lastID := int64(-1<<62), ""
 	for {
@@ -138,9 +138,11 @@ func (db *DB) EachMeeting(ctx context.Context, f meeting.Filter, fn func(*meetin
 	}
 }
 
-// filterSQL turns a filter's period and text into a WHERE clause over
-// meetings m.
-func filterSQL(f meeting.Filter) (string, []any) {
+// filterSQL turns a filter's period, status and text into a WHERE clause
+// over meetings m. indexed: the text is looked for first in the search
+// index, which finds the candidates at once (storage/search.go); otherwise
+// in the search column of every meeting the clause reads.
+func filterSQL(f meeting.Filter, indexed bool) (string, []any) {
 	var conds []string
 	var args []any
 	if !f.From.IsZero() {
@@ -157,7 +159,11 @@ func filterSQL(f meeting.Filter) (string, []any) {
 	case meeting.StatusSignedOff:
 		conds = append(conds, "m.signed_off_at <> ''")
 	}
-	if text := strings.ToLower(strings.TrimSpace(f.Text)); text != "" {
+	if text := searchedText(f); text != "" {
+		if indexed {
+			conds = append(conds, "m.rowid IN ("+searchMeetingsSQL+")")
+			args = append(args, matchPhrase(text))
+		}
 		conds = append(conds, "instr(m.search, ?) > 0")
 		args = append(args, text)
 	}
@@ -199,7 +205,29 @@ func (db *DB) People(ctx context.Context, text string, limit int) ([]meeting.Per
 
 // Count returns how many meetings f selects.
 func (db *DB) Count(ctx context.Context, f meeting.Filter) (int, error) {
-	where, args := filterSQL(f)
+	indexed := false
+	if text := searchedText(f); indexable(text) {
+		if f.From.IsZero() && f.To.IsZero() && f.Status == "" {
+			// What the index finds is exactly what the column holds.
+			n, err := db.countFound(ctx, text)
+			if err != nil {
+				return 0, fmt.Errorf("count meetings: %w", err)
+			}
+			return n, nil
+		}
+		// Each candidate is a look-up; a scan reads every meeting once.
+		var err error
+		if indexed, err = db.useIndex(ctx, text, 0, 0, true); err != nil {
+			return 0, fmt.Errorf("count meetings: %w", err)
+		}
+	}
+	return db.count(ctx, f, indexed)
+}
+
+// count counts the meetings f selects, finding its text in the search index
+// first when indexed.
+func (db *DB) count(ctx context.Context, f meeting.Filter, indexed bool) (int, error) {
+	where, args := filterSQL(f, indexed)
 	var n int
 	if err := db.sql.QueryRowContext(ctx, "SELECT count(*) FROM meetings m "+where, args...).Scan(&n); err != nil {
 		return 0, fmt.Errorf("count meetings: %w", err)
@@ -209,15 +237,35 @@ func (db *DB) Count(ctx context.Context, f meeting.Filter) (int, error) {
 
 // Summaries lists the meetings f selects, newest first, a page at a time.
 func (db *DB) Summaries(ctx context.Context, f meeting.Filter) ([]meeting.Summary, error) {
-	where, args := filterSQL(f)
+	indexed := false
+	if text := searchedText(f); indexable(text) {
+		var err error
+		if indexed, err = db.useIndex(ctx, text, f.Offset, f.Limit, false); err != nil {
+			return nil, fmt.Errorf("list meetings: %w", err)
+		}
+	}
+	return db.summaries(ctx, f, indexed)
+}
+
+// summaries lists the meetings f selects, finding its text in the search
+// index first when indexed.
+func (db *DB) summaries(ctx context.Context, f meeting.Filter, indexed bool) ([]meeting.Summary, error) {
+	where, args := filterSQL(f, indexed)
 	limit := f.Limit
 	if limit <= 0 {
 		limit = -1 // SQLite: no limit
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT m.id, m.reference, m.type, m.held_at, m.chair, m.signed_off_at, m.missing_statutory,
-			(SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM children c WHERE c.meeting = m.rowid ORDER BY c.position))
-		FROM meetings m `+where+` ORDER BY m.held_unix DESC, m.id LIMIT ? OFFSET ?`,
-		append(args, limit, f.Offset)...)
+	const columns = `m.id, m.reference, m.type, m.held_at, m.chair, m.signed_off_at, m.missing_statutory,
+		(SELECT group_concat(name, char(31)) FROM (SELECT c.name FROM children c WHERE c.meeting = m.rowid ORDER BY c.position))`
+	query := `SELECT ` + columns + ` FROM meetings m ` + where + ` ORDER BY m.held_unix DESC, m.id LIMIT ? OFFSET ?`
+	if indexed {
+		// The matches are sorted, not read in order: the page is chosen
+		// first, so that the children's names are read for its meetings only.
+		query = `WITH page AS (SELECT m.rowid AS key, m.held_unix, m.id FROM meetings m ` + where +
+			` ORDER BY m.held_unix DESC, m.id LIMIT ? OFFSET ?)
+			SELECT ` + columns + ` FROM page CROSS JOIN meetings m ON m.rowid = page.key ORDER BY page.held_unix DESC, page.id`
+	}
+	rows, err := db.sql.QueryContext(ctx, query, append(args, limit, f.Offset)...)
 	if err != nil {
 		return nil, fmt.Errorf("list meetings: %w", err)
 	}

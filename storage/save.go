@@ -87,7 +87,14 @@ var (
 var meetingCols = []string{"reference", "type", "mode", "held_at", "held_unix", "held_on", "referral_received_at",
 	"chair", "minute_taker", "reason", "signed_off_at", "signed_off_by", "missing_partners_reason", "missing_statutory", "search"}
 
-var meetingSignedOffAt = slices.Index(meetingCols, "signed_off_at")
+// Indexes of columns in rows.
+var (
+	meetingSignedOffAt = slices.Index(meetingCols, "signed_off_at")
+	meetingReference   = slices.Index(meetingCols, "reference")
+	meetingChair       = slices.Index(meetingCols, "chair")
+	childName          = slices.Index(childrenTable.cols, "name")
+	childCaseReference = slices.Index(childrenTable.cols, "case_reference")
+)
 
 var consentCols = []string{"status", "reason", "decided_by", "authorised_by", "lawful_basis", "parents_informed",
 	"parents_informed_on", "parents_informed_reason", "parents_views", "child_views"}
@@ -148,6 +155,19 @@ func imageOf(m *meeting.Meeting) *image {
 	return img
 }
 
+// searchParts returns the parts of the search column (searchParts) of the
+// meeting the rows are, as its index entries hold them: none for no rows.
+func (img *image) searchParts() []string {
+	if img.meeting == nil {
+		return nil
+	}
+	parts := []string{strings.ToLower(img.meeting[meetingReference].(string)), strings.ToLower(img.meeting[meetingChair].(string))}
+	for _, c := range img.children {
+		parts = append(parts, strings.ToLower(c[childName].(string)), strings.ToLower(c[childCaseReference].(string)))
+	}
+	return parts
+}
+
 // changedColumns returns the indexes of the columns whose values differ.
 func changedColumns(old, new row) []int {
 	var changed []int
@@ -161,6 +181,12 @@ func changedColumns(old, new row) []int {
 
 func equalRows(a, b row) bool { return len(changedColumns(a, b)) == 0 }
 
+// An execQuerier is a transaction, or a writer within one.
+type execQuerier interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
 // A writer writes meetings within one transaction. Its statements are
 // prepared once for the database (see statements) and reused by every
 // transaction, so that neither an autosave nor an import of thousands of
@@ -170,10 +196,13 @@ type writer struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt // this transaction's, by query
 	cold  []string             // queries to prepare for the next transactions
+	// entries are the search entries to write (search.go), by rowid: the
+	// text, or "" to remove the entry.
+	entries map[int64]string
 }
 
 func (db *DB) newWriter(tx *sql.Tx) *writer {
-	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}}
+	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, entries: map[int64]string{}}
 }
 
 // write runs fn in a transaction with a writer.
@@ -183,6 +212,9 @@ func (db *DB) write(ctx context.Context, fn func(w *writer) error) error {
 		w := db.newWriter(tx)
 		defer w.close()
 		err := fn(w)
+		if err == nil {
+			err = w.writeEntries(ctx)
+		}
 		cold = w.cold
 		return err
 	})
@@ -457,10 +489,16 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 					return fmt.Errorf("replace meeting rows: %w", err)
 				}
 			}
+			if err := w.clearIndex(ctx, old.key); err != nil {
+				return err
+			}
 			old = &image{key: old.key}
 		}
 	}
 	key := old.key
+	if err := w.index(ctx, key, old.searchParts(), img.searchParts()); err != nil {
+		return err
+	}
 
 	// The order keeps every foreign key satisfied after each statement:
 	// decision_children refer to decisions by position and to children by

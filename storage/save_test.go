@@ -381,6 +381,7 @@ func checkDatabase(t *testing.T, db *DB, what string) {
 		rows.Scan(&table, &rowid, &parent, &fk)
 		t.Fatalf("after %s: foreign_key_check: a row of %s refers to no row of %s", what, table, parent)
 	}
+	checkSearchIndex(t, db, what)
 }
 
 // Every sequence of edits, each saved, reads back exactly as saved, and

@@ -566,7 +566,7 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 		want[m.ID] = searchText(m)
 	}
 	// Go back to before migration 4, as a database of the previous version.
-	if _, err := db.sql.Exec(`DROP INDEX meetings_list; ALTER TABLE meetings DROP COLUMN search;
+	if _, err := db.sql.Exec(dropSearchIndex + `DROP INDEX meetings_list; ALTER TABLE meetings DROP COLUMN search;
 		CREATE INDEX meetings_held ON meetings (held_unix DESC, id); CREATE INDEX meetings_held_on ON meetings (held_on);
 		PRAGMA user_version = 3`); err != nil {
 		t.Fatal(err)
@@ -586,5 +586,40 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 	if n, _ := db.Count(context.Background(), meeting.Filter{Text: "HƯƠNG"}); n != 1 {
 		t.Errorf("search across case in Vietnamese found %d", n)
+	}
+}
+
+// dropSearchIndex takes a database back to before migration 5.
+const dropSearchIndex = `DROP TRIGGER meetings_search_delete; DROP TRIGGER search_entries_insert;
+	DROP TRIGGER search_entries_delete; DROP TRIGGER search_entries_update; DROP TABLE search_index;
+	DROP TABLE search_entries; PRAGMA user_version = 4;`
+
+// Migration 5 indexes the meetings stored before it.
+func TestSearchIndexMigrationIndexesExistingMeetings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "minutes.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	importPaths(t, db, examplePath)
+	if _, err := db.sql.Exec(dropSearchIndex); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	db, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for text, want := range map[string]int{"amelia": 1, "HƯƠNG": 1, "kowalczyk": 1, "sm-2025": 1, "nobody": 0} {
+		if found, err := db.countFound(context.Background(), searchedText(meeting.Filter{Text: text})); err != nil || found != want {
+			t.Errorf("index finds %d for %q (%v), want %d", found, text, err, want)
+		}
+	}
+	checkSearchIndex(t, db, "migration 5")
+	var v int
+	db.sql.QueryRow("PRAGMA user_version").Scan(&v)
+	if v != SchemaVersion() {
+		t.Errorf("user_version %d", v)
 	}
 }
