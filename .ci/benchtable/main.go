@@ -139,6 +139,8 @@ func main() {
 	fmt.Println("Made by `make bench` (see the Makefile): Go benchmarks on databases of demo")
 	fmt.Println("meetings made by the `demo` generator, and the app started under Xvfb. Rerun it")
 	fmt.Println("and compare; the figures move with the machine and what else it is doing.")
+	fmt.Println("Measurements made by hand, before and after a change, are in")
+	fmt.Println("[performance.md](performance.md).")
 	fmt.Println()
 	fmt.Printf("- Date: %s\n", time.Now().UTC().Format("2006-01-02 15:04 UTC"))
 	for _, h := range header {
