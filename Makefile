@@ -59,7 +59,7 @@ test: deps-test $(WORKSPACE)
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed on:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GOBUILD) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
 	$(GO) test -race -tags ci,$(TAGS) -count=1 $$($(GO) list ./... | grep -v /e2e)
-	STRATEGYMINUTES_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -v ./e2e
+	STRATEGYMINUTES_BIN=$(CURDIR)/$(BIN) $(GO) test -tags $(TAGS) -count=1 -v ./e2e
 	$(MAKE) --no-print-directory fuzz FUZZTIME=5s
 	$(MAKE) --no-print-directory version-check
 	$(MAKE) --no-print-directory windows
@@ -138,7 +138,7 @@ bench: build
 	  ./storage ./pdf ./meeting/... ./ui | tee bin/bench.txt
 	./.ci/bench-startup $(BIN) 100000 | tee bin/startup.txt
 	rm -f bin/window.txt
-	E2E_MEASURE=$(CURDIR)/bin/window.txt STRATEGYMINUTES_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -run LongText ./e2e
+	E2E_MEASURE=$(CURDIR)/bin/window.txt STRATEGYMINUTES_BIN=$(CURDIR)/$(BIN) $(GO) test -tags $(TAGS) -count=1 -run LongText ./e2e
 	$(GO) run ./.ci/benchtable -bench bin/bench.txt -startup bin/startup.txt -window bin/window.txt > docs/benchmarks.md
 	@echo "Wrote docs/benchmarks.md"
 
