@@ -233,6 +233,9 @@ func (u *App) menu() *fyne.MainMenu {
 // NewMeeting starts a new draft and opens it; it is stored once something
 // is typed.
 func (u *App) NewMeeting() {
+	if err := u.closeEditor(u.NewMeeting); err != nil {
+		return // the open meeting stays, or asks first
+	}
 	chair := u.fyneApp.Preferences().String(prefChair)
 	now := time.Now().In(meeting.UK)
 	m := &meeting.Meeting{
