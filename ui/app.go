@@ -151,14 +151,19 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 }
 
 func savedFilter(p fyne.Preferences) meeting.Filter {
-	f := meeting.Filter{Text: p.String(prefFilterText), Status: meeting.Status(p.String(prefFilterStat))}
+	// The search text is not remembered (a child's name would sit in the
+	// preferences file, outside the database); one left by an earlier
+	// version is wiped.
+	if p.String(prefFilterText) != "" {
+		p.SetString(prefFilterText, "")
+	}
+	f := meeting.Filter{Status: meeting.Status(p.String(prefFilterStat))}
 	f.From, _ = meeting.ParseDate(p.String(prefFilterFrom))
 	f.To, _ = meeting.ParseDate(p.String(prefFilterTo))
 	return f
 }
 
 func saveFilter(p fyne.Preferences, f meeting.Filter) {
-	p.SetString(prefFilterText, f.Text)
 	p.SetString(prefFilterFrom, f.From.String())
 	p.SetString(prefFilterTo, f.To.String())
 	p.SetString(prefFilterStat, string(f.Status))
@@ -188,7 +193,11 @@ func (u *App) menu() *fyne.MainMenu {
 	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting),
 		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF)}
 	if _, ok := u.store.(meeting.Deleter); ok {
-		file = append(file, fyne.NewMenuItem("Delete this draft…", inEditor((*Editor).ConfirmDelete)))
+		file = append(file, fyne.NewMenuItem("Delete this draft…", func() {
+			if u.Editor != nil {
+				u.Editor.ConfirmDelete() // says why not, for signed-off minutes
+			}
+		}))
 	}
 	file = append(file, fyne.NewMenuItemSeparator())
 	if u.opts.Backup != nil {

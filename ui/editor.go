@@ -446,9 +446,15 @@ func (e *Editor) addButton(label string, tapped func()) *ringButton {
 	return b
 }
 
-func (e *Editor) removeButton(what string, remove func()) *ringButton {
+func (e *Editor) removeButton(what string, remove func(), warn ...func() string) *ringButton {
 	b := newButton("", theme.DeleteIcon(), func() {
-		confirmDialog(e.win, "Remove "+what+"?", "Remove this "+what+" from the record?", "Remove", "Keep it", widget.DangerImportance, true, func(ok bool) {
+		msg := "Remove this " + what + " from the record?"
+		for _, w := range warn {
+			if extra := w(); extra != "" {
+				msg += "\n\n" + extra
+			}
+		}
+		confirmDialog(e.win, "Remove "+what+"?", msg, "Remove", "Keep it", widget.DangerImportance, true, func(ok bool) {
 			if ok {
 				remove()
 			}
@@ -555,7 +561,7 @@ func (e *Editor) buildChildren(m *meeting.Meeting) []fyne.CanvasObject {
 		remove := e.removeButton("child", func() {
 			e.forgetTyped("children[")
 			e.editAndRebuild(func(m *meeting.Meeting) { removeChild(m, i) }, sectionChildren, sectionDecisions)
-		})
+		}, func() string { return decisionsOnlyFor(e.snapshot(), i) })
 		row := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(remove),
 			container.NewGridWithColumns(3, nameBox, withError(dob, e.errorFor(f+".date_of_birth")), ref))
 		objs = append(objs, row)
@@ -563,6 +569,24 @@ func (e *Editor) buildChildren(m *meeting.Meeting) []fyne.CanvasObject {
 	}
 	objs = append(objs, container.NewHBox(e.addButton("Add child", e.AddChild)))
 	return objs
+}
+
+// decisionsOnlyFor warns that removing child i leaves decisions that
+// covered only that child with none ticked, which means all the children.
+func decisionsOnlyFor(m *meeting.Meeting, i int) string {
+	var which []string
+	for d, dec := range m.Decisions {
+		if len(dec.Children) == 1 && dec.Children[0] == m.Children[i].ID {
+			which = append(which, fmt.Sprint(d+1))
+		}
+	}
+	switch len(which) {
+	case 0:
+		return ""
+	case 1:
+		return "Decision " + which[0] + " covers only this child. Without it none is ticked, which means all the children: check it in Decisions."
+	}
+	return "Decisions " + strings.Join(which, ", ") + " cover only this child. Without it none is ticked, which means all the children: check them in Decisions."
 }
 
 // removeChild removes child i and every decision's reference to it.
@@ -782,7 +806,7 @@ func (e *Editor) buildDecisions(m *meeting.Meeting) []fyne.CanvasObject {
 		outcome := codeSelect(meeting.Outcomes, d.Outcome, "", func(o meeting.Outcome) { e.edit(func(m *meeting.Meeting) { m.Decisions[i].Outcome = o }) })
 		_, rationale := e.textEntry(f+".rationale", d.Rationale, "Rationale: why this decision", true, func(m *meeting.Meeting, s string) { m.Decisions[i].Rationale = s })
 		children := widget.NewCheckGroup(childLabels, nil)
-		children.Horizontal = true
+		// One child a line: a row of long names would widen the window.
 		var selected []string
 		for _, id := range d.Children {
 			for label, cid := range idByLabel {
@@ -1123,6 +1147,7 @@ func (e *Editor) SignOff() error {
 // ConfirmDelete asks the chair before deleting the draft.
 func (e *Editor) ConfirmDelete() {
 	if e.snapshot().SignedOff() {
+		infoDialog(e.win, "Signed-off minutes are kept", "Signed-off minutes are never deleted. A correction is an amendment: Sign-off section, Amend the minutes….")
 		return
 	}
 	confirmDialog(e.win, "Delete this draft?",

@@ -786,3 +786,27 @@ func TestLeavingAsksAboutDatesAndAmendments(t *testing.T) {
 		t.Error("Quit went ahead over an unsaved amendment")
 	}
 }
+
+// Long children's names never widen the window, and removing a child that
+// a decision covers alone says what that does to the decision.
+func TestManyLongChildNamesAndRemovingOne(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	e := newMeeting(t, u)
+	for i, name := range []string{"Oluwaseun Adebayo-Fitzgerald", "Anastasia Wojciechowska-Smith", "Maximilian Alexander Featherstonehaugh-Cholmondeley",
+		"Bartholomew Oyelaran-Kowalczyk", "Gwenllian Ap Rhys-Montgomery"} {
+		e.AddChild()
+		typeInto(t, entry(t, e, sectionChildren, "Full name", i), name)
+	}
+	e.AddDecision()
+	e.edit(func(m *meeting.Meeting) { m.Decisions[0].Children = []string{m.Children[0].ID} })
+	e.build(sectionDecisions)
+	if w := e.Content(widget.NewLabel("")).MinSize().Width; w > defaultWidth {
+		t.Errorf("the editor needs %v px with five long names, more than the %v px window", w, defaultWidth)
+	}
+	if got := decisionsOnlyFor(e.Meeting(), 0); !strings.Contains(got, "Decision 1 covers only this child") {
+		t.Errorf("warning before removing the child: %q", got)
+	}
+	if got := decisionsOnlyFor(e.Meeting(), 1); got != "" {
+		t.Errorf("warning for a child no decision covers alone: %q", got)
+	}
+}

@@ -172,7 +172,7 @@ func (n *nameEntry) TypedKey(ev *fyne.KeyEvent) {
 }
 
 func (n *nameEntry) FocusGained() {
-	cursorToEnd(&n.Entry)
+	selectOnFocus(&n.Entry)
 	n.Entry.FocusGained()
 	reveal(n)
 }

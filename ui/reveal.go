@@ -1,9 +1,7 @@
 package ui
 
 import (
-	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -113,17 +111,17 @@ func newLineEntry() *lineEntry {
 }
 
 func (e *lineEntry) FocusGained() {
-	cursorToEnd(&e.Entry)
+	selectOnFocus(&e.Entry)
 	e.Entry.FocusGained()
 	reveal(e)
 }
 
-// cursorToEnd puts the cursor after the text, so that what is typed on
-// tabbing into a field that holds text (a chair's name carried over from
-// the last meeting) goes after it, not before it. A click then puts the
-// cursor where it lands.
-func cursorToEnd(e *widget.Entry) {
-	lines := strings.Split(e.Text, "\n")
-	e.CursorRow = len(lines) - 1
-	e.CursorColumn = utf8.RuneCountInString(lines[len(lines)-1])
+// selectOnFocus selects a one-line field's text when the cursor comes into
+// it, as desktop programs do on Tab: typing replaces a chair's name carried
+// over from the last meeting instead of running into it, and End or a
+// click keeps it. (A click then puts the cursor where it lands.)
+func selectOnFocus(e *widget.Entry) {
+	if e.Text != "" && !e.Disabled() {
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -27,9 +28,27 @@ func newTextBox() *textBox {
 func (b *textBox) AcceptsTab() bool { return false }
 
 func (b *textBox) FocusGained() {
-	cursorToEnd(&b.Entry)
+	// The cursor goes after the text, as Ctrl+End puts it; rows are the
+	// wrapped rows on screen, which only the entry knows.
+	b.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
 	b.Entry.FocusGained()
 	reveal(b)
+}
+
+// TypedShortcut adds Ctrl+Home and Ctrl+End, the start and the end of the
+// whole text (Fyne's Home and End go to the start and end of the row).
+func (b *textBox) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && c.Modifier == fyne.KeyModifierShortcutDefault {
+		switch c.KeyName {
+		case fyne.KeyEnd:
+			b.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageDown})
+			return
+		case fyne.KeyHome:
+			b.Entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageUp})
+			return
+		}
+	}
+	b.Entry.TypedShortcut(s)
 }
 
 func (b *textBox) TypedKey(ev *fyne.KeyEvent) {
