@@ -268,9 +268,10 @@ func targets(results []result, startup, window map[string]float64) {
 			p99, _ := r.get("p99-ms")
 			rows = append(rows, row{"A key in a box of 20,000 characters, laid out (p99, test driver)", "under 50 ms", fmt.Sprintf("%.1f ms", p99), p99 < 50})
 		}
-		if strings.HasPrefix(r.name, "BenchmarkAutosaveTyping/n=100000") {
+		if strings.HasPrefix(r.name, "BenchmarkAutosaveTyping/") && strings.Contains(r.name, "n=100000") {
 			if ratio, ok := r.get("p99-x-floor"); ok {
-				rows = append(rows, row{"A save of one changed field against one durable row update (p99)", "within 2x", fmt.Sprintf("%.2fx", ratio), ratio <= 2})
+				op, _ := split(r.name)
+				rows = append(rows, row{op + ", 100,000 meetings: a save while typing against one durable row update (p99)", "within 2x", fmt.Sprintf("%.2fx", ratio), ratio <= 2})
 			}
 		}
 	}
