@@ -58,7 +58,7 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 		return fmt.Errorf("save meeting: %w", err)
 	}
 	who, now := db.User(), time.Now()
-	return db.write(ctx, func(w *writer) error {
+	return db.writePending(ctx, func(w *writer) error {
 		old, err := w.stored(ctx, m.ID)
 		switch {
 		case err != nil:
@@ -207,6 +207,9 @@ func (db *DB) People(ctx context.Context, text string, limit int) ([]meeting.Per
 func (db *DB) Count(ctx context.Context, f meeting.Filter) (int, error) {
 	indexed := false
 	if text := searchedText(f); indexable(text) {
+		if err := db.searchReady(ctx); err != nil {
+			return 0, fmt.Errorf("count meetings: %w", err)
+		}
 		if f.From.IsZero() && f.To.IsZero() && f.Status == "" {
 			// What the index finds is exactly what the column holds.
 			n, err := db.countFound(ctx, text)
@@ -239,6 +242,9 @@ func (db *DB) count(ctx context.Context, f meeting.Filter, indexed bool) (int, e
 func (db *DB) Summaries(ctx context.Context, f meeting.Filter) ([]meeting.Summary, error) {
 	indexed := false
 	if text := searchedText(f); indexable(text) {
+		if err := db.searchReady(ctx); err != nil {
+			return nil, fmt.Errorf("list meetings: %w", err)
+		}
 		var err error
 		if indexed, err = db.useIndex(ctx, text, f.Offset, f.Limit, false); err != nil {
 			return nil, fmt.Errorf("list meetings: %w", err)

@@ -199,19 +199,41 @@ type writer struct {
 	// entries are the search entries to write (search.go), by rowid: the
 	// text, or "" to remove the entry.
 	entries map[int64]string
+	// pend sends the entries to search_pending instead (an autosave): the
+	// index takes them when the meetings are next searched.
+	pend bool
 }
 
 func (db *DB) newWriter(tx *sql.Tx) *writer {
 	return &writer{db: db, tx: tx, stmts: map[string]*sql.Stmt{}, entries: map[int64]string{}}
 }
 
-// write runs fn in a transaction with a writer.
+// write runs fn in a transaction with a writer. The search entries waiting
+// in search_pending go into the index first, so that the stored rows and
+// the index agree when fn works out what changed.
 func (db *DB) write(ctx context.Context, fn func(w *writer) error) error {
+	return db.writeWith(ctx, false, fn)
+}
+
+// writePending is write for an autosave: the search entries it changes
+// wait in search_pending (migration 6).
+func (db *DB) writePending(ctx context.Context, fn func(w *writer) error) error {
+	return db.writeWith(ctx, true, fn)
+}
+
+func (db *DB) writeWith(ctx context.Context, pend bool, fn func(w *writer) error) error {
 	var cold []string
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		w := db.newWriter(tx)
+		w.pend = pend
 		defer w.close()
-		err := fn(w)
+		var err error
+		if !pend {
+			err = indexPending(ctx, w)
+		}
+		if err == nil {
+			err = fn(w)
+		}
 		if err == nil {
 			err = w.writeEntries(ctx)
 		}

@@ -180,17 +180,90 @@ func (w *writer) clearIndex(ctx context.Context, key int64) error {
 		return err
 	}
 	err := w.exec(ctx, "DELETE FROM search_entries WHERE rowid BETWEEN ? AND ?", key*searchSlots, key*searchSlots+searchSlots-1)
+	if err == nil {
+		err = w.exec(ctx, "DELETE FROM search_pending WHERE rowid BETWEEN ? AND ?", key*searchSlots, key*searchSlots+searchSlots-1)
+	}
 	if err != nil {
 		return fmt.Errorf("update the search index: %w", err)
 	}
 	return nil
 }
 
-// writeEntries writes the search entries the writer holds.
+// writeEntries writes the search entries the writer holds, to the index or,
+// for an autosave, to search_pending.
 func (w *writer) writeEntries(ctx context.Context) error {
-	err := writeEntries(ctx, w, w.entries)
+	var err error
+	if w.pend {
+		err = pendEntries(ctx, w, w.entries)
+	} else {
+		err = writeEntries(ctx, w, w.entries)
+	}
 	clear(w.entries)
 	return err
+}
+
+// pendEntries puts search entries in search_pending, replacing any waiting
+// for the same rowid.
+func pendEntries(ctx context.Context, q execQuerier, entries map[int64]string) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	var list [][2]any
+	for _, rowid := range slices.Sorted(maps.Keys(entries)) {
+		list = append(list, [2]any{rowid, entries[rowid]})
+	}
+	b, err := json.Marshal(list)
+	if err == nil {
+		_, err = q.ExecContext(ctx, `INSERT INTO search_pending (rowid, text)
+			SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
+			ON CONFLICT (rowid) DO UPDATE SET text = excluded.text`, string(b))
+	}
+	if err != nil {
+		return fmt.Errorf("update the search index: %w", err)
+	}
+	return nil
+}
+
+// indexPending moves the entries waiting in search_pending into the index.
+func indexPending(ctx context.Context, q execQuerier) error {
+	rows, err := q.QueryContext(ctx, `SELECT rowid, text FROM search_pending`)
+	if err != nil {
+		return fmt.Errorf("update the search index: %w", err)
+	}
+	entries := map[int64]string{}
+	for rows.Next() {
+		var rowid int64
+		var text string
+		if err := rows.Scan(&rowid, &text); err != nil {
+			rows.Close()
+			return fmt.Errorf("update the search index: %w", err)
+		}
+		entries[rowid] = text
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("update the search index: %w", err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	if err := writeEntries(ctx, q, entries); err != nil {
+		return err
+	}
+	if _, err := q.ExecContext(ctx, `DELETE FROM search_pending`); err != nil {
+		return fmt.Errorf("update the search index: %w", err)
+	}
+	return nil
+}
+
+// searchReady puts the entries autosaves left waiting into the index, so
+// that a search finds what was typed; it costs one read when none wait.
+func (db *DB) searchReady(ctx context.Context) error {
+	var waiting bool
+	if err := db.sql.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_pending)`).Scan(&waiting); err != nil || !waiting {
+		return err
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error { return indexPending(ctx, tx) })
 }
 
 // writeEntries writes search entries (by rowid: the text, or "" to remove

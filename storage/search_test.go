@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"strategyminutes/meeting"
 	"strategyminutes/meeting/demo"
@@ -203,8 +204,10 @@ func TestSearchIndexFollowsWrites(t *testing.T) {
 	checkDatabase(t, db, "deleting")
 }
 
-// checkSearchIndex fails unless the search entries are exactly the parts
-// of the stored meetings and the index holds exactly the entries.
+// checkSearchIndex fails unless, once the entries autosaves left waiting
+// have gone into the index (as before every search), the search entries are
+// exactly the parts of the stored meetings and the index holds exactly the
+// entries.
 func checkSearchIndex(t *testing.T, db *DB, what string) {
 	t.Helper()
 	if err := searchIndexProblem(db); err != nil {
@@ -214,6 +217,9 @@ func checkSearchIndex(t *testing.T, db *DB, what string) {
 
 func searchIndexProblem(db *DB) error {
 	ctx := context.Background()
+	if err := db.searchReady(ctx); err != nil {
+		return err
+	}
 	if _, err := db.sql.Exec(`INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)`); err != nil {
 		return fmt.Errorf("the search index does not match its entries: %w", err)
 	}
@@ -343,4 +349,53 @@ func TestSearchFindsEveryChildOfABigMeeting(t *testing.T) {
 		t.Error("the new name is not found")
 	}
 	checkSearchIndex(t, db, "a meeting of many children")
+}
+
+// An autosave leaves its search entries waiting, in one row, not in the
+// trigram index; the next search puts them in first and finds what was
+// typed, and a draft deleted takes its waiting entries with it.
+func TestAutosaveSearchEntriesWaitForTheNextSearch(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	m := exampleMeetings(t)[0].Clone()
+	m.SignedOffAt, m.SignedOffBy = time.Time{}, ""
+	if err := db.SaveMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Summaries(ctx, meeting.Filter{Text: "nothing at all"}); err != nil {
+		t.Fatal(err)
+	}
+	m.Children[0].Name = "Zqxwv Newname"
+	if err := db.SaveMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	var waiting, inIndex int
+	db.sql.QueryRow(`SELECT count(*) FROM search_pending`).Scan(&waiting)
+	db.sql.QueryRow(`SELECT count(*) FROM search_index WHERE search_index MATCH '"zqxwv"'`).Scan(&inIndex)
+	if waiting != 1 || inIndex != 0 {
+		t.Errorf("after an autosave: %d entries waiting, %d in the index; want 1 and 0", waiting, inIndex)
+	}
+	found, err := db.Summaries(ctx, meeting.Filter{Text: "ZQXWV"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) != 1 || found[0].ID != m.ID {
+		t.Errorf("search for the name just typed found %+v", found)
+	}
+	if n, _ := db.Count(ctx, meeting.Filter{Text: "zqxwv"}); n != 1 {
+		t.Errorf("count %d, want 1", n)
+	}
+	checkSearchIndex(t, db, "a search after an autosave")
+	m.Children[0].Name = "Zqxwv Renamed Again"
+	if err := db.SaveMeeting(ctx, m); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteDraft(ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	db.sql.QueryRow(`SELECT count(*) FROM search_pending`).Scan(&waiting)
+	if waiting != 0 {
+		t.Errorf("%d entries of a deleted draft still waiting", waiting)
+	}
+	checkSearchIndex(t, db, "a draft deleted with entries waiting")
 }

@@ -590,7 +590,8 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 }
 
 // dropSearchIndex takes a database back to before migration 5.
-const dropSearchIndex = `DROP TRIGGER meetings_search_delete; DROP TRIGGER search_entries_insert;
+const dropSearchIndex = `DROP TRIGGER meetings_search_pending_delete; DROP TABLE search_pending;
+	DROP TRIGGER meetings_search_delete; DROP TRIGGER search_entries_insert;
 	DROP TRIGGER search_entries_delete; DROP TRIGGER search_entries_update; DROP TABLE search_index;
 	DROP TABLE search_entries; PRAGMA user_version = 4;`
 
