@@ -140,3 +140,24 @@ func TestStartupErrorOffersTheLatestGoodBackup(t *testing.T) {
 		w.Close()
 	}
 }
+
+// A child's name typed in the editor is found by the list's search once
+// the meeting is closed (the autosaves leave the index to the next search).
+func TestListFindsANameJustTyped(t *testing.T) {
+	db := openExampleDB(t)
+	u := newApp(t, db)
+	e := newMeeting(t, u)
+	e.AddChild()
+	typeInto(t, entry(t, e, sectionChildren, "Full name", 0), "Zqxwv Newchild")
+	if err := e.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	u.ShowList()
+	u.List.Wait()
+	u.List.searchDelay = time.Second
+	u.List.Search.SetText("zqxwv")
+	u.List.Wait()
+	if rows := u.List.Rows(); len(rows) != 1 || rows[0].ID != e.Meeting().ID {
+		t.Errorf("searching the name just typed found %+v", rows)
+	}
+}
