@@ -109,13 +109,6 @@ func (m *modal) escape() {
 	}
 }
 
-// submit presses the default button: Enter in a field of the dialog.
-func (m *modal) submit() {
-	if m.def != nil {
-		m.def.OnTapped()
-	}
-}
-
 func (m *modal) close(then func()) {
 	if m.done {
 		return

@@ -214,16 +214,14 @@ func (v *ReportsView) setPeriod(from, to meeting.Date) {
 	v.mu.Lock()
 	v.quiet = true
 	v.mu.Unlock()
-	setDate(v.From, from)
-	setDate(v.To, to)
+	v.From.SetDate(from)
+	v.To.SetDate(to)
 	v.mu.Lock()
 	v.quiet = false
 	v.period.from, v.period.to = from, to
 	v.mu.Unlock()
 	v.Reload()
 }
-
-func setDate(e *dateField, d meeting.Date) { e.SetDate(d) }
 
 // typingDelay lets typing in a date pause before the report is worked out
 // again, so that editing a date costs one report, not one per keystroke.
