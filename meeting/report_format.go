@@ -133,7 +133,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	share := func(n, of int) string { return pct(Rate(n, of)) }
 	n := strconv.Itoa
 
-	fmt.Fprintf(bw, "Partner participation in strategy meetings\n")
+	fmt.Fprintf(bw, "%s\n", ReportTextTitle)
 	fmt.Fprintf(bw, "Meetings held %s to %s (UK dates); actions as of %s.\n\n", day(r.From), day(r.To), day(r.AsOf))
 	c, a := r.Consent, r.Actions
 	health := r.Agency(AgencyHealth)

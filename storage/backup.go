@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"strategyminutes/meeting"
 )
 
 // ErrDamaged is returned for a database or backup that fails SQLite's
@@ -59,6 +61,14 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", path, err)
 	}
+	if err := CheckOutput(db.path, abs, meeting.KindBackup, false); err != nil {
+		return fmt.Errorf("back up: %w", err)
+	}
+	return db.backup(ctx, abs)
+}
+
+// backup writes the copy to abs, which may be in the backups folder.
+func (db *DB) backup(ctx context.Context, abs string) error {
 	if _, err := os.Stat(abs); err == nil {
 		return fmt.Errorf("back up to %s: the file exists; choose a new name", abs)
 	}
@@ -214,7 +224,7 @@ func (db *DB) DailyBackup(ctx context.Context, today time.Time) (string, error) 
 	path := filepath.Join(dir, dailyPrefix+today.Format("2006-01-02")+dailySuffix)
 	written := ""
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := db.Backup(ctx, path); err != nil {
+		if err := db.backup(ctx, path); err != nil {
 			return "", fmt.Errorf("daily backup: %w", err)
 		}
 		written = path

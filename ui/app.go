@@ -37,6 +37,9 @@ type Options struct {
 	// replaced one aside (its path is returned), and returns the store to
 	// use from then on.
 	Restore func(path string) (store meeting.Store, aside string, err error)
+	// CheckOutput says whether a file may be written as kind: never the
+	// database, its files or backups (storage.CheckOutput).
+	CheckOutput func(path string, kind meeting.OutputKind) error
 	// User is the name the audit log records; SetUser changes it.
 	User    string
 	SetUser func(name string)
@@ -52,6 +55,8 @@ type App struct {
 	List    *MeetingsList
 	Editor  *Editor      // nil unless a meeting is shown
 	Reports *ReportsView // made the first time the reports are shown
+	// ChooseSave replaces the save dialog (tests).
+	ChooseSave saveChooser
 
 	body         *fyne.Container
 	listView     fyne.CanvasObject
@@ -354,6 +359,7 @@ func (u *App) ShowReports() {
 	}
 	if u.Reports == nil {
 		u.Reports = NewReportsView(u.Win, src, u.Open)
+		u.Reports.chooseFile = u.chooser()
 		u.Reports.SetExportPDF(func(r *meeting.Report) ([]byte, error) {
 			var buf bytes.Buffer
 			err := pdf.WriteReport(&buf, r, pdf.Options{ExportedAt: time.Now(), Version: u.opts.Version})

@@ -217,12 +217,15 @@ func infoDialog(win fyne.Window, title, message string) {
 }
 
 // errorDialog says what went wrong, in the error's words.
-func errorDialog(win fyne.Window, err error) {
+func errorDialog(win fyne.Window, err error) { errorDialogThen(win, err, nil) }
+
+// errorDialogThen is errorDialog, calling then once it is closed.
+func errorDialogThen(win fyne.Window, err error, then func()) {
 	msg := widget.NewLabel(sentence(err.Error()))
 	msg.Wrapping = fyne.TextWrapWord
 	msg.Importance = widget.DangerImportance
 	m := showModal(win, "Not done", container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, msg),
-		[]modalButton{{text: "OK", importance: widget.HighImportance, isDefault: true, isCancel: true}}, nil)
+		[]modalButton{{text: "OK", importance: widget.HighImportance, action: then, isDefault: true, isCancel: true}}, nil)
 	m.Resize(dialogSize(msg))
 }
 

@@ -89,7 +89,7 @@ func (u *App) exportPDF() {
 			errorDialog(u.Win, err)
 			return
 		}
-		u.savePath(pdf.MinutesFileName(m, initials.Checked), ".pdf", func(path string) {
+		u.savePath(pdf.MinutesFileName(m, initials.Checked), meeting.KindPDF, func(path string) {
 			if err := u.SavePDF(path, m, doc, initials.Checked); err != nil {
 				errorDialog(u.Win, err)
 				return

@@ -17,31 +17,23 @@ import (
 	"strategyminutes/meeting"
 )
 
-// savePath asks where to save a new file, proposing name, and gives its
-// path. The dialog creates the file; it is removed so that the writer, which
-// refuses to overwrite, starts from nothing.
-func (u *App) savePath(name string, ext string, then func(path string)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			errorDialog(u.Win, err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		path := w.URI().Path()
-		w.Close()
-		os.Remove(path)
-		then(path)
-	}, u.Win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	d.Show()
+// savePath asks where to save a new file of kind, proposing name, and
+// gives its path (saveFileDialog), checked by Options.CheckOutput.
+func (u *App) savePath(name string, kind meeting.OutputKind, then func(path string)) {
+	u.chooser()(name, kind, then)
+}
+
+// chooser is the save dialog, or the one tests set.
+func (u *App) chooser() saveChooser {
+	if u.ChooseSave != nil {
+		return u.ChooseSave
+	}
+	return saveFileDialog(u.Win, u.opts.CheckOutput)
 }
 
 func (u *App) backup() {
 	name := "strategy-minutes-backup-" + time.Now().In(meeting.UK).Format("2006-01-02-1504") + ".db"
-	u.savePath(name, ".db", func(path string) {
+	u.savePath(name, meeting.KindBackup, func(path string) {
 		if err := u.opts.Backup(path); err != nil {
 			errorDialog(u.Win, err)
 			return
@@ -152,17 +144,13 @@ func (u *App) showAuditLog() {
 		table.SetColumnWidth(i, width)
 	}
 	export := newButton("Export CSV…", nil, func() {
-		d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-			if err != nil || wc == nil {
-				return
-			}
-			defer wc.Close()
-			if err := records.WriteAuditCSV(context.Background(), wc); err != nil {
+		name := "audit-log-" + time.Now().In(meeting.UK).Format("2006-01-02") + ".csv"
+		saveFileDialog(w, u.opts.CheckOutput)(name, meeting.KindAuditCSV, func(path string) {
+			err := meeting.WriteFile(path, func(f *os.File) error { return records.WriteAuditCSV(context.Background(), f) })
+			if err != nil {
 				errorDialog(w, err)
 			}
-		}, w)
-		d.SetFileName("audit-log-" + time.Now().In(meeting.UK).Format("2006-01-02") + ".csv")
-		d.Show()
+		})
 	})
 	note := widget.NewLabel(fmt.Sprintf("The newest %d events. Every change to the minutes is here, with who made it and when.", len(events)))
 	w.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, note, export), nil, nil, table))

@@ -12,9 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -45,7 +43,7 @@ type ReportsView struct {
 	exportPDF *ringButton
 	pdf       func(*meeting.Report) ([]byte, error)
 	// chooseFile asks where to save an export (chooseSaveFile).
-	chooseFile func(name string, save func(fyne.URIWriteCloser))
+	chooseFile saveChooser
 	body       *container.Scroll
 	content    fyne.CanvasObject
 
@@ -127,7 +125,7 @@ func lastFinancialYear(d meeting.Date) (from, to meeting.Date) {
 func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID string)) *ReportsView {
 	today := reportsToday()
 	from, to := meeting.FinancialYear(today)
-	v := &ReportsView{win: win, src: src, open: open, period: reportPeriod{from, to, today}, chooseFile: chooseSaveFile(win)}
+	v := &ReportsView{win: win, src: src, open: open, period: reportPeriod{from, to, today}, chooseFile: saveFileDialog(win, nil)}
 	v.Status = widget.NewLabel("")
 	v.Status.Truncation = fyne.TextTruncateEllipsis
 	v.From = v.dateField(from, func(p *reportPeriod, d meeting.Date) { p.from = d })
@@ -777,7 +775,7 @@ func (v *ReportsView) saveCSV() {
 	if r == nil {
 		return
 	}
-	v.saveAs(reportFileName(r, ".csv"), r.WriteCSV)
+	v.saveAs(reportFileName(r, ".csv"), meeting.KindReportCSV, r.WriteCSV)
 }
 
 func (v *ReportsView) savePDF() {
@@ -785,7 +783,7 @@ func (v *ReportsView) savePDF() {
 	if r == nil || makePDF == nil {
 		return
 	}
-	v.saveAs(reportFileName(r, ".pdf"), func(w io.Writer) error {
+	v.saveAs(reportFileName(r, ".pdf"), meeting.KindPDF, func(w io.Writer) error {
 		b, err := makePDF(r)
 		if err != nil {
 			return err
@@ -795,51 +793,14 @@ func (v *ReportsView) savePDF() {
 	})
 }
 
-// saveAs asks where to save, proposing name, then writes there.
-func (v *ReportsView) saveAs(name string, write func(io.Writer) error) {
-	v.chooseFile(name, func(w fyne.URIWriteCloser) {
-		if err := saveReport(w, write); err != nil {
+// saveAs asks where to save, proposing name, then writes there: owner-only,
+// as the command line's are (the report lists meeting ids), and whole or
+// not at all.
+func (v *ReportsView) saveAs(name string, kind meeting.OutputKind, write func(io.Writer) error) {
+	v.chooseFile(name, kind, func(path string) {
+		err := meeting.WriteFile(path, func(f *os.File) error { return write(f) })
+		if err != nil {
 			errorDialog(v.win, fmt.Errorf("could not export the report: %w", err))
 		}
 	})
-}
-
-// chooseSaveFile shows the save dialog proposing name, and calls save with
-// the file chosen, if any. Tests replace ReportsView.chooseFile with their
-// own choice.
-func chooseSaveFile(win fyne.Window) func(name string, save func(fyne.URIWriteCloser)) {
-	return func(name string, save func(fyne.URIWriteCloser)) {
-		d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-			switch {
-			case err != nil:
-				errorDialog(win, fmt.Errorf("could not export the report: %w", err))
-			case w != nil: // nil: cancelled
-				save(w)
-			}
-		}, win)
-		d.SetFileName(name)
-		if i := strings.LastIndexByte(name, '.'); i >= 0 {
-			d.SetFilter(storage.NewExtensionFileFilter([]string{name[i:]}))
-		}
-		d.Show()
-	}
-}
-
-// saveReport writes an export and closes w. A local file is made readable
-// by its owner only, as the command line's are: the report lists meeting ids.
-func saveReport(w fyne.URIWriteCloser, write func(io.Writer) error) error {
-	if u := w.URI(); u.Scheme() == "file" {
-		if err := os.Chmod(u.Path(), 0o600); err != nil {
-			w.Close()
-			return fmt.Errorf("%s: %w", u.Name(), err)
-		}
-	}
-	if err := write(w); err != nil {
-		w.Close()
-		return fmt.Errorf("%s: %w", w.URI().Name(), err)
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("%s: %w", w.URI().Name(), err)
-	}
-	return nil
 }

@@ -14,7 +14,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"strategyminutes/meeting"
@@ -272,13 +271,9 @@ func TestReportsViewListsIDsWithoutSummaries(t *testing.T) {
 func saveTo(t *testing.T, v *ReportsView, path string) (proposed *string) {
 	t.Helper()
 	proposed = new(string)
-	v.chooseFile = func(name string, save func(fyne.URIWriteCloser)) {
+	v.chooseFile = func(name string, _ meeting.OutputKind, save func(string)) {
 		*proposed = name
-		w, err := fynestorage.Writer(fynestorage.NewFileURI(path))
-		if err != nil {
-			t.Fatal(err)
-		}
-		save(w)
+		save(path)
 	}
 	return proposed
 }

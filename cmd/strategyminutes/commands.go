@@ -94,7 +94,7 @@ func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 			return err
 		}
 	} else {
-		err = meeting.WriteFile(e.opts.out, func(w *os.File) error {
+		err = e.writeOutput(e.opts.out, meeting.KindInterchange, func(w *os.File) error {
 			n, err = e.db.Export(ctx, w, f)
 			return err
 		})

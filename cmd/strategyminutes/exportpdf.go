@@ -18,6 +18,7 @@ import (
 func exportPDFFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.meetingID, "meeting", "", "the meeting's id (the ID column of 'strategyminutes list')")
 	fs.StringVar(&o.out, "out", "", "PDF file to write, or a folder to write it in under a proposed name (- for standard output)")
+	forceFlag(fs, o)
 	fs.BoolVar(&o.initials, "initials", false, "a copy for wider distribution: children's names as initials, dates of birth as the year only")
 }
 
@@ -67,7 +68,7 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
 		path = filepath.Join(out, pdf.MinutesFileName(m, e.opts.initials))
 	}
-	err = meeting.WriteFile(path, func(f *os.File) error {
+	err = e.writeOutput(path, meeting.KindPDF, func(f *os.File) error {
 		if _, err := f.Write(buf.Bytes()); err != nil {
 			return fmt.Errorf("write %s: %w", path, err)
 		}

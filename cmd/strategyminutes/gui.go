@@ -119,6 +119,9 @@ func (g *gui) show(db *storage.DB) {
 		Backup:  func(path string) error { return g.db.Backup(ctx, path) },
 		Restore: g.restore,
 		SetUser: func(name string) { g.db.SetUser(name) },
+		CheckOutput: func(path string, kind meeting.OutputKind) error {
+			return storage.CheckOutput(g.path, path, kind, false)
+		},
 	})
 	go func() {
 		// The daily backup reads one snapshot; the chair can type meanwhile.

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"strategyminutes/meeting"
 	"strategyminutes/storage"
 )
 
@@ -56,10 +57,12 @@ type options struct {
 	asOf, format              string // report
 	meetingID                 string // export-pdf
 	initials                  bool   // export-pdf
+	force                     bool   // replace an existing --out file of another kind
 }
 
 // env is what a command works with.
 type env struct {
+	name   string // the command's
 	opts   *options
 	stdout io.Writer
 	stderr io.Writer
@@ -72,6 +75,7 @@ func commands() []command {
 		{name: "export", args: "--out FILE [--from DATE --to DATE]", summary: "export meetings to an interchange file", run: runExport,
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.out, "out", "", "file to write (- for standard output)")
+				forceFlag(fs, o)
 				periodFlags(fs, o)
 			}},
 		{name: "export-pdf", args: "--meeting ID --out FILE [--initials]", summary: "write a meeting's minutes as a PDF to share with partners", run: runExportPDF, flags: exportPDFFlags},
@@ -95,10 +99,25 @@ func commands() []command {
 		{name: "audit", args: "[--out FILE]", summary: "write the audit log (who did what, when) as CSV", run: runAudit,
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.out, "out", "", "file to write (default: standard output)")
+				forceFlag(fs, o)
 			}},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}
+}
+
+func forceFlag(fs *flag.FlagSet, o *options) {
+	fs.BoolVar(&o.force, "force", false, "replace an existing --out file even if it is not of the kind written (never the database, its files or backups)")
+}
+
+// writeOutput writes a command's output file, owner-only and whole or not
+// at all, once storage.CheckOutput has agreed that it keeps nothing of the
+// app's.
+func (e *env) writeOutput(path string, kind meeting.OutputKind, write func(*os.File) error) error {
+	if err := storage.CheckOutput(e.db.Path(), path, kind, e.opts.force); err != nil {
+		return fmt.Errorf("%s: %w", e.name, err)
+	}
+	return meeting.WriteFile(path, write)
 }
 
 func periodFlags(fs *flag.FlagSet, o *options) {
@@ -147,7 +166,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 			return fail(stderr, usagef("%s: %v", name, err))
 		}
-		e := &env{opts: opts, stdout: stdout, stderr: stderr}
+		e := &env{name: name, opts: opts, stdout: stdout, stderr: stderr}
 		if !c.noDB {
 			db, err := openDB(opts.db)
 			if err != nil {

@@ -81,5 +81,5 @@ func runAudit(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error
 	if e.opts.out == "" || e.opts.out == "-" {
 		return e.db.WriteAuditCSV(ctx, e.stdout)
 	}
-	return meeting.WriteFile(e.opts.out, func(f *os.File) error { return e.db.WriteAuditCSV(ctx, f) })
+	return e.writeOutput(e.opts.out, meeting.KindAuditCSV, func(f *os.File) error { return e.db.WriteAuditCSV(ctx, f) })
 }

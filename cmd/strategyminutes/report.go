@@ -21,11 +21,17 @@ var now = time.Now
 // reportFormats are the values of report --format.
 var reportFormats = []string{"json", "csv", "text", "pdf"}
 
+// reportKinds are the kinds of file each format writes.
+var reportKinds = map[string]meeting.OutputKind{
+	"json": meeting.KindReportJSON, "csv": meeting.KindReportCSV, "text": meeting.KindReportText, "pdf": meeting.KindPDF,
+}
+
 func reportFlags(fs *flag.FlagSet, o *options) {
 	periodFlags(fs, o)
 	fs.StringVar(&o.asOf, "as-of", "", "judge actions overdue as of this UK local date, YYYY-MM-DD (default: today)")
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(reportFormats, ", "))
 	fs.StringVar(&o.out, "out", "", "file to write, owner-only (default or -: standard output)")
+	forceFlag(fs, o)
 }
 
 // reportPeriod reads --from, --to and --as-of. Without --from and --to the
@@ -81,7 +87,7 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	if e.opts.out == "" || e.opts.out == "-" {
 		return render(r, e.stdout)
 	}
-	err = meeting.WriteFile(e.opts.out, func(f *os.File) error {
+	err = e.writeOutput(e.opts.out, reportKinds[e.opts.format], func(f *os.File) error {
 		w := bufio.NewWriter(f)
 		if err := render(r, w); err != nil {
 			return fmt.Errorf("write %s: %w", e.opts.out, err)
