@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -72,13 +74,17 @@ func (db *DB) backup(ctx context.Context, abs string) error {
 	if _, err := os.Stat(abs); err == nil {
 		return fmt.Errorf("back up to %s: the file exists; choose a new name", abs)
 	}
-	// VACUUM INTO takes an empty file; making it first sets owner-only
-	// permissions before a byte is written.
-	tmp := abs + ".partial"
-	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	// VACUUM INTO takes an empty file; making it first, under a new name
+	// of its own, sets owner-only permissions before a byte is written.
+	// What a killed backup left (an hour old: no backup takes that long)
+	// is removed first.
+	pattern := "." + filepath.Base(abs) + ".*.partial"
+	removeLeftovers(filepath.Dir(abs), pattern, time.Hour)
+	f, err := os.CreateTemp(filepath.Dir(abs), pattern)
 	if err != nil {
 		return fmt.Errorf("back up to %s: %w", abs, err)
 	}
+	tmp := f.Name()
 	f.Close()
 	if _, err := db.sql.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
@@ -146,53 +152,221 @@ func VerifyBackup(ctx context.Context, path string) error {
 }
 
 // Restore replaces the database at dbPath with the backup at backupPath,
-// after checking the backup, and keeps the replaced database aside (its name
-// is returned). The database must not be open.
+// after checking the backup, and keeps the replaced database aside (its
+// name is returned). It refuses while any process has the database open.
 func Restore(ctx context.Context, backupPath, dbPath string) (aside string, err error) {
+	return restore(ctx, backupPath, dbPath, nil)
+}
+
+// Restore is Restore for the window that holds l: the window's lock moves
+// to the restored file with it.
+func (l *InstanceLock) Restore(ctx context.Context, backupPath string) (aside string, err error) {
+	return restore(ctx, backupPath, l.path, l)
+}
+
+// restoreHook, when set by a test, runs at each step of a restore; a test
+// kills the process there to show that every step leaves a whole database.
+var restoreHook func(step string)
+
+func step(name string) {
+	if restoreHook != nil {
+		restoreHook(name)
+	}
+}
+
+// restore does the work of Restore. At every instruction the database's
+// name holds either the old database, whole, or the new one, never an
+// empty or half-written file:
+//
+//  1. take the open lock exclusively (no process has the database open)
+//     and the window lock (no window is on it, unless it is window's own);
+//  2. checkpoint the old database, so that its -wal is in the file;
+//  3. copy the backup under a new, exclusive, owner-only temporary name
+//     beside the database, synced, and check the copy;
+//  4. link the old database (and any -wal the checkpoint could not empty)
+//     under the "replaced" name, so that it is kept whole;
+//  5. rename the copy over the database: one atomic step.
+func restore(ctx context.Context, backupPath, dbPath string, window *InstanceLock) (aside string, err error) {
 	if err := VerifyBackup(ctx, backupPath); err != nil {
 		return "", fmt.Errorf("restore: %w; nothing was replaced", err)
 	}
-	dbPath, err = filepath.Abs(dbPath)
+	path, err := lockTarget(dbPath)
 	if err != nil {
-		return "", fmt.Errorf("restore: %w", err)
-	}
-	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
-		return "", fmt.Errorf("restore: %w", err)
-	}
-	// Copy first, under a temporary name beside the database, so that a
-	// failure part-way leaves the current database in place.
-	tmp := dbPath + ".restoring"
-	if err := copyFile(backupPath, tmp); err != nil {
-		os.Remove(tmp)
 		return "", fmt.Errorf("restore: %w; nothing was replaced", err)
 	}
-	if _, err := os.Stat(dbPath); err == nil {
-		aside = fmt.Sprintf("%s.replaced-%s", dbPath, time.Now().Format("20060102-150405"))
-		for _, suffix := range []string{"", "-wal", "-shm"} {
-			if _, err := os.Stat(dbPath + suffix); err == nil {
-				if err := os.Rename(dbPath+suffix, aside+suffix); err != nil {
-					os.Remove(tmp)
-					return "", fmt.Errorf("restore: keep the current database aside: %w; nothing was replaced", err)
-				}
-			}
+	if same, _ := sameFiles(backupPath, path); same {
+		return "", errors.New("restore: the backup is the database itself; nothing was replaced")
+	}
+	open, err := lockFile(path, openByte, true)
+	if errors.Is(err, errLocked) {
+		return "", fmt.Errorf("restore: %w (%s): close the app's window and wait for any command on it to finish; nothing was replaced", ErrInUse, path)
+	}
+	if err != nil {
+		return "", fmt.Errorf("restore: %w; nothing was replaced", err)
+	}
+	defer open.release()
+	if window == nil {
+		w, err := lockFile(path, windowByte, true)
+		if err != nil {
+			return "", fmt.Errorf("restore: %w (%s): close the app's window first; nothing was replaced", ErrInUse, path)
+		}
+		defer w.release()
+	}
+	dir := filepath.Dir(path)
+	removeLeftovers(dir, restoreTempPattern(path), 0)
+	step("locked")
+
+	logKept := checkpoint(ctx, path) != nil
+	step("checkpointed")
+
+	tmp, err := os.CreateTemp(dir, restoreTempPattern(path))
+	if err != nil {
+		return "", fmt.Errorf("restore: %w; nothing was replaced", err)
+	}
+	defer os.Remove(tmp.Name()) // gone once renamed; a leftover otherwise
+	if err := copyInto(tmp, backupPath); err != nil {
+		return "", fmt.Errorf("restore: copy the backup: %w; nothing was replaced", err)
+	}
+	if err := VerifyBackup(ctx, tmp.Name()); err != nil {
+		return "", fmt.Errorf("restore: the copy of the backup: %w; nothing was replaced", err)
+	}
+	step("copied")
+
+	aside, err = keepAside(path, logKept)
+	if err != nil {
+		return "", fmt.Errorf("restore: keep the current database: %w; nothing was replaced", err)
+	}
+	syncDir(dir)
+	step("kept")
+
+	var moved *fileLock
+	if window != nil { // the window's lock goes with it to the new file
+		if moved, err = lockFile(tmp.Name(), windowByte, true); err != nil {
+			return aside, fmt.Errorf("restore: %w; nothing was replaced", err)
 		}
 	}
-	if err := os.Rename(tmp, dbPath); err != nil {
-		return aside, fmt.Errorf("restore: %w (the previous database is at %s)", err, aside)
+	// The old database's -wal, if the checkpoint could not empty it, is
+	// kept with it: it must not be replayed into the restored one.
+	if logKept {
+		os.Remove(path + "-wal")
+		step("log-moved")
+	}
+	os.Remove(path + "-shm")
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		moved.release()
+		return aside, fmt.Errorf("restore: %w (the current database was not replaced, and a copy is at %s)", err, aside)
+	}
+	syncDir(dir)
+	step("renamed")
+	if window != nil {
+		window.lock.release()
+		window.lock = moved
 	}
 	return aside, nil
 }
 
-func copyFile(src, dst string) error {
+// lockTarget is the file a lock is taken on: dbPath's own file, symbolic
+// links followed, made empty (owner-only) when there is none. Unlike Open,
+// it takes a file that is not a database: a damaged database is what a
+// restore is for, and the window that offers it holds the lock.
+func lockTarget(dbPath string) (string, error) {
+	abs, err := filepath.Abs(dbPath)
+	if err != nil {
+		return "", err
+	}
+	info, err := os.Stat(abs)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+			return "", err
+		}
+		f, err := os.OpenFile(abs, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+		if err != nil {
+			return "", err
+		}
+		f.Close()
+	case err != nil:
+		return "", err
+	case !info.Mode().IsRegular():
+		return "", fmt.Errorf("%s is not a file", abs)
+	}
+	return resolve(abs), nil
+}
+
+// checkpoint copies the -wal of the database at path into it and empties
+// the log. It fails for a database SQLite cannot read, and leaves a log
+// whose database is empty or not one alone: SQLite would discard it.
+func checkpoint(ctx context.Context, path string) error {
+	if info, err := os.Stat(path + "-wal"); err != nil || info.Size() == 0 {
+		return nil // nothing to copy
+	}
+	if head, err := readHead(path); err != nil || !bytes.HasPrefix(head, sqliteMagic) {
+		return errors.New("the database file is not one SQLite can read")
+	}
+	db, err := rawOpen(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	var busy, frames, done int
+	if err := db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
+		return err
+	}
+	if busy != 0 {
+		return errors.New("the write-ahead log stayed busy")
+	}
+	return db.Close()
+}
+
+// keepAside gives the database at path a second name, path.replaced-TIME,
+// with its -wal when withLog: a hard link, so that the database is kept
+// whole whatever happens next, or a synced copy where links cannot be made.
+func keepAside(path string, withLog bool) (string, error) {
+	base := fmt.Sprintf("%s.replaced-%s", path, time.Now().Format("20060102-150405"))
+	aside := base
+	for i := 2; ; i++ {
+		_, err1 := os.Lstat(aside)
+		_, err2 := os.Lstat(aside + "-wal")
+		if errors.Is(err1, os.ErrNotExist) && errors.Is(err2, os.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s-%d", base, i)
+	}
+	suffixes := []string{""}
+	if withLog {
+		suffixes = append(suffixes, "-wal")
+	}
+	for _, suffix := range suffixes {
+		if err := os.Link(path+suffix, aside+suffix); err != nil {
+			if err := copyNew(path+suffix, aside+suffix); err != nil {
+				return "", err
+			}
+		}
+	}
+	return aside, nil
+}
+
+// copyNew copies src to a new file dst, owner-only and synced.
+func copyNew(src, dst string) error {
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := copyInto(out, src); err != nil {
+		os.Remove(dst)
+		return err
+	}
+	return nil
+}
+
+// copyInto copies src into out, syncs and closes it.
+func copyInto(out *os.File, src string) error {
 	in, err := os.Open(src)
 	if err != nil {
+		out.Close()
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
-	if err != nil {
-		return err
-	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
 		return err
@@ -202,6 +376,55 @@ func copyFile(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+// syncDir makes a rename in dir durable (not possible on Windows, where
+// the rename itself is).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+// sameFiles reports whether a and b are one file.
+func sameFiles(a, b string) (bool, error) {
+	ai, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	bi, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ai, bi), nil
+}
+
+// restoreTempPattern names restore's temporary copies of a backup.
+func restoreTempPattern(dbPath string) string {
+	return "." + filepath.Base(dbPath) + ".restoring-*"
+}
+
+// removeLeftovers removes the files of dir matching pattern (a
+// filepath.Match pattern, * for os.CreateTemp's random part) that are older
+// than age: what a killed process left. Only regular files are removed.
+func removeLeftovers(dir, pattern string, age time.Duration) {
+	matches, _ := filepath.Glob(filepath.Join(globEscape(dir), pattern))
+	for _, m := range matches {
+		info, err := os.Lstat(m)
+		if err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) >= age {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape stops a folder's name from being read as a pattern
+// (Windows has no escape: its folder names cannot hold * or ?).
+func globEscape(s string) string {
+	if runtime.GOOS == "windows" {
+		return s
+	}
+	return strings.NewReplacer(`*`, `\*`, `?`, `\?`, `[`, `\[`).Replace(s)
 }
 
 // DailyBackups is how many automatic daily backups are kept.

@@ -89,6 +89,7 @@ type DB struct {
 	user atomic.Pointer[string] // who the audit log records; see SetUser
 	// statements are the writers' prepared statements (save.go).
 	statements statements
+	lock       *fileLock // openByte, shared
 }
 
 // DefaultPath is where the app keeps its database unless told otherwise:
@@ -104,28 +105,48 @@ func DefaultPath() (string, error) {
 
 // Open opens the database at path, creating it (and its directory) readable by
 // the owner only when it does not exist, and brings its schema up to date.
+//
+// The process holds a shared lock on the file while it is open (openByte),
+// which restore needs exclusively: the file is never replaced under a
+// process using it.
 func Open(path string) (*DB, error) {
-	if abs, err := filepath.Abs(path); err == nil {
-		path = abs // so that messages and the window say exactly which file
-	}
 	if err := checkFTS5(); err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	if err := prepareFile(path); err != nil {
+	path, err := databaseFile(path)
+	if err != nil {
 		return nil, err
 	}
+	lock, err := lockFile(path, openByte, false)
+	if errors.Is(err, errLocked) {
+		return nil, fmt.Errorf("open database %s: %w", path, ErrRestoring)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	// No restore can be running now: what a killed one left is removed.
+	removeLeftovers(filepath.Dir(path), restoreTempPattern(path), 0)
 	sqlDB, err := sql.Open("sqlite3", dsn(path))
 	if err != nil {
+		lock.release()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	// One writer at a time is SQLite's rule; a few readers share WAL snapshots.
 	sqlDB.SetMaxOpenConns(4)
-	db := &DB{sql: sqlDB, path: path}
+	db := &DB{sql: sqlDB, path: path, lock: lock}
 	if err := db.migrate(context.Background()); err != nil {
-		sqlDB.Close()
+		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return db, nil
+}
+
+func filepathAbs(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", fmt.Errorf("open database %s: %w", path, err)
+	}
+	return abs, nil
 }
 
 // ErrNoFTS5 is returned by a build of the app without SQLite's FTS5, which
@@ -159,7 +180,9 @@ func (db *DB) Path() string { return db.path }
 // Close closes the database.
 func (db *DB) Close() error {
 	db.statements.close()
-	return db.sql.Close()
+	err := db.sql.Close()
+	db.lock.release() // after SQLite has let the file go
+	return err
 }
 
 // dsn builds the go-sqlite3 connection string. The pragmas are in it so that
@@ -202,6 +225,10 @@ func uriPathFor(path string, windows bool) string {
 // reading its header without opening it through SQLite (which would write).
 func prepareFile(path string) error {
 	info, err := os.Stat(path)
+	if (errors.Is(err, fs.ErrNotExist) || err == nil && info.Mode().IsRegular() && info.Size() == 0) && orphanLog(path) {
+		// SQLite would take the log for an empty database's and delete it.
+		return fmt.Errorf("open database %s: %w", path, ErrOrphanLog)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 			return fmt.Errorf("create database directory %s: %w", filepath.Dir(path), err)
@@ -222,6 +249,16 @@ func prepareFile(path string) error {
 		return nil // an empty file is a new database
 	}
 	return checkHeader(path)
+}
+
+// ErrOrphanLog is returned for a write-ahead log whose database is missing
+// or empty: it may hold saved work, so nothing is created over it.
+var ErrOrphanLog = errors.New("its write-ahead log (-wal) is there but the database file is missing or empty; the log may hold saved minutes, so it was left as it is and no new database was made: restore a backup, or ask for help to recover it")
+
+// orphanLog reports whether path has a -wal with something in it.
+func orphanLog(path string) bool {
+	info, err := os.Stat(path + "-wal")
+	return err == nil && info.Size() > 0
 }
 
 // sqliteMagic starts every SQLite 3 database file.

@@ -23,6 +23,10 @@ import (
 const (
 	envSaverDB  = "STRATEGYMINUTES_TEST_SAVER_DB"
 	envImportDB = "STRATEGYMINUTES_TEST_IMPORT_DB"
+	// envRestore is "DB BACKUP STEP": restore, killing itself at STEP.
+	envRestore = "STRATEGYMINUTES_TEST_RESTORE"
+	// envHold is a database to open and hold until killed.
+	envHold = "STRATEGYMINUTES_TEST_HOLD_DB"
 )
 
 // TestMain lets the test binary act as the child process of the kill tests.
@@ -32,6 +36,10 @@ func TestMain(m *testing.M) {
 		runSaver(os.Getenv(envSaverDB))
 	case os.Getenv(envImportDB) != "":
 		runImporter(os.Getenv(envImportDB))
+	case os.Getenv(envRestore) != "":
+		runRestorer(strings.Fields(os.Getenv(envRestore)))
+	case os.Getenv(envHold) != "":
+		runHolder(os.Getenv(envHold))
 	}
 	os.Exit(m.Run())
 }

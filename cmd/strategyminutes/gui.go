@@ -41,7 +41,7 @@ func runGUI(opts *options) error {
 	}
 	defer lock.Release()
 
-	g := &gui{app: a, path: path, opts: opts}
+	g := &gui{app: a, path: path, opts: opts, lock: lock}
 	db, err := g.open()
 	if err != nil {
 		// A damaged or unreadable database is never written to; the latest
@@ -49,7 +49,7 @@ func runGUI(opts *options) error {
 		var restore *ui.Recovery
 		if latest, _ := storage.LatestGoodBackup(context.Background(), path); latest != "" {
 			restore = &ui.Recovery{Backup: latest, Restore: func() error {
-				if _, err := storage.Restore(context.Background(), latest, path); err != nil {
+				if _, err := lock.Restore(context.Background(), latest); err != nil {
 					return err
 				}
 				db, err := g.open()
@@ -76,6 +76,7 @@ type gui struct {
 	app     fyne.App
 	path    string
 	opts    *options
+	lock    *storage.InstanceLock
 	db      *storage.DB
 	shotErr error
 	shown   bool
@@ -152,7 +153,7 @@ func (g *gui) restore(backup string) (meeting.Store, string, error) {
 	}
 	user := g.db.User()
 	g.close() // the file is replaced only while nothing has it open
-	aside, rerr := storage.Restore(ctx, backup, g.path)
+	aside, rerr := g.lock.Restore(ctx, backup)
 	db, err := g.open()
 	if err != nil {
 		return nil, aside, errors.Join(rerr, err)

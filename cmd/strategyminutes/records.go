@@ -35,11 +35,6 @@ func runRestore(ctx context.Context, e *env, _ *flag.FlagSet, args []string) err
 	if err != nil {
 		return err
 	}
-	lock, err := storage.LockInstance(path)
-	if err != nil {
-		return fmt.Errorf("restore: %w", err)
-	}
-	defer lock.Release()
 	aside, err := storage.Restore(ctx, args[0], path)
 	if err != nil {
 		return err
