@@ -63,7 +63,7 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 		if err != nil {
 			return fmt.Errorf("amend: store the amendment: %w", err)
 		}
-		return record(ctx, w, who, EventAmend, m.ID, fmt.Sprintf("%d fields", len(changes)), now)
+		return recordSealed(ctx, w, who, EventAmend, m.ID, fmt.Sprintf("%d fields", len(changes)), now)
 	})
 }
 

@@ -75,12 +75,7 @@ func (db *DB) Record(ctx context.Context, event, meetingID, detail string) error
 }
 
 func record(ctx context.Context, tx execQuerier, who, event, meetingID, detail string, at time.Time) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO audit (at, who, event, meeting, detail) VALUES (?, ?, ?, ?, ?)`,
-		at.UTC().Format(time.RFC3339), who, event, meetingID, detail)
-	if err != nil {
-		return fmt.Errorf("write audit log: %w", err)
-	}
-	return nil
+	return appendAudit(ctx, tx, auditEntry{at: at.UTC().Format(time.RFC3339), who: who, event: event, meeting: meetingID, detail: detail})
 }
 
 // recordChange logs an edit, unless the same person's last event on the

@@ -50,6 +50,9 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 				if err := w.save(ctx, m, nil, now); err != nil {
 					return err
 				}
+				if m.SignedOff() {
+					return recordSealed(ctx, w, who, EventImport, m.ID, "added", now)
+				}
 				return record(ctx, w, who, EventImport, m.ID, "added", now)
 			}
 			stored, err := db.loadTx(ctx, w, m.ID)
@@ -67,6 +70,9 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 			res.Updated++
 			if err := w.save(ctx, m, old, now); err != nil {
 				return err
+			}
+			if m.SignedOff() {
+				return recordSealed(ctx, w, who, EventImport, m.ID, "updated", now)
 			}
 			return record(ctx, w, who, EventImport, m.ID, "updated", now)
 		})

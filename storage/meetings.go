@@ -70,10 +70,12 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 			return err
 		}
 		switch {
+		case old == nil && m.SignedOff(): // stored for the first time already signed off
+			return recordSealed(ctx, w, who, EventCreate, m.ID, "", now)
 		case old == nil:
 			return record(ctx, w, who, EventCreate, m.ID, "", now)
 		case m.SignedOff():
-			return record(ctx, w, who, EventSignOff, m.ID, "", now)
+			return recordSealed(ctx, w, who, EventSignOff, m.ID, "", now)
 		}
 		return recordChange(ctx, w, who, m.ID, now)
 	})

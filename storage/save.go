@@ -100,8 +100,8 @@ var consentCols = []string{"status", "reason", "decided_by", "authorised_by", "l
 	"parents_informed_on", "parents_informed_reason", "parents_views", "child_views"}
 
 var (
-	insertMeetingSQL = "INSERT INTO meetings (id, " + strings.Join(meetingCols, ", ") + ", created_at, updated_at) VALUES (?" +
-		strings.Repeat(", ?", len(meetingCols)+2) + ") RETURNING rowid"
+	insertMeetingSQL = "INSERT INTO meetings (id, " + strings.Join(meetingCols, ", ") + ", created_at, updated_at, checksum) VALUES (?" +
+		strings.Repeat(", ?", len(meetingCols)+3) + ") RETURNING rowid"
 	insertConsentSQL = "INSERT INTO consents (meeting, " + strings.Join(consentCols, ", ") + ") VALUES (?" +
 		strings.Repeat(", ?", len(consentCols)) + ")"
 	insertDecisionChildSQL   = "INSERT INTO decision_children (meeting, decision, position, child_id) VALUES (?, ?, ?, ?)"
@@ -382,6 +382,12 @@ const (
 // stored reads the rows of the stored meeting with the id, or returns nil
 // when there is none.
 func (w *writer) stored(ctx context.Context, id string) (*image, error) {
+	return readImage(ctx, w, id)
+}
+
+// readImage reads the rows of the stored meeting with the id through q, or
+// returns nil when there is none.
+func readImage(ctx context.Context, q querier, id string) (*image, error) {
 	img := &image{}
 	found := false
 	type positioned struct {
@@ -394,7 +400,7 @@ func (w *writer) stored(ctx context.Context, id string) (*image, error) {
 	for i := range dest {
 		dest[i] = &values[i]
 	}
-	err := eachRow(ctx, w, storedSQL, []any{id}, func(rows *sql.Rows) error {
+	err := eachRow(ctx, q, storedSQL, []any{id}, func(rows *sql.Rows) error {
 		if err := rows.Scan(dest...); err != nil {
 			return err
 		}
@@ -487,7 +493,7 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		if err != nil {
 			return err
 		}
-		args := append(append([]any{m.ID}, img.meeting...), stamp, stamp)
+		args := append(append([]any{m.ID}, img.meeting...), stamp, stamp, img.checksum())
 		if err := s.QueryRowContext(ctx, args...).Scan(&old.key); err != nil {
 			return fmt.Errorf("store meeting: %w", err)
 		}
@@ -501,7 +507,7 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		if set != "" {
 			set += ", "
 		}
-		if err := w.exec(ctx, "UPDATE meetings SET "+set+"updated_at = ? WHERE rowid = ?", append(args, stamp, old.key)...); err != nil {
+		if err := w.exec(ctx, "UPDATE meetings SET "+set+"updated_at = ?, checksum = ? WHERE rowid = ?", append(args, stamp, img.checksum(), old.key)...); err != nil {
 			return fmt.Errorf("store meeting: %w", err)
 		}
 		if old.irregular {

@@ -366,6 +366,7 @@ func fillSearchIndex(ctx context.Context, tx *sql.Tx) error {
 var afterMigration = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	4: fillSearch,
 	5: fillSearchIndex,
+	7: sealExisting,
 }
 
 // fillSearch computes the search column of every stored meeting, reading

@@ -589,8 +589,12 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 }
 
+// dropSeals takes a database back to before migration 7.
+const dropSeals = `ALTER TABLE meetings DROP COLUMN checksum; ALTER TABLE audit DROP COLUMN content;
+	ALTER TABLE audit DROP COLUMN seal; PRAGMA user_version = 6;`
+
 // dropSearchIndex takes a database back to before migration 5.
-const dropSearchIndex = `DROP TRIGGER meetings_search_pending_delete; DROP TABLE search_pending;
+const dropSearchIndex = dropSeals + `DROP TRIGGER meetings_search_pending_delete; DROP TABLE search_pending;
 	DROP TRIGGER meetings_search_delete; DROP TRIGGER search_entries_insert;
 	DROP TRIGGER search_entries_delete; DROP TRIGGER search_entries_update; DROP TABLE search_index;
 	DROP TABLE search_entries; PRAGMA user_version = 4;`

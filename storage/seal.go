@@ -1,0 +1,474 @@
+package storage
+
+// Tamper evidence. Three things make a change made outside the app show:
+//
+//   - every meeting's rows have a checksum, written with each save, so a
+//     flipped byte or an edit with the sqlite3 shell is found by check;
+//   - the audit log is a hash chain: each entry's seal is SHA-256 over the
+//     previous entry's seal and the entry itself, so an entry edited,
+//     removed or put out of order breaks every seal after it;
+//   - each event that makes a signed-off version (sign-off, amendment,
+//     import of signed-off minutes) carries the SHA-256 of the minutes and
+//     their amendments as they then stood (the content), over the
+//     interchange encoding: the signed-off minutes must match the content
+//     of their latest such event.
+//
+// What it cannot catch alone: someone who rewrites the whole chain from the
+// changed entry on, with this code, leaves a consistent database. Such a
+// rewrite is found against a seal kept elsewhere: the one printed on every
+// PDF of signed-off minutes (verify), a backup, or the partnership server.
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base32"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"strategyminutes/meeting"
+)
+
+// EventSeal is the audit event that seals minutes signed off before the
+// database had seals (added by migration 7).
+const EventSeal = "seal"
+
+// checksum is the SHA-256 of the rows, each value tagged with its type and
+// length, so that no two different sets of rows give the same bytes.
+func (img *image) checksum() string {
+	h := sha256.New()
+	var n [8]byte
+	num := func(v int64) {
+		binary.BigEndian.PutUint64(n[:], uint64(v))
+		h.Write(n[:])
+	}
+	put := func(tag byte, r row) {
+		h.Write([]byte{tag})
+		num(int64(len(r)))
+		for _, v := range r {
+			switch v := v.(type) {
+			case int64:
+				h.Write([]byte{'i'})
+				num(v)
+			case string:
+				h.Write([]byte{'s'})
+				num(int64(len(v)))
+				h.Write([]byte(v))
+			default:
+				h.Write([]byte{'?'})
+			}
+		}
+	}
+	put('M', img.meeting)
+	for _, list := range []struct {
+		tag  byte
+		rows []row
+	}{{'C', img.children}, {'A', img.attendees}, {'D', img.decisions}, {'T', img.actions}} {
+		num(int64(len(list.rows)))
+		for _, r := range list.rows {
+			put(list.tag, r)
+		}
+	}
+	if img.consent != nil {
+		put('S', img.consent)
+	} else {
+		h.Write([]byte{'-'})
+	}
+	for _, ids := range img.decisionChildren {
+		r := make(row, len(ids))
+		for i, id := range ids {
+			r[i] = id
+		}
+		put('K', r)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// stateHash is the content of a signed-off meeting: SHA-256 over its
+// interchange encoding and each of its amendments (when, who, why, what
+// changed, and the version it replaced), in order.
+func stateHash(ctx context.Context, q querier, id string) (string, error) {
+	ms, err := loadMeetings(ctx, q, "WHERE m.id = ?", id)
+	if err != nil {
+		return "", err
+	}
+	if len(ms) == 0 {
+		return "", meeting.ErrNotFound
+	}
+	enc, err := meeting.MarshalMeeting(ms[0])
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write([]byte("strategy-minutes state 1\n"))
+	h.Write(enc)
+	err = eachRow(ctx, q, `SELECT a.at, a.who, a.reason, a.changes, a.previous FROM amendments a
+		JOIN meetings m ON m.rowid = a.meeting WHERE m.id = ? ORDER BY a.id`, []any{id}, func(rows *sql.Rows) error {
+		var at, who, reason, changes, previous string
+		if err := rows.Scan(&at, &who, &reason, &changes, &previous); err != nil {
+			return err
+		}
+		p := sha256.Sum256([]byte(previous))
+		for _, s := range []string{at, who, reason, changes, hex.EncodeToString(p[:])} {
+			fmt.Fprintf(h, "\x1e%d:%s", len(s), s)
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// An auditEntry is one row of the audit log as the chain covers it.
+type auditEntry struct {
+	id                                       int64
+	at, who, event, meeting, detail, content string
+}
+
+// seal is the entry's seal given the previous entry's.
+func (e auditEntry) seal(previous string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "strategy-minutes audit 1\n%s\n%d", previous, e.id)
+	for _, s := range []string{e.at, e.who, e.event, e.meeting, e.detail, e.content} {
+		fmt.Fprintf(h, "\x1e%d:%s", len(s), s)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// appendAudit adds an entry to the audit log, sealed onto the last one.
+func appendAudit(ctx context.Context, tx execQuerier, e auditEntry) error {
+	var lastID int64
+	var lastSeal string
+	err := eachRow(ctx, tx, `SELECT id, seal FROM audit ORDER BY id DESC LIMIT 1`, nil, func(rows *sql.Rows) error {
+		return rows.Scan(&lastID, &lastSeal)
+	})
+	if err != nil {
+		return fmt.Errorf("write audit log: %w", err)
+	}
+	e.id = lastID + 1
+	_, err = tx.ExecContext(ctx, `INSERT INTO audit (id, at, who, event, meeting, detail, content, seal) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.id, e.at, e.who, e.event, e.meeting, e.detail, e.content, e.seal(lastSeal))
+	if err != nil {
+		return fmt.Errorf("write audit log: %w", err)
+	}
+	return nil
+}
+
+// recordSealed adds an event that makes a signed-off version of a meeting,
+// with the meeting's content as it now stands in tx.
+func recordSealed(ctx context.Context, tx execQuerier, who, event, meetingID, detail string, at time.Time) error {
+	content, err := stateHash(ctx, tx, meetingID)
+	if err != nil {
+		return fmt.Errorf("seal the minutes: %w", err)
+	}
+	return appendAudit(ctx, tx, auditEntry{at: at.UTC().Format(time.RFC3339), who: who, event: event,
+		meeting: meetingID, detail: detail, content: content})
+}
+
+// sealExisting runs after migration 7: it writes every meeting's checksum,
+// seals the audit log as it stands, and seals each signed-off meeting with
+// an event of its own. What was there before the upgrade is trusted as it
+// was; from then on, changes show.
+func sealExisting(ctx context.Context, tx *sql.Tx) error {
+	var ids []string
+	var signedOff []string
+	err := eachRow(ctx, tx, `SELECT id, signed_off_at != '' FROM meetings ORDER BY rowid`, nil, func(rows *sql.Rows) error {
+		var id string
+		var so bool
+		if err := rows.Scan(&id, &so); err != nil {
+			return err
+		}
+		ids = append(ids, id)
+		if so {
+			signedOff = append(signedOff, id)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		img, err := readImage(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET checksum = ? WHERE rowid = ?`, img.checksum(), img.key); err != nil {
+			return err
+		}
+	}
+	var entries []auditEntry
+	err = eachRow(ctx, tx, `SELECT id, at, who, event, meeting, detail FROM audit ORDER BY id`, nil, func(rows *sql.Rows) error {
+		var e auditEntry
+		if err := rows.Scan(&e.id, &e.at, &e.who, &e.event, &e.meeting, &e.detail); err != nil {
+			return err
+		}
+		entries = append(entries, e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	previous := ""
+	for _, e := range entries {
+		s := e.seal(previous)
+		if _, err := tx.ExecContext(ctx, `UPDATE audit SET seal = ? WHERE id = ?`, s, e.id); err != nil {
+			return err
+		}
+		previous = s
+	}
+	now := time.Now()
+	for _, id := range signedOff {
+		if err := recordSealed(ctx, tx, "Strategy Minutes", EventSeal, id, "sealed when the app was updated", now); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A TamperProblem is one thing Verify found: a meeting or audit entry that
+// does not match its checksum or seal.
+type TamperProblem struct {
+	Meeting string // the meeting's reference, else its id; "" for the log
+	Entry   int64  // the audit entry, 0 for none
+	What    string
+}
+
+func (p TamperProblem) String() string {
+	switch {
+	case p.Meeting != "" && p.Entry != 0:
+		return fmt.Sprintf("meeting %s (audit entry %d): %s", p.Meeting, p.Entry, p.What)
+	case p.Meeting != "":
+		return fmt.Sprintf("meeting %s: %s", p.Meeting, p.What)
+	case p.Entry != 0:
+		return fmt.Sprintf("audit entry %d: %s", p.Entry, p.What)
+	}
+	return p.What
+}
+
+// ErrTampered is returned by Verify when the records do not match their
+// checksums or seals.
+var ErrTampered = errors.New("the records do not match their seals: something was changed outside the app, or the file is damaged")
+
+// VerifyError lists what Verify found, the first first.
+type VerifyError struct {
+	Problems []TamperProblem
+}
+
+func (e *VerifyError) Error() string {
+	var b strings.Builder
+	b.WriteString(ErrTampered.Error())
+	for i, p := range e.Problems {
+		if i == 10 {
+			fmt.Fprintf(&b, "\n  ... and %d more", len(e.Problems)-10)
+			break
+		}
+		b.WriteString("\n  " + p.String())
+	}
+	return b.String()
+}
+
+func (e *VerifyError) Unwrap() error { return ErrTampered }
+
+// Verify checks the audit log's chain, every meeting's checksum, and every
+// signed-off meeting against the content of its latest sealed event. It
+// returns a *VerifyError naming the first meeting or entry that does not
+// match, and every other.
+func (db *DB) Verify(ctx context.Context) error {
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // one snapshot
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	defer tx.Rollback()
+	var problems []TamperProblem
+	refs := map[string]string{}
+	type state struct {
+		content string
+		entry   int64
+		deleted bool
+	}
+	latest := map[string]*state{}
+
+	previous := ""
+	var lastID int64
+	chainBroken := false
+	err = eachRow(ctx, tx, `SELECT id, at, who, event, meeting, detail, content, seal FROM audit ORDER BY id`, nil, func(rows *sql.Rows) error {
+		var e auditEntry
+		var seal string
+		if err := rows.Scan(&e.id, &e.at, &e.who, &e.event, &e.meeting, &e.detail, &e.content, &seal); err != nil {
+			return err
+		}
+		if !chainBroken && e.seal(previous) != seal {
+			what := "does not match its seal: the entry was edited, or entries before it were removed"
+			if e.id != lastID+1 {
+				what = fmt.Sprintf("does not match its seal: entries %d to %d are missing", lastID+1, e.id-1)
+			}
+			problems = append(problems, TamperProblem{Entry: e.id, What: what})
+			chainBroken = true // every later seal fails too; the first is named
+		}
+		previous, lastID = seal, e.id
+		if e.meeting != "" {
+			s := latest[e.meeting]
+			if s == nil {
+				s = &state{}
+				latest[e.meeting] = s
+			}
+			switch {
+			case e.content != "":
+				s.content, s.entry, s.deleted = e.content, e.id, false
+			case strings.HasPrefix(e.event, meeting.EventDelete):
+				s.deleted = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("verify: read audit log: %w", err)
+	}
+
+	type stored struct {
+		id, ref, checksum string
+		signedOff         bool
+	}
+	var meetings []stored
+	err = eachRow(ctx, tx, `SELECT id, reference, checksum, signed_off_at != '' FROM meetings ORDER BY rowid`, nil, func(rows *sql.Rows) error {
+		var m stored
+		if err := rows.Scan(&m.id, &m.ref, &m.checksum, &m.signedOff); err != nil {
+			return err
+		}
+		meetings = append(meetings, m)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("verify: read meetings: %w", err)
+	}
+	present := map[string]bool{}
+	for _, m := range meetings {
+		present[m.id] = true
+		name := m.ref
+		if name == "" {
+			name = m.id
+		}
+		refs[m.id] = name
+		img, err := readImage(ctx, tx, m.id)
+		if err != nil || img == nil {
+			problems = append(problems, TamperProblem{Meeting: name, What: "its rows cannot be read"})
+			continue
+		}
+		if img.checksum() != m.checksum {
+			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
+		}
+		s := latest[m.id]
+		switch {
+		case m.signedOff && (s == nil || s.content == ""):
+			problems = append(problems, TamperProblem{Meeting: name, What: "it is signed off, but the audit log has no seal of it: it was signed off outside the app"})
+		case m.signedOff:
+			content, err := stateHash(ctx, tx, m.id)
+			if err != nil {
+				problems = append(problems, TamperProblem{Meeting: name, What: "its minutes cannot be read"})
+			} else if content != s.content {
+				problems = append(problems, TamperProblem{Meeting: name, Entry: s.entry,
+					What: "the signed-off minutes or their amendments do not match their seal: they were changed outside the app"})
+			}
+		case s != nil && s.content != "":
+			problems = append(problems, TamperProblem{Meeting: name, Entry: s.entry, What: "it was signed off (sealed) but is now a draft: the sign-off was removed outside the app"})
+		}
+	}
+	for id, s := range latest {
+		if s.content != "" && !s.deleted && !present[id] {
+			problems = append(problems, TamperProblem{Meeting: id, Entry: s.entry, What: "signed-off minutes are missing, and no deletion is recorded"})
+		}
+	}
+	if len(problems) > 0 {
+		return &VerifyError{Problems: problems}
+	}
+	return nil
+}
+
+// Seal returns the seal of a signed-off meeting's minutes as they stand:
+// the seal of its latest sealed event, and that event's time.
+func (db *DB) Seal(ctx context.Context, id string) (seal string, at time.Time, err error) {
+	var atText string
+	err = db.sql.QueryRowContext(ctx, `SELECT seal, at FROM audit WHERE meeting = ? AND content != '' ORDER BY id DESC LIMIT 1`, id).Scan(&seal, &atText)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", time.Time{}, fmt.Errorf("meeting %q: %w", id, ErrNotSignedOff)
+	}
+	if err != nil {
+		return "", time.Time{}, fmt.Errorf("read seal: %w", err)
+	}
+	at, _ = time.Parse(time.RFC3339, atText)
+	return seal, at, nil
+}
+
+// sealAlphabet is Crockford's base 32: no I, L, O or U to misread.
+var sealAlphabet = base32.NewEncoding("0123456789ABCDEFGHJKMNPQRSTVWXYZ").WithPadding(base32.NoPadding)
+
+// ShortSeal is the form of a seal people read out and type: its first 80
+// bits as 16 characters of Crockford's base 32, in groups of four.
+func ShortSeal(seal string) string {
+	b, err := hex.DecodeString(seal)
+	if err != nil || len(b) < 10 {
+		return ""
+	}
+	s := sealAlphabet.EncodeToString(b[:10])
+	return s[0:4] + "-" + s[4:8] + "-" + s[8:12] + "-" + s[12:16]
+}
+
+// normalSeal reads a short seal as typed: any case, with or without the
+// dashes and spaces, O for 0 and I or L for 1.
+func normalSeal(s string) string {
+	s = strings.ToUpper(s)
+	s = strings.NewReplacer("-", "", " ", "", "O", "0", "I", "1", "L", "1").Replace(s)
+	return s
+}
+
+// A SealMatch is what a seal was found to be.
+type SealMatch struct {
+	Meeting   string    // the meeting's id
+	Reference string    // and reference
+	At        time.Time // when the sealed version was made
+	Event     string
+	Current   bool // the minutes in the database are still this version
+}
+
+// ErrNoSuchSeal is returned by FindSeal for a seal no minutes here have had.
+var ErrNoSuchSeal = errors.New("no minutes in this database have that seal")
+
+// FindSeal finds the sealed version whose short seal is short, and says
+// whether it is the one the database holds now. It does not verify the
+// database; Verify does.
+func (db *DB) FindSeal(ctx context.Context, short string) (SealMatch, error) {
+	want := normalSeal(short)
+	if len(want) != 16 {
+		return SealMatch{}, errors.New("a seal has 16 letters and digits, as XXXX-XXXX-XXXX-XXXX")
+	}
+	var m SealMatch
+	var at string
+	found := false
+	err := eachRow(ctx, db.sql, `SELECT meeting, at, event, seal FROM audit WHERE content != '' ORDER BY id`, nil, func(rows *sql.Rows) error {
+		var meetingID, atText, event, seal string
+		if err := rows.Scan(&meetingID, &atText, &event, &seal); err != nil {
+			return err
+		}
+		if normalSeal(ShortSeal(seal)) == want {
+			m, at, found = SealMatch{Meeting: meetingID, Event: event}, atText, true
+		}
+		return nil
+	})
+	if err != nil {
+		return SealMatch{}, fmt.Errorf("find seal: %w", err)
+	}
+	if !found {
+		return SealMatch{}, ErrNoSuchSeal
+	}
+	m.At, _ = time.Parse(time.RFC3339, at)
+	if current, _, err := db.Seal(ctx, m.Meeting); err == nil {
+		m.Current = normalSeal(ShortSeal(current)) == want
+	}
+	db.sql.QueryRowContext(ctx, `SELECT reference FROM meetings WHERE id = ?`, m.Meeting).Scan(&m.Reference)
+	return m, nil
+}

@@ -1,0 +1,228 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"strategyminutes/meeting"
+)
+
+// sealedFixture is a database with the example meetings (one signed off,
+// one draft), an amendment and a few events, closed; it returns its path
+// and the signed-off meeting.
+func sealedFixture(t *testing.T) (string, *meeting.Meeting) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "minutes.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	importPaths(t, db, examplePath)
+	signed, _ := db.Meeting(ctx, exampleMeetings(t)[0].ID)
+	changed := signed.Clone()
+	changed.Consent.ParentsViews = "Mother agrees with the plan."
+	if err := db.Amend(ctx, changed, "mother's views added"); err != nil {
+		t.Fatal(err)
+	}
+	db.Record(ctx, EventExportPDF, signed.ID, "minutes")
+	db.Record(ctx, EventBackup, "", "")
+	if err := db.Verify(ctx); err != nil {
+		t.Fatalf("a database the app wrote does not verify: %v", err)
+	}
+	db.Close()
+	return path, signed
+}
+
+// tamper runs SQL on the file directly, as the sqlite3 shell would.
+func tamper(t *testing.T, path string, statements ...string) {
+	t.Helper()
+	raw, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	for _, s := range statements {
+		if _, err := raw.Exec(s); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+	}
+}
+
+// Every change made outside the app to a signed-off meeting, a draft or
+// the audit log is named by Verify.
+func TestTamperingIsNamed(t *testing.T) {
+	const signedID = "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"
+	const signedRow = "(SELECT rowid FROM meetings WHERE id = '" + signedID + "')"
+	tests := []struct {
+		name       string
+		statements []string
+		want       string // in the message
+	}{
+		{"reason", []string{"UPDATE meetings SET reason = 'Something else' WHERE id = '" + signedID + "'"}, "SM-2025-00412"},
+		{"signer", []string{"UPDATE meetings SET signed_off_by = 'Someone Else' WHERE id = '" + signedID + "'"}, "SM-2025-00412"},
+		{"decision", []string{"UPDATE decisions SET outcome = 'nfa' WHERE meeting = " + signedRow}, "SM-2025-00412"},
+		{"attendance", []string{"UPDATE attendees SET attendance = 'attended' WHERE meeting = " + signedRow}, "SM-2025-00412"},
+		{"a child removed", []string{"DELETE FROM decision_children WHERE meeting = " + signedRow, "DELETE FROM children WHERE meeting = " + signedRow + " AND position = 1"}, "SM-2025-00412"},
+		{"the amendment's reason", []string{"UPDATE amendments SET reason = 'typo'"}, "do not match their seal"},
+		{"the amendment removed", []string{"DELETE FROM amendments"}, "do not match their seal"},
+		{"its audit rows removed", []string{"DELETE FROM audit WHERE meeting = '" + signedID + "'"}, "audit entry"},
+		{"the last entries removed", []string{"DELETE FROM audit WHERE id >= (SELECT max(id) - 2 FROM audit)"}, "SM-2025-00412"},
+		{"an audit entry edited", []string{"UPDATE audit SET who = 'Someone Else' WHERE id = 1"}, "audit entry 1"},
+		{"entries reordered", []string{"UPDATE audit SET id = id + 1000 WHERE id = 1"}, "audit entry"},
+		{"sign-off removed", []string{"UPDATE meetings SET signed_off_at = '', signed_off_by = '' WHERE id = '" + signedID + "'"}, "now a draft"},
+		{"the meeting deleted", []string{"DELETE FROM meetings WHERE id = '" + signedID + "'"}, "no deletion is recorded"},
+		{"a draft edited", []string{"UPDATE meetings SET reason = 'x' WHERE id = 'legacy-2019-0042'"}, "legacy-2019-0042"},
+		{"a draft's child renamed", []string{"UPDATE children SET name = 'x' WHERE meeting = (SELECT rowid FROM meetings WHERE id = 'legacy-2019-0042')"}, "checksum"},
+		{"a signed-off meeting with its checksum made again", []string{
+			"UPDATE meetings SET reason = 'Something else' WHERE id = '" + signedID + "'",
+			"__rechecksum__"}, "do not match their seal"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path, _ := sealedFixture(t)
+			var statements []string
+			for _, s := range tc.statements {
+				if s != "__rechecksum__" {
+					statements = append(statements, s)
+				}
+			}
+			tamper(t, path, statements...)
+			db, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if tc.statements[len(tc.statements)-1] == "__rechecksum__" {
+				// The attacker knows the checksum's recipe and writes it again.
+				img, _ := readImage(context.Background(), db.sql, signedID)
+				db.sql.Exec("UPDATE meetings SET checksum = ? WHERE id = ?", img.checksum(), signedID)
+			}
+			err = db.Verify(context.Background())
+			if !errors.Is(err, ErrTampered) {
+				t.Fatalf("Verify: %v, want ErrTampered", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("Verify says %q, want it to name %q", err, tc.want)
+			}
+			if strings.Contains(err.Error(), "Amelia") || strings.Contains(err.Error(), "Someone Else") {
+				t.Errorf("Verify's message quotes a record: %q", err)
+			}
+		})
+	}
+}
+
+// The app's own work always verifies: saves, sign-off, amendments,
+// imports, deletion of a draft, a restore.
+func TestAppsOwnWorkVerifies(t *testing.T) {
+	db := openTemp(t)
+	ctx := context.Background()
+	ms := fillDemo(t, db, 300, 9)
+	draft := exampleMeetings(t)[1]
+	for i := range 5 {
+		draft.Reason = strings.Repeat("typing ", i)
+		if err := db.SaveMeeting(ctx, draft); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := db.DeleteDraft(ctx, draft.ID); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range ms[:20] {
+		if m.SignedOff() {
+			c := m.Clone()
+			c.Reason += " (amended)"
+			if err := db.Amend(ctx, c, "reason corrected"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := db.Verify(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A database from before seals is sealed as it stands when the app is
+// updated, and changes show from then on.
+func TestMigrationSealsExistingRecords(t *testing.T) {
+	path, _ := sealedFixture(t)
+	tamper(t, path, dropSeals)
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := db.Verify(ctx); err != nil {
+		t.Fatalf("after the upgrade: %v", err)
+	}
+	var seals int
+	db.sql.QueryRow(`SELECT count(*) FROM audit WHERE event = ?`, EventSeal).Scan(&seals)
+	if seals != 1 {
+		t.Errorf("%d seal events, want 1 (one signed-off meeting)", seals)
+	}
+	db.Close()
+	tamper(t, path, "UPDATE meetings SET reason = 'x' WHERE reference = 'SM-2025-00412'")
+	db, _ = Open(path)
+	defer db.Close()
+	if err := db.Verify(ctx); !errors.Is(err, ErrTampered) {
+		t.Errorf("a change after the upgrade: %v", err)
+	}
+}
+
+// Single bit flips in a copy of the database: each one is found by Check
+// or Verify, or it changed nothing that the meetings hold (the export is
+// byte for byte the same).
+func TestBitFlipsAreFoundOrHarmless(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	src := filepath.Join(dir, "minutes.db")
+	db, err := Open(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fillDemo(t, db, 40, 5)
+	var want bytes.Buffer
+	db.Export(ctx, &want, meeting.Filter{})
+	db.Close()
+	orig, _ := os.ReadFile(src)
+	rng := rand.New(rand.NewPCG(1, 2))
+	found, harmless, flips := 0, 0, 120
+	for i := range flips {
+		b := append([]byte(nil), orig...)
+		bit := rng.IntN(len(b)*8-800) + 800 // past the header, whose damage Open refuses
+		b[bit/8] ^= 1 << (bit % 8)
+		path := filepath.Join(dir, "flip.db")
+		os.Remove(path)
+		os.Remove(path + "-wal")
+		os.Remove(path + "-shm")
+		if err := os.WriteFile(path, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		db, err := Open(path)
+		if err != nil {
+			found++
+			continue
+		}
+		if db.Check(ctx) != nil || db.Verify(ctx) != nil {
+			found++
+			db.Close()
+			continue
+		}
+		var got bytes.Buffer
+		_, err = db.Export(ctx, &got, meeting.Filter{})
+		db.Close()
+		if err != nil || !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("flip %d (bit %d): not found, and the meetings changed (%v)", i, bit, err)
+			continue
+		}
+		harmless++
+	}
+	t.Logf("%d flips: %d found, %d changed nothing", flips, found, harmless)
+}
