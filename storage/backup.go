@@ -21,14 +21,51 @@ import (
 // integrity checks.
 var ErrDamaged = errors.New("the database file is damaged")
 
-// Check runs SQLite's quick check over the whole file. A damaged database
-// must not be written to: the caller says so and offers a backup instead.
+// Check runs every check there is: SQLite's integrity check of the whole
+// file (pages, and every index against its table), the audit log's chain,
+// every meeting's checksum and every signed-off meeting's seal (Verify).
 func (db *DB) Check(ctx context.Context) error {
-	return quickCheck(ctx, db.sql, db.path)
+	if err := integrityCheck(ctx, db.sql, db.path); err != nil {
+		return err
+	}
+	return db.Verify(ctx)
 }
 
-func quickCheck(ctx context.Context, q querier, path string) error {
-	rows, err := q.QueryContext(ctx, "PRAGMA quick_check")
+// StartCheck starts the check that every write waits for (Writable), if
+// it has not started: SQLite's integrity check, and the audit log's chain.
+// The window starts it as it opens, so that the chair can read while it
+// runs; the command line's first write starts it.
+func (db *DB) StartCheck() {
+	db.checked.once.Do(func() {
+		db.checked.done = make(chan struct{})
+		go func() {
+			defer close(db.checked.done)
+			ctx := context.Background()
+			db.checked.err = integrityCheck(ctx, db.sql, db.path)
+			if db.checked.err == nil {
+				db.checked.err = db.verifyChain(ctx)
+			}
+		}()
+	})
+}
+
+// Writable waits for the check StartCheck runs and returns its error: a
+// damaged database, or one whose audit log was changed, is never written to.
+func (db *DB) Writable(ctx context.Context) error {
+	db.StartCheck()
+	select {
+	case <-db.checked.done:
+		if db.checked.err != nil {
+			return fmt.Errorf("%w; nothing was written", db.checked.err)
+		}
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func integrityCheck(ctx context.Context, q querier, path string) error {
+	rows, err := q.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return fmt.Errorf("check %s: %w (%v)", path, ErrDamaged, err)
 	}

@@ -90,6 +90,15 @@ type DB struct {
 	// statements are the writers' prepared statements (save.go).
 	statements statements
 	lock       *fileLock // openByte, shared
+	checked    checkState
+}
+
+// checkState is the structural check of the file (StartCheck), run once
+// per process before the first write.
+type checkState struct {
+	once sync.Once
+	done chan struct{}
+	err  error
 }
 
 // DefaultPath is where the app keeps its database unless told otherwise:
@@ -311,8 +320,14 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("%w (it is an SQLite database of another program)", ErrNotDatabase)
 		}
 	}
+	if version > 0 && version < SchemaVersion() {
+		// A migration writes: never into a damaged file.
+		if err := integrityCheck(ctx, db.sql, db.path); err != nil {
+			return fmt.Errorf("%w; it was not updated to this version of the app", err)
+		}
+	}
 	for _, m := range migrations[version:] {
-		err := db.inTx(ctx, func(tx *sql.Tx) error {
+		err := db.inTxUnchecked(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return err
 			}
@@ -331,8 +346,18 @@ func (db *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-// inTx runs fn in a transaction, committing when it returns nil.
+// inTx runs fn in a transaction, committing when it returns nil, once the
+// file has passed its check (Writable).
 func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := db.Writable(ctx); err != nil {
+		return err
+	}
+	return db.inTxUnchecked(ctx, fn)
+}
+
+// inTxUnchecked is inTx without waiting for the check: for migrations,
+// which check first themselves.
+func (db *DB) inTxUnchecked(ctx context.Context, fn func(*sql.Tx) error) error {
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", plain(err))

@@ -19,6 +19,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -117,8 +118,9 @@ type image struct {
 	decisionChildren    [][]string // the child ids of each decision, in order
 
 	// Of a stored meeting only:
-	key       int64 // meetings.rowid
-	signedOff bool
+	key            int64 // meetings.rowid
+	storedChecksum string
+	signedOff      bool
 	irregular bool // positions not 0, 1, 2...: not written by this app; rewrite every row
 }
 
@@ -356,11 +358,11 @@ func (c *statements) close() {
 // (for a decision's children, the decision's then the child's), then holds
 // the table's columns.
 var storedSQL, storedWidth = func() (string, int) {
-	width := max(len(meetingCols), len(consentCols))
+	width := max(len(meetingCols)+1, len(consentCols))
 	pad := func(n int) string { return strings.Repeat(", NULL", width-n) }
 	const key = "meeting = (SELECT rowid FROM meetings WHERE id = ?1)"
-	parts := []string{fmt.Sprintf("SELECT %d, rowid, 0, %s%s FROM meetings WHERE id = ?1",
-		storedMeeting, strings.Join(meetingCols, ", "), pad(len(meetingCols)))}
+	parts := []string{fmt.Sprintf("SELECT %d, rowid, 0, %s, checksum%s FROM meetings WHERE id = ?1",
+		storedMeeting, strings.Join(meetingCols, ", "), pad(len(meetingCols)+1))}
 	for i, t := range storedTables {
 		parts = append(parts, fmt.Sprintf("SELECT %d, position, 0, %s%s FROM %s WHERE %s",
 			i, strings.Join(t.cols, ", "), pad(len(t.cols)), t.name, key))
@@ -381,9 +383,20 @@ const (
 
 // stored reads the rows of the stored meeting with the id, or returns nil
 // when there is none.
+//
+// A meeting whose rows do not match their checksum is never written over:
+// ErrChecksum, naming the meeting by its id.
 func (w *writer) stored(ctx context.Context, id string) (*image, error) {
-	return readImage(ctx, w, id)
+	img, err := readImage(ctx, w, id)
+	if err == nil && img != nil && img.storedChecksum != img.checksum() {
+		return nil, fmt.Errorf("meeting %q: %w", id, ErrChecksum)
+	}
+	return img, err
 }
+
+// ErrChecksum is returned for a meeting whose stored rows were changed
+// outside the app, or damaged.
+var ErrChecksum = errors.New("its stored rows do not match their checksum (changed outside the app, or damaged), so it was not written over; run 'strategyminutes check'")
 
 // readImage reads the rows of the stored meeting with the id through q, or
 // returns nil when there is none.
@@ -412,6 +425,7 @@ func readImage(ctx context.Context, q querier, id string) (*image, error) {
 		case storedMeeting:
 			found, img.key = true, a
 			img.meeting, err = rowOf(meetingCols, values[3:])
+			img.storedChecksum, _ = values[3+len(meetingCols)].(string)
 		case storedConsent:
 			img.consent, err = rowOf(consentCols, values[3:])
 		case storedDecisionChildren:

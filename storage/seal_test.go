@@ -226,3 +226,50 @@ func TestBitFlipsAreFoundOrHarmless(t *testing.T) {
 	}
 	t.Logf("%d flips: %d found, %d changed nothing", flips, found, harmless)
 }
+
+// Nothing is written into a database whose check fails: a changed audit
+// log stops every write; a meeting changed outside the app is not written
+// over.
+func TestNoWriteOverTampering(t *testing.T) {
+	ctx := context.Background()
+	t.Run("audit log", func(t *testing.T) {
+		path, _ := sealedFixture(t)
+		tamper(t, path, "UPDATE audit SET who = 'Someone Else' WHERE id = 2")
+		before, _ := os.ReadFile(path)
+		db, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		draft := exampleMeetings(t)[1]
+		draft.Reason = "typed after the tampering"
+		if err := db.SaveMeeting(ctx, draft); !errors.Is(err, ErrTampered) {
+			t.Errorf("save: %v, want ErrTampered", err)
+		}
+		if err := db.Record(ctx, EventExport, "", "1 meeting"); !errors.Is(err, ErrTampered) {
+			t.Errorf("audit: %v, want ErrTampered", err)
+		}
+		db.Close()
+		if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+			t.Error("the file changed")
+		}
+	})
+	t.Run("a draft", func(t *testing.T) {
+		path, _ := sealedFixture(t)
+		tamper(t, path, "UPDATE meetings SET minute_taker = 'x' WHERE id = 'legacy-2019-0042'")
+		db, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		draft := exampleMeetings(t)[1]
+		draft.Reason = "typed after the tampering"
+		if err := db.SaveMeeting(ctx, draft); !errors.Is(err, ErrChecksum) {
+			t.Errorf("save: %v, want ErrChecksum", err)
+		}
+		var taker string
+		db.sql.QueryRow(`SELECT minute_taker FROM meetings WHERE id = 'legacy-2019-0042'`).Scan(&taker)
+		if taker != "x" {
+			t.Error("the changed meeting was written over: the evidence is gone")
+		}
+	})
+}

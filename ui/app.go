@@ -58,6 +58,8 @@ type App struct {
 	// ChooseSave replaces the save dialog (tests).
 	ChooseSave saveChooser
 
+	warning *widget.Label // what stops the minutes being saved, when something does
+
 	body         *fyne.Container
 	listView     fyne.CanvasObject
 	closed       bool
@@ -124,7 +126,11 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	}
 	newMeeting := newButton("New meeting", theme.ContentAddIcon(), u.NewMeeting)
 	newMeeting.Importance = widget.HighImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, newMeeting, banner), u.List.Filters())
+	u.warning = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	u.warning.Importance = widget.DangerImportance
+	u.warning.Wrapping = fyne.TextWrapWord
+	u.warning.Hide()
+	top := container.NewVBox(u.warning, container.NewBorder(nil, nil, nil, newMeeting, banner), u.List.Filters())
 	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), widget.NewLabelWithStyle(opts.DBPath, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
 	u.listView = container.NewBorder(top, footer, nil, nil, u.List.Table)
 	u.body = container.NewStack(u.listView)
@@ -468,6 +474,25 @@ func (u *App) showAbout() {
 		"Every change is saved as you type.\n\nDatabase: %s\n\nThe records are OFFICIAL-SENSITIVE: keep this laptop's disk encrypted.",
 		u.opts.Version, u.opts.DBPath)
 	infoDialog(u.Win, "About Strategy Minutes", text)
+}
+
+// ShowUnwritable says, at the top of the window and in a dialog, that the
+// database failed its check and nothing more will be written to it, and
+// offers the latest good backup (backup, "" for none).
+func (u *App) ShowUnwritable(err error, backup string) {
+	u.warning.SetText("Nothing can be saved: " + sentence(err.Error()))
+	u.warning.Show()
+	msg := "The database failed its check, so nothing more will be written to it. What is on screen is kept until you close the window.\n\n" + sentence(err.Error())
+	if backup == "" || u.opts.Restore == nil {
+		infoDialog(u.Win, "The minutes cannot be saved", msg+"\n\nThere is no good automatic backup: ask for help before closing the app.")
+		return
+	}
+	msg += "\n\nThe latest good automatic backup is\n" + backup + "\nRestoring it replaces the damaged file, which is kept aside; changes since the backup are not in it."
+	confirmDialog(u.Win, "The minutes cannot be saved", msg, "Restore the backup", "Not now", widget.HighImportance, true, func(ok bool) {
+		if ok && u.RestoreFrom(backup) == nil {
+			u.warning.Hide()
+		}
+	})
 }
 
 // A Recovery offers to replace a damaged database with a backup.

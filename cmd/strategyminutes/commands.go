@@ -53,7 +53,7 @@ func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) err
 	if _, err := meeting.CheckFiles(files...); err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
-	if err := e.db.Check(ctx); err != nil {
+	if err := e.db.Writable(ctx); err != nil {
 		return fmt.Errorf("import: %w; nothing was imported", err)
 	}
 	res, err := e.db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
@@ -154,7 +154,7 @@ func runDemo(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error 
 	if e.opts.meetings < 1 || e.opts.meetings > 10_000_000 {
 		return usagef("demo: --meetings must be between 1 and 10000000")
 	}
-	if err := e.db.Check(ctx); err != nil {
+	if err := e.db.Writable(ctx); err != nil {
 		return fmt.Errorf("demo: %w; nothing was added", err)
 	}
 	res, err := e.db.ImportSample(ctx, func(fn func(*meeting.Meeting) error) error {

@@ -82,16 +82,15 @@ type gui struct {
 	shown   bool
 }
 
-// open opens and checks the database; a damaged one is closed unwritten.
+// open opens the database and starts its check (storage.DB.StartCheck),
+// which every write waits for: the window opens at once, and a damaged
+// file is never written to.
 func (g *gui) open() (*storage.DB, error) {
 	db, err := storage.Open(g.path)
 	if err != nil {
 		return nil, err
 	}
-	if err := db.Check(context.Background()); err != nil {
-		db.Close()
-		return nil, err
-	}
+	db.StartCheck()
 	return db, nil
 }
 
@@ -125,6 +124,13 @@ func (g *gui) show(db *storage.DB) {
 		},
 	})
 	go func() {
+		// The check runs while the chair reads; if it fails, the window
+		// says so at once, not at the first save.
+		if err := db.Writable(ctx); err != nil {
+			latest, _ := storage.LatestGoodBackup(ctx, g.path)
+			fyne.Do(func() { u.ShowUnwritable(err, latest) })
+			return
+		}
 		// The daily backup reads one snapshot; the chair can type meanwhile.
 		if _, err := db.DailyBackup(ctx, time.Now().In(meeting.UK)); err != nil {
 			log.Printf("daily backup failed: %v", err)

@@ -95,7 +95,7 @@ func commands() []command {
 		{name: "backup", args: "--out FILE", summary: "write a consistent copy of the database, even while the app is open", run: runBackup,
 			flags: func(fs *flag.FlagSet, o *options) { fs.StringVar(&o.out, "out", "", "the backup file to create") }},
 		{name: "restore", args: "FILE", summary: "check a backup and put it in place of the database, keeping the replaced one aside", run: runRestore, noDB: true},
-		{name: "check", summary: "check the database file for damage", run: runCheck},
+		{name: "check", summary: "check the database for damage and for changes made outside the app (checksums, seals, the audit log's chain)", run: runCheck},
 		{name: "audit", args: "[--out FILE]", summary: "write the audit log (who did what, when) as CSV", run: runAudit,
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.out, "out", "", "file to write (default: standard output)")

@@ -65,7 +65,8 @@ func runCheck(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%s is sound: %s, schema version %d.\n", e.db.Path(), meeting.Plural(n, "meeting"), storage.SchemaVersion())
+	fmt.Fprintf(e.stdout, "%s is sound: %s, schema version %d; every meeting matches its checksum, every signed-off one its seal, and the audit log its chain.\n",
+		e.db.Path(), meeting.Plural(n, "meeting"), storage.SchemaVersion())
 	return nil
 }
 
