@@ -121,7 +121,7 @@ type image struct {
 	key            int64 // meetings.rowid
 	storedChecksum string
 	signedOff      bool
-	irregular bool // positions not 0, 1, 2...: not written by this app; rewrite every row
+	irregular      bool // positions not 0, 1, 2...: not written by this app; rewrite every row
 }
 
 // imageOf returns the rows that meeting m is stored as.
