@@ -62,6 +62,13 @@ type Deleter interface {
 	DeleteDraft(ctx context.Context, id string) error
 }
 
+// A Sealer gives the seal of signed-off minutes as they stand, in the form
+// people read out (XXXX-XXXX-XXXX-XXXX), for the PDF: a partner's copy can
+// then be checked against the database.
+type Sealer interface {
+	MinutesSeal(ctx context.Context, id string) (string, error)
+}
+
 type Records interface {
 	// Amend changes signed-off minutes, keeping the replaced version.
 	Amend(ctx context.Context, m *Meeting, reason string) error

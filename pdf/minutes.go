@@ -45,7 +45,14 @@ type Options struct {
 	// whom, why and which fields; never the replaced text, which may have
 	// been removed for a reason.
 	Amendments []meeting.Amendment
+	// Seal is the signed-off minutes' seal (meeting.Sealer), printed with
+	// the sign-off and in the document's keywords, so that a copy can be
+	// checked against the database ('strategyminutes verify').
+	Seal string
 }
+
+// SealKeyword starts the seal in a PDF's keywords.
+const SealKeyword = "strategy-minutes-seal "
 
 // stamp returns the metadata's creator ("Strategy Minutes 1.2.3") and the
 // footer's line saying when and by what a document was exported.
@@ -190,7 +197,7 @@ func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
 		Subject:  kind + ": multi-agency child protection",
 		Author:   m.Chair,
 		Creator:  creator,
-		Keywords: Marking,
+		Keywords: keywords(opt),
 		Running:  strings.Join(append([]string{what}, running...), "  ·  "),
 		Marking:  Marking,
 		Draft:    !m.SignedOff(),
@@ -556,8 +563,20 @@ func (mw *minutes) signOff() {
 	if by == "" {
 		text = "Signed off on " + longTime(m.SignedOffAt) + " (who signed off is not recorded)."
 	}
+	if mw.opt.Seal != "" {
+		text += "\nSeal " + mw.opt.Seal + ": the audit log's seal of these minutes as they stand, amendments included. To check a copy, the chair's team runs 'strategyminutes verify' on the PDF, or with this seal."
+	}
 	d.box(boxInfo, "Signed off", text)
 	mw.amendments()
+}
+
+// keywords are the document's: the marking, and the seal of signed-off
+// minutes for 'strategyminutes verify' to read.
+func keywords(opt Options) string {
+	if opt.Seal == "" {
+		return Marking
+	}
+	return Marking + "; " + SealKeyword + opt.Seal
 }
 
 // amendments lists the changes made after sign-off.

@@ -429,6 +429,33 @@ func (db *DB) Seal(ctx context.Context, id string) (seal string, at time.Time, e
 	return seal, at, nil
 }
 
+// MinutesSeal is the short seal (ShortSeal) of a signed-off meeting's
+// minutes as they stand: it implements meeting.Sealer. It is given only
+// when the audit log's chain is whole (Writable) and the minutes match the
+// seal, so that no PDF vouches for minutes changed outside the app.
+func (db *DB) MinutesSeal(ctx context.Context, id string) (string, error) {
+	if err := db.Writable(ctx); err != nil {
+		return "", err
+	}
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	var seal, content string
+	err = tx.QueryRowContext(ctx, `SELECT seal, content FROM audit WHERE meeting = ? AND content != '' ORDER BY id DESC LIMIT 1`, id).Scan(&seal, &content)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", &VerifyError{Problems: []TamperProblem{{Meeting: id, What: "it is signed off, but the audit log has no seal of it"}}}
+	}
+	if err != nil {
+		return "", fmt.Errorf("read seal: %w", err)
+	}
+	if now, err := stateHash(ctx, tx, id); err != nil || now != content {
+		return "", &VerifyError{Problems: []TamperProblem{{Meeting: id, What: "the signed-off minutes or their amendments do not match their seal"}}}
+	}
+	return ShortSeal(seal), nil
+}
+
 // sealAlphabet is Crockford's base 32: no I, L, O or U to misread.
 var sealAlphabet = base32.NewEncoding("0123456789ABCDEFGHJKMNPQRSTVWXYZ").WithPadding(base32.NoPadding)
 
@@ -458,6 +485,8 @@ type SealMatch struct {
 	At        time.Time // when the sealed version was made
 	Event     string
 	Current   bool // the minutes in the database are still this version
+	// CurrentSeal is the seal of the minutes as they stand.
+	CurrentSeal string
 }
 
 // ErrNoSuchSeal is returned by FindSeal for a seal no minutes here have had.
@@ -491,9 +520,14 @@ func (db *DB) FindSeal(ctx context.Context, short string) (SealMatch, error) {
 		return SealMatch{}, ErrNoSuchSeal
 	}
 	m.At, _ = time.Parse(time.RFC3339, at)
-	if current, _, err := db.Seal(ctx, m.Meeting); err == nil {
-		m.Current = normalSeal(ShortSeal(current)) == want
-	}
 	db.sql.QueryRowContext(ctx, `SELECT reference FROM meetings WHERE id = ?`, m.Meeting).Scan(&m.Reference)
+	// The minutes as they stand must match their seal, in a database
+	// whose chain is whole: MinutesSeal checks both.
+	current, err := db.MinutesSeal(ctx, m.Meeting)
+	if err != nil {
+		return m, err
+	}
+	m.CurrentSeal = current
+	m.Current = normalSeal(current) == want
 	return m, nil
 }

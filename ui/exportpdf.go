@@ -34,6 +34,13 @@ func (u *App) MinutesPDF(initials bool) (*meeting.Meeting, []byte, error) {
 		}
 		opt.Amendments = amendments
 	}
+	if sealer, ok := u.store.(meeting.Sealer); ok && m.SignedOff() {
+		seal, err := sealer.MinutesSeal(context.Background(), m.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		opt.Seal = seal
+	}
 	var buf bytes.Buffer
 	if err := pdf.WriteMinutes(&buf, m, opt); err != nil {
 		return nil, nil, err

@@ -46,6 +46,10 @@ type command struct {
 	run                 func(ctx context.Context, env *env, fs *flag.FlagSet, args []string) error
 	flags               func(fs *flag.FlagSet, opts *options)
 	noDB                bool
+	// writes: the command writes to the database (an audit entry at
+	// least), so it first waits for the check, and never starts on a
+	// database that fails it.
+	writes bool
 }
 
 // options hold every command's flag values.
@@ -58,6 +62,7 @@ type options struct {
 	meetingID                 string // export-pdf
 	initials                  bool   // export-pdf
 	force                     bool   // replace an existing --out file of another kind
+	seal                      string // verify
 }
 
 // env is what a command works with.
@@ -71,31 +76,32 @@ type env struct {
 
 func commands() []command {
 	return []command{
-		{name: "import", args: "FILE...", summary: "import meetings from interchange files (all or nothing)", run: runImport},
-		{name: "export", args: "--out FILE [--from DATE --to DATE]", summary: "export meetings to an interchange file", run: runExport,
+		{name: "import", writes: true, args: "FILE...", summary: "import meetings from interchange files (all or nothing)", run: runImport},
+		{name: "export", writes: true, args: "--out FILE [--from DATE --to DATE]", summary: "export meetings to an interchange file", run: runExport,
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.out, "out", "", "file to write (- for standard output)")
 				forceFlag(fs, o)
 				periodFlags(fs, o)
 			}},
-		{name: "export-pdf", args: "--meeting ID --out FILE [--initials]", summary: "write a meeting's minutes as a PDF to share with partners", run: runExportPDF, flags: exportPDFFlags},
+		{name: "export-pdf", writes: true, args: "--meeting ID --out FILE [--initials]", summary: "write a meeting's minutes as a PDF to share with partners", run: runExportPDF, flags: exportPDFFlags},
 		{name: "list", args: "[--from DATE --to DATE] [--search TEXT] [--limit N]", summary: "list meetings, newest first", run: runList,
 			flags: func(fs *flag.FlagSet, o *options) {
 				periodFlags(fs, o)
 				fs.StringVar(&o.search, "search", "", "only meetings whose child, case reference, reference or chair contains TEXT")
 				fs.IntVar(&o.limit, "limit", 0, "list at most N meetings (0: all)")
 			}},
-		{name: "demo", args: "[--meetings N] [--seed S]", summary: "fill the database with invented meetings", run: runDemo,
+		{name: "demo", writes: true, args: "[--meetings N] [--seed S]", summary: "fill the database with invented meetings", run: runDemo,
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.IntVar(&o.meetings, "meetings", 500, "how many meetings to invent")
 				fs.Uint64Var(&o.seed, "seed", 1, "the same seed gives the same meetings")
 			}},
 		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--format json|csv|text|pdf] [--out FILE]",
 			summary: "partner-participation report; without --from/--to, the financial year that contains --as-of", run: runReport, flags: reportFlags},
-		{name: "backup", args: "--out FILE", summary: "write a consistent copy of the database, even while the app is open", run: runBackup,
+		{name: "backup", writes: true, args: "--out FILE", summary: "write a consistent copy of the database, even while the app is open", run: runBackup,
 			flags: func(fs *flag.FlagSet, o *options) { fs.StringVar(&o.out, "out", "", "the backup file to create") }},
 		{name: "restore", args: "FILE", summary: "check a backup and put it in place of the database, keeping the replaced one aside", run: runRestore, noDB: true},
 		{name: "check", summary: "check the database for damage and for changes made outside the app (checksums, seals, the audit log's chain)", run: runCheck},
+		{name: "verify", args: "FILE.pdf | --seal XXXX-XXXX-XXXX-XXXX", summary: "check a copy of signed-off minutes against the database by its seal", run: runVerify, flags: verifyFlags},
 		{name: "audit", args: "[--out FILE]", summary: "write the audit log (who did what, when) as CSV", run: runAudit,
 			flags: func(fs *flag.FlagSet, o *options) {
 				fs.StringVar(&o.out, "out", "", "file to write (default: standard output)")
@@ -175,6 +181,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			defer db.Close()
 			db.SetUser(opts.user)
 			e.db = db
+			if c.writes {
+				if err := db.Writable(ctx); err != nil {
+					return fail(stderr, fmt.Errorf("%s: %w", name, err))
+				}
+			}
 		}
 		return fail(stderr, c.run(ctx, e, fs, fs.Args()))
 	}
