@@ -173,7 +173,7 @@ func main() {
 		if b, err := os.ReadFile(*startupPath); err == nil {
 			for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
 				if f := strings.Fields(line); len(f) >= 4 {
-					startup[f[0]], _ = strconv.ParseFloat(f[2], 64)
+					startup[f[0]+"/"+f[1]], _ = strconv.ParseFloat(f[2], 64)
 				}
 			}
 			fmt.Println()
@@ -281,10 +281,23 @@ func targets(results []result, startup, window map[string]float64) {
 	if v, ok := window["100,000-character paste, stored"]; ok {
 		rows = append(rows, row{"A 100,000-character paste, on disk (real window)", "within 2 s", fmt.Sprintf("%.0f ms", v), v < 2000})
 	}
-	if v, ok := startup["start-up_to_first_window"]; ok {
-		rows = append(rows, row{"Start-up to the first window, 100,000 meetings", "under 1 s", fmt.Sprintf("%.0f ms", v), v < 1000})
+	// The floor is the slower of the two hello-world runs (before and
+	// after the app's), so that the machine warming up does not count
+	// against the app.
+	hello := max(startup["hello-world_first_window/0"], startup["hello-world_first_window_again/0"])
+	for _, n := range []string{"100000", "1000000"} {
+		v, ok := startup["start-up_to_first_window/"+n]
+		if !ok {
+			continue
+		}
+		size := map[string]string{"100000": "100,000", "1000000": "1,000,000"}[n]
+		rows = append(rows, row{"Start-up to the first window, " + size + " meetings", "under 1 s", fmt.Sprintf("%.0f ms", v), v < 1000})
+		if hello > 0 {
+			rows = append(rows, row{"Start-up, " + size + " meetings, against a hello-world Fyne window (" + fmt.Sprintf("%.0f ms", hello) + ")", "within 1.3x",
+				fmt.Sprintf("%.2fx", v/hello), v/hello <= 1.3})
+		}
 	}
-	if v, ok := startup["resident_memory_with_the_list_open"]; ok {
+	if v, ok := startup["resident_memory_with_the_list_open/100000"]; ok {
 		rows = append(rows, row{"Resident memory, list open, 100,000 meetings", "under 200 MB", fmt.Sprintf("%.0f MB", v), v < 200})
 	}
 	fmt.Println()
