@@ -193,9 +193,9 @@ func (u *App) menu() *fyne.MainMenu {
 	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting),
 		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF)}
 	if _, ok := u.store.(meeting.Deleter); ok {
-		file = append(file, fyne.NewMenuItem("Delete this draft…", func() {
-			if u.Editor != nil {
-				u.Editor.ConfirmDelete() // says why not, for signed-off minutes
+		file = append(file, fyne.NewMenuItem("Delete this meeting…", func() {
+			if u.Editor != nil && u.Win.Canvas().Overlays().Top() == nil {
+				u.Editor.ConfirmDelete() // signed-off minutes: with a ground and a reason
 			}
 		}))
 	}

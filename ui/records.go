@@ -101,6 +101,7 @@ func (u *App) RestoreFrom(path string) error {
 var eventNames = map[string]string{
 	"create": "Created", "change": "Edited", "sign_off": "Signed off", "amend": "Amended", "import": "Imported",
 	"export": "Exported", "export_pdf": "PDF exported", "backup": "Backed up", "restore": "Restored",
+	"delete": "Draft deleted", "delete_signed_off": "Signed-off minutes deleted",
 }
 
 func (u *App) showAuditLog() {
