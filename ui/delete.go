@@ -81,6 +81,7 @@ type deleteDialog struct {
 	note               *widget.Label // what is still needed
 	delete             *keyButton
 	modal              *modal
+	body               *fyne.Container
 }
 
 // deletion is what the dialog holds, and what is still missing ("" when
@@ -153,7 +154,7 @@ func (e *Editor) confirmDeleteSignedOff() {
 	what := widget.NewLabel(fmt.Sprintf("The signed-off minutes %s, their amendments and everything in them are deleted and erased from this laptop. This cannot be undone. Copies already shared (PDFs, exports) and backups made before are not touched.", name))
 	what.Wrapping = fyne.TextWrapWord
 	warn := hint(meeting.DeleteReasonHint)
-	body := container.NewVBox(what,
+	d.body = container.NewVBox(what,
 		heading("Why may they be deleted?"), d.mistake, d.retention,
 		heading("Reason (kept in the audit log)"), d.reason, warn, d.note)
 	del := func() {
@@ -174,7 +175,7 @@ func (e *Editor) confirmDeleteSignedOff() {
 	}
 	// No default button: Enter in the reason does nothing, so a reflex
 	// Enter never deletes. Escape keeps the minutes.
-	d.modal = showModal(e.win, "Delete these signed-off minutes?", body, []modalButton{
+	d.modal = showModal(e.win, "Delete these signed-off minutes?", d.body, []modalButton{
 		{text: "Keep the minutes", icon: theme.CancelIcon(), isCancel: true},
 		{text: "Delete the minutes", icon: theme.DeleteIcon(), importance: widget.DangerImportance, action: del},
 	}, d.mistake)
