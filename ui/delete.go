@@ -162,16 +162,18 @@ func (e *Editor) confirmDeleteSignedOff() {
 		if missing != "" {
 			return
 		}
-		done, err := e.DeleteMeeting(deletion)
-		if err != nil && done.ID == "" {
+		// The word that they are deleted comes before the list is shown
+		// again, so that the two are never drawn at once.
+		_, err := e.deleteMeeting(deletion, func(done meeting.Deleted, err error) {
+			msg := fmt.Sprintf("The minutes %s are deleted; the audit log records who, when and why.", done.Name())
+			if err != nil {
+				msg += " " + sentence(err.Error())
+			}
+			infoDialog(e.win, "Deleted", msg)
+		})
+		if err != nil && !e.deleted {
 			errorDialog(e.win, fmt.Errorf("the minutes were not deleted: %w", err))
-			return
 		}
-		msg := fmt.Sprintf("The minutes %s are deleted; the audit log records who, when and why.", done.Name())
-		if err != nil {
-			msg += " " + sentence(err.Error())
-		}
-		infoDialog(e.win, "Deleted", msg)
 	}
 	// No default button: Enter in the reason does nothing, so a reflex
 	// Enter never deletes. Escape keeps the minutes.
@@ -201,6 +203,12 @@ func (e *Editor) DeleteDraft() error {
 // done. An error with a Deleted that names the meeting means it was
 // deleted, but the erasing of the log could not finish.
 func (e *Editor) DeleteMeeting(d meeting.Deletion) (meeting.Deleted, error) {
+	return e.deleteMeeting(d, nil)
+}
+
+// deleteMeeting is DeleteMeeting, calling deleted (when not nil) once the
+// meeting is deleted, before OnDeleted.
+func (e *Editor) deleteMeeting(d meeting.Deletion, deleted func(meeting.Deleted, error)) (meeting.Deleted, error) {
 	m := e.snapshot()
 	deleter, ok := e.store.(meeting.Deleter)
 	if !ok {
@@ -222,6 +230,9 @@ func (e *Editor) DeleteMeeting(d meeting.Deletion) (meeting.Deleted, error) {
 		return done, err
 	}
 	e.deleted = true
+	if deleted != nil {
+		deleted(done, err)
+	}
 	if e.OnDeleted != nil {
 		e.OnDeleted()
 	}
