@@ -61,6 +61,7 @@ func (db *DB) DeleteMeeting(ctx context.Context, id string, d meeting.Deletion) 
 func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, draftOnly bool) (meeting.Deleted, error) {
 	who, now := db.User(), deleteClock()
 	var done meeting.Deleted
+	var refused error // what the rule refuses, said as it is
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
 		var reference, heldAt, signedOffAt string
 		err := tx.QueryRowContext(ctx, `SELECT reference, held_at, signed_off_at FROM meetings WHERE id = ?`, id).
@@ -84,6 +85,7 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 		}
 		checked, err := meeting.CheckDeletion(m, d, meeting.UKDate(now), retention)
 		if err != nil {
+			refused = err
 			return err
 		}
 		// Migration 5 set it; set again, so that no database (an old
@@ -102,7 +104,10 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 		done = meeting.Deleted{ID: id, Reference: reference, SignedOff: m.SignedOff()}
 		return record(ctx, tx, who, event, id, deletionDetail(reference, checked), now)
 	})
-	if err != nil {
+	switch {
+	case refused != nil:
+		return meeting.Deleted{}, refused
+	case err != nil:
 		return meeting.Deleted{}, fmt.Errorf("delete meeting: %w", err)
 	}
 	return done, db.eraseLog(ctx)

@@ -48,7 +48,7 @@ func runDelete(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 		}
 		return errors.New("delete: no meeting has that id ('strategyminutes list' shows the ids); nothing was deleted")
 	case errors.Is(err, meeting.ErrDeleteReason):
-		return fmt.Errorf("delete: %w: --reason TEXT. %s; nothing was deleted", err, meeting.DeleteReasonHint)
+		return fmt.Errorf("delete: %w (--reason TEXT); nothing was deleted. %s", err, meeting.DeleteReasonHint)
 	case err != nil && done.ID == "":
 		return fmt.Errorf("delete: %w; nothing was deleted", err)
 	}
@@ -64,7 +64,7 @@ func runDelete(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 		return fmt.Errorf("delete: %w", err)
 	}
 	if copies, cerr := storage.OlderCopies(e.db.Path()); cerr == nil && len(copies) > 0 {
-		fmt.Fprintf(e.stdout, "%s made before still hold it: the backups in %s and any database a restore kept aside; they go as they are rotated out or removed.\n",
+		fmt.Fprintf(e.stdout, "%s made before may still hold it: the backups in %s and any database a restore kept aside; they go as they are rotated out or removed.\n",
 			meeting.Plural(len(copies), "file"), storage.BackupDir(e.db.Path()))
 	}
 	return nil

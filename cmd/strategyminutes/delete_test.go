@@ -29,7 +29,7 @@ func TestDeleteUsage(t *testing.T) {
 		{"extra argument", []string{"--db", db, "delete", "--meeting", draftID, "more"}, exitUsage, `unexpected argument "more"`},
 		{"bad ground", []string{"--db", db, "delete", "--meeting", exampleID, "--reason", "recorded by mistake", "--ground", "whim"}, exitUsage, "--ground is"},
 		{"unknown id", []string{"--db", db, "delete", "--meeting", "no-such-id"}, exitError, `no meeting has the id "no-such-id"`},
-		{"signed off, no reason", []string{"--db", db, "delete", "--meeting", exampleID}, exitError, "only with a reason: --reason TEXT"},
+		{"signed off, no reason", []string{"--db", db, "delete", "--meeting", exampleID}, exitError, "only with a reason (--reason TEXT); nothing was deleted. The audit log keeps the reason for good"},
 		{"signed off, short reason", []string{"--db", db, "delete", "--meeting", exampleID, "--reason", "oops"}, exitError, "at least 10 characters"},
 		{"retention not over", []string{"--db", db, "delete", "--meeting", exampleID, "--reason", "our schedule says so", "--ground", "retention"}, exitError, "retention period of these minutes is not over"},
 	}
