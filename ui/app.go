@@ -194,7 +194,11 @@ func (u *App) menu() *fyne.MainMenu {
 		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF)}
 	if _, ok := u.store.(meeting.Deleter); ok {
 		file = append(file, fyne.NewMenuItem("Delete this meeting…", func() {
-			if u.Editor != nil && u.Win.Canvas().Overlays().Top() == nil {
+			switch {
+			case u.Win.Canvas().Overlays().Top() != nil:
+			case u.Editor == nil:
+				infoDialog(u.Win, "Delete this meeting", "Open the meeting first.")
+			default:
 				u.Editor.ConfirmDelete() // signed-off minutes: with a ground and a reason
 			}
 		}))

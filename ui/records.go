@@ -139,7 +139,7 @@ func (u *App) showAuditLog() {
 			o.(*widget.Label).SetText(text)
 		})
 	titles := []string{"When (UK)", "Who", "What", "Meeting", "Detail"}
-	widths := []float32{190, 200, 130, 320, 140}
+	widths := []float32{170, 170, 190, 310, 400} // the detail holds a deletion's reason
 	table.ShowHeaderColumn = false
 	table.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -167,7 +167,7 @@ func (u *App) showAuditLog() {
 	})
 	note := widget.NewLabel(fmt.Sprintf("The newest %d events. Every change to the minutes is here, with who made it and when.", len(events)))
 	w.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, note, export), nil, nil, table))
-	w.Resize(fyne.NewSize(1040, 600))
+	w.Resize(fyne.NewSize(1260, 600))
 	w.Show()
 }
 
