@@ -148,7 +148,6 @@ func (e *Editor) confirmDeleteSignedOff() {
 		d.retention.Disable()
 	}
 	d.reason.SetPlaceHolder("Why, without naming the child or family")
-	d.reason.Validator = nil
 	d.reason.OnChanged = func(string) { d.update() }
 	d.note.Wrapping = fyne.TextWrapWord
 	what := widget.NewLabel(fmt.Sprintf("The signed-off minutes %s, their amendments and everything in them are deleted and erased from this laptop. This cannot be undone. Copies already shared (PDFs, exports) and backups made before are not touched.", name))
