@@ -141,21 +141,17 @@ func OlderCopies(dbPath string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	aside, err := filepath.Glob(globEscape(dbPath) + ".replaced-*")
+	entries, err := os.ReadDir(filepath.Dir(dbPath))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("list the database's folder: %w", err)
 	}
-	for _, p := range aside {
-		if info, err := os.Stat(p); err == nil && !info.IsDir() {
-			copies = append(copies, p)
+	prefix := filepath.Base(dbPath) + ".replaced-"
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), prefix) && e.Type().IsRegular() {
+			copies = append(copies, filepath.Join(filepath.Dir(dbPath), e.Name()))
 		}
 	}
 	return copies, nil
-}
-
-// globEscape escapes the pattern characters of a path for filepath.Glob.
-func globEscape(path string) string {
-	return strings.NewReplacer(`[`, `[[]`, `*`, `[*]`, `?`, `[?]`).Replace(path)
 }
 
 // eraseLog copies the write-ahead log into the database and truncates it

@@ -357,3 +357,27 @@ func TestDeleteSignedOffAfterRetention(t *testing.T) {
 		t.Errorf("audit log: %+v", events)
 	}
 }
+
+// The files that may still hold a deleted meeting are the daily backups
+// and the databases a restore kept aside, nothing else.
+func TestOlderCopies(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	if copies, err := OlderCopies(db.Path()); err != nil || len(copies) != 0 {
+		t.Fatalf("a new database: %v %v", copies, err)
+	}
+	if _, err := db.DailyBackup(ctx, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	aside := db.Path() + ".replaced-20260301-101500"
+	if err := os.WriteFile(aside, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(db.Path()+".other", []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	copies, err := OlderCopies(db.Path())
+	if err != nil || len(copies) != 2 || copies[1] != aside {
+		t.Errorf("older copies %v %v", copies, err)
+	}
+}
