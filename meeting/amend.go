@@ -47,19 +47,20 @@ const (
 type AuditEvent struct {
 	At      time.Time
 	Who     string
-	Event   string // create, change, sign_off, amend, import, export, export_pdf, backup, restore
+	Event   string // create, change, sign_off, amend, import, export, export_pdf, backup, restore, delete, delete_signed_off
 	Meeting string // meeting id; "" for events about the whole database
 	Detail  string
 }
 
-// Records is what the screens need beyond Store to keep minutes honest:
-// amendments to signed-off minutes and the audit log.
-// A Deleter deletes draft minutes: a meeting recorded for the wrong child,
-// or started by mistake. Signed-off minutes are never deleted.
+// A Deleter deletes minutes: a draft started by mistake or for the wrong
+// child, or signed-off minutes with a reason, on a ground the partnership's
+// retention policy allows (CheckDeletion).
 type Deleter interface {
-	// DeleteDraft deletes the draft with the id and records who deleted it
-	// and when in the audit log; its text is erased from the database file.
-	DeleteDraft(ctx context.Context, id string) error
+	// DeleteMeeting deletes the meeting with the id and every row of it,
+	// records who deleted it, when, on what ground and why, with the
+	// meeting's reference, in the audit log, and erases its text from the
+	// database file. ErrNotFound for an id not stored.
+	DeleteMeeting(ctx context.Context, id string, d Deletion) (Deleted, error)
 }
 
 // A Sealer gives the seal of signed-off minutes as they stand, in the form
@@ -69,6 +70,8 @@ type Sealer interface {
 	MinutesSeal(ctx context.Context, id string) (string, error)
 }
 
+// Records is what the screens need beyond Store to keep minutes honest:
+// amendments to signed-off minutes and the audit log.
 type Records interface {
 	// Amend changes signed-off minutes, keeping the replaced version.
 	Amend(ctx context.Context, m *Meeting, reason string) error

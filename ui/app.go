@@ -204,9 +204,13 @@ func (u *App) menu() *fyne.MainMenu {
 	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting),
 		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF)}
 	if _, ok := u.store.(meeting.Deleter); ok {
-		file = append(file, fyne.NewMenuItem("Delete this draft…", func() {
-			if u.Editor != nil {
-				u.Editor.ConfirmDelete() // says why not, for signed-off minutes
+		file = append(file, fyne.NewMenuItem("Delete this meeting…", func() {
+			switch {
+			case u.Win.Canvas().Overlays().Top() != nil:
+			case u.Editor == nil:
+				infoDialog(u.Win, "Delete this meeting", "Open the meeting first.")
+			default:
+				u.Editor.ConfirmDelete() // signed-off minutes: with a ground and a reason
 			}
 		}))
 	}

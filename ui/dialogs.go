@@ -172,10 +172,14 @@ func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // A dialogCheck is a check box of a dialog: Enter submits the dialog and
-// Escape cancels it (Space ticks it).
+// Escape cancels it (Space ticks it). Only a Space pressed on it ticks it:
+// the Space that pressed the button opening the dialog arrives as a typed
+// character after the dialog has put the cursor here, and must not tick
+// the first box unseen.
 type dialogCheck struct {
 	widget.Check
-	modal *modal
+	modal     *modal
+	spaceDown bool // Space was pressed here; its character ticks the box
 }
 
 func newDialogCheck(label string) *dialogCheck {
@@ -186,10 +190,24 @@ func newDialogCheck(label string) *dialogCheck {
 }
 
 func (c *dialogCheck) TypedKey(ev *fyne.KeyEvent) {
+	c.spaceDown = ev.Name == fyne.KeySpace
 	if c.modal != nil && c.modal.key(ev) {
 		return
 	}
 	c.Check.TypedKey(ev)
+}
+
+func (c *dialogCheck) TypedRune(r rune) {
+	if r == ' ' && !c.spaceDown {
+		return
+	}
+	c.spaceDown = false
+	c.Check.TypedRune(r)
+}
+
+func (c *dialogCheck) FocusLost() {
+	c.spaceDown = false
+	c.Check.FocusLost()
 }
 
 // confirmDialog asks a yes-or-no question; fn gets the answer. The

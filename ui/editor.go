@@ -76,9 +76,10 @@ type Editor struct {
 	first        fyne.Focusable // the first field of the details
 	// OnSignedOff is called after the minutes are signed off.
 	OnSignedOff func()
-	// OnDeleted is called after the draft is deleted; the editor is done.
-	OnDeleted func()
-	deleted   bool
+	// OnDeleted is called after the meeting is deleted; the editor is done.
+	OnDeleted  func()
+	deleted    bool
+	lastDelete *deleteDialog // the last dialog asking why minutes are deleted, for tests
 }
 
 // NewEditor builds an editor for m on the store. Call Close (which saves
@@ -924,13 +925,7 @@ func (e *Editor) buildSignOff(m *meeting.Meeting) []fyne.CanvasObject {
 		e.signOffList,
 		container.NewHBox(e.signOffButton),
 	}
-	if _, ok := e.store.(meeting.Deleter); ok {
-		del := newButton("Delete this draft…", theme.DeleteIcon(), e.ConfirmDelete)
-		del.Importance = widget.DangerImportance
-		objs = append(objs, widget.NewSeparator(),
-			hint("A draft started by mistake, or recorded for the wrong child, can be deleted. Its text is erased from this laptop and the audit log records who deleted it, and when."),
-			container.NewHBox(del))
-	}
+	objs = append(objs, e.deleteButton(false)...)
 	return objs
 }
 
@@ -965,8 +960,9 @@ func (e *Editor) buildSignedOff(m *meeting.Meeting) []fyne.CanvasObject {
 			e.amendNote, container.NewHBox(save, cancel))
 	}
 	amend := newButton("Amend the minutes…", theme.DocumentCreateIcon(), e.StartAmendment)
-	return append(objs, hint("The record is read-only. A correction after sign-off is an amendment: it records who, when, why and what changed, and keeps the signed-off version."),
+	objs = append(objs, hint("The record is read-only. A correction after sign-off is an amendment: it records who, when, why and what changed, and keeps the signed-off version."),
 		container.NewHBox(amend))
+	return append(objs, e.deleteButton(true)...)
 }
 
 func amendmentCard(a meeting.Amendment) fyne.CanvasObject {
@@ -1140,50 +1136,6 @@ func (e *Editor) SignOff() error {
 	e.Saved.SetText("Signed off: read-only")
 	if e.OnSignedOff != nil {
 		e.OnSignedOff()
-	}
-	return nil
-}
-
-// ConfirmDelete asks the chair before deleting the draft.
-func (e *Editor) ConfirmDelete() {
-	if e.snapshot().SignedOff() {
-		infoDialog(e.win, "Signed-off minutes are kept", "Signed-off minutes are never deleted. A correction is an amendment: Sign-off section, Amend the minutes….")
-		return
-	}
-	confirmDialog(e.win, "Delete this draft?",
-		"The draft and everything typed in it are deleted and erased from this laptop. The audit log records that you deleted it. This cannot be undone.",
-		"Delete the draft", "Keep it", widget.DangerImportance, true, func(ok bool) {
-			if !ok {
-				return
-			}
-			if err := e.DeleteDraft(); err != nil {
-				errorDialog(e.win, fmt.Errorf("the draft was not deleted: %w", err))
-			}
-		})
-}
-
-// DeleteDraft deletes the draft now (ConfirmDelete asks first): nothing
-// more of it is saved, and it is erased from the database.
-func (e *Editor) DeleteDraft() error {
-	m := e.snapshot()
-	if m.SignedOff() {
-		return errors.New("signed-off minutes are never deleted; correct them with an amendment")
-	}
-	deleter, ok := e.store.(meeting.Deleter)
-	if !ok {
-		return errors.New("this database cannot delete meetings")
-	}
-	wasReadOnly := e.readOnly
-	e.readOnly = true // no change typed from here on is saved
-	e.saver.cancel()
-	if err := deleter.DeleteDraft(context.Background(), m.ID); err != nil && !errors.Is(err, meeting.ErrNotFound) {
-		e.readOnly = wasReadOnly
-		e.saver.schedule() // what was typed is still to be saved
-		return err
-	}
-	e.deleted = true
-	if e.OnDeleted != nil {
-		e.OnDeleted()
 	}
 	return nil
 }

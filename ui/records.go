@@ -93,6 +93,7 @@ func (u *App) RestoreFrom(path string) error {
 var eventNames = map[string]string{
 	"create": "Created", "change": "Edited", "sign_off": "Signed off", "amend": "Amended", "import": "Imported",
 	"export": "Exported", "export_pdf": "PDF exported", "backup": "Backed up", "restore": "Restored",
+	"delete": "Draft deleted", "delete_signed_off": "Signed-off minutes deleted",
 }
 
 func (u *App) showAuditLog() {
@@ -130,7 +131,7 @@ func (u *App) showAuditLog() {
 			o.(*widget.Label).SetText(text)
 		})
 	titles := []string{"When (UK)", "Who", "What", "Meeting", "Detail"}
-	widths := []float32{190, 200, 130, 320, 140}
+	widths := []float32{170, 170, 190, 310, 400} // the detail holds a deletion's reason
 	table.ShowHeaderColumn = false
 	table.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -154,7 +155,7 @@ func (u *App) showAuditLog() {
 	})
 	note := widget.NewLabel(fmt.Sprintf("The newest %d events. Every change to the minutes is here, with who made it and when.", len(events)))
 	w.SetContent(container.NewBorder(nil, container.NewBorder(nil, nil, note, export), nil, nil, table))
-	w.Resize(fyne.NewSize(1040, 600))
+	w.Resize(fyne.NewSize(1260, 600))
 	w.Show()
 }
 

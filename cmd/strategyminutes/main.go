@@ -107,6 +107,8 @@ func commands() []command {
 				fs.StringVar(&o.out, "out", "", "file to write (default: standard output)")
 				forceFlag(fs, o)
 			}},
+		{name: "delete", args: "--meeting ID [--reason TEXT] [--ground mistake|retention]", run: runDelete, flags: deleteFlags,
+			summary: "delete a meeting and erase its text: a draft, or signed-off minutes with a reason (kept in the audit log: never name the child)"},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}
