@@ -90,6 +90,7 @@ type DB struct {
 	// statements are the writers' prepared statements (save.go).
 	statements statements
 	lock       *fileLock // openByte, shared
+	warning    string    // what Open found and kept (Warning)
 	checked    checkState
 }
 
@@ -126,7 +127,23 @@ func Open(path string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	lock, err := lockFile(path, openByte, false)
+	// Alone with the file (the open lock exclusively), a -wal is what a
+	// process that ended left: SQLite replays it as it opens, and what it
+	// cannot replay is kept aside first. Otherwise the log is another
+	// process's, live.
+	var warning string
+	lock, err := lockFile(path, openByte, true)
+	if err == nil {
+		if warning, err = keepDamagedLog(path); err == nil {
+			err = lock.share()
+		}
+		if err != nil {
+			lock.release()
+			return nil, fmt.Errorf("open database %s: %w", path, err)
+		}
+	} else if errors.Is(err, errLocked) {
+		lock, err = lockFile(path, openByte, false)
+	}
 	if errors.Is(err, errLocked) {
 		return nil, fmt.Errorf("open database %s: %w", path, ErrRestoring)
 	}
@@ -142,7 +159,7 @@ func Open(path string) (*DB, error) {
 	}
 	// One writer at a time is SQLite's rule; a few readers share WAL snapshots.
 	sqlDB.SetMaxOpenConns(4)
-	db := &DB{sql: sqlDB, path: path, lock: lock}
+	db := &DB{sql: sqlDB, path: path, lock: lock, warning: warning}
 	if err := db.migrate(context.Background()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -182,6 +199,11 @@ var checkFTS5 = sync.OnceValue(func() error {
 	}
 	return nil
 })
+
+// Warning says what Open found wrong but could work around, keeping what
+// it could not use: "" when all was well. The window and the command line
+// show it.
+func (db *DB) Warning() string { return db.warning }
 
 // Path returns the database file's path.
 func (db *DB) Path() string { return db.path }

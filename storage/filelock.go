@@ -29,7 +29,8 @@ var errLocked = errors.New("locked by another process")
 
 // A fileLock is one byte-range lock on a file, on its own handle.
 type fileLock struct {
-	f *os.File
+	f   *os.File
+	off int64
 }
 
 // lockFile takes the lock at byte off of the file at path without waiting:
@@ -53,8 +54,11 @@ func lockFile(path string, off int64, exclusive bool) (*fileLock, error) {
 		f.Close()
 		return nil, fmt.Errorf("%w (the file was replaced while it was being locked)", errLocked)
 	}
-	return &fileLock{f: f}, nil
+	return &fileLock{f: f, off: off}, nil
 }
+
+// share turns an exclusive lock into a shared one.
+func (l *fileLock) share() error { return shareLock(l.f, l.off) }
 
 // release gives the lock up.
 func (l *fileLock) release() error {

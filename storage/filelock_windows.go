@@ -40,3 +40,14 @@ func tryLock(f *os.File, off int64, exclusive bool) error {
 }
 
 func lockedFile(f *os.File, _ string) (os.FileInfo, error) { return f.Stat() }
+
+// shareLock gives the exclusive lock up and takes a shared one: Windows
+// cannot convert a lock. A restore that takes the lock in between makes
+// this fail, and the open with it (ErrRestoring).
+func shareLock(f *os.File, off int64) error {
+	ol := &windows.Overlapped{Offset: uint32(off), OffsetHigh: uint32(off >> 32)}
+	if err := windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, ol); err != nil {
+		return err
+	}
+	return tryLock(f, off, false)
+}

@@ -480,6 +480,11 @@ func (u *App) showAbout() {
 	infoDialog(u.Win, "About Strategy Minutes", text)
 }
 
+// ShowWarning says what the database's opening found and worked around.
+func (u *App) ShowWarning(msg string) {
+	infoDialog(u.Win, "The minutes were opened, with a warning", sentence(msg)+"\n\nWhat could be read is on screen. Ask for help to recover the rest from the copy kept.")
+}
+
 // ShowUnwritable says, at the top of the window and in a dialog, that the
 // database failed its check and nothing more will be written to it, and
 // offers the latest good backup (backup, "" for none).

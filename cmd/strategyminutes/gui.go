@@ -124,6 +124,9 @@ func (g *gui) show(db *storage.DB) {
 		},
 	})
 	go func() {
+		if w := db.Warning(); w != "" {
+			fyne.Do(func() { u.ShowWarning(w) })
+		}
 		// The check runs while the chair reads; if it fails, the window
 		// says so at once, not at the first save.
 		if err := db.Writable(ctx); err != nil {

@@ -183,6 +183,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			defer db.Close()
 			db.SetUser(opts.user)
 			e.db = db
+			if w := db.Warning(); w != "" {
+				fmt.Fprintf(stderr, "strategyminutes: warning: %s\n", w)
+			}
 			if c.writes {
 				if err := db.Writable(ctx); err != nil {
 					return fail(stderr, fmt.Errorf("%s: %w", name, err))
