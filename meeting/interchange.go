@@ -362,4 +362,3 @@ func (e *FileError) Error() string {
 	}
 	return strings.Join(lines, "\n")
 }
-
