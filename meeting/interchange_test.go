@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -254,17 +255,33 @@ func TestEachInFilesOrder(t *testing.T) {
 	}
 }
 
-// FuzzDecode: no input makes the decoder panic or loop, and every meeting it
-// accepts survives an encode and decode unchanged.
+// FuzzDecode, the fuzz target of the import's JSON reader on raw bytes: no
+// input makes the decoder panic or loop; a file it reads to the end with no
+// problem is JSON (encoding/json agrees) with no key given twice; and every
+// meeting it accepts survives an encode and decode unchanged. The seeds
+// include every hostile case (hostile_test.go) and testdata/fuzz/FuzzDecode.
 func FuzzDecode(f *testing.F) {
 	f.Add(readExample(f))
 	f.Add([]byte(`{"format": "strategy-minutes", "version": 1, "meetings": []}`))
 	f.Add([]byte(`{"meetings": [null, {}, 1], "version": 1, "format": "strategy-minutes"}`))
 	f.Add([]byte("\xef\xbb\xbf{\r\n}"))
+	f.Add([]byte(file(signedJSON, draftJSON)))
+	for _, c := range hostileCases() {
+		if len(c.data) < 64<<10 {
+			f.Add([]byte(c.data))
+		}
+	}
+	for _, data := range sentinelFiles() {
+		f.Add([]byte(data))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dec := NewDecoder(bytes.NewReader(data))
 		var good []*Meeting
-		for i := 0; i < 10000; i++ {
+		clean := true
+		for i := 0; ; i++ {
+			if i == 10000 {
+				return
+			}
 			m, err := dec.Next()
 			if errors.Is(err, io.EOF) {
 				break
@@ -273,6 +290,7 @@ func FuzzDecode(f *testing.F) {
 				if err.Error() == "" {
 					t.Fatal("empty error message")
 				}
+				clean = false
 				var fe *FileError
 				if errors.As(err, &fe) && fe.Meeting >= 0 {
 					continue
@@ -280,6 +298,9 @@ func FuzzDecode(f *testing.F) {
 				return
 			}
 			good = append(good, m)
+		}
+		if clean && !json.Valid(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+			t.Fatalf("accepted a file that is not JSON: %q", data)
 		}
 		again := decodeAll(t, encodeAll(t, good))
 		if len(again) != len(good) {
