@@ -479,9 +479,27 @@ func (d *Decoder) readMeeting() (*Meeting, error) {
 		ps = append(ps, err.(Problems)...)
 	}
 	if len(ps) > 0 {
-		return m, &FileError{Line: start.line, Meeting: index, ID: w.ID, Problems: dedupe(ps)}
+		return m, &FileError{Line: start.line, Meeting: index, ID: w.ID, Problems: unparsedNotMissing(dedupe(ps))}
 	}
 	return m, nil
+}
+
+// unparsedNotMissing drops "is required" for a field that was given but
+// did not parse (a time written wrongly): one problem, the real one.
+func unparsedNotMissing(ps Problems) Problems {
+	other := map[string]bool{}
+	for _, p := range ps {
+		if p.Message != "is required" {
+			other[p.Field] = true
+		}
+	}
+	out := ps[:0]
+	for _, p := range ps {
+		if p.Message != "is required" || !other[p.Field] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func (d *Decoder) meetingField(w *wireMeeting, key, f string) {

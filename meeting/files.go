@@ -73,6 +73,19 @@ type input struct {
 	closer  io.Closer
 	spool   *os.File
 	spooled bool // spool holds all of stream
+	// drop stops the copying: the check has found a problem, so the file
+	// will not be imported and need not fill the disk.
+	drop bool
+}
+
+// spoolWriter writes to the copy until the input drops it.
+type spoolWriter struct{ f *input }
+
+func (w spoolWriter) Write(p []byte) (int, error) {
+	if w.f.drop {
+		return len(p), nil
+	}
+	return w.f.spool.Write(p)
 }
 
 // Checked is what Inputs.Check found in files with no problem.
@@ -156,7 +169,7 @@ func (f *input) open() (io.Reader, func(), error) {
 	}
 	os.Remove(spool.Name()) // on Unix the copy then has no name; elsewhere Close removes it
 	f.spool = spool
-	return io.TeeReader(f.stream, spool), func() {}, nil
+	return io.TeeReader(f.stream, spoolWriter{f}), func() {}, nil
 }
 
 // Check reads the files completely and returns what they hold, or an
@@ -171,6 +184,9 @@ func (in *Inputs) Check() (Checked, error) {
 	seen := map[string]place{}
 	ie := &ImportError{}
 	report := func(msg string) {
+		for _, f := range in.list {
+			f.drop = true
+		}
 		if len(ie.Problems) < maxReported {
 			ie.Problems = append(ie.Problems, msg)
 		} else {
@@ -247,7 +263,7 @@ func (f *input) each(fn func(i int, m *Meeting, err error) error) (sample bool, 
 		var fe *FileError
 		switch {
 		case errors.Is(err, io.EOF):
-			f.spooled = f.spool != nil // the copy holds the whole file
+			f.spooled = f.spool != nil && !f.drop // the copy holds the whole file
 			return dec.Sample(), nil
 		case err == nil:
 		case errors.As(err, &fe) && fe.Meeting >= 0:
