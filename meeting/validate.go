@@ -85,8 +85,10 @@ func code[C ~string](ps *problems, field string, v Vocabulary[C], c C) {
 
 // Limits on text and lists, generous enough for any real record and small
 // enough that a damaged or hostile file cannot fill the memory, the disk or
-// the screen. They hold for drafts too, and the import enforces them while
-// reading (decode.go). docs/interchange.md lists them.
+// the screen. The import enforces them while reading, for drafts too
+// (decode.go). In the app a draft may go over one while the chair is
+// typing, so that nothing typed is lost: the field is flagged and sign-off
+// waits (the problems are Incomplete). docs/interchange.md lists them.
 const (
 	maxName        = 200     // names, roles, references, ids
 	maxText        = 100000  // free text: reasons, views, rationale, notes
@@ -116,7 +118,7 @@ func (ps *problems) text(field, s string, max int, required bool) {
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		ps.add(field, "is %d characters long; the limit is %d", n, max)
+		ps.incomplete(field, "is %d characters long; the limit is %d", n, max)
 	}
 	multiline := max == maxText
 	for i, r := range s {
@@ -177,7 +179,7 @@ func (m *Meeting) Check() Problems {
 	ps.count("decisions", len(m.Decisions), maxDecisions)
 	ps.count("actions", len(m.Actions), maxActions)
 	if n := m.textLength(); n > maxMeetingText {
-		ps.add("", "the meeting holds %d characters of text in all; the limit for one meeting is %d", n, maxMeetingText)
+		ps.incomplete("", "the meeting holds %d characters of text in all; the limit for one meeting is %d", n, maxMeetingText)
 	}
 
 	heldOn := m.HeldOn()
@@ -369,7 +371,7 @@ func (m *Meeting) SignedOffProblems(now time.Time) Problems {
 // count adds a problem when a list has more than max entries.
 func (ps *problems) count(field string, n, max int) {
 	if n > max {
-		ps.add(field, "has %d entries; the limit is %d", n, max)
+		ps.incomplete(field, "has %d entries; the limit is %d", n, max)
 	}
 }
 
