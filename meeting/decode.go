@@ -183,7 +183,7 @@ func (d *Decoder) readTopKey() {
 	key, at := d.readKey()
 	i := indexOf(topKeys[:], key)
 	if i < 0 {
-		d.check(d.s.errorf(at, "%s at the top of the file (expected format, version, sample, meetings)", unknownField(key, topKeys[:])))
+		d.check(d.s.errorf(at, "at the top of the file: %s", unknownField(key, topKeys[:])))
 	}
 	if d.seen[i] {
 		d.check(d.s.errorf(at, "%s: key given twice", key))

@@ -194,6 +194,14 @@ func (in *Inputs) Check() (Checked, error) {
 		}
 	}
 	var sample, real []string
+	stdin := 0
+	for _, f := range in.list {
+		if f.path == "" {
+			if stdin++; stdin == 2 {
+				report("standard input (-) is named twice: it can be read only once")
+			}
+		}
+	}
 	for _, f := range in.list {
 		isSample, err := f.each(func(i int, m *Meeting, err error) error {
 			ie.Meetings++

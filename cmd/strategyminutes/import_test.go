@@ -41,6 +41,12 @@ func TestImportStandardInput(t *testing.T) {
 			t.Errorf("bad standard input: %d %s", code, stderr)
 		}
 	})
+	withStdin(t, readFile(t, example), func() {
+		code, _, stderr := cli(t, "--db", db, "import", "-", "-")
+		if code != exitError || !strings.Contains(stderr, "standard input (-) is named twice") {
+			t.Errorf("- twice: %d %s", code, stderr)
+		}
+	})
 	entries, _ := filepath.Glob(filepath.Join(os.TempDir(), "strategyminutes-import-*"))
 	if len(entries) > 0 {
 		t.Errorf("temporary copies left: %v", entries)
