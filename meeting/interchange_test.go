@@ -290,6 +290,9 @@ func FuzzDecode(f *testing.F) {
 				if err.Error() == "" {
 					t.Fatal("empty error message")
 				}
+				if strings.Contains(err.Error(), "not valid JSON") && json.Valid(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+					t.Fatalf("called JSON invalid that encoding/json accepts: %v", err)
+				}
 				clean = false
 				var fe *FileError
 				if errors.As(err, &fe) && fe.Meeting >= 0 {
