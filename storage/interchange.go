@@ -34,9 +34,8 @@ var ErrSampleDatabase = errors.New("the database holds sample (invented) meeting
 // version: those are conflicts, reported and left alone. each should yield
 // meetings already checked (meeting.Inputs.Check, which also holds a
 // signed-off meeting to the app's sign-off rules); an invalid one aborts
-// the import. A
-// sample database (IsSample) that holds meetings is refused: sample and
-// real records never mix.
+// the import. A sample database (IsSample) that holds meetings is refused:
+// sample and real records never mix.
 func (db *DB) Import(ctx context.Context, each func(fn func(*meeting.Meeting) error) error) (ImportResult, error) {
 	return db.importTx(ctx, each, false)
 }
