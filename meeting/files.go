@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -181,7 +182,9 @@ func (in *Inputs) Check() (Checked, error) {
 		file  string
 		index int
 	}
-	seen := map[string]place{}
+	// Ids are kept as hashes: an id may be 200 characters long, and a file
+	// may hold millions of meetings.
+	seen := map[[16]byte]place{}
 	ie := &ImportError{}
 	report := func(msg string) {
 		for _, f := range in.list {
@@ -211,11 +214,13 @@ func (in *Inputs) Check() (Checked, error) {
 				}
 				return nil
 			}
-			if first, dup := seen[m.ID]; dup {
+			sum := sha256.Sum256([]byte(m.ID))
+			key := [16]byte(sum[:16])
+			if first, dup := seen[key]; dup {
 				report(fmt.Sprintf("%s: meetings[%d]: id %s is also used by %s meetings[%d]", f.name, i, QuoteID(m.ID), first.file, first.index))
 				return nil
 			}
-			seen[m.ID] = place{f.name, i}
+			seen[key] = place{f.name, i}
 			return nil
 		})
 		if err != nil {
