@@ -162,11 +162,10 @@ func (d *Decoder) expectEOF() {
 // readKey reads an object's key and its colon. It returns the key as
 // written, or "" with a problem for a key that is not one of keys.
 func (d *Decoder) readKey() (string, pos) {
-	at := d.s.here()
 	if c, err := d.s.peek(); err == nil && c != '"' {
 		d.check(d.s.unexpected(d.s.here(), c, "a field name in quotes"))
 	}
-	at = d.s.here()
+	at := d.s.here()
 	t, err := d.s.readString(maxKey)
 	d.check(err)
 	d.check(d.s.expect(':', "a colon after the field name"))
