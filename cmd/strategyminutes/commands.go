@@ -92,9 +92,12 @@ func printImportResult(e *env, what string, res storage.ImportResult) {
 		fmt.Fprintf(e.stderr, "%s signed off in this database differ from the imported version and were left as they are: %s\n",
 			meeting.Plural(len(res.Conflicts), "meeting"), idList(res.Conflicts))
 	}
-	if len(res.SignOffConflicts) > 0 {
-		fmt.Fprintf(e.stderr, "%s are drafts in this database and signed off in the file; a file cannot sign off minutes, so they were left as drafts (the chair signs them off in the app): %s\n",
-			meeting.Plural(len(res.SignOffConflicts), "meeting"), idList(res.SignOffConflicts))
+	if n := len(res.SignOffConflicts); n > 0 {
+		what := "1 meeting is a draft in this database and signed off in the file; a file cannot sign off minutes, so it was left as a draft"
+		if n > 1 {
+			what = fmt.Sprintf("%d meetings are drafts in this database and signed off in the file; a file cannot sign off minutes, so they were left as drafts", n)
+		}
+		fmt.Fprintf(e.stderr, "%s (the chair signs off in the app): %s\n", what, idList(res.SignOffConflicts))
 	}
 }
 

@@ -158,7 +158,7 @@ func TestImportLeavesStoredDraftsUnsigned(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	code, stdout, stderr := cli(t, "--db", db, "import", example)
-	if code != exitOK || !strings.Contains(stdout, "1 not imported (conflicts)") || !strings.Contains(stderr, "a file cannot sign off minutes, so they were left as drafts") {
+	if code != exitOK || !strings.Contains(stdout, "1 not imported (conflicts)") || !strings.Contains(stderr, "1 meeting is a draft in this database and signed off in the file; a file cannot sign off minutes, so it was left as a draft") {
 		t.Errorf("%d %s %s", code, stdout, stderr)
 	}
 	_, stdout, _ = cli(t, "--db", db, "list")
