@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"errors"
 	"fmt"
 	"time"
 	_ "time/tzdata" // UK local dates must work on machines without a zone database
@@ -16,6 +17,10 @@ type Date struct {
 
 const dateLayout = "2006-01-02"
 
+// ErrNotDate is ParseDate's error. It does not repeat the text, which may
+// be a date of birth: the caller names the field.
+var ErrNotDate = errors.New("is not a date written YYYY-MM-DD")
+
 // ParseDate parses a date written YYYY-MM-DD. An empty string is the zero Date.
 func ParseDate(s string) (Date, error) {
 	if s == "" {
@@ -23,7 +28,7 @@ func ParseDate(s string) (Date, error) {
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil || len(s) != len(dateLayout) {
-		return Date{}, fmt.Errorf("%q is not a date written YYYY-MM-DD", s)
+		return Date{}, ErrNotDate
 	}
 	return DateOf(t), nil
 }

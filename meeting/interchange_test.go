@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -164,12 +165,13 @@ func TestDecodeErrors(t *testing.T) {
 		want       []string // every substring must appear
 	}{
 		{"empty", "", []string{"the file is empty"}},
-		{"not json", "hello", []string{"line 1", "not valid JSON"}},
+		{"not json", "hello", []string{"line 1", "must be one JSON object"}},
+		{"not json inside", `{"format": hello}`, []string{"line 1, column 12", "not valid JSON"}},
 		{"array", "[]", []string{"must be one JSON object"}},
 		{"truncated", wrap(valid + "}")[:60], []string{"ends too early"}},
-		{"wrong format", `{"format": "other", "version": 1, "meetings": []}`, []string{`format: is "other"`}},
+		{"wrong format", `{"format": "other", "version": 1, "meetings": []}`, []string{`format: is not "strategy-minutes"`}},
 		{"newer version", `{"format": "strategy-minutes", "version": 2, "meetings": []}`, []string{"version 2", "newer Strategy Minutes"}},
-		{"version as text", `{"format": "strategy-minutes", "version": "1", "meetings": []}`, []string{`"version" must be a whole number, not "1"`}},
+		{"version as text", `{"format": "strategy-minutes", "version": "1", "meetings": []}`, []string{`"version" must be a whole number, not text`}},
 		{"version fraction", `{"format": "strategy-minutes", "version": 1.5, "meetings": []}`, []string{"whole number, not 1.5"}},
 		{"database file", "SQLite format 3\x00\x10\x00\x01\x01\x00\x40\x20\x20\xff\xfe", []string{"database file, not an interchange file"}},
 		{"missing version", `{"format": "strategy-minutes", "meetings": []}`, []string{"version: is missing"}},
@@ -177,18 +179,20 @@ func TestDecodeErrors(t *testing.T) {
 		{"unknown top field", `{"format": "strategy-minutes", "version": 1, "meeting": []}`, []string{`unknown field "meeting"`}},
 		{"trailing data", `{"format": "strategy-minutes", "version": 1, "meetings": []} {}`, []string{"after the end"}},
 		{"unknown agency", wrap(valid + `, "attendees": [{"name": "X", "agency": "polise", "attendance": "attended"}]}`),
-			[]string{`line 2: meetings[0] (id "m1"): attendees[0].agency: unknown agency "polise" (did you mean "police"?)`}},
-		{"second meeting bad", wrap(valid+"}", strings.Replace(valid, `"m1"`, `"m2"`, 1)+`, "held_at": "3 June 2025"}`),
+			[]string{`line 2: meetings[0] (id "m1"): attendees[0].agency: unknown agency (did you mean "police"?)`}},
+		{"second meeting bad", wrap(valid+"}", strings.Replace(strings.Replace(valid, `"m1"`, `"m2"`, 1), "2025-06-03T10:30:00+01:00", "3 June 2025", 1)+"}"),
 			[]string{`meetings[1] (id "m2")`, "held_at", "RFC 3339"}},
-		{"unknown field", wrap(valid + ",\n \"agncy\": 1}"), []string{`line 3, column 2: meetings[0] (id "m1"): unknown field "agncy"`}},
+		{"unknown field", wrap(valid + ",\n \"agncy\": 1}"), []string{`line 3, column 2: meetings[0] (id "m1"): unknown field (expected one of id, reference`}},
+		{"misspelt field", wrap(valid + ",\n \"chiar\": 1}"), []string{`line 3, column 2: meetings[0] (id "m1"): unknown field "chiar" (did you mean "chair"?`}},
 		{"wrong type", wrap(valid + `, "attendees": [{"name": "X", "agency": "police", "attendance": "attended", "referrer": "yes"}]}`),
-			[]string{"attendees[0].referrer: must be true or false, not string"}},
-		{"bad date", wrap(valid + `, "actions": [{"description": "d", "due": "2025-02-30"}]}`), []string{`actions[0].due: "2025-02-30" is not a date`}},
+			[]string{"attendees[0].referrer: must be true or false, not text"}},
+		{"bad date", wrap(valid + `, "actions": [{"description": "d", "due": "2025-02-30"}]}`), []string{`actions[0].due: is not a date written YYYY-MM-DD`}},
 		{"invalid utf8", wrap(strings.Replace(valid, `"B"`, "\"B\xff\"", 1) + "}"), []string{"line 2", "not UTF-8"}},
 		{"no offset", wrap(strings.Replace(valid, "+01:00", "", 1) + "}"), []string{"held_at", "with an offset"}},
-		{"decision child", wrap(valid + `, "decisions": [{"outcome": "s47_joint", "children": ["c9"]}]}`), []string{`decisions[0].children[0]: no child of this meeting has id "c9"`}},
-		{"several problems", wrap(strings.Replace(valid, `"initial"`, `"first"`, 1) + `, "mode": "fax"}`), []string{"type: unknown meeting type", "mode: unknown mode"}},
-		{"null meeting", wrap("null"), []string{"meetings[0]", "id: is required"}},
+		{"decision child", wrap(valid + `, "decisions": [{"outcome": "s47_joint", "children": ["c9"]}]}`), []string{`decisions[0].children[0]: no child of this meeting has this id`}},
+		{"several problems", wrap(strings.Replace(strings.Replace(valid, `"initial"`, `"first"`, 1), `"virtual"`, `"fax"`, 1) + "}"), []string{"type: unknown meeting type", "mode: unknown mode"}},
+		{"null meeting", wrap("null"), []string{"meetings[0]", "must be an object"}},
+		{"empty meeting", wrap("{}"), []string{"meetings[0]", "id: is required"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,9 +207,9 @@ func TestDecodeErrors(t *testing.T) {
 }
 
 func TestDecodeDuplicateFieldsInOneMeetingAreNotSilentlyMerged(t *testing.T) {
-	// encoding/json keeps the last of a repeated key; the record must still validate.
-	data := `{"format": "strategy-minutes", "version": 1, "meetings": [{"id": "m1", "type": "initial", "mode": "phone", "held_at": "2025-06-03T10:30:00Z", "chair": "A", "type": "bogus"}]}`
-	if got := decodeErr(data); !strings.Contains(got, "type: unknown meeting type \"bogus\"") {
+	// encoding/json keeps the last of a repeated key: the reader refuses it.
+	data := `{"format": "strategy-minutes", "version": 1, "meetings": [{"id": "m1", "type": "initial", "mode": "phone", "held_at": "2025-06-03T10:30:00Z", "chair": "A", "type": "initial"}]}`
+	if got := decodeErr(data); !strings.Contains(got, `meetings[0] (id "m1"): type: key given twice`) {
 		t.Errorf("got %q", got)
 	}
 }
@@ -228,7 +232,7 @@ func TestCheckFiles(t *testing.T) {
 	bad := filepath.Join(dir, "bad.json")
 	os.WriteFile(bad, bytes.Replace(readExample(t), []byte(`"agency": "health"`), []byte(`"agency": "nhs"`), 1), 0o600)
 	_, err = CheckFiles(good, bad)
-	if err == nil || !strings.Contains(err.Error(), `bad.json: line `) || !strings.Contains(err.Error(), `meetings[0] (id "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"): attendees[2].agency: unknown agency "nhs"`) {
+	if err == nil || !strings.Contains(err.Error(), `bad.json: line `) || !strings.Contains(err.Error(), `meetings[0] (id "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"): attendees[2].agency: unknown agency (expected one of: social_care`) {
 		t.Errorf("bad file: %v", err)
 	}
 	if _, err := CheckFiles(filepath.Join(dir, "missing.json")); err == nil {
@@ -251,17 +255,33 @@ func TestEachInFilesOrder(t *testing.T) {
 	}
 }
 
-// FuzzDecode: no input makes the decoder panic or loop, and every meeting it
-// accepts survives an encode and decode unchanged.
+// FuzzDecode, the fuzz target of the import's JSON reader on raw bytes: no
+// input makes the decoder panic or loop; a file it reads to the end with no
+// problem is JSON (encoding/json agrees) with no key given twice; and every
+// meeting it accepts survives an encode and decode unchanged. The seeds
+// include every hostile case (hostile_test.go) and testdata/fuzz/FuzzDecode.
 func FuzzDecode(f *testing.F) {
 	f.Add(readExample(f))
 	f.Add([]byte(`{"format": "strategy-minutes", "version": 1, "meetings": []}`))
 	f.Add([]byte(`{"meetings": [null, {}, 1], "version": 1, "format": "strategy-minutes"}`))
 	f.Add([]byte("\xef\xbb\xbf{\r\n}"))
+	f.Add([]byte(file(signedJSON, draftJSON)))
+	for _, c := range hostileCases() {
+		if len(c.data) < 64<<10 {
+			f.Add([]byte(c.data))
+		}
+	}
+	for _, data := range sentinelFiles() {
+		f.Add([]byte(data))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		dec := NewDecoder(bytes.NewReader(data))
 		var good []*Meeting
-		for i := 0; i < 10000; i++ {
+		clean := true
+		for i := 0; ; i++ {
+			if i == 10000 {
+				return
+			}
 			m, err := dec.Next()
 			if errors.Is(err, io.EOF) {
 				break
@@ -270,6 +290,10 @@ func FuzzDecode(f *testing.F) {
 				if err.Error() == "" {
 					t.Fatal("empty error message")
 				}
+				if strings.Contains(err.Error(), "not valid JSON") && json.Valid(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+					t.Fatalf("called JSON invalid that encoding/json accepts: %v", err)
+				}
+				clean = false
 				var fe *FileError
 				if errors.As(err, &fe) && fe.Meeting >= 0 {
 					continue
@@ -277,6 +301,9 @@ func FuzzDecode(f *testing.F) {
 				return
 			}
 			good = append(good, m)
+		}
+		if clean && !json.Valid(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))) {
+			t.Fatalf("accepted a file that is not JSON: %q", data)
 		}
 		again := decodeAll(t, encodeAll(t, good))
 		if len(again) != len(good) {

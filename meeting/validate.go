@@ -3,6 +3,7 @@ package meeting
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -82,12 +83,25 @@ func code[C ~string](ps *problems, field string, v Vocabulary[C], c C) {
 	}
 }
 
-// Limits on text, generous enough for any real record and small enough that
-// a damaged file cannot fill the disk or the screen.
+// Limits on text and lists, generous enough for any real record and small
+// enough that a damaged or hostile file cannot fill the memory, the disk or
+// the screen. The import enforces them while reading, for drafts too
+// (decode.go). In the app a draft may go over one while the chair is
+// typing, so that nothing typed is lost: the field is flagged and sign-off
+// waits (the problems are Incomplete). docs/interchange.md lists them.
 const (
-	maxName = 200    // names, roles, references, ids
-	maxText = 100000 // free text: reasons, views, rationale, notes
+	maxName        = 200     // names, roles, references, ids
+	maxText        = 100000  // free text: reasons, views, rationale, notes
+	maxMeetingText = 1000000 // all the text of one meeting
+	maxChildren    = 100     // children of a meeting; children of a decision
+	maxAttendees   = 200
+	maxDecisions   = 200
+	maxActions     = 500
 )
+
+// signOffSkew is how far in the future a sign-off time in a file may be:
+// laptops' clocks differ a little.
+const signOffSkew = 10 * time.Minute
 
 // text checks a text field: valid UTF-8, no control characters (free text
 // may hold line breaks and tabs), no longer than max, and present when
@@ -155,12 +169,18 @@ func (m *Meeting) Check() Problems {
 		ps.add("held_at", "is required")
 	}
 	if !m.ReferralReceivedAt.IsZero() && !m.HeldAt.IsZero() && m.ReferralReceivedAt.After(m.HeldAt) {
-		ps.incomplete("referral_received_at", "%s is after the meeting was held (%s)",
-			m.ReferralReceivedAt.Format(timeLayout), m.HeldAt.Format(timeLayout))
+		ps.incomplete("referral_received_at", "is after the meeting was held")
 	}
 	ps.text("chair", m.Chair, maxName, m.SignedOff())
 	ps.text("minute_taker", m.MinuteTaker, maxName, false)
 	ps.text("reason", m.Reason, maxText, false)
+	ps.count("children", len(m.Children), maxChildren)
+	ps.count("attendees", len(m.Attendees), maxAttendees)
+	ps.count("decisions", len(m.Decisions), maxDecisions)
+	ps.count("actions", len(m.Actions), maxActions)
+	if n := m.textLength(); n > maxMeetingText {
+		ps.incomplete("", "the meeting holds %d characters of text in all; the limit for one meeting is %d", n, maxMeetingText)
+	}
 
 	heldOn := m.HeldOn()
 	childIDs := make(map[string]bool, len(m.Children))
@@ -171,7 +191,7 @@ func (m *Meeting) Check() Problems {
 		}
 		ps.text(f+".id", c.ID, maxName, false)
 		if c.ID != "" && childIDs[c.ID] {
-			ps.add(f+".id", "%q is used by another child of this meeting", c.ID)
+			ps.add(f+".id", "is used by another child of this meeting")
 		}
 		childIDs[c.ID] = true
 		ps.text(f+".name", c.Name, maxName, true)
@@ -179,9 +199,9 @@ func (m *Meeting) Check() Problems {
 		if !c.DateOfBirth.IsZero() {
 			switch {
 			case c.DateOfBirth.Year < 1900:
-				ps.incomplete(f+".date_of_birth", "%s is before 1900", c.DateOfBirth)
+				ps.incomplete(f+".date_of_birth", "is before 1900")
 			case m.Type != TypePreBirth && !m.HeldAt.IsZero() && c.DateOfBirth.After(heldOn):
-				ps.incomplete(f+".date_of_birth", "%s is after the meeting (%s); use a pre-birth meeting for an unborn child", c.DateOfBirth, heldOn)
+				ps.incomplete(f+".date_of_birth", "is after the meeting; use a pre-birth meeting for an unborn child")
 			}
 		}
 	}
@@ -194,7 +214,7 @@ func (m *Meeting) Check() Problems {
 		if a.Service != "" {
 			if services, ok := Services(a.Agency); !ok {
 				if Agencies.Valid(a.Agency) {
-					ps.add(f+".service", "agency %q has no services (only health and education do)", a.Agency)
+					ps.add(f+".service", "agency %q has no services (only health and education do)", a.Agency) // a valid code, never free text
 				}
 			} else {
 				code(&ps, f+".service", services, a.Service)
@@ -227,13 +247,14 @@ func (m *Meeting) Check() Problems {
 		f := fmt.Sprintf("decisions[%d]", i)
 		code(&ps, f+".outcome", Outcomes, d.Outcome)
 		ps.text(f+".rationale", d.Rationale, maxText, false)
+		ps.count(f+".children", len(d.Children), maxChildren)
 		seen := make(map[string]bool, len(d.Children))
 		for j, id := range d.Children {
 			switch {
 			case !childIDs[id]:
-				ps.add(fmt.Sprintf("%s.children[%d]", f, j), "no child of this meeting has id %q", id)
+				ps.add(fmt.Sprintf("%s.children[%d]", f, j), "no child of this meeting has this id")
 			case seen[id]:
-				ps.add(fmt.Sprintf("%s.children[%d]", f, j), "child %q is listed twice", id)
+				ps.add(fmt.Sprintf("%s.children[%d]", f, j), "the child is listed twice")
 			}
 			seen[id] = true
 		}
@@ -248,17 +269,16 @@ func (m *Meeting) Check() Problems {
 		}
 		if !m.HeldAt.IsZero() {
 			if !a.Due.IsZero() && a.Due.Before(heldOn) {
-				ps.incomplete(f+".due", "%s is before the meeting (%s)", a.Due, heldOn)
+				ps.incomplete(f+".due", "is before the meeting")
 			}
 			if !a.Completed.IsZero() && a.Completed.Before(heldOn) {
-				ps.incomplete(f+".completed", "%s is before the meeting (%s)", a.Completed, heldOn)
+				ps.incomplete(f+".completed", "is before the meeting")
 			}
 		}
 	}
 
 	if m.SignedOff() && !m.HeldAt.IsZero() && m.SignedOffAt.Before(m.HeldAt) {
-		ps.incomplete("signed_off_at", "%s is before the meeting was held (%s)",
-			m.SignedOffAt.Format(timeLayout), m.HeldAt.Format(timeLayout))
+		ps.incomplete("signed_off_at", "is before the meeting was held")
 	}
 	ps.text("signed_off_by", m.SignedOffBy, maxName, false)
 	ps.text("missing_partners_reason", m.MissingPartnersReason, maxText, false)
@@ -327,6 +347,60 @@ func (m *Meeting) SignOffProblems() Problems {
 	}
 	// Check already says "chair: is required" for a signed-off record; say it once.
 	return dedupe(ps.list)
+}
+
+// SignedOffProblems returns what stops a record that arrives signed off (in
+// an interchange file) from being stored as signed off: the rules the app's
+// own sign-off applies (SignOffProblems), and what the app's sign-off
+// records, a signer and a time that is not in the future (now). It is nil
+// for a draft.
+func (m *Meeting) SignedOffProblems(now time.Time) Problems {
+	if !m.SignedOff() {
+		return nil
+	}
+	ps := problems{list: m.SignOffProblems()}
+	if strings.TrimSpace(m.SignedOffBy) == "" {
+		ps.incomplete("signed_off_by", "is required: say who signed the minutes off")
+	}
+	if m.SignedOffAt.After(now.Add(signOffSkew)) {
+		ps.incomplete("signed_off_at", "is in the future: minutes are signed off after the meeting, never ahead of time")
+	}
+	return dedupe(ps.list)
+}
+
+// count adds a problem when a list has more than max entries.
+func (ps *problems) count(field string, n, max int) {
+	if n > max {
+		ps.incomplete(field, "has %d entries; the limit is %d", n, max)
+	}
+}
+
+// textLength is the number of characters of text in the record.
+func (m *Meeting) textLength() int {
+	n := 0
+	add := func(ss ...string) {
+		for _, s := range ss {
+			n += utf8.RuneCountInString(s)
+		}
+	}
+	add(m.ID, m.Reference, m.Chair, m.MinuteTaker, m.Reason, m.SignedOffBy, m.MissingPartnersReason)
+	for _, c := range m.Children {
+		add(c.ID, c.Name, c.CaseReference)
+	}
+	for _, a := range m.Attendees {
+		add(a.Name, a.Role, a.Note)
+	}
+	if c := m.Consent; c != nil {
+		add(c.Reason, c.DecidedBy, c.AuthorisedBy, c.ParentsInformedReason, c.ParentsViews, c.ChildViews)
+	}
+	for _, d := range m.Decisions {
+		add(d.Rationale)
+		add(d.Children...)
+	}
+	for _, a := range m.Actions {
+		add(a.Description, a.Owner)
+	}
+	return n
 }
 
 func dedupe(ps Problems) Problems {

@@ -52,7 +52,8 @@ func (v Vocabulary[C]) check(c C) string {
 	if c == "" {
 		return fmt.Sprintf("missing %s", v.noun)
 	}
-	msg := fmt.Sprintf("unknown %s %q", v.noun, string(c))
+	// The value is not repeated: it may be a name typed in the wrong field.
+	msg := "unknown " + v.noun
 	if near, ok := v.nearest(string(c)); ok {
 		return msg + fmt.Sprintf(" (did you mean %q?)", near)
 	}

@@ -108,6 +108,7 @@ func TestConsentEveryField(t *testing.T) {
 // The reason a statutory partner did not attend is given with them.
 func TestMissingPartnerReason(t *testing.T) {
 	m := exampleMeetings(t)[0]
+	m.MissingPartnersReason = ""
 	text := flat(pdfText(t, render(t, m, Options{ExportedAt: exportedAt})))
 	mustContain(t, text, "Health: apologies, information sent; did not attend.", "No reason was recorded.")
 	m.MissingPartnersReason = "The GP surgery was closed; Amelia's records were shared by email."

@@ -30,21 +30,21 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 			return fmt.Errorf("amend: %w", err)
 		}
 		if len(stored) == 0 {
-			return fmt.Errorf("amend %q: %w", m.ID, meeting.ErrNotFound)
+			return fmt.Errorf("amend %s: %w", meeting.QuoteID(m.ID), meeting.ErrNotFound)
 		}
 		before := stored[0]
 		if !before.SignedOff() {
-			return fmt.Errorf("amend %q: %w", m.ID, ErrNotSignedOff)
+			return fmt.Errorf("amend %s: %w", meeting.QuoteID(m.ID), ErrNotSignedOff)
 		}
 		if !m.SignedOffAt.Equal(before.SignedOffAt) || m.SignedOffBy != before.SignedOffBy {
-			return fmt.Errorf("amend %q: the sign-off cannot be changed", m.ID)
+			return fmt.Errorf("amend %s: the sign-off cannot be changed", meeting.QuoteID(m.ID))
 		}
 		if err := m.Validate(); err != nil {
 			return fmt.Errorf("amend: %w", err)
 		}
 		changes := meeting.Diff(before, m)
 		if len(changes) == 0 {
-			return fmt.Errorf("amend %q: nothing was changed", m.ID)
+			return fmt.Errorf("amend %s: nothing was changed", meeting.QuoteID(m.ID))
 		}
 		changesJSON, err := json.Marshal(changes)
 		if err != nil {
@@ -103,7 +103,7 @@ func (db *DB) SignedOffVersion(ctx context.Context, id string) (*meeting.Meeting
 			return nil, err
 		}
 		if !m.SignedOff() {
-			return nil, fmt.Errorf("meeting %q: %w", id, ErrNotSignedOff)
+			return nil, fmt.Errorf("meeting %s: %w", meeting.QuoteID(id), ErrNotSignedOff)
 		}
 		return m, nil
 	}

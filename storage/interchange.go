@@ -2,6 +2,8 @@ package storage
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -15,35 +17,47 @@ type ImportResult struct {
 	// Conflicts are the ids of meetings signed off here that differ in the
 	// file; they were left as they are.
 	Conflicts []string
+	// SignOffConflicts are the ids of meetings that are drafts here and
+	// signed off in the file: a file cannot sign off minutes (the chair does,
+	// in the app), so they were left as drafts.
+	SignOffConflicts []string
 }
 
-// Import stores the meetings that each yields, in one transaction: all of
-// them or none. A meeting whose id is stored replaces it, except that a
-// stored signed-off meeting is never replaced by a different one: that is a
-// conflict, reported and left alone. each should yield meetings already
-// checked (meeting.CheckFiles); an invalid one aborts the import.
+// ErrSampleDatabase is returned when real meetings would be mixed with
+// invented ones.
+var ErrSampleDatabase = errors.New("the database holds sample (invented) meetings")
+
+// Import stores real meetings, the meetings that each yields, in one
+// transaction: all of them or none. A meeting whose id is stored replaces
+// it, except that a stored signed-off meeting is never replaced by a
+// different one, and a stored draft is never replaced by a signed-off
+// version: those are conflicts, reported and left alone. each should yield
+// meetings already checked (meeting.Inputs.Check, which also holds a
+// signed-off meeting to the app's sign-off rules); an invalid one aborts
+// the import. A sample database (IsSample) that holds meetings is refused:
+// sample and real records never mix.
 func (db *DB) Import(ctx context.Context, each func(fn func(*meeting.Meeting) error) error) (ImportResult, error) {
-	return db.importTx(ctx, each, "")
+	return db.importTx(ctx, each, false)
 }
 
-// importTx imports in one transaction, first running the statement first
-// when it is not empty.
-func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) error) error, first string) (ImportResult, error) {
+// importTx imports in one transaction. sample says the meetings are
+// invented: they go only in a sample database or an empty one, which is
+// then marked as sample; real ones go only in a database that is not a
+// sample one, or an empty one, whose sample mark is then removed.
+func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) error) error, sample bool) (ImportResult, error) {
 	var res ImportResult
 	err := db.write(ctx, func(w *writer) error {
-		if first != "" {
-			if err := w.exec(ctx, first); err != nil {
-				return err
-			}
+		if err := db.admit(ctx, w, sample); err != nil {
+			return err
 		}
 		now, who := time.Now(), db.User()
 		return each(func(m *meeting.Meeting) error {
 			if err := m.Validate(); err != nil {
-				return fmt.Errorf("meeting %q: %w", m.ID, err)
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(m.ID), err)
 			}
 			old, err := w.stored(ctx, m.ID)
 			if err != nil {
-				return fmt.Errorf("look up meeting %q: %w", m.ID, err)
+				return fmt.Errorf("look up meeting %s: %w", meeting.QuoteID(m.ID), err)
 			}
 			if old == nil {
 				res.Added++
@@ -66,6 +80,9 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 			case old.signedOff:
 				res.Conflicts = append(res.Conflicts, m.ID)
 				return nil
+			case m.SignedOff():
+				res.SignOffConflicts = append(res.SignOffConflicts, m.ID)
+				return nil
 			}
 			res.Updated++
 			if err := w.save(ctx, m, old, now); err != nil {
@@ -83,23 +100,76 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 	return res, nil
 }
 
+// admit refuses, inside the import's transaction, sample meetings for a
+// database of real ones and real meetings for a sample database. An empty
+// database takes either and is marked as what it received.
+func (db *DB) admit(ctx context.Context, w *writer, sample bool) error {
+	isSample, err := isSample(ctx, w)
+	if err != nil {
+		return err
+	}
+	var n int
+	if err := scanOne(ctx, w, `SELECT count(*) FROM meetings`, &n); err != nil {
+		return fmt.Errorf("count meetings: %w", err)
+	}
+	switch {
+	case sample && !isSample && n > 0:
+		return fmt.Errorf("%s %w (%s); the file holds sample (invented) meetings, which go in a separate sample database: use --db with a new file", db.path, ErrRealRecords, meeting.Plural(n, "meeting"))
+	case !sample && isSample && n > 0:
+		return fmt.Errorf("%s: %w (%s), made by the demo command or from a sample file; real meetings go in a separate database: use --db with another file", db.path, ErrSampleDatabase, meeting.Plural(n, "meeting"))
+	case sample && !isSample:
+		return w.exec(ctx, `INSERT INTO settings (key, value) VALUES ('sample', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'`)
+	case !sample && isSample:
+		return w.exec(ctx, `DELETE FROM settings WHERE key = 'sample'`) // empty: it becomes a real one
+	}
+	return nil
+}
+
+// scanOne reads one row of one column.
+func scanOne(ctx context.Context, q querier, query string, dest any) error {
+	rows, err := q.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := rows.Scan(dest); err != nil {
+		return err
+	}
+	return rows.Close()
+}
+
 // loadTx reads one meeting inside the import's transaction, which holds the
 // only write connection, so that it sees the transaction's own writes.
 func (db *DB) loadTx(ctx context.Context, tx querier, id string) (*meeting.Meeting, error) {
 	ms, err := loadMeetings(ctx, tx, "WHERE m.id = ?", id)
 	if err != nil {
-		return nil, fmt.Errorf("load meeting %q: %w", id, err)
+		return nil, fmt.Errorf("load meeting %s: %w", meeting.QuoteID(id), err)
 	}
 	return ms[0], nil
 }
 
 // Export writes the meetings f selects to w in the interchange format,
 // oldest first then by id, so the same records always give the same bytes.
-// It returns the number of meetings written.
+// The file of a sample database says so ("sample": true), so that its
+// invented meetings are never imported among real ones. It returns the
+// number of meetings written.
 func (db *DB) Export(ctx context.Context, w io.Writer, f meeting.Filter) (int, error) {
 	enc := meeting.NewEncoder(w)
+	sample, err := db.IsSample(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("export: %w", err)
+	}
+	if sample {
+		enc.MarkSample()
+	}
 	n := 0
-	err := db.EachMeeting(ctx, f, func(m *meeting.Meeting) error {
+	err = db.EachMeeting(ctx, f, func(m *meeting.Meeting) error {
 		n++
 		return enc.Encode(m)
 	})

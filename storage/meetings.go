@@ -26,21 +26,26 @@ func formatTime(t time.Time) string {
 	return t.Format(timeLayout)
 }
 
+// parseTime reads a stored time. Its error names the field, never the
+// value (time.Parse's own error quotes it): load errors reach standard
+// error and the log, where no record content may go.
 func parseTime(field, s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
 	t, err := time.Parse(timeLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("stored %s %q: %w", field, s, err)
+		return time.Time{}, fmt.Errorf("stored %s is not a date and time in RFC 3339 form (the database may be damaged: run check)", field)
 	}
 	return t, nil
 }
 
+// parseDate reads a stored date, naming the field, never the value, in its
+// error: it may be a date of birth.
 func parseDate(field, s string) (meeting.Date, error) {
 	d, err := meeting.ParseDate(s)
 	if err != nil {
-		return d, fmt.Errorf("stored %s: %w", field, err)
+		return d, fmt.Errorf("stored %s is not a date written YYYY-MM-DD (the database may be damaged: run check)", field)
 	}
 	return d, nil
 }
@@ -64,7 +69,7 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 		case err != nil:
 			return fmt.Errorf("save meeting: %w", err)
 		case old != nil && old.signedOff:
-			return fmt.Errorf("save meeting %q: %w", m.ID, ErrSignedOff)
+			return fmt.Errorf("save meeting %s: %w", meeting.QuoteID(m.ID), ErrSignedOff)
 		}
 		if err := w.save(ctx, m, old, now); err != nil {
 			return err
@@ -88,7 +93,7 @@ func (db *DB) Meeting(ctx context.Context, id string) (*meeting.Meeting, error) 
 		return nil, fmt.Errorf("load meeting: %w", err)
 	}
 	if len(ms) == 0 {
-		return nil, fmt.Errorf("load meeting %q: %w", id, meeting.ErrNotFound)
+		return nil, fmt.Errorf("load meeting %s: %w", meeting.QuoteID(id), meeting.ErrNotFound)
 	}
 	return ms[0], nil
 }
@@ -287,7 +292,7 @@ func (db *DB) summaries(ctx context.Context, f meeting.Filter, indexed bool) ([]
 			return nil, fmt.Errorf("list meetings: %w", err)
 		}
 		if s.HeldAt, err = parseTime("held_at", heldAt); err != nil {
-			return nil, fmt.Errorf("list meetings: %w", err)
+			return nil, fmt.Errorf("list meetings: meeting %s: %w", meeting.QuoteID(s.ID), err)
 		}
 		s.SignedOff = signedOff != ""
 		if missing != "" {
@@ -366,7 +371,7 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 		m.SignedOffAt, errs[2] = parseTime("signed_off_at", signedOff)
 		if err := errors.Join(errs[:]...); err != nil {
 			rows.Close()
-			return nil, fmt.Errorf("meeting %q: %w", m.ID, err)
+			return nil, fmt.Errorf("meeting %s: %w", meeting.QuoteID(m.ID), err)
 		}
 		list = append(list, m)
 		byKey[key] = m
@@ -393,8 +398,8 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 				return err
 			}
 			var err error
-			if c.DateOfBirth, err = parseDate("date_of_birth", dob); err != nil {
-				return err
+			if c.DateOfBirth, err = parseDate(fmt.Sprintf("children[%d].date_of_birth", len(byKey[key].Children)), dob); err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
 			}
 			byKey[key].Children = append(byKey[key].Children, c)
 			return nil
@@ -424,8 +429,8 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 				return err
 			}
 			var err error
-			if c.ParentsInformedOn, err = parseDate("parents_informed_on", informedOn); err != nil {
-				return err
+			if c.ParentsInformedOn, err = parseDate("consent.parents_informed_on", informedOn); err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
 			}
 			byKey[key].Consent = &c
 			return nil
@@ -467,11 +472,12 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 				return err
 			}
 			var err error
-			if a.Due, err = parseDate("due", due); err != nil {
-				return err
+			field := fmt.Sprintf("actions[%d].", len(byKey[key].Actions))
+			if a.Due, err = parseDate(field+"due", due); err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
 			}
-			if a.Completed, err = parseDate("completed", completed); err != nil {
-				return err
+			if a.Completed, err = parseDate(field+"completed", completed); err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
 			}
 			byKey[key].Actions = append(byKey[key].Actions, a)
 			return nil

@@ -166,7 +166,7 @@ func TestSaveRefusesInvalidAndKeepsStored(t *testing.T) {
 	bad.Attendees[2].Agency = "polise"
 	err := db.SaveMeeting(ctx, &bad)
 	var ps meeting.Problems
-	if !errors.As(err, &ps) || !strings.Contains(err.Error(), `attendees[2].agency: unknown agency "polise"`) {
+	if !errors.As(err, &ps) || !strings.Contains(err.Error(), `attendees[2].agency: unknown agency (did you mean "police"?)`) {
 		t.Fatalf("got %v", err)
 	}
 	got, _ := db.Meeting(ctx, m.ID)

@@ -25,16 +25,26 @@ func runVersion(_ context.Context, e *env, _ *flag.FlagSet, _ []string) error {
 func period(o *options) (meeting.Filter, error) {
 	var f meeting.Filter
 	var err error
-	if f.From, err = meeting.ParseDate(o.from); err != nil {
-		return f, usagef("--from: %v", err)
+	if f.From, err = flagDate("--from", o.from); err != nil {
+		return f, err
 	}
-	if f.To, err = meeting.ParseDate(o.to); err != nil {
-		return f, usagef("--to: %v", err)
+	if f.To, err = flagDate("--to", o.to); err != nil {
+		return f, err
 	}
 	if !f.From.IsZero() && !f.To.IsZero() && f.To.Before(f.From) {
 		return f, usagef("--to %s is before --from %s", f.To, f.From)
 	}
 	return f, nil
+}
+
+// flagDate reads a date given on the command line. Its error quotes what
+// was typed (the user's own words, not a record's).
+func flagDate(flag, value string) (meeting.Date, error) {
+	d, err := meeting.ParseDate(value)
+	if err != nil {
+		return d, usagef("%s: %q %v", flag, value, err)
+	}
+	return d, nil
 }
 
 func noArgs(name string, args []string) error {
@@ -46,21 +56,28 @@ func noArgs(name string, args []string) error {
 
 func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) error {
 	if len(files) == 0 {
-		return usagef("import: name at least one file")
+		return usagef("import: name at least one file (- for standard input)")
 	}
+	// "-" is standard input. A pipe or /dev/stdin is read once, into an
+	// owner-only temporary copy that is checked and then imported.
+	in := meeting.OpenInputs(files, os.Stdin)
+	defer in.Close()
 	// Check every file completely before writing anything, and never
 	// write into a damaged database.
-	if _, err := meeting.CheckFiles(files...); err != nil {
+	checked, err := in.Check()
+	if err != nil {
 		return fmt.Errorf("import: %w", err)
 	}
 	if err := e.db.Writable(ctx); err != nil {
 		return fmt.Errorf("import: %w; nothing was imported", err)
 	}
-	res, err := e.db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
-		return meeting.EachInFiles(files, fn)
-	})
+	importTx := e.db.Import
+	if checked.Sample {
+		importTx = e.db.ImportSample // refused unless the database is empty or a sample one
+	}
+	res, err := importTx(ctx, in.Each)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w; nothing was imported", err)
 	}
 	printImportResult(e, "Imported "+meeting.Plural(len(files), "file"), res)
 	return nil
@@ -70,11 +87,27 @@ func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) err
 // standard error so that they are not lost in a pipeline.
 func printImportResult(e *env, what string, res storage.ImportResult) {
 	fmt.Fprintf(e.stdout, "%s: %d added, %d updated, %d unchanged, %d not imported (conflicts).\n",
-		what, res.Added, res.Updated, res.Unchanged, len(res.Conflicts))
+		what, res.Added, res.Updated, res.Unchanged, len(res.Conflicts)+len(res.SignOffConflicts))
 	if len(res.Conflicts) > 0 {
 		fmt.Fprintf(e.stderr, "%s signed off in this database differ from the imported version and were left as they are: %s\n",
-			meeting.Plural(len(res.Conflicts), "meeting"), strings.Join(res.Conflicts, ", "))
+			meeting.Plural(len(res.Conflicts), "meeting"), idList(res.Conflicts))
 	}
+	if n := len(res.SignOffConflicts); n > 0 {
+		what := "1 meeting is a draft in this database and signed off in the file; a file cannot sign off minutes, so it was left as a draft"
+		if n > 1 {
+			what = fmt.Sprintf("%d meetings are drafts in this database and signed off in the file; a file cannot sign off minutes, so they were left as drafts", n)
+		}
+		fmt.Fprintf(e.stderr, "%s (the chair signs off in the app): %s\n", what, idList(res.SignOffConflicts))
+	}
+}
+
+// idList lists meeting ids for a message, each cut to 60 characters.
+func idList(ids []string) string {
+	quoted := make([]string, len(ids))
+	for i, id := range ids {
+		quoted[i] = meeting.QuoteID(id)
+	}
+	return strings.Join(quoted, ", ")
 }
 
 func runExport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {

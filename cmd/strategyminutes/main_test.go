@@ -111,7 +111,7 @@ func TestInvalidImportChangesNothing(t *testing.T) {
 	if code != exitError {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"nothing was imported", "bad.json: line ", "meetings[", `(id "`, `agency: unknown agency "polise" (did you mean "police"?)`} {
+	for _, want := range []string{"nothing was imported", "bad.json: line ", "meetings[", `(id "`, `agency: unknown agency (did you mean "police"?)`} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("error lacks %q:\n%s", want, stderr)
 		}

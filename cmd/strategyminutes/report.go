@@ -39,8 +39,8 @@ func reportFlags(fs *flag.FlagSet, o *options) {
 func reportPeriod(o *options) (from, to, asOf meeting.Date, err error) {
 	if o.asOf == "" {
 		asOf = meeting.UKDate(now())
-	} else if asOf, err = meeting.ParseDate(o.asOf); err != nil {
-		return from, to, asOf, usagef("--as-of: %v", err)
+	} else if asOf, err = flagDate("--as-of", o.asOf); err != nil {
+		return from, to, asOf, err
 	}
 	f, err := period(o)
 	if err != nil {
