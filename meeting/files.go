@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // maxReported is how many problems a check lists before it stops listing:
@@ -292,9 +293,20 @@ func (f *input) each(fn func(i int, m *Meeting, err error) error) (sample bool, 
 // WriteFile writes a file owner-only through a temporary file in the same
 // folder, synced and then renamed, so that a failed or interrupted write
 // never leaves a half-written file under the name asked for, and an
-// existing file is replaced only by a complete one.
+// existing file is replaced only by a complete one. What a killed write of
+// the same name left (an hour old: no write takes that long) is removed.
 func WriteFile(path string, write func(*os.File) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	dir, prefix := filepath.Dir(path), "."+filepath.Base(path)+"."
+	if entries, err := os.ReadDir(dir); err == nil {
+		for _, e := range entries {
+			if n := e.Name(); strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
+				if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
+					os.Remove(filepath.Join(dir, n))
+				}
+			}
+		}
+	}
+	tmp, err := os.CreateTemp(dir, prefix+"*.tmp")
 	if err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}

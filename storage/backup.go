@@ -472,7 +472,29 @@ func BackupDir(dbPath string) string {
 	return filepath.Join(filepath.Dir(dbPath), "backups")
 }
 
-const dailyPrefix, dailySuffix = "minutes-", ".db"
+// dailyName is the name of the automatic backup of the database at dbPath
+// made on day (YYYY-MM-DD): the database's own name and the day, so that two
+// databases in one folder (a real one and a sample one) never share one.
+func dailyName(dbPath, day string) string {
+	return dailyBase(dbPath) + "-" + day + ".db"
+}
+
+func dailyBase(dbPath string) string {
+	return strings.TrimSuffix(filepath.Base(dbPath), filepath.Ext(dbPath))
+}
+
+// isDailyName reports whether name is one of dbPath's automatic backups.
+func isDailyName(dbPath, name string) bool {
+	day, ok := strings.CutPrefix(name, dailyBase(dbPath)+"-")
+	if !ok {
+		return false
+	}
+	day, ok = strings.CutSuffix(day, ".db")
+	if _, err := time.Parse("2006-01-02", day); !ok || err != nil {
+		return false
+	}
+	return true
+}
 
 // DailyBackup makes today's automatic backup if there is none yet, and keeps
 // only the newest DailyBackups. It returns the path written, or "".
@@ -481,7 +503,7 @@ func (db *DB) DailyBackup(ctx context.Context, today time.Time) (string, error) 
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("daily backup: %w", err)
 	}
-	path := filepath.Join(dir, dailyPrefix+today.Format("2006-01-02")+dailySuffix)
+	path := filepath.Join(dir, dailyName(db.path, today.Format("2006-01-02")))
 	written := ""
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		if err := db.backup(ctx, path); err != nil {
@@ -515,7 +537,7 @@ func DailyBackupFiles(dbPath string) ([]string, error) {
 	var out []string
 	for _, e := range entries {
 		name := e.Name()
-		if strings.HasPrefix(name, dailyPrefix) && strings.HasSuffix(name, dailySuffix) && !e.IsDir() {
+		if isDailyName(dbPath, name) && !e.IsDir() {
 			out = append(out, filepath.Join(BackupDir(dbPath), name))
 		}
 	}

@@ -198,3 +198,35 @@ func TestDailyBackupsKeepFourteen(t *testing.T) {
 		t.Errorf("after damaging the newest, latest good is %q", latest)
 	}
 }
+
+// Two databases in one folder (a real one and a sample one) keep their own
+// automatic backups: neither's is taken for the other's, nor removed by it.
+func TestDailyBackupsOfTwoDatabasesInOneFolder(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	real, err := Open(filepath.Join(dir, "minutes.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer real.Close()
+	sample, err := Open(filepath.Join(dir, "minutes-sample.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sample.Close()
+	fillDemo(t, sample, 5, 1)
+	day := time.Date(2026, 1, 1, 9, 0, 0, 0, meeting.UK)
+	if w, err := real.DailyBackup(ctx, day); err != nil || !strings.HasSuffix(w, "minutes-2026-01-01.db") {
+		t.Fatalf("real: %q %v", w, err)
+	}
+	for i := range 20 {
+		if w, err := sample.DailyBackup(ctx, day.AddDate(0, 0, i)); err != nil || w == "" {
+			t.Fatalf("sample day %d: %q %v", i, w, err)
+		}
+	}
+	realFiles, _ := DailyBackupFiles(real.Path())
+	sampleFiles, _ := DailyBackupFiles(sample.Path())
+	if len(realFiles) != 1 || len(sampleFiles) != DailyBackups {
+		t.Errorf("real keeps %v, sample %d", realFiles, len(sampleFiles))
+	}
+}
