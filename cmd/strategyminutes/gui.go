@@ -19,6 +19,10 @@ import (
 	"strategyminutes/ui"
 )
 
+// checkDelay is how long after the window's event loop starts the
+// database's check starts.
+const checkDelay = 250 * time.Millisecond
+
 // appID identifies the app to the desktop (preferences, data folder); it
 // matches FyneApp.toml.
 const appID = "uk.org.strategyminutes.app"
@@ -82,16 +86,11 @@ type gui struct {
 	shown   bool
 }
 
-// open opens the database and starts its check (storage.DB.StartCheck),
-// which every write waits for: the window opens at once, and a damaged
-// file is never written to.
+// open opens the database. Its check (storage.DB.StartCheck), which every
+// write waits for, starts once the window is up (show): the window opens
+// at once, and a damaged file is never written to.
 func (g *gui) open() (*storage.DB, error) {
-	db, err := storage.Open(g.path)
-	if err != nil {
-		return nil, err
-	}
-	db.StartCheck()
-	return db, nil
+	return storage.Open(g.path)
 }
 
 func (g *gui) close() {
@@ -124,6 +123,14 @@ func (g *gui) show(db *storage.DB) {
 		},
 	})
 	go func() {
+		// The check reads the whole file: it starts once the window's
+		// event loop runs and has drawn, not to slow its first frame on a
+		// laptop's two cores. A save made meanwhile waits for it.
+		started := make(chan struct{})
+		fyne.Do(func() { close(started) })
+		<-started
+		time.Sleep(checkDelay)
+		db.StartCheck()
 		if w := db.Warning(); w != "" {
 			fyne.Do(func() { u.ShowWarning(w) })
 		}
