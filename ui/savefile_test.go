@@ -47,7 +47,9 @@ func dialogLabels(c fyne.Canvas) string {
 func TestSaveDialogNeverEmptiesTheDatabase(t *testing.T) {
 	db := openEmptyDB(t)
 	u := newApp(t, db)
-	check := func(path string, kind meeting.OutputKind) error { return storage.CheckOutput(db.Path(), path, kind, false) }
+	check := func(path string, kind meeting.OutputKind) error {
+		return storage.CheckOutput(db.Path(), path, kind, false)
+	}
 	c := u.Win.Canvas()
 	before, _ := os.ReadFile(db.Path())
 	var saved []string
