@@ -77,13 +77,28 @@ func CheckOutput(dbPath, out string, kind meeting.OutputKind, force bool) error 
 	if err != nil {
 		return fmt.Errorf("%s: %w", out, err)
 	}
-	if bytes.HasPrefix(head, sqliteMagic) {
-		return fmt.Errorf("%s: %w: it is an SQLite database; choose another name", out, ErrProtected)
+	if what := sqliteFile(head); what != "" {
+		return fmt.Errorf("%s: %w: it is %s; choose another name", out, ErrProtected, what)
 	}
 	if force || meeting.IsEmpty(head) || kind.Is(head) {
 		return nil
 	}
 	return fmt.Errorf("%s: %w and is not %s, so it was left as it is; choose another name, or add --force to replace it", out, ErrExists, kind.Name)
+}
+
+// sqliteFile says which of SQLite's files head starts: a database, a
+// write-ahead log or a rollback journal (whoever's: another database's
+// log holds its saves), or "".
+func sqliteFile(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, sqliteMagic):
+		return "an SQLite database"
+	case len(head) >= 4 && (bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x82}) || bytes.Equal(head[:4], []byte{0x37, 0x7f, 0x06, 0x83})):
+		return "an SQLite write-ahead log (-wal), which may hold a database's saves"
+	case bytes.HasPrefix(head, []byte{0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7}):
+		return "an SQLite rollback journal, which a database may need"
+	}
+	return ""
 }
 
 // resolve follows symbolic links in path as far as they exist: the file's

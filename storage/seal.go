@@ -489,6 +489,36 @@ type SealMatch struct {
 	CurrentSeal string
 }
 
+// A PDFExport is an export of a PDF the audit log records (EventExportPDF).
+type PDFExport struct {
+	Meeting string
+	At      time.Time
+	Who     string
+}
+
+// ErrNotExported is returned by FindPDFExport for a file no export made.
+var ErrNotExported = errors.New("no PDF with exactly these bytes was exported from this database")
+
+// FindPDFExport finds the export of the PDF whose bytes have the digest
+// (meeting.PDFDigest), from the audit log, whose chain must be whole.
+func (db *DB) FindPDFExport(ctx context.Context, digest string) (PDFExport, error) {
+	if err := db.Writable(ctx); err != nil {
+		return PDFExport{}, err
+	}
+	var e PDFExport
+	var at string
+	err := db.sql.QueryRowContext(ctx, `SELECT meeting, at, who FROM audit WHERE event = ? AND detail LIKE ? ORDER BY id DESC LIMIT 1`,
+		EventExportPDF, "%"+meeting.PDFDigestPrefix+digest).Scan(&e.Meeting, &at, &e.Who)
+	if errors.Is(err, sql.ErrNoRows) {
+		return PDFExport{}, ErrNotExported
+	}
+	if err != nil {
+		return PDFExport{}, fmt.Errorf("read audit log: %w", err)
+	}
+	e.At, _ = time.Parse(time.RFC3339, at)
+	return e, nil
+}
+
 // ErrNoSuchSeal is returned by FindSeal for a seal no minutes here have had.
 var ErrNoSuchSeal = errors.New("no minutes in this database have that seal")
 

@@ -520,7 +520,7 @@ func TestExportMinutesPDF(t *testing.T) {
 		}
 	}
 	log, _ := db.AuditLog(context.Background(), "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13", 2)
-	if len(log) != 2 || log[0].Event != meeting.EventExportPDF || log[0].Detail != "minutes, distribution copy (initials)" {
+	if len(log) != 2 || log[0].Event != meeting.EventExportPDF || !strings.HasPrefix(log[0].Detail, "minutes, distribution copy (initials); file sha256 ") {
 		t.Errorf("audit log %+v", log)
 	}
 }

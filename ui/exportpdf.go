@@ -59,11 +59,7 @@ func (u *App) SavePDF(path string, m *meeting.Meeting, doc []byte, initials bool
 		return err
 	}
 	if records, ok := u.store.(meeting.Records); ok {
-		detail := "minutes"
-		if initials {
-			detail = "minutes, distribution copy (initials)"
-		}
-		return records.Record(context.Background(), meeting.EventExportPDF, m.ID, detail)
+		return records.Record(context.Background(), meeting.EventExportPDF, m.ID, meeting.PDFExportDetail(initials, doc))
 	}
 	return nil
 }

@@ -59,10 +59,7 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 	}
 	// Minutes shared are a disclosure: the audit log records each one (which
 	// copy, never the file's name, which may name a child).
-	detail := "minutes"
-	if e.opts.initials {
-		detail = "minutes, distribution copy (initials)"
-	}
+	detail := meeting.PDFExportDetail(e.opts.initials, buf.Bytes())
 	if out == "-" {
 		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 			return err

@@ -151,7 +151,7 @@ func TestExportPDFAuditAndAmendments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(events) == 0 || events[0].Event != storage.EventExportPDF || events[0].Detail != "minutes, distribution copy (initials)" {
+	if len(events) == 0 || events[0].Event != storage.EventExportPDF || !strings.HasPrefix(events[0].Detail, "minutes, distribution copy (initials); file sha256 ") {
 		t.Errorf("audit log: %+v", events)
 	}
 	for _, ev := range events {

@@ -45,6 +45,9 @@ func TestOutputsNeverReplaceTheDatabase(t *testing.T) {
 	}
 	other := filepath.Join(dir, "other.db") // another Strategy Minutes database
 	cli(t, "--db", other, "import", example)
+	// Another database's -wal and journal hold its saves: SQLite's magic numbers.
+	os.WriteFile(filepath.Join(dir, "foreign.db-wal"), []byte{0x37, 0x7f, 0x06, 0x82, 0, 0x2d, 0xe2, 0x18}, 0o600)
+	os.WriteFile(filepath.Join(dir, "foreign.db-journal"), []byte{0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7}, 0o600)
 	if code, _, stderr := cli(t, "--db", db, "backup", "--out", filepath.Join(dir, "data", "backups", "minutes-2026-01-01.db")); code != exitError {
 		t.Errorf("backup into the backups folder: %d %s", code, stderr)
 	}
@@ -68,6 +71,8 @@ func TestOutputsNeverReplaceTheDatabase(t *testing.T) {
 		filepath.Join(dir, "link.json"),
 		filepath.Join(dir, "hardlink.json"),
 		other,
+		filepath.Join(dir, "foreign.db-wal"),
+		filepath.Join(dir, "foreign.db-journal"),
 		filepath.Join(dir, "notes.txt"),
 	}
 	commands := [][]string{
@@ -115,8 +120,10 @@ func TestOutputsNeverReplaceTheDatabase(t *testing.T) {
 	if code, _, stderr := cli(t, "--db", db, "export", "--force", "--out", filepath.Join(dir, "notes.txt")); code != exitOK {
 		t.Errorf("--force on a text file: %s", stderr)
 	}
-	if code, _, _ := cli(t, "--db", db, "export", "--force", "--out", db); code != exitError {
-		t.Error("--force replaced the database")
+	for _, p := range []string{db, filepath.Join(dir, "foreign.db-wal"), filepath.Join(dir, "foreign.db-journal")} {
+		if code, _, _ := cli(t, "--db", db, "export", "--force", "--out", p); code != exitError {
+			t.Errorf("--force replaced %s", p)
+		}
 	}
 	// An export of the same kind replaces the last one.
 	out := filepath.Join(dir, "week.json")

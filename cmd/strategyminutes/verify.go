@@ -33,6 +33,20 @@ func runVerify(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 		if seal, err = sealOfPDF(args[0]); err != nil {
 			return fmt.Errorf("verify: %w", err)
 		}
+		// The file itself must be one the app exported, byte for byte:
+		// its seal alone could be copied into a changed or made-up file.
+		doc, err := os.ReadFile(args[0])
+		if err != nil {
+			return fmt.Errorf("verify: %w", err)
+		}
+		exp, err := e.db.FindPDFExport(ctx, meeting.PDFDigest(doc))
+		if errors.Is(err, storage.ErrNotExported) {
+			return fmt.Errorf("verify: %s is not a file exported from %s: no export in the audit log has exactly its bytes, so it was changed after export, made elsewhere, or exported from another database; its seal %s is not vouched for", args[0], e.db.Path(), seal)
+		}
+		if err != nil {
+			return fmt.Errorf("verify: %w", err)
+		}
+		fmt.Fprintf(e.stdout, "%s is, byte for byte, a copy exported %s (UK time).\n", args[0], exp.At.In(meeting.UK).Format("2 January 2006 15:04"))
 	}
 	m, err := e.db.FindSeal(ctx, seal)
 	if errors.Is(err, storage.ErrNoSuchSeal) {

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"os"
 	"database/sql"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"strategyminutes/pdf"
 	"strategyminutes/storage"
 )
 
@@ -30,6 +33,18 @@ func TestVerifyACopyBySeal(t *testing.T) {
 	code, out, stderr := cli(t, "--db", db, "verify", copy1)
 	if code != exitOK || !strings.Contains(out, seal[1]) || !strings.Contains(out, "SM-2025-00412") {
 		t.Fatalf("verify the PDF: %d %s %s", code, out, stderr)
+	}
+	// A copy changed after export, or a file made up around the seal, is
+	// not vouched for, though it carries the seal.
+	doc := readFile(t, copy1)
+	changed := bytes.Replace(doc, []byte("/Producer"), []byte("/Producex"), 1)
+	forged := []byte("%PDF-1.3\n1 0 obj << /Keywords (" + pdf.SealKeyword + seal[1] + ") >> endobj\n%%EOF\n")
+	for name, b := range map[string][]byte{"changed.pdf": changed, "forged.pdf": forged} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, b, 0o600)
+		if code, _, stderr := cli(t, "--db", db, "verify", p); code != exitError || !strings.Contains(stderr, "not a file exported") {
+			t.Errorf("verify %s: %d %s", name, code, stderr)
+		}
 	}
 	typed := strings.ToLower(strings.ReplaceAll(seal[1], "-", " ")) // as someone might type it
 	if code, out, stderr := cli(t, "--db", db, "verify", "--seal", typed); code != exitOK {
