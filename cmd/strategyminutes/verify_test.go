@@ -3,8 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"os"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
