@@ -65,6 +65,39 @@ func (db *DB) Writable(ctx context.Context) error {
 }
 
 func integrityCheck(ctx context.Context, q querier, path string) error {
+	if err := pageCheck(ctx, q, path); err != nil {
+		return err
+	}
+	// Rows whose meeting is gone (deleted with foreign keys off, as the
+	// sqlite3 shell has them) would keep a child's name in the file.
+	var table string
+	var orphans int
+	err := eachRow(ctx, q, "PRAGMA foreign_key_check", nil, func(rows *sql.Rows) error {
+		orphans++
+		if table == "" {
+			cols, _ := rows.Columns()
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			table = fmt.Sprint(vals[0])
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("check %s: %w (%v)", path, ErrDamaged, err)
+	}
+	if orphans > 0 {
+		return fmt.Errorf("check %s: %w: %d rows (in %s first) belong to no meeting: meetings were deleted outside the app", path, ErrDamaged, orphans, table)
+	}
+	return nil
+}
+
+func pageCheck(ctx context.Context, q querier, path string) error {
 	rows, err := q.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
 		return fmt.Errorf("check %s: %w (%v)", path, ErrDamaged, err)

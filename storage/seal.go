@@ -317,6 +317,8 @@ func walkChain(ctx context.Context, q querier) ([]TamperProblem, map[string]*sea
 				s.content, s.entry, s.deleted = e.content, e.id, false
 			case strings.HasPrefix(e.event, meeting.EventDelete):
 				s.deleted = true
+			case e.event == EventCreate || e.event == EventImport:
+				s.deleted = false
 			}
 		}
 		return nil
@@ -325,6 +327,55 @@ func walkChain(ctx context.Context, q querier) ([]TamperProblem, map[string]*sea
 		return nil, nil, fmt.Errorf("read audit log: %w", err)
 	}
 	return problems, latest, nil
+}
+
+// verifySearch compares the search index's entries (and those waiting for
+// it) with those the meetings should have: a meeting taken out of the index
+// would be hidden from every search.
+func verifySearch(ctx context.Context, q querier, expected map[int64]string, names map[int64]string) ([]TamperProblem, error) {
+	actual := map[int64]string{}
+	for _, table := range []string{"search_entries", "search_pending"} {
+		err := eachRow(ctx, q, "SELECT rowid, text FROM "+table, nil, func(rows *sql.Rows) error {
+			var key int64
+			var text string
+			if err := rows.Scan(&key, &text); err != nil {
+				return err
+			}
+			if text == "" {
+				delete(actual, key)
+			} else {
+				actual[key] = text
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read the search index: %w", err)
+		}
+	}
+	wrong := map[int64]bool{}
+	for key, text := range expected {
+		if actual[key] != text {
+			wrong[key/searchSlots] = true
+		}
+	}
+	orphans := 0
+	for key := range actual {
+		if _, ok := expected[key]; !ok {
+			if _, known := names[key/searchSlots]; known {
+				wrong[key/searchSlots] = true
+			} else {
+				orphans++
+			}
+		}
+	}
+	var problems []TamperProblem
+	for key := range wrong {
+		problems = append(problems, TamperProblem{Meeting: names[key], What: "its entries in the search index do not match it: a search may not find it"})
+	}
+	if orphans > 0 {
+		problems = append(problems, TamperProblem{What: fmt.Sprintf("the search index holds %d entries of no meeting", orphans)})
+	}
+	return problems, nil
 }
 
 // verifyChain checks the audit log's chain alone: quick at any size.
@@ -372,6 +423,8 @@ func (db *DB) Verify(ctx context.Context) error {
 		return fmt.Errorf("verify: read meetings: %w", err)
 	}
 	present := map[string]bool{}
+	expected := map[int64]string{} // the search entries the meetings should have
+	names := map[int64]string{}    // meeting rowid: its name in messages
 	for _, m := range meetings {
 		present[m.id] = true
 		name := m.ref
@@ -383,6 +436,12 @@ func (db *DB) Verify(ctx context.Context) error {
 		if err != nil || img == nil {
 			problems = append(problems, TamperProblem{Meeting: name, What: "its rows cannot be read"})
 			continue
+		}
+		names[img.key] = name
+		for slot, part := range searchEntries(img.searchParts()) {
+			if part != "" {
+				expected[img.key*searchSlots+int64(slot)] = part
+			}
 		}
 		if img.checksum() != img.storedChecksum {
 			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
@@ -404,10 +463,19 @@ func (db *DB) Verify(ctx context.Context) error {
 		}
 	}
 	for id, s := range latest {
-		if s.content != "" && !s.deleted && !present[id] {
+		switch {
+		case s.deleted || present[id]:
+		case s.content != "":
 			problems = append(problems, TamperProblem{Meeting: id, Entry: s.entry, What: "signed-off minutes are missing, and no deletion is recorded"})
+		default:
+			problems = append(problems, TamperProblem{Meeting: id, What: "the meeting is in the audit log but missing, and no deletion is recorded"})
 		}
 	}
+	searchProblems, err := verifySearch(ctx, tx, expected, names)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	problems = append(problems, searchProblems...)
 	if len(problems) > 0 {
 		return &VerifyError{Problems: problems}
 	}

@@ -273,3 +273,36 @@ func TestNoWriteOverTampering(t *testing.T) {
 		}
 	})
 }
+
+// Rows deleted behind the app's back: a draft with foreign keys off (its
+// children's names stay in the file), search entries (the minutes hidden
+// from every search).
+func TestDeletionsOutsideTheAppShow(t *testing.T) {
+	ctx := context.Background()
+	for name, tc := range map[string]struct {
+		statements []string
+		check      func(db *DB) error
+		want       string
+	}{
+		"a draft, foreign keys off": {[]string{"DELETE FROM meetings WHERE id = 'legacy-2019-0042'"}, func(db *DB) error { return db.Check(ctx) }, "belong to no meeting"},
+		"a draft with its rows": {[]string{"PRAGMA foreign_keys = ON", "DELETE FROM meetings WHERE id = 'legacy-2019-0042'"}, func(db *DB) error { return db.Verify(ctx) }, "no deletion is recorded"},
+		"the search entries":    {[]string{"DELETE FROM search_entries", "DELETE FROM search_pending"}, func(db *DB) error { return db.Verify(ctx) }, "search index"},
+		"an entry renamed":      {[]string{"UPDATE search_entries SET text = 'someone else' WHERE rowid = (SELECT max(rowid) FROM search_entries)"}, func(db *DB) error { return db.Verify(ctx) }, "search index"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			path, _ := sealedFixture(t)
+			db, _ := Open(path)
+			db.searchReady(ctx) // the entries waiting go into the index, as a search does
+			db.Close()
+			tamper(t, path, tc.statements...)
+			db, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			if err := tc.check(db); err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("%v, want it to say %q", err, tc.want)
+			}
+		})
+	}
+}
