@@ -285,9 +285,9 @@ func TestDeletionsOutsideTheAppShow(t *testing.T) {
 		want       string
 	}{
 		"a draft, foreign keys off": {[]string{"DELETE FROM meetings WHERE id = 'legacy-2019-0042'"}, func(db *DB) error { return db.Check(ctx) }, "belong to no meeting"},
-		"a draft with its rows": {[]string{"PRAGMA foreign_keys = ON", "DELETE FROM meetings WHERE id = 'legacy-2019-0042'"}, func(db *DB) error { return db.Verify(ctx) }, "no deletion is recorded"},
-		"the search entries":    {[]string{"DELETE FROM search_entries", "DELETE FROM search_pending"}, func(db *DB) error { return db.Verify(ctx) }, "search index"},
-		"an entry renamed":      {[]string{"UPDATE search_entries SET text = 'someone else' WHERE rowid = (SELECT max(rowid) FROM search_entries)"}, func(db *DB) error { return db.Verify(ctx) }, "search index"},
+		"a draft with its rows":     {[]string{"PRAGMA foreign_keys = ON", "DELETE FROM meetings WHERE id = 'legacy-2019-0042'"}, func(db *DB) error { return db.Verify(ctx) }, "no deletion is recorded"},
+		"the search entries":        {[]string{"DELETE FROM search_entries", "DELETE FROM search_pending"}, func(db *DB) error { return db.Verify(ctx) }, "search index"},
+		"an entry renamed":          {[]string{"UPDATE search_entries SET text = 'someone else' WHERE rowid = (SELECT max(rowid) FROM search_entries)"}, func(db *DB) error { return db.Verify(ctx) }, "search index"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			path, _ := sealedFixture(t)
