@@ -32,7 +32,8 @@ func (db *DB) Check(ctx context.Context) error {
 }
 
 // StartCheck starts the check that every write waits for (Writable), if
-// it has not started: SQLite's integrity check, and the audit log's chain.
+// it has not started: SQLite's integrity check, the audit log's chain and
+// every meeting's checksum (the seals of signed-off minutes are Check's).
 // The window starts it as it opens, so that the chair can read while it
 // runs; the command line's first write starts it.
 func (db *DB) StartCheck() {
@@ -40,11 +41,17 @@ func (db *DB) StartCheck() {
 		db.checked.done = make(chan struct{})
 		go func() {
 			defer close(db.checked.done)
+			// Two passes over the file, on two connections at once (a
+			// laptop has two cores): SQLite's, and the rows against their
+			// checksums and the audit log's chain.
 			ctx := context.Background()
-			db.checked.err = integrityCheck(ctx, db.sql, db.path)
-			if db.checked.err == nil {
-				db.checked.err = db.verifyChain(ctx)
+			rows := make(chan error, 1)
+			go func() { rows <- db.verifyRows(ctx) }()
+			err := integrityCheck(ctx, db.sql, db.path)
+			if rowsErr := <-rows; err == nil {
+				err = rowsErr
 			}
+			db.checked.err = err
 		}()
 	})
 }
@@ -218,8 +225,19 @@ func VerifyBackup(ctx context.Context, path string) error {
 		}
 		return fmt.Errorf("backup %s: %w: %s", path, ErrDamaged, result)
 	}
+	if version >= sealsVersion {
+		// Its rows against their checksums and its audit log's chain: a
+		// backup changed outside the app is not put in place.
+		b := &DB{sql: ro, path: path}
+		if err := b.verifyRows(ctx); err != nil {
+			return fmt.Errorf("backup %s: %w", path, err)
+		}
+	}
 	return nil
 }
+
+// sealsVersion is the schema version that added checksums and seals.
+const sealsVersion = 7
 
 // Restore replaces the database at dbPath with the backup at backupPath,
 // after checking the backup, and keeps the replaced database aside (its

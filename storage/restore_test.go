@@ -336,3 +336,16 @@ func TestRestoreOverDamagedKeepsItsLog(t *testing.T) {
 		})
 	}
 }
+
+// A backup changed outside the app, or with a flipped bit in its records,
+// is not put in place.
+func TestRestoreRefusesATamperedBackup(t *testing.T) {
+	_, dbPath, backup, old, _ := restoreFixture(t)
+	tamper(t, backup, "UPDATE meetings SET reason = 'x' WHERE rowid = 1")
+	if _, err := Restore(context.Background(), backup, dbPath); !errors.Is(err, ErrTampered) {
+		t.Errorf("restore of a changed backup: %v", err)
+	}
+	if n := countIn(t, dbPath); n != old {
+		t.Errorf("%d meetings after the refused restore, want %d", n, old)
+	}
+}

@@ -378,13 +378,23 @@ func verifySearch(ctx context.Context, q querier, expected map[int64]string, nam
 	return problems, nil
 }
 
-// verifyChain checks the audit log's chain alone: quick at any size.
-func (db *DB) verifyChain(ctx context.Context) error {
-	problems, _, err := walkChain(ctx, db.sql)
+// verifyRows checks the audit log's chain and every meeting's checksum, in
+// one snapshot, one pass over each table: what every write waits for.
+func (db *DB) verifyRows(ctx context.Context) error {
+	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return err
 	}
-	if len(problems) > 0 {
+	defer tx.Rollback()
+	problems, _, err := walkChain(ctx, tx)
+	if err != nil {
+		return err
+	}
+	rows, err := checksumAll(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("read meetings: %w", err)
+	}
+	if problems = append(problems, rows...); len(problems) > 0 {
 		return &VerifyError{Problems: problems}
 	}
 	return nil

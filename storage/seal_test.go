@@ -263,8 +263,14 @@ func TestNoWriteOverTampering(t *testing.T) {
 		defer db.Close()
 		draft := exampleMeetings(t)[1]
 		draft.Reason = "typed after the tampering"
+		if err := db.SaveMeeting(ctx, draft); !errors.Is(err, ErrTampered) || !strings.Contains(err.Error(), "legacy-2019-0042") {
+			t.Errorf("save: %v, want ErrTampered naming the meeting", err)
+		}
+		// And a change made after the check: the save itself refuses.
+		tamper(t, path, "UPDATE meetings SET chair = 'y' WHERE id = 'legacy-2019-0042'")
+		db.checked.err = nil
 		if err := db.SaveMeeting(ctx, draft); !errors.Is(err, ErrChecksum) {
-			t.Errorf("save: %v, want ErrChecksum", err)
+			t.Errorf("save after the check: %v, want ErrChecksum", err)
 		}
 		var taker string
 		db.sql.QueryRow(`SELECT minute_taker FROM meetings WHERE id = 'legacy-2019-0042'`).Scan(&taker)

@@ -1,0 +1,161 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+)
+
+// checksumAll compares every meeting's rows with their checksum in one pass
+// over each table (in meeting order), which is quick at any size, unlike
+// reading the meetings one by one. It returns the meetings that do not match.
+func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
+	meetings, err := tx.QueryContext(ctx, "SELECT rowid, id, reference, checksum, "+strings.Join(meetingCols, ", ")+" FROM meetings ORDER BY rowid")
+	if err != nil {
+		return nil, err
+	}
+	defer meetings.Close()
+	type source struct {
+		cur  *cursor
+		cols []string
+		list func(img *image) *[]row
+	}
+	var sources []source
+	for _, t := range storedTables {
+		c, err := openCursor(ctx, tx, "SELECT meeting, "+strings.Join(t.cols, ", ")+" FROM "+t.name+" ORDER BY meeting, position", len(t.cols))
+		if err != nil {
+			return nil, err
+		}
+		defer c.close()
+		var list func(img *image) *[]row
+		switch t {
+		case childrenTable:
+			list = func(img *image) *[]row { return &img.children }
+		case attendeesTable:
+			list = func(img *image) *[]row { return &img.attendees }
+		case decisionsTable:
+			list = func(img *image) *[]row { return &img.decisions }
+		default:
+			list = func(img *image) *[]row { return &img.actions }
+		}
+		sources = append(sources, source{c, t.cols, list})
+	}
+	consents, err := openCursor(ctx, tx, "SELECT meeting, "+strings.Join(consentCols, ", ")+" FROM consents ORDER BY meeting", len(consentCols))
+	if err != nil {
+		return nil, err
+	}
+	defer consents.close()
+	links, err := openCursor(ctx, tx, "SELECT meeting, decision, child_id FROM decision_children ORDER BY meeting, decision, position", 2)
+	if err != nil {
+		return nil, err
+	}
+	defer links.close()
+
+	var problems []TamperProblem
+	values := make([]any, 4+len(meetingCols))
+	dest := make([]any, len(values))
+	for i := range dest {
+		dest[i] = &values[i]
+	}
+	for meetings.Next() {
+		if err := meetings.Scan(dest...); err != nil {
+			return nil, err
+		}
+		key, _ := values[0].(int64)
+		id, _ := values[1].(string)
+		ref, _ := values[2].(string)
+		stored, _ := values[3].(string)
+		name := ref
+		if name == "" {
+			name = id
+		}
+		img := &image{key: key}
+		bad := false
+		if img.meeting, err = rowOf(meetingCols, values[4:]); err != nil {
+			bad = true
+		}
+		for _, s := range sources {
+			err := s.cur.take(key, func(v []any) error {
+				r, err := rowOf(s.cols, v)
+				*s.list(img) = append(*s.list(img), r)
+				return err
+			})
+			bad = bad || err != nil
+		}
+		err := consents.take(key, func(v []any) error {
+			img.consent, err = rowOf(consentCols, v)
+			return err
+		})
+		bad = bad || err != nil
+		img.decisionChildren = make([][]string, len(img.decisions))
+		err = links.take(key, func(v []any) error {
+			d, _ := v[0].(int64)
+			child, _ := v[1].(string)
+			if d >= 0 && d < int64(len(img.decisions)) {
+				img.decisionChildren[d] = append(img.decisionChildren[d], child)
+			}
+			return nil
+		})
+		bad = bad || err != nil
+		if bad || img.checksum() != stored {
+			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
+		}
+	}
+	return problems, meetings.Err()
+}
+
+// A cursor reads rows whose first column is a meeting's rowid, in order.
+type cursor struct {
+	rows   *sql.Rows
+	values []any
+	dest   []any
+	ok     bool
+	key    int64
+	err    error
+}
+
+func openCursor(ctx context.Context, tx *sql.Tx, query string, cols int) (*cursor, error) {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("read rows: %w", err)
+	}
+	c := &cursor{rows: rows, values: make([]any, 1+cols), dest: make([]any, 1+cols)}
+	for i := range c.dest {
+		c.dest[i] = &c.values[i]
+	}
+	c.next()
+	return c, nil
+}
+
+func (c *cursor) next() {
+	c.ok = c.rows.Next()
+	if c.ok {
+		if c.err = c.rows.Scan(c.dest...); c.err != nil {
+			c.ok = false
+			return
+		}
+		c.key, _ = c.values[0].(int64)
+	}
+}
+
+// take calls fn with each row of the meeting with the key, skipping rows
+// of meetings before it (which belong to none: foreign_key_check finds them).
+func (c *cursor) take(key int64, fn func(values []any) error) error {
+	for c.ok && c.key < key {
+		c.next()
+	}
+	var err error
+	for c.ok && c.key == key {
+		if e := fn(c.values[1:]); e != nil && err == nil {
+			err = e
+		}
+		c.next()
+	}
+	if c.err != nil {
+		return c.err
+	}
+	return err
+}
+
+func (c *cursor) close() { c.rows.Close() }
