@@ -228,7 +228,7 @@ func VerifyBackup(ctx context.Context, path string) error {
 	if version >= sealsVersion {
 		// Its rows against their checksums and its audit log's chain: a
 		// backup changed outside the app is not put in place.
-		b := &DB{sql: ro, path: path}
+		b := &DB{sql: ro, path: path, copy: true}
 		if err := b.verifyRows(ctx); err != nil {
 			return fmt.Errorf("backup %s: %w", path, err)
 		}
@@ -242,14 +242,20 @@ const sealsVersion = 7
 // Restore replaces the database at dbPath with the backup at backupPath,
 // after checking the backup, and keeps the replaced database aside (its
 // name is returned). It refuses while any process has the database open.
+// The restored database's audit log records the restore (by DefaultUser).
 func Restore(ctx context.Context, backupPath, dbPath string) (aside string, err error) {
-	return restore(ctx, backupPath, dbPath, nil)
+	return RestoreAs(ctx, backupPath, dbPath, DefaultUser())
 }
 
-// Restore is Restore for the window that holds l: the window's lock moves
-// to the restored file with it.
-func (l *InstanceLock) Restore(ctx context.Context, backupPath string) (aside string, err error) {
-	return restore(ctx, backupPath, l.path, l)
+// RestoreAs is Restore, recording who restored it.
+func RestoreAs(ctx context.Context, backupPath, dbPath, who string) (aside string, err error) {
+	return restore(ctx, backupPath, dbPath, nil, who)
+}
+
+// Restore is RestoreAs for the window that holds l: the window's lock
+// moves to the restored file with it.
+func (l *InstanceLock) Restore(ctx context.Context, backupPath, who string) (aside string, err error) {
+	return restore(ctx, backupPath, l.path, l, who)
 }
 
 // restoreHook, when set by a test, runs at each step of a restore; a test
@@ -274,7 +280,7 @@ func step(name string) {
 //  4. link the old database (and any -wal the checkpoint could not empty)
 //     under the "replaced" name, so that it is kept whole;
 //  5. rename the copy over the database: one atomic step.
-func restore(ctx context.Context, backupPath, dbPath string, window *InstanceLock) (aside string, err error) {
+func restore(ctx context.Context, backupPath, dbPath string, window *InstanceLock, who string) (aside string, err error) {
 	if err := VerifyBackup(ctx, backupPath); err != nil {
 		return "", fmt.Errorf("restore: %w; nothing was replaced", err)
 	}
@@ -317,6 +323,12 @@ func restore(ctx context.Context, backupPath, dbPath string, window *InstanceLoc
 	}
 	if err := VerifyBackup(ctx, tmp.Name()); err != nil {
 		return "", fmt.Errorf("restore: the copy of the backup: %w; nothing was replaced", err)
+	}
+	// The restore is in the restored log before it is in place, so that
+	// the database is never without it (the automatic backups made since
+	// the backup are ahead of its log, rightly: verifyAgainstBackup).
+	if err := recordRestore(ctx, tmp.Name(), who); err != nil {
+		return "", fmt.Errorf("restore: record the restore in the copy: %w; nothing was replaced", err)
 	}
 	step("copied")
 
@@ -379,6 +391,38 @@ func lockTarget(dbPath string) (string, error) {
 		return "", fmt.Errorf("%s is not a file", abs)
 	}
 	return resolve(abs), nil
+}
+
+// recordRestore adds the restore to the audit log of the copy at path, and
+// leaves the copy whole in its one file (no -wal).
+func recordRestore(ctx context.Context, path, who string) error {
+	db, err := rawOpen(path)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := record(ctx, tx, who, EventRestore, "", "", time.Now()); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	var busy, frames, done int
+	if err := db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done); err != nil {
+		return err
+	}
+	if err := db.Close(); err != nil {
+		return err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	return syncFile(path)
 }
 
 // checkpoint copies the -wal of the database at path into it and empties

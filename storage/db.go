@@ -91,6 +91,7 @@ type DB struct {
 	statements statements
 	lock       *fileLock // openByte, shared
 	warning    string    // what Open found and kept (Warning)
+	copy       bool      // a backup opened to be checked, not the database
 	checked    checkState
 }
 

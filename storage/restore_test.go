@@ -248,7 +248,7 @@ func TestInstanceLockCannotBeBypassed(t *testing.T) {
 	if _, err := Restore(context.Background(), backup, dbPath); !errors.Is(err, ErrInUse) {
 		t.Errorf("a command's restore under a window: %v", err)
 	}
-	if _, err := first.Restore(context.Background(), backup); err != nil {
+	if _, err := first.Restore(context.Background(), backup, "Priya Raman"); err != nil {
 		t.Fatal(err)
 	}
 	if l, err := LockInstance(dbPath); !errors.Is(err, ErrInUse) {

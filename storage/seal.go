@@ -27,6 +27,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -329,6 +331,54 @@ func walkChain(ctx context.Context, q querier) ([]TamperProblem, map[string]*sea
 	return problems, latest, nil
 }
 
+// verifyAgainstBackup compares the audit log with the newest automatic
+// backup made since the last restore: the backup's last entry must be in
+// the log, with the same seal. Entries removed from the end of the log, or
+// a chain rewritten, since that backup show; the chain alone cannot show
+// them. A backup that cannot be read is left to LatestGoodBackup.
+func (db *DB) verifyAgainstBackup(ctx context.Context, q querier) []TamperProblem {
+	if db.copy {
+		return nil // a backup being checked itself
+	}
+	var lastRestore string
+	eachRow(ctx, q, `SELECT coalesce(max(at), '') FROM audit WHERE event = ?`, []any{EventRestore}, func(rows *sql.Rows) error {
+		return rows.Scan(&lastRestore)
+	})
+	restoredAt, _ := time.Parse(time.RFC3339, lastRestore)
+	backups, _ := DailyBackupFiles(db.path)
+	for i := len(backups) - 1; i >= 0; i-- {
+		info, err := os.Stat(backups[i])
+		if err != nil || !info.ModTime().Truncate(time.Second).After(restoredAt) {
+			return nil
+		}
+		id, seal, ok := lastEntry(ctx, backups[i])
+		if !ok {
+			continue
+		}
+		var here string
+		err = eachRow(ctx, q, `SELECT seal FROM audit WHERE id = ?`, []any{id}, func(rows *sql.Rows) error { return rows.Scan(&here) })
+		if err == nil && here != seal {
+			return []TamperProblem{{Entry: id, What: fmt.Sprintf("the audit log does not hold this entry as the backup %s does: entries were removed from the log, or it was rewritten, since that backup", filepath.Base(backups[i]))}}
+		}
+		return nil
+	}
+	return nil
+}
+
+// lastEntry reads the last audit entry of the database at path, without
+// writing to it.
+func lastEntry(ctx context.Context, path string) (id int64, seal string, ok bool) {
+	ro, err := sql.Open("sqlite3", "file:"+uriPath(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return 0, "", false
+	}
+	defer ro.Close()
+	if err := ro.QueryRowContext(ctx, `SELECT id, seal FROM audit ORDER BY id DESC LIMIT 1`).Scan(&id, &seal); err != nil || seal == "" {
+		return 0, "", false
+	}
+	return id, seal, true
+}
+
 // verifySearch compares the search index's entries (and those waiting for
 // it) with those the meetings should have: a meeting taken out of the index
 // would be hidden from every search.
@@ -394,7 +444,9 @@ func (db *DB) verifyRows(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("read meetings: %w", err)
 	}
-	if problems = append(problems, rows...); len(problems) > 0 {
+	problems = append(problems, rows...)
+	problems = append(problems, db.verifyAgainstBackup(ctx, tx)...)
+	if len(problems) > 0 {
 		return &VerifyError{Problems: problems}
 	}
 	return nil
@@ -481,6 +533,7 @@ func (db *DB) Verify(ctx context.Context) error {
 			problems = append(problems, TamperProblem{Meeting: id, What: "the meeting is in the audit log but missing, and no deletion is recorded"})
 		}
 	}
+	problems = append(problems, db.verifyAgainstBackup(ctx, tx)...)
 	searchProblems, err := verifySearch(ctx, tx, expected, names)
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)

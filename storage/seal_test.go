@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"strategyminutes/meeting"
 )
@@ -310,5 +311,45 @@ func TestDeletionsOutsideTheAppShow(t *testing.T) {
 				t.Errorf("%v, want it to say %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// Entries removed from the end of the audit log, which the chain alone
+// cannot show, show against the newest automatic backup; a restore from an
+// older backup is not taken for a truncation.
+func TestTruncatedLogShowsAgainstTheBackup(t *testing.T) {
+	ctx := context.Background()
+	path, _ := sealedFixture(t)
+	db, _ := Open(path)
+	if _, err := db.DailyBackup(ctx, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	db.Record(ctx, EventExport, "", "2 meetings")
+	db.Close()
+	tamper(t, path, "DELETE FROM audit WHERE id >= (SELECT max(id) - 3 FROM audit)")
+	db, _ = Open(path)
+	if err := db.Verify(ctx); !errors.Is(err, ErrTampered) || !strings.Contains(err.Error(), "since that backup") {
+		t.Errorf("a truncated log: %v", err)
+	}
+	if err := db.Writable(ctx); !errors.Is(err, ErrTampered) {
+		t.Errorf("a write into a truncated log: %v", err)
+	}
+	db.Close()
+
+	// Restored from an older backup: the newer daily backup is ahead, rightly.
+	path2, _ := sealedFixture(t)
+	older := filepath.Join(t.TempDir(), "older.db")
+	db, _ = Open(path2)
+	db.Backup(ctx, older)
+	db.Record(ctx, EventExport, "", "1 meeting")
+	db.DailyBackup(ctx, time.Now())
+	db.Close()
+	if _, err := Restore(ctx, older, path2); err != nil {
+		t.Fatal(err)
+	}
+	db, _ = Open(path2)
+	defer db.Close()
+	if err := db.Verify(ctx); err != nil {
+		t.Errorf("after a restore from an older backup: %v", err)
 	}
 }

@@ -53,14 +53,13 @@ func runGUI(opts *options) error {
 		var restore *ui.Recovery
 		if latest, _ := storage.LatestGoodBackup(context.Background(), path); latest != "" {
 			restore = &ui.Recovery{Backup: latest, Restore: func() error {
-				if _, err := lock.Restore(context.Background(), latest); err != nil {
+				if _, err := lock.Restore(context.Background(), latest, g.user()); err != nil {
 					return err
 				}
 				db, err := g.open()
 				if err != nil {
 					return err
 				}
-				db.Record(context.Background(), storage.EventRestore, "", "")
 				g.show(db)
 				return nil
 			}}
@@ -169,18 +168,22 @@ func (g *gui) restore(backup string) (meeting.Store, string, error) {
 	}
 	user := g.db.User()
 	g.close() // the file is replaced only while nothing has it open
-	aside, rerr := g.lock.Restore(ctx, backup)
+	aside, rerr := g.lock.Restore(ctx, backup, user)
 	db, err := g.open()
 	if err != nil {
 		return nil, aside, errors.Join(rerr, err)
 	}
 	g.db = db
 	db.SetUser(user)
-	if rerr != nil {
-		return db, aside, rerr
+	return db, aside, rerr
+}
+
+// user is who the audit log records as acting before a database is open.
+func (g *gui) user() string {
+	if g.opts.user != "" {
+		return g.opts.user
 	}
-	db.Record(ctx, storage.EventRestore, "", "")
-	return db, aside, nil
+	return storage.DefaultUser()
 }
 
 // grabScreen saves the X screen as a PNG with ImageMagick's import; make

@@ -35,18 +35,20 @@ func runRestore(ctx context.Context, e *env, _ *flag.FlagSet, args []string) err
 	if err != nil {
 		return err
 	}
-	aside, err := storage.Restore(ctx, args[0], path)
+	who := e.opts.user
+	if who == "" {
+		who = storage.DefaultUser()
+	}
+	aside, err := storage.RestoreAs(ctx, args[0], path, who)
 	if err != nil {
 		return err
 	}
+	// The restored database must open as the app opens it.
 	db, err := storage.Open(path)
 	if err != nil {
-		return err
+		return fmt.Errorf("restore: the restored database does not open (%w); the one it replaced is kept whole at %s", err, aside)
 	}
-	defer db.Close()
-	if err := db.Record(ctx, storage.EventRestore, "", ""); err != nil {
-		return err
-	}
+	db.Close()
 	fmt.Fprintf(e.stdout, "Restored %s from %s.\n", path, args[0])
 	if aside != "" {
 		fmt.Fprintf(e.stdout, "The database it replaced is kept at %s.\n", aside)
