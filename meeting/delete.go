@@ -114,6 +114,35 @@ func CleanDeleteReason(s string) string {
 	return strings.Join(strings.FieldsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }), " ")
 }
 
+// ErrReasonNamesChild is returned for a reason for a deletion that holds a
+// child's name, case reference or date of birth: the reason outlives the
+// minutes in the audit log, so it must not bring back what is erased.
+var ErrReasonNamesChild = errors.New("the reason names a child of the meeting (a name, a case reference or a date of birth): it stays in the audit log after the minutes are erased, so say what went wrong without them, e.g. \"recorded against the wrong referral; the right minutes are SM-2026-0043\"")
+
+// namesAChild reports whether text holds a word of a child's name (of 3
+// letters or more), a case reference or a date of birth, in any case.
+func namesAChild(m *Meeting, text string) bool {
+	words := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		words[w] = true
+	}
+	lower := strings.ToLower(text)
+	for _, c := range m.Children {
+		for _, w := range strings.FieldsFunc(strings.ToLower(c.Name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if utf8.RuneCountInString(w) >= 3 && words[w] {
+				return true
+			}
+		}
+		if ref := strings.ToLower(strings.TrimSpace(c.CaseReference)); ref != "" && strings.Contains(lower, ref) {
+			return true
+		}
+		if !c.DateOfBirth.IsZero() && strings.Contains(text, c.DateOfBirth.String()) {
+			return true
+		}
+	}
+	return false
+}
+
 // CheckDeletion says whether m may be deleted with d on the UK date today
 // under the retention policy r, and returns d with its reason cleaned. It
 // never quotes the reason or the record in an error.
@@ -122,6 +151,9 @@ func CheckDeletion(m *Meeting, d Deletion, today Date, r Retention) (Deletion, e
 	n := utf8.RuneCountInString(d.Reason)
 	if n > MaxDeleteReason {
 		return d, fmt.Errorf("the reason for the deletion is %d characters; at most %d are kept", n, MaxDeleteReason)
+	}
+	if namesAChild(m, d.Reason) {
+		return d, ErrReasonNamesChild
 	}
 	if !m.SignedOff() {
 		d.Ground = "" // a draft is the chair's to delete

@@ -59,3 +59,24 @@ func TestCleanDeleteReason(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// A reason for deleting signed-off minutes that names their child is
+// refused: it would stay in the audit log after the minutes are erased.
+func TestDeletionReasonMustNotNameTheChild(t *testing.T) {
+	m := &Meeting{HeldAt: time.Date(2025, 6, 3, 10, 0, 0, 0, time.UTC), SignedOffAt: time.Date(2025, 6, 4, 9, 0, 0, 0, time.UTC),
+		Children: []Child{{ID: "c1", Name: "Amelia Kowalczyk-Nowak", CaseReference: "LCS-88213", DateOfBirth: Date{2016, 3, 9}}}}
+	today := Date{2026, 12, 1}
+	for reason, refused := range map[string]bool{
+		"Wrong family: this was amelia's sister":                 true,
+		"recorded for NOWAK by mistake, see SM-2025-00413":       true,
+		"case lcs-88213 was the wrong referral":                  true,
+		"child born 2016-03-09 is another child":                 true,
+		"recorded against the wrong referral; see SM-2025-00413": false,
+		"Amy was never discussed here at all (duplicate)":        false,
+	} {
+		_, err := CheckDeletion(m, Deletion{Ground: GroundMistake, Reason: reason}, today, DefaultRetention)
+		if got := errors.Is(err, ErrReasonNamesChild); got != refused {
+			t.Errorf("%q: refused %v (%v), want %v", reason, got, err, refused)
+		}
+	}
+}

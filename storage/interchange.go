@@ -108,15 +108,24 @@ func (db *DB) admit(ctx context.Context, w *writer, sample bool) error {
 	if err != nil {
 		return err
 	}
-	var n int
+	var n, history int
 	if err := scanOne(ctx, w, `SELECT count(*) FROM meetings`, &n); err != nil {
 		return fmt.Errorf("count meetings: %w", err)
 	}
+	// A database whose meetings were all deleted is still what it was:
+	// its audit log is of those meetings.
+	if err := scanOne(ctx, w, `SELECT count(*) FROM audit WHERE meeting != ''`, &history); err != nil {
+		return fmt.Errorf("read audit log: %w", err)
+	}
+	held := meeting.Plural(n, "meeting")
+	if n == 0 && history > 0 {
+		held = "its meetings were deleted, but its audit log is of them"
+	}
 	switch {
-	case sample && !isSample && n > 0:
-		return fmt.Errorf("%s %w (%s); the file holds sample (invented) meetings, which go in a separate sample database: use --db with a new file", db.path, ErrRealRecords, meeting.Plural(n, "meeting"))
-	case !sample && isSample && n > 0:
-		return fmt.Errorf("%s: %w (%s), made by the demo command or from a sample file; real meetings go in a separate database: use --db with another file", db.path, ErrSampleDatabase, meeting.Plural(n, "meeting"))
+	case sample && !isSample && (n > 0 || history > 0):
+		return fmt.Errorf("%s %w (%s); the file holds sample (invented) meetings, which go in a separate sample database: use --db with a new file", db.path, ErrRealRecords, held)
+	case !sample && isSample && (n > 0 || history > 0):
+		return fmt.Errorf("%s: %w (%s), made by the demo command or from a sample file; real meetings go in a separate database: use --db with another file", db.path, ErrSampleDatabase, held)
 	case sample && !isSample:
 		return w.exec(ctx, `INSERT INTO settings (key, value) VALUES ('sample', 'true') ON CONFLICT (key) DO UPDATE SET value = 'true'`)
 	case !sample && isSample:

@@ -517,6 +517,15 @@ func TestSampleDataNeverMixesWithReal(t *testing.T) {
 	if ok, _ := real.IsSample(ctx); ok {
 		t.Error("a real database is marked sample")
 	}
+	// A real database whose meetings were all deleted is still real.
+	for _, m := range ms {
+		if _, err := real.DeleteMeeting(ctx, m.ID, meeting.Deletion{Ground: meeting.GroundMistake, Reason: "recorded against the wrong referral"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := real.ImportSample(ctx, each); !errors.Is(err, ErrRealRecords) {
+		t.Errorf("sample into a real database emptied by deletion: %v", err)
+	}
 }
 
 func TestPeopleAndStatusFilter(t *testing.T) {
