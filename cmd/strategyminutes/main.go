@@ -122,10 +122,10 @@ func forceFlag(fs *flag.FlagSet, o *options) {
 // at all, once storage.CheckOutput has agreed that it keeps nothing of the
 // app's.
 func (e *env) writeOutput(path string, kind meeting.OutputKind, write func(*os.File) error) error {
-	if err := storage.CheckOutput(e.db.Path(), path, kind, e.opts.force); err != nil {
+	if err := storage.WriteOutput(e.db.Path(), path, kind, e.opts.force, write); err != nil {
 		return fmt.Errorf("%s: %w", e.name, err)
 	}
-	return meeting.WriteFile(path, write)
+	return nil
 }
 
 func periodFlags(fs *flag.FlagSet, o *options) {

@@ -136,3 +136,52 @@ func TestOutputsNeverReplaceTheDatabase(t *testing.T) {
 		t.Errorf("a PDF over an export: %d %s", code, stderr)
 	}
 }
+
+// A symbolic link to a folder, swapped between a safe folder and the
+// database's while exports run, never sends an export onto the database:
+// the folder is opened once and the file written and renamed within it.
+func TestOutputThroughASwappedFolderLink(t *testing.T) {
+	dir := t.TempDir()
+	dbDir, safe := filepath.Join(dir, "R"), filepath.Join(dir, "safe")
+	os.MkdirAll(safe, 0o700)
+	db := filepath.Join(dbDir, "minutes.db")
+	if code, _, stderr := cli(t, "--db", db, "import", example); code != exitOK {
+		t.Fatal(stderr)
+	}
+	link := filepath.Join(dir, "x")
+	os.Symlink(safe, link)
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			target := safe
+			if i%2 == 1 {
+				target = dbDir
+			}
+			tmp := link + ".new"
+			os.Remove(tmp)
+			os.Symlink(target, tmp)
+			os.Rename(tmp, link) // atomic: x is always a link to one or the other
+		}
+	}()
+	for i := 0; i < 300; i++ {
+		cli(t, "--db", db, "export", "--out", filepath.Join(link, "minutes.db"))
+		if head := readFile(t, db); len(head) < 16 || string(head[:15]) != "SQLite format 3" {
+			close(stop)
+			<-done
+			t.Fatalf("attempt %d: the database was replaced by an export", i)
+		}
+		os.Remove(filepath.Join(safe, "minutes.db"))
+	}
+	close(stop)
+	<-done
+	if code, out, stderr := cli(t, "--db", db, "check"); code != exitOK {
+		t.Errorf("check: %s %s", out, stderr)
+	}
+}
