@@ -489,7 +489,8 @@ func (u *App) ShowWarning(msg string) {
 // database failed its check and nothing more will be written to it, and
 // offers the latest good backup (backup, "" for none).
 func (u *App) ShowUnwritable(err error, backup string) {
-	u.warning.SetText("Nothing can be saved: " + sentence(err.Error()))
+	first, _, _ := strings.Cut(err.Error(), "\n")
+	u.warning.SetText("Nothing can be saved: " + sentence(first) + " Nothing more is written to this database until it is restored from a backup or mended: ask for help.")
 	u.warning.Show()
 	msg := "The database failed its check, so nothing more will be written to it. What is on screen is kept until you close the window.\n\n" + sentence(err.Error())
 	if backup == "" || u.opts.Restore == nil {
