@@ -27,6 +27,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	_ "github.com/mattn/go-sqlite3" // registers the "sqlite3" driver
 )
@@ -143,7 +144,15 @@ func Open(path string) (*DB, error) {
 			return nil, fmt.Errorf("open database %s: %w", path, err)
 		}
 	} else if errors.Is(err, errLocked) {
-		lock, err = lockFile(path, openByte, false)
+		// Another process has it open (shared: fine), or is opening it
+		// alone for a moment, or a restore holds it: wait a little.
+		for try := 0; ; try++ {
+			lock, err = lockFile(path, openByte, false)
+			if !errors.Is(err, errLocked) || try == openWaits {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
+		}
 	}
 	if errors.Is(err, errLocked) {
 		return nil, fmt.Errorf("open database %s: %w", path, ErrRestoring)
@@ -167,6 +176,11 @@ func Open(path string) (*DB, error) {
 	}
 	return db, nil
 }
+
+// openWaits is how many times Open tries for the open lock, 10 ms apart,
+// while another process holds it alone: an open reading its -wal holds it
+// for a moment; a restore, for as long as it takes.
+const openWaits = 300
 
 func filepathAbs(path string) (string, error) {
 	abs, err := filepath.Abs(path)

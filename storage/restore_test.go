@@ -349,3 +349,36 @@ func TestRestoreRefusesATamperedBackup(t *testing.T) {
 		t.Errorf("%d meetings after the refused restore, want %d", n, old)
 	}
 }
+
+// Twenty processes opening the database at once all open it: the open that
+// reads the -wal alone holds the lock only for a moment.
+func TestManyProcessesOpenAtOnce(t *testing.T) {
+	_, dbPath, _, _, _ := restoreFixture(t)
+	errs := make(chan error, 20)
+	for range 20 {
+		go func() {
+			cmd := child(t, envHold+"="+dbPath)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				errs <- err
+				return
+			}
+			if err := cmd.Start(); err != nil {
+				errs <- err
+				return
+			}
+			defer func() { cmd.Process.Kill(); cmd.Wait() }()
+			line, _ := bufio.NewReader(out).ReadString('\n')
+			if strings.TrimSpace(line) != "open" {
+				errs <- fmt.Errorf("holder: %q", line)
+				return
+			}
+			errs <- nil
+		}()
+	}
+	for range 20 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
