@@ -255,6 +255,9 @@ func BenchmarkImport(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
+				if err := db.Writable(ctx); err != nil {
+					b.Fatal(err)
+				}
 				b.StartTimer()
 				_, err = db.Import(ctx, func(fn func(*meeting.Meeting) error) error {
 					return demo.Each(n, 3, fn)
