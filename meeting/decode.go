@@ -472,6 +472,11 @@ func (d *Decoder) readMeeting() (*Meeting, error) {
 		return nil, &FileError{Line: d.at.line, Column: d.at.col, Meeting: index, ID: w.ID, Problems: ps}
 	}
 	m, ps := fromWire(&w)
+	if !m.SignedOff() && strings.TrimSpace(m.SignedOffBy) != "" && w.SignedOffAt == "" {
+		// A signer without a time is neither a draft nor signed off: never
+		// stored as a draft that seems signed.
+		ps = append(ps, Problem{Field: "signed_off_by", Message: "is given without signed_off_at: give both (signed off) or neither (a draft)"})
+	}
 	if m.SignedOff() && !d.sample {
 		ps = append(ps, m.SignedOffProblems(d.now())...)
 	} else if err := m.Validate(); err != nil {

@@ -47,6 +47,7 @@ func hostileCases() []struct{ name, data, want string } {
 	return []struct{ name, data, want string }{
 		// Keys: exactly once, exactly as documented.
 		{"id twice", file(edit(signedJSON, `"id": "m1",`, `"id": "m1", "id": "m2",`)), `meetings[0] (id "m1"): id: key given twice`},
+		{"a signer without a time", file(edit(draftJSON, `"mode": "phone",`, `"mode": "phone", "signed_off_by": "A Chair",`)), `signed_off_by: is given without signed_off_at`},
 		{"type twice", file(edit(draftJSON, `"mode"`, `"type": "review", "mode"`)), `meetings[0] (id "d1"): type: key given twice`},
 		{"child name twice", file(edit(draftJSON, `"name": "B"`, `"name": "B", "name": "C"`)), `children[0].name: key given twice`},
 		{"consent key twice", file(edit(signedJSON, `"status": "given"`, `"status": "given", "status": "overridden"`)), `consent.status: key given twice`},
