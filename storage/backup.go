@@ -9,7 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"time"
@@ -537,26 +536,29 @@ func restoreTempPattern(dbPath string) string {
 	return "." + filepath.Base(dbPath) + ".restoring-*"
 }
 
-// removeLeftovers removes the files of dir matching pattern (a
-// filepath.Match pattern, * for os.CreateTemp's random part) that are older
-// than age: what a killed process left. Only regular files are removed.
+// removeLeftovers removes the files of dir named as pattern says (as
+// os.CreateTemp reads it: the last * is any text) that are older than age:
+// what a killed process left. Only regular files are removed. The names
+// are compared as text, never read as a glob, whatever the names hold.
 func removeLeftovers(dir, pattern string, age time.Duration) {
-	matches, _ := filepath.Glob(filepath.Join(globEscape(dir), pattern))
-	for _, m := range matches {
-		info, err := os.Lstat(m)
-		if err == nil && info.Mode().IsRegular() && time.Since(info.ModTime()) >= age {
-			os.Remove(m)
+	i := strings.LastIndex(pattern, "*")
+	if i < 0 {
+		return
+	}
+	prefix, suffix := pattern[:i], pattern[i+1:]
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if len(n) < len(prefix)+len(suffix) || !strings.HasPrefix(n, prefix) || !strings.HasSuffix(n, suffix) || !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) >= age {
+			os.Remove(filepath.Join(dir, n))
 		}
 	}
-}
-
-// globEscape stops a folder's name from being read as a pattern
-// (Windows has no escape: its folder names cannot hold * or ?).
-func globEscape(s string) string {
-	if runtime.GOOS == "windows" {
-		return s
-	}
-	return strings.NewReplacer(`*`, `\*`, `?`, `\?`, `[`, `\[`).Replace(s)
 }
 
 // DailyBackups is how many automatic daily backups are kept.
@@ -598,6 +600,8 @@ func (db *DB) DailyBackup(ctx context.Context, today time.Time) (string, error) 
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", fmt.Errorf("daily backup: %w", err)
 	}
+	// What a killed daily backup of any day left, an hour old.
+	removeLeftovers(dir, "."+dailyBase(db.path)+"-*.partial", time.Hour)
 	path := filepath.Join(dir, dailyName(db.path, today.Format("2006-01-02")))
 	written := ""
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {

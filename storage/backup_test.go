@@ -230,3 +230,33 @@ func TestDailyBackupsOfTwoDatabasesInOneFolder(t *testing.T) {
 		t.Errorf("real keeps %v, sample %d", realFiles, len(sampleFiles))
 	}
 }
+
+// What a killed daily backup left in the backups folder, of any day, is
+// removed by the next daily backup once it is an hour old; a fresh one is
+// another process's and is kept, and so is another database's.
+func TestDailyBackupRemovesKilledBackupsLeftovers(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	dir := BackupDir(db.Path())
+	os.MkdirAll(dir, 0o700)
+	old := filepath.Join(dir, ".minutes-2026-01-01.db.123.partial")
+	fresh := filepath.Join(dir, ".minutes-2026-01-02.db.456.partial")
+	other := filepath.Join(dir, ".sample-2026-01-01.db.789.partial")
+	for _, p := range []string{old, fresh, other} {
+		os.WriteFile(p, []byte("half a backup"), 0o600)
+	}
+	hours := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, hours, hours)
+	os.Chtimes(other, hours, hours)
+	if _, err := db.DailyBackup(ctx, time.Date(2026, 1, 5, 9, 0, 0, 0, meeting.UK)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("an old leftover was kept")
+	}
+	for _, p := range []string{fresh, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed", filepath.Base(p))
+		}
+	}
+}
