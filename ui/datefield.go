@@ -72,10 +72,11 @@ type dateField struct {
 
 func newDateField(value meeting.Date, onDate func(meeting.Date), onProblem func(string)) *dateField {
 	f := &dateField{onDate: onDate, onProblem: onProblem, last: value}
-	f.ExtendBaseWidget(f)
+	// Fields set before ExtendBaseWidget: setters would build the entry's
+	// renderer now, before it has a size, for every date on screen.
+	f.PlaceHolder, f.Text, f.Wrapping = "DD/MM/YYYY", formatTypedDate(value), fyne.TextWrap(fyne.TextTruncateClip)
 	f.ActionItem = newPickerButton(f.openPicker) // before anything draws the entry
-	f.SetPlaceHolder("DD/MM/YYYY")
-	f.SetText(formatTypedDate(value))
+	f.ExtendBaseWidget(f)
 	f.Entry.OnChanged = func(string) { f.check(false) }
 	return f
 }

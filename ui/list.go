@@ -63,20 +63,23 @@ func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
 	l := &MeetingsList{store: store, Status: widget.NewLabel("Loading meetings…"), limit: pageSize, searchDelay: searchDelay}
 	f.Limit, f.Offset = 0, 0
 	l.filter = f
-	l.Search = widget.NewEntry()
-	l.Search.SetPlaceHolder("Search by child, case reference, meeting reference or chair (Ctrl+F)")
-	l.Search.SetText(f.Text)
+	// Fields set before ExtendBaseWidget: a setter now would build the
+	// entry's renderer before the window has a size (start-up time).
+	l.Search = &widget.Entry{PlaceHolder: "Search by child, case reference, meeting reference or chair (Ctrl+F)", Text: f.Text, Wrapping: fyne.TextWrap(fyne.TextTruncateClip)}
+	l.Search.ExtendBaseWidget(l.Search)
 	l.Search.OnChanged = func(s string) { l.setFilter(func(f *meeting.Filter) { f.Text = s }, true) }
 	l.From = dateEntry(f.From, func(d meeting.Date) { l.setFilter(func(f *meeting.Filter) { f.From = d }, false) })
 	l.To = dateEntry(f.To, func(d meeting.Date) { l.setFilter(func(f *meeting.Filter) { f.To = d }, false) })
 	l.State = newChoice(statusChoices, nil)
+	// The field, not SetSelected, which would build the list's renderer
+	// before the window has a size (start-up time); OnChanged is set after.
 	switch f.Status {
 	case meeting.StatusDraft:
-		l.State.SetSelected(statusChoices[1])
+		l.State.Selected = statusChoices[1]
 	case meeting.StatusSignedOff:
-		l.State.SetSelected(statusChoices[2])
+		l.State.Selected = statusChoices[2]
 	default:
-		l.State.SetSelected(statusChoices[0])
+		l.State.Selected = statusChoices[0]
 	}
 	l.State.OnChanged = func(choice string) {
 		status := meeting.Status("")
@@ -122,9 +125,7 @@ func NewMeetingsList(store meeting.Store, f meeting.Filter) *MeetingsList {
 			o.(*widget.Label).SetText(columns[id.Col].title)
 		}
 	}
-	for i, c := range columns {
-		l.Table.SetColumnWidth(i, c.width)
-	}
+
 	l.Table.OnSelected = func(id widget.TableCellID) {
 		rows := l.Rows()
 		l.Table.UnselectAll()
@@ -301,6 +302,11 @@ func newMeetingsTable(length func() (int, int), create func() fyne.CanvasObject,
 	t := &meetingsTable{}
 	t.Length, t.CreateCell, t.UpdateCell = length, create, update
 	t.ShowHeaderRow = true
+	// The widths before ExtendBaseWidget: each SetColumnWidth after it
+	// builds and lays the table out again (start-up time).
+	for i, c := range columns {
+		t.SetColumnWidth(i, c.width)
+	}
 	t.ExtendBaseWidget(t)
 	return t
 }
