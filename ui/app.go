@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"strings"
 	"time"
@@ -40,6 +41,10 @@ type Options struct {
 	// CheckOutput says whether a file may be written as kind: never the
 	// database, its files or backups (storage.CheckOutput).
 	CheckOutput func(path string, kind meeting.OutputKind) error
+	// WriteOutput writes a file the chair saved as kind, whole or not at
+	// all, checked again as it is written (storage.WriteOutput); nil
+	// writes with meeting.WriteFile.
+	WriteOutput func(path string, kind meeting.OutputKind, write func(*os.File) error) error
 	// User is the name the audit log records; SetUser changes it.
 	User    string
 	SetUser func(name string)
@@ -370,6 +375,7 @@ func (u *App) ShowReports() {
 	if u.Reports == nil {
 		u.Reports = NewReportsView(u.Win, src, u.Open)
 		u.Reports.chooseFile = u.chooser()
+		u.Reports.writeFile = u.writeFile
 		u.Reports.SetExportPDF(func(r *meeting.Report) ([]byte, error) {
 			var buf bytes.Buffer
 			err := pdf.WriteReport(&buf, r, pdf.Options{ExportedAt: time.Now(), Version: u.opts.Version})
@@ -478,6 +484,14 @@ func (u *App) showAbout() {
 		"Every change is saved as you type.\n\nDatabase: %s\n\nThe records are OFFICIAL-SENSITIVE: keep this laptop's disk encrypted.",
 		u.opts.Version, u.opts.DBPath)
 	infoDialog(u.Win, "About Strategy Minutes", text)
+}
+
+// writeFile writes a file the chair chose in the Save dialog.
+func (u *App) writeFile(path string, kind meeting.OutputKind, write func(*os.File) error) error {
+	if u.opts.WriteOutput != nil {
+		return u.opts.WriteOutput(path, kind, write)
+	}
+	return meeting.WriteFile(path, write)
 }
 
 // ShowWarning says what the database's opening found and worked around.

@@ -51,7 +51,7 @@ func (u *App) MinutesPDF(initials bool) (*meeting.Meeting, []byte, error) {
 // SavePDF writes an exported PDF owner-only and records the export in the
 // audit log (which copy, never the file's name, which may name a child).
 func (u *App) SavePDF(path string, m *meeting.Meeting, doc []byte, initials bool) error {
-	err := meeting.WriteFile(path, func(f *os.File) error {
+	err := u.writeFile(path, meeting.KindPDF, func(f *os.File) error {
 		_, err := f.Write(doc)
 		return err
 	})

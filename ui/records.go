@@ -147,7 +147,7 @@ func (u *App) showAuditLog() {
 	export := newButton("Export CSV…", nil, func() {
 		name := "audit-log-" + time.Now().In(meeting.UK).Format("2006-01-02") + ".csv"
 		saveFileDialog(w, u.opts.CheckOutput)(name, meeting.KindAuditCSV, func(path string) {
-			err := meeting.WriteFile(path, func(f *os.File) error { return records.WriteAuditCSV(context.Background(), f) })
+			err := u.writeFile(path, meeting.KindAuditCSV, func(f *os.File) error { return records.WriteAuditCSV(context.Background(), f) })
 			if err != nil {
 				errorDialog(w, err)
 			}

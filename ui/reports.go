@@ -44,8 +44,10 @@ type ReportsView struct {
 	pdf       func(*meeting.Report) ([]byte, error)
 	// chooseFile asks where to save an export (chooseSaveFile).
 	chooseFile saveChooser
-	body       *container.Scroll
-	content    fyne.CanvasObject
+	// writeFile writes what the chair saved (App.writeFile); nil: meeting.WriteFile.
+	writeFile func(path string, kind meeting.OutputKind, write func(*os.File) error) error
+	body      *container.Scroll
+	content   fyne.CanvasObject
 
 	// Built by show, for tests.
 	cards []*statCard
@@ -798,7 +800,13 @@ func (v *ReportsView) savePDF() {
 // not at all.
 func (v *ReportsView) saveAs(name string, kind meeting.OutputKind, write func(io.Writer) error) {
 	v.chooseFile(name, kind, func(path string) {
-		err := meeting.WriteFile(path, func(f *os.File) error { return write(f) })
+		writeFile := v.writeFile
+		if writeFile == nil {
+			writeFile = func(path string, _ meeting.OutputKind, write func(*os.File) error) error {
+				return meeting.WriteFile(path, write)
+			}
+		}
+		err := writeFile(path, kind, func(f *os.File) error { return write(f) })
 		if err != nil {
 			errorDialog(v.win, fmt.Errorf("could not export the report: %w", err))
 		}

@@ -120,6 +120,9 @@ func (g *gui) show(db *storage.DB) {
 		CheckOutput: func(path string, kind meeting.OutputKind) error {
 			return storage.CheckOutput(g.path, path, kind, false)
 		},
+		WriteOutput: func(path string, kind meeting.OutputKind, write func(*os.File) error) error {
+			return storage.WriteOutput(g.path, path, kind, false, write)
+		},
 	})
 	go func() {
 		// The check reads the whole file: it starts once the window's
