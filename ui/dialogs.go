@@ -252,9 +252,13 @@ func contentDialog(win fyne.Window, title, closeText string, content fyne.Canvas
 	return showModal(win, title, content, []modalButton{{text: closeText, importance: widget.HighImportance, isDefault: true, isCancel: true}}, nil)
 }
 
-// dialogSize is wide enough to read a message in a few lines.
+// dialogSize is wide enough to read a message in a few lines, and as tall
+// as the message wrapped to that width: a wrapping label not yet laid out
+// measures itself one word to a line, far taller than its text.
 func dialogSize(msg *widget.Label) fyne.Size {
-	return fyne.NewSize(520, msg.MinSize().Height+160)
+	const width = 520
+	msg.Resize(fyne.NewSize(width-2*theme.Padding()-80, msg.Size().Height))
+	return fyne.NewSize(width, msg.MinSize().Height+160)
 }
 
 // sentence makes an error's words a sentence: a capital, a full stop.
