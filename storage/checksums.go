@@ -7,13 +7,27 @@ import (
 	"strings"
 )
 
-// checksumAll compares every meeting's rows with their checksum in one pass
-// over each table (in meeting order), which is quick at any size, unlike
-// reading the meetings one by one. It returns the meetings that do not match.
+// checksumAll compares every meeting's rows with their checksum (eachImage)
+// and returns the meetings that do not match.
 func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
+	var problems []TamperProblem
+	err := eachImage(ctx, tx, func(img *image, name string, readable bool) error {
+		if !readable || img.checksum() != img.storedChecksum {
+			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
+		}
+		return nil
+	})
+	return problems, err
+}
+
+// eachImage calls fn with every meeting's stored rows, in one pass over each
+// table (in meeting order), which is quick at any size, unlike reading the
+// meetings one by one; name is the meeting's reference, else its id, and
+// readable is false for rows of the wrong type.
+func eachImage(ctx context.Context, tx *sql.Tx, fn func(img *image, name string, readable bool) error) error {
 	meetings, err := tx.QueryContext(ctx, "SELECT rowid, id, reference, checksum, "+strings.Join(meetingCols, ", ")+" FROM meetings ORDER BY rowid")
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer meetings.Close()
 	type source struct {
@@ -25,7 +39,7 @@ func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 	for _, t := range storedTables {
 		c, err := openCursor(ctx, tx, "SELECT meeting, "+strings.Join(t.cols, ", ")+" FROM "+t.name+" ORDER BY meeting, position", len(t.cols))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		defer c.close()
 		var list func(img *image) *[]row
@@ -43,16 +57,15 @@ func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 	}
 	consents, err := openCursor(ctx, tx, "SELECT meeting, "+strings.Join(consentCols, ", ")+" FROM consents ORDER BY meeting", len(consentCols))
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer consents.close()
 	links, err := openCursor(ctx, tx, "SELECT meeting, decision, child_id FROM decision_children ORDER BY meeting, decision, position", 2)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer links.close()
 
-	var problems []TamperProblem
 	values := make([]any, 4+len(meetingCols))
 	dest := make([]any, len(values))
 	for i := range dest {
@@ -60,7 +73,7 @@ func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 	}
 	for meetings.Next() {
 		if err := meetings.Scan(dest...); err != nil {
-			return nil, err
+			return err
 		}
 		key, _ := values[0].(int64)
 		id, _ := values[1].(string)
@@ -70,7 +83,7 @@ func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 		if name == "" {
 			name = id
 		}
-		img := &image{key: key}
+		img := &image{key: key, storedChecksum: stored}
 		bad := false
 		if img.meeting, err = rowOf(meetingCols, values[4:]); err != nil {
 			bad = true
@@ -98,11 +111,11 @@ func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 			return nil
 		})
 		bad = bad || err != nil
-		if bad || img.checksum() != stored {
-			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
+		if err := fn(img, name, !bad); err != nil {
+			return err
 		}
 	}
-	return problems, meetings.Err()
+	return meetings.Err()
 }
 
 // A cursor reads rows whose first column is a meeting's rowid, in order.

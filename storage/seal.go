@@ -177,29 +177,30 @@ func recordSealed(ctx context.Context, tx execQuerier, who, event, meetingID, de
 // an event of its own. What was there before the upgrade is trusted as it
 // was; from then on, changes show.
 func sealExisting(ctx context.Context, tx *sql.Tx) error {
-	var ids []string
 	var signedOff []string
-	err := eachRow(ctx, tx, `SELECT id, signed_off_at != '' FROM meetings ORDER BY rowid`, nil, func(rows *sql.Rows) error {
+	err := eachRow(ctx, tx, `SELECT id FROM meetings WHERE signed_off_at != '' ORDER BY rowid`, nil, func(rows *sql.Rows) error {
 		var id string
-		var so bool
-		if err := rows.Scan(&id, &so); err != nil {
+		if err := rows.Scan(&id); err != nil {
 			return err
 		}
-		ids = append(ids, id)
-		if so {
-			signedOff = append(signedOff, id)
-		}
+		signedOff = append(signedOff, id)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	for _, id := range ids {
-		img, err := readImage(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET checksum = ? WHERE rowid = ?`, img.checksum(), img.key); err != nil {
+	// The checksums are read in one pass, then written: the pass holds
+	// its statements open over the tables it reads.
+	sums := map[int64]string{}
+	err = eachImage(ctx, tx, func(img *image, _ string, _ bool) error {
+		sums[img.key] = img.checksum()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for key, sum := range sums {
+		if _, err := tx.ExecContext(ctx, `UPDATE meetings SET checksum = ? WHERE rowid = ?`, sum, key); err != nil {
 			return err
 		}
 	}
