@@ -11,7 +11,7 @@ import (
 // and returns the meetings that do not match.
 func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 	var problems []TamperProblem
-	err := eachImage(ctx, tx, func(img *image, name string, readable bool) error {
+	err := eachImage(ctx, tx, func(img *image, _, name string, readable bool) error {
 		if !readable || img.checksum() != img.storedChecksum {
 			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
 		}
@@ -24,7 +24,7 @@ func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 // table (in meeting order), which is quick at any size, unlike reading the
 // meetings one by one; name is the meeting's reference, else its id, and
 // readable is false for rows of the wrong type.
-func eachImage(ctx context.Context, tx *sql.Tx, fn func(img *image, name string, readable bool) error) error {
+func eachImage(ctx context.Context, tx *sql.Tx, fn func(img *image, id, name string, readable bool) error) error {
 	meetings, err := tx.QueryContext(ctx, "SELECT rowid, id, reference, checksum, "+strings.Join(meetingCols, ", ")+" FROM meetings ORDER BY rowid")
 	if err != nil {
 		return err
@@ -111,7 +111,7 @@ func eachImage(ctx context.Context, tx *sql.Tx, fn func(img *image, name string,
 			return nil
 		})
 		bad = bad || err != nil
-		if err := fn(img, name, !bad); err != nil {
+		if err := fn(img, id, name, !bad); err != nil {
 			return err
 		}
 	}

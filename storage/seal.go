@@ -101,7 +101,34 @@ func stateHash(ctx context.Context, q querier, id string) (string, error) {
 	if len(ms) == 0 {
 		return "", meeting.ErrNotFound
 	}
-	enc, err := meeting.MarshalMeeting(ms[0])
+	return stateHashOf(ctx, q, ms[0])
+}
+
+// eachSignedOff calls fn with every signed-off meeting, loaded a batch at
+// a time (as an export loads them): far quicker than one by one.
+func eachSignedOff(ctx context.Context, q querier, fn func(m *meeting.Meeting) error) error {
+	after := ""
+	for {
+		ms, err := loadMeetings(ctx, q, fmt.Sprintf("WHERE m.signed_off_at != '' AND m.id > ? ORDER BY m.id LIMIT %d", exportBatch), after)
+		if err != nil {
+			return err
+		}
+		for _, m := range ms {
+			if err := fn(m); err != nil {
+				return err
+			}
+		}
+		if len(ms) < exportBatch {
+			return nil
+		}
+		after = ms[len(ms)-1].ID
+	}
+}
+
+// stateHashOf is stateHash of the meeting m, loaded through q.
+func stateHashOf(ctx context.Context, q querier, m *meeting.Meeting) (string, error) {
+	id := m.ID
+	enc, err := meeting.MarshalMeeting(m)
 	if err != nil {
 		return "", err
 	}
@@ -192,7 +219,7 @@ func sealExisting(ctx context.Context, tx *sql.Tx) error {
 	// The checksums are read in one pass, then written: the pass holds
 	// its statements open over the tables it reads.
 	sums := map[int64]string{}
-	err = eachImage(ctx, tx, func(img *image, _ string, _ bool) error {
+	err = eachImage(ctx, tx, func(img *image, _, _ string, _ bool) error {
 		sums[img.key] = img.checksum()
 		return nil
 	})
@@ -224,9 +251,22 @@ func sealExisting(ctx context.Context, tx *sql.Tx) error {
 		}
 		previous = s
 	}
-	now := time.Now()
-	for _, id := range signedOff {
-		if err := recordSealed(ctx, tx, "Strategy Minutes", EventSeal, id, "sealed when the app was updated", now); err != nil {
+	// Each signed-off meeting's content, then its seal event: loading
+	// holds no statement open while the log is written.
+	type sealed struct{ id, content string }
+	var contents []sealed
+	err = eachSignedOff(ctx, tx, func(m *meeting.Meeting) error {
+		content, err := stateHashOf(ctx, tx, m)
+		contents = append(contents, sealed{m.ID, content})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	at := time.Now().UTC().Format(time.RFC3339)
+	for _, c := range contents {
+		err := appendAudit(ctx, tx, auditEntry{at: at, who: "Strategy Minutes", event: EventSeal, meeting: c.id, detail: "sealed when the app was updated", content: c.content})
+		if err != nil {
 			return err
 		}
 	}
@@ -472,38 +512,41 @@ func (db *DB) Verify(ctx context.Context) error {
 	}
 	refs := map[string]string{}
 
-	type stored struct {
-		id, ref, checksum string
-		signedOff         bool
-	}
-	var meetings []stored
-	err = eachRow(ctx, tx, `SELECT id, reference, checksum, signed_off_at != '' FROM meetings ORDER BY rowid`, nil, func(rows *sql.Rows) error {
-		var m stored
-		if err := rows.Scan(&m.id, &m.ref, &m.checksum, &m.signedOff); err != nil {
-			return err
+	contents := map[string]string{} // each signed-off meeting's, as it stands
+	err = eachSignedOff(ctx, tx, func(m *meeting.Meeting) error {
+		c, err := stateHashOf(ctx, tx, m)
+		if err == nil {
+			contents[m.ID] = c
 		}
-		meetings = append(meetings, m)
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("verify: read meetings: %w", err)
+		// A meeting that cannot be loaded stops its batch: one by one, so
+		// that it alone is named ("cannot be read").
+		var ids []string
+		eachRow(ctx, tx, `SELECT id FROM meetings WHERE signed_off_at != ''`, nil, func(rows *sql.Rows) error {
+			var id string
+			err := rows.Scan(&id)
+			ids = append(ids, id)
+			return err
+		})
+		for _, id := range ids {
+			if c, err := stateHash(ctx, tx, id); err == nil {
+				contents[id] = c
+			}
+		}
 	}
 	present := map[string]bool{}
 	expected := map[int64]string{} // the search entries the meetings should have
 	names := map[int64]string{}    // meeting rowid: its name in messages
-	for _, m := range meetings {
-		present[m.id] = true
-		name := m.ref
-		if name == "" {
-			name = m.id
-		}
-		refs[m.id] = name
-		img, err := readImage(ctx, tx, m.id)
-		if err != nil || img == nil {
-			problems = append(problems, TamperProblem{Meeting: name, What: "its rows cannot be read"})
-			continue
-		}
+	err = eachImage(ctx, tx, func(img *image, id, name string, readable bool) error {
+		present[id] = true
+		refs[id] = name
 		names[img.key] = name
+		if !readable {
+			problems = append(problems, TamperProblem{Meeting: name, What: "its rows cannot be read"})
+			return nil
+		}
 		for slot, part := range searchEntries(img.searchParts()) {
 			if part != "" {
 				expected[img.key*searchSlots+int64(slot)] = part
@@ -512,13 +555,14 @@ func (db *DB) Verify(ctx context.Context) error {
 		if img.checksum() != img.storedChecksum {
 			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
 		}
-		s := latest[m.id]
+		signedOff := img.meeting[meetingSignedOffAt] != ""
+		s := latest[id]
 		switch {
-		case m.signedOff && (s == nil || s.content == ""):
+		case signedOff && (s == nil || s.content == ""):
 			problems = append(problems, TamperProblem{Meeting: name, What: "it is signed off, but the audit log has no seal of it: it was signed off outside the app"})
-		case m.signedOff:
-			content, err := stateHash(ctx, tx, m.id)
-			if err != nil {
+		case signedOff:
+			content, ok := contents[id]
+			if !ok {
 				problems = append(problems, TamperProblem{Meeting: name, What: "its minutes cannot be read"})
 			} else if content != s.content {
 				problems = append(problems, TamperProblem{Meeting: name, Entry: s.entry,
@@ -527,6 +571,10 @@ func (db *DB) Verify(ctx context.Context) error {
 		case s != nil && s.content != "":
 			problems = append(problems, TamperProblem{Meeting: name, Entry: s.entry, What: "it was signed off (sealed) but is now a draft: the sign-off was removed outside the app"})
 		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("verify: read meetings: %w", err)
 	}
 	for id, s := range latest {
 		switch {
