@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -127,20 +128,39 @@ func namesAChild(m *Meeting, text string) bool {
 		words[w] = true
 	}
 	lower := strings.ToLower(text)
+	compact := compactText(text)
 	for _, c := range m.Children {
 		for _, w := range strings.FieldsFunc(strings.ToLower(c.Name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
 			if utf8.RuneCountInString(w) >= 3 && words[w] {
 				return true
 			}
 		}
-		if ref := strings.ToLower(strings.TrimSpace(c.CaseReference)); ref != "" && strings.Contains(lower, ref) {
+		// A case reference however it is spaced or punctuated.
+		if ref := compactText(c.CaseReference); len(ref) >= 3 && strings.Contains(compact, ref) {
 			return true
 		}
-		if !c.DateOfBirth.IsZero() && strings.Contains(text, c.DateOfBirth.String()) {
-			return true
+		// A date of birth in any of the ways people write one.
+		if !c.DateOfBirth.IsZero() {
+			dob := time.Date(c.DateOfBirth.Year, c.DateOfBirth.Month, c.DateOfBirth.Day, 0, 0, 0, 0, time.UTC)
+			for _, layout := range []string{"2006-01-02", "02/01/2006", "2/1/2006", "02-01-2006", "02.01.2006", "2 January 2006", "2 Jan 2006", "January 2, 2006", "20060102", "02012006"} {
+				if strings.Contains(lower, strings.ToLower(dob.Format(layout))) {
+					return true
+				}
+			}
 		}
 	}
 	return false
+}
+
+// compactText is text lower-cased with only its letters and digits.
+func compactText(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(s) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // CheckDeletion says whether m may be deleted with d on the UK date today

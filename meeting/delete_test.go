@@ -71,6 +71,10 @@ func TestDeletionReasonMustNotNameTheChild(t *testing.T) {
 		"recorded for NOWAK by mistake, see SM-2025-00413":       true,
 		"case lcs-88213 was the wrong referral":                  true,
 		"child born 2016-03-09 is another child":                 true,
+		"child born 09/03/2016 is another child":                 true,
+		"born 9 March 2016":                                      true,
+		"case LCS 88213 is another family":                       true,
+		"20160309 in the wrong record":                           true,
 		"recorded against the wrong referral; see SM-2025-00413": false,
 		"Amy was never discussed here at all (duplicate)":        false,
 	} {

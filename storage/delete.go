@@ -74,15 +74,16 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 		case signedOffAt != "" && draftOnly:
 			return ErrSignedOff
 		}
-		m := &meeting.Meeting{ID: id, Reference: reference}
-		if m.HeldAt, err = parseTime("held_at", heldAt); err != nil {
+		// The whole meeting: the rules look at its children (a reason
+		// must not name them) as well as its dates.
+		ms, err := loadMeetings(ctx, tx, "WHERE m.id = ?", id)
+		if err != nil {
 			return err
 		}
-		if signedOffAt != "" {
-			if m.SignedOffAt, err = parseTime("signed_off_at", signedOffAt); err != nil {
-				return err
-			}
+		if len(ms) == 0 {
+			return meeting.ErrNotFound
 		}
+		m := ms[0]
 		checked, err := meeting.CheckDeletion(m, d, meeting.UKDate(now), retention)
 		if err != nil {
 			refused = err

@@ -115,3 +115,22 @@ func TestDeleteCommand(t *testing.T) {
 		t.Errorf("check after the deletes: %s", stderr)
 	}
 }
+
+// The command refuses a reason that names the child of the meeting, so
+// that the audit log never keeps it.
+func TestDeleteReasonNamingTheChildIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	cli(t, "--db", db, "import", example)
+	for _, reason := range []string{"Amelia Kowalczyk CS204817 2016-09-14", "recorded for AMELIA by mistake", "the wrong Kowalczyk family"} {
+		code, _, stderr := cli(t, "--db", db, "delete", "--meeting", exampleID, "--reason", reason)
+		if code != exitError || !strings.Contains(stderr, "names a child") {
+			t.Errorf("%q: exit %d %s", reason, code, stderr)
+		}
+	}
+	if code, out, _ := cli(t, "--db", db, "list"); code != exitOK || !strings.Contains(out, "SM-2025-00412") {
+		t.Error("the minutes were deleted")
+	}
+	if _, out, _ := cli(t, "--db", db, "audit"); strings.Contains(out, "Amelia") || strings.Contains(out, "Kowalczyk") {
+		t.Error("a refused reason is in the audit log")
+	}
+}
