@@ -484,6 +484,11 @@ func (db *DB) verifyRows(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	schema, err := verifySchema(ctx, tx)
+	if err != nil {
+		return err
+	}
+	problems = append(schema, problems...)
 	rows, err := checksumAll(ctx, tx)
 	if err != nil {
 		return fmt.Errorf("read meetings: %w", err)
@@ -510,6 +515,11 @@ func (db *DB) Verify(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
 	}
+	schema, err := verifySchema(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	problems = append(schema, problems...)
 	refs := map[string]string{}
 
 	contents := map[string]string{} // each signed-off meeting's, as it stands

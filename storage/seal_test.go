@@ -80,6 +80,8 @@ func TestTamperingIsNamed(t *testing.T) {
 		{"entries reordered", []string{"UPDATE audit SET id = id + 1000 WHERE id = 1"}, "audit entry"},
 		{"sign-off removed", []string{"UPDATE meetings SET signed_off_at = '', signed_off_by = '' WHERE id = '" + signedID + "'"}, "now a draft"},
 		{"the meeting deleted", []string{"DELETE FROM meetings WHERE id = '" + signedID + "'"}, "no deletion is recorded"},
+		{"a trigger that hides exports", []string{"CREATE TRIGGER evil AFTER INSERT ON audit WHEN new.event = 'export' BEGIN DELETE FROM audit WHERE id = new.id; END"}, "trigger evil"},
+		{"an index dropped", []string{"DROP INDEX audit_meeting"}, "removed outside the app: index audit_meeting"},
 		{"a draft edited", []string{"UPDATE meetings SET reason = 'x' WHERE id = 'legacy-2019-0042'"}, "legacy-2019-0042"},
 		{"a draft's child renamed", []string{"UPDATE children SET name = 'x' WHERE meeting = (SELECT rowid FROM meetings WHERE id = 'legacy-2019-0042')"}, "checksum"},
 		{"a signed-off meeting with its checksum made again", []string{
