@@ -264,6 +264,23 @@ func sealExisting(ctx context.Context, tx *sql.Tx) error {
 		return err
 	}
 	at := time.Now().UTC().Format(time.RFC3339)
+	// A draft stored before the audit log existed gets an entry too: every
+	// meeting must have one (a meeting put in outside the app has none).
+	var unlogged []string
+	err = eachRow(ctx, tx, `SELECT id FROM meetings m WHERE signed_off_at = '' AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.meeting = m.id) ORDER BY rowid`, nil, func(rows *sql.Rows) error {
+		var id string
+		err := rows.Scan(&id)
+		unlogged = append(unlogged, id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, id := range unlogged {
+		if err := appendAudit(ctx, tx, auditEntry{at: at, who: "Strategy Minutes", event: EventSeal, meeting: id, detail: "stored before the audit log"}); err != nil {
+			return err
+		}
+	}
 	for _, c := range contents {
 		err := appendAudit(ctx, tx, auditEntry{at: at, who: "Strategy Minutes", event: EventSeal, meeting: c.id, detail: "sealed when the app was updated", content: c.content})
 		if err != nil {
@@ -568,6 +585,8 @@ func (db *DB) Verify(ctx context.Context) error {
 		signedOff := img.meeting[meetingSignedOffAt] != ""
 		s := latest[id]
 		switch {
+		case s == nil:
+			problems = append(problems, TamperProblem{Meeting: name, What: "it has no entry in the audit log: it was put in outside the app"})
 		case signedOff && (s == nil || s.content == ""):
 			problems = append(problems, TamperProblem{Meeting: name, What: "it is signed off, but the audit log has no seal of it: it was signed off outside the app"})
 		case signedOff:

@@ -355,3 +355,48 @@ func TestTruncatedLogShowsAgainstTheBackup(t *testing.T) {
 		t.Errorf("after a restore from an older backup: %v", err)
 	}
 }
+
+// An entry taken out of the trigram index with FTS5's own command hides a
+// meeting from every search: check names it.
+func TestSearchIndexCommandsShow(t *testing.T) {
+	ctx := context.Background()
+	path, _ := sealedFixture(t)
+	db, _ := Open(path)
+	db.searchReady(ctx)
+	db.Close()
+	tamper(t, path, "INSERT INTO search_index (search_index, rowid, text) SELECT 'delete', rowid, text FROM search_entries WHERE rowid = (SELECT min(rowid) FROM search_entries)")
+	db, _ = Open(path)
+	defer db.Close()
+	if err := db.Check(ctx); !errors.Is(err, ErrTampered) || !strings.Contains(err.Error(), "search index") {
+		t.Errorf("check: %v", err)
+	}
+}
+
+// A meeting with no entry in the audit log was put in outside the app:
+// even with the log's chain made again around it, check names it.
+func TestMeetingWithoutAuditEntryShows(t *testing.T) {
+	ctx := context.Background()
+	path, _ := sealedFixture(t)
+	tamper(t, path, "DELETE FROM audit WHERE meeting = 'legacy-2019-0042'")
+	db, _ := Open(path)
+	defer db.Close()
+	// The attacker knows the chain's recipe and seals the log again.
+	var entries []auditEntry
+	rows, _ := db.sql.Query(`SELECT id, at, who, event, meeting, detail, content FROM audit ORDER BY id`)
+	for rows.Next() {
+		var e auditEntry
+		rows.Scan(&e.id, &e.at, &e.who, &e.event, &e.meeting, &e.detail, &e.content)
+		entries = append(entries, e)
+	}
+	rows.Close()
+	previous := ""
+	for i, e := range entries {
+		e.id = int64(i + 1)
+		s := e.seal(previous)
+		db.sql.Exec(`UPDATE audit SET id = ?, seal = ? WHERE id = ?`, e.id, s, entries[i].id)
+		previous = s
+	}
+	if err := db.Verify(ctx); !errors.Is(err, ErrTampered) || !strings.Contains(err.Error(), "legacy-2019-0042: it has no entry in the audit log") {
+		t.Errorf("verify: %v", err)
+	}
+}
