@@ -699,6 +699,9 @@ type SealMatch struct {
 	Current   bool // the minutes in the database are still this version
 	// CurrentSeal is the seal of the minutes as they stand.
 	CurrentSeal string
+	// DeletedAt is when the minutes were deleted through the app (the
+	// audit log records it), zero while they stand.
+	DeletedAt time.Time
 }
 
 // A PDFExport is an export of a PDF the audit log records (EventExportPDF).
@@ -762,7 +765,15 @@ func (db *DB) FindSeal(ctx context.Context, short string) (SealMatch, error) {
 		return SealMatch{}, ErrNoSuchSeal
 	}
 	m.At, _ = time.Parse(time.RFC3339, at)
-	db.sql.QueryRowContext(ctx, `SELECT reference FROM meetings WHERE id = ?`, m.Meeting).Scan(&m.Reference)
+	if err := db.sql.QueryRowContext(ctx, `SELECT reference FROM meetings WHERE id = ?`, m.Meeting).Scan(&m.Reference); errors.Is(err, sql.ErrNoRows) {
+		// Deleted through the app: say so, not that something was changed.
+		var deletedAt string
+		err := db.sql.QueryRowContext(ctx, `SELECT at FROM audit WHERE meeting = ? AND event LIKE 'delete%' ORDER BY id DESC LIMIT 1`, m.Meeting).Scan(&deletedAt)
+		if err == nil {
+			m.DeletedAt, _ = time.Parse(time.RFC3339, deletedAt)
+			return m, nil
+		}
+	}
 	// The minutes as they stand must match their seal, in a database
 	// whose chain is whole: MinutesSeal checks both.
 	current, err := db.MinutesSeal(ctx, m.Meeting)

@@ -60,6 +60,10 @@ func runVerify(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 		name = m.Meeting
 	}
 	when := m.At.In(meeting.UK).Format("2 January 2006 15:04")
+	if !m.DeletedAt.IsZero() {
+		return fmt.Errorf("verify: the seal %s is of minutes (meeting %s, sealed %s, UK time) that were deleted on %s: the audit log records who deleted them, when and why ('strategyminutes audit'); this copy is of minutes that no longer stand",
+			seal, name, when, m.DeletedAt.In(meeting.UK).Format("2 January 2006 15:04"))
+	}
 	if !m.Current {
 		return fmt.Errorf("verify: the seal %s is of an earlier version of the minutes of %s (sealed %s, UK time): they have been amended since, and their seal is now %s; this copy is out of date",
 			seal, name, when, m.CurrentSeal)

@@ -88,8 +88,20 @@ func TestVerifyACopyBySeal(t *testing.T) {
 		t.Errorf("check after tampering: %d %s", code, stderr)
 	}
 
+	// Minutes deleted through the app: said so, not taken for tampering.
+	other := filepath.Join(dir, "deleted.db")
+	cli(t, "--db", other, "import", example)
+	copy3 := filepath.Join(dir, "deleted.pdf")
+	cli(t, "--db", other, "export-pdf", "--meeting", exampleID, "--out", copy3)
+	if code, _, stderr := cli(t, "--db", other, "delete", "--meeting", exampleID, "--reason", "recorded against the wrong referral"); code != exitOK {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := cli(t, "--db", other, "verify", copy3); code != exitError || !strings.Contains(stderr, "were deleted on") {
+		t.Errorf("verify a copy of deleted minutes: %d %s", code, stderr)
+	}
+
 	// Not a seal of this database; not a PDF of signed-off minutes.
-	if code, _, stderr := cli(t, "--db", filepath.Join(dir, "other.db"), "verify", "--seal", seal[1]); code != exitError || !strings.Contains(stderr, "no minutes") {
+	if code, _, stderr := cli(t, "--db", filepath.Join(dir, "another.db"), "verify", "--seal", seal[1]); code != exitError || !strings.Contains(stderr, "no minutes") {
 		t.Errorf("another database: %d %s", code, stderr)
 	}
 	if code, _, stderr := cli(t, "--db", db, "verify", example); code != exitError || !strings.Contains(stderr, "not a PDF") {
