@@ -86,6 +86,25 @@ func CheckOutput(dbPath, out string, kind meeting.OutputKind, force bool) error 
 	return fmt.Errorf("%s: %w and is not %s, so it was left as it is; choose another name, or add --force to replace it", out, ErrExists, kind.Name)
 }
 
+// IsDatabaseFile reports whether the open file f (standard output, say) is
+// the database at dbPath or one of the files SQLite keeps beside it: a
+// command must not write its output there ("export --out - 1<>minutes.db").
+func IsDatabaseFile(dbPath string, f *os.File) bool {
+	info, err := f.Stat()
+	if err != nil || !info.Mode().IsRegular() {
+		return false
+	}
+	db, _ := filepath.Abs(dbPath)
+	for _, d := range []string{db, resolve(db)} {
+		for _, suffix := range companions {
+			if other, err := os.Stat(d + suffix); err == nil && os.SameFile(info, other) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sqliteFile says which of SQLite's files head starts: a database, a
 // write-ahead log or a rollback journal (whoever's: another database's
 // log holds its saves), or "".

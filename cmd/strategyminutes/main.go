@@ -183,6 +183,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			defer db.Close()
 			db.SetUser(opts.user)
 			e.db = db
+			if f, ok := stdout.(*os.File); ok && storage.IsDatabaseFile(db.Path(), f) {
+				return fail(stderr, fmt.Errorf("%s: standard output is the database or one of its files: %w; nothing was written", name, storage.ErrProtected))
+			}
 			if w := db.Warning(); w != "" {
 				fmt.Fprintf(stderr, "strategyminutes: warning: %s\n", w)
 			}

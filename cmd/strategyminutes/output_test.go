@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -183,5 +184,28 @@ func TestOutputThroughASwappedFolderLink(t *testing.T) {
 	<-done
 	if code, out, stderr := cli(t, "--db", db, "check"); code != exitOK {
 		t.Errorf("check: %s %s", out, stderr)
+	}
+}
+
+// Standard output opened on the database ("export --out - 1<>minutes.db")
+// is refused before anything is written.
+func TestStandardOutputOnTheDatabase(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "minutes.db")
+	cli(t, "--db", db, "import", example)
+	before := readFile(t, db)
+	for _, args := range [][]string{{"export", "--out", "-"}, {"audit"}, {"report", "--format", "json"}, {"list"}} {
+		f, err := os.OpenFile(db, os.O_RDWR, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr strings.Builder
+		code := run(context.Background(), append([]string{"--db", db}, args...), f, &stderr)
+		f.Close()
+		if code != exitError || !strings.Contains(stderr.String(), "standard output is the database") {
+			t.Errorf("%v: exit %d %s", args, code, stderr.String())
+		}
+	}
+	if after := readFile(t, db); string(after) != string(before) {
+		t.Error("the database changed")
 	}
 }
