@@ -147,6 +147,12 @@ func (db *DB) Backup(ctx context.Context, path string) error {
 	if err := CheckOutput(db.path, abs, meeting.KindBackup, false); err != nil {
 		return fmt.Errorf("back up: %w", err)
 	}
+	if handled, err := db.backupWithinFolder(ctx, abs); handled {
+		if err != nil {
+			return err
+		}
+		return db.Record(ctx, EventBackup, "", "")
+	}
 	return db.backup(ctx, abs)
 }
 

@@ -179,6 +179,18 @@ func TestOutputThroughASwappedFolderLink(t *testing.T) {
 			t.Fatalf("attempt %d: the database was replaced by an export", i)
 		}
 		os.Remove(filepath.Join(safe, "minutes.db"))
+		// A backup named as the database's journal: never beside it, and
+		// no copy of the database left there either.
+		cli(t, "--db", db, "backup", "--out", filepath.Join(link, "minutes.db-journal"))
+		entries, _ := os.ReadDir(dbDir)
+		for _, e := range entries {
+			if n := e.Name(); n != "minutes.db" && n != "minutes.db-wal" && n != "minutes.db-shm" {
+				close(stop)
+				<-done
+				t.Fatalf("attempt %d: a backup left %s beside the database", i, n)
+			}
+		}
+		os.Remove(filepath.Join(safe, "minutes.db-journal"))
 	}
 	close(stop)
 	<-done
