@@ -9,7 +9,7 @@ import (
 
 // checksumAll compares every meeting's rows with their checksum (eachImage)
 // and returns the meetings that do not match.
-func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
+func checksumAll(ctx context.Context, tx querier) ([]TamperProblem, error) {
 	var problems []TamperProblem
 	err := eachImage(ctx, tx, func(img *image, _, name string, readable bool) error {
 		if !readable || img.checksum() != img.storedChecksum {
@@ -24,7 +24,7 @@ func checksumAll(ctx context.Context, tx *sql.Tx) ([]TamperProblem, error) {
 // table (in meeting order), which is quick at any size, unlike reading the
 // meetings one by one; name is the meeting's reference, else its id, and
 // readable is false for rows of the wrong type.
-func eachImage(ctx context.Context, tx *sql.Tx, fn func(img *image, id, name string, readable bool) error) error {
+func eachImage(ctx context.Context, tx querier, fn func(img *image, id, name string, readable bool) error) error {
 	meetings, err := tx.QueryContext(ctx, "SELECT rowid, id, reference, checksum, "+strings.Join(meetingCols, ", ")+" FROM meetings ORDER BY rowid")
 	if err != nil {
 		return err
@@ -128,7 +128,7 @@ type cursor struct {
 	err    error
 }
 
-func openCursor(ctx context.Context, tx *sql.Tx, query string, cols int) (*cursor, error) {
+func openCursor(ctx context.Context, tx querier, query string, cols int) (*cursor, error) {
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("read rows: %w", err)

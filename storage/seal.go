@@ -440,6 +440,24 @@ func lastEntry(ctx context.Context, path string) (id int64, seal string, ok bool
 	return id, seal, true
 }
 
+// snapshot runs fn in one read transaction on a connection of its own,
+// begun DEFERRED: it reads one snapshot and takes no write lock. (The
+// driver begins every sql.Tx, read-only or not, with the connection's
+// _txlock, IMMEDIATE: a check held that way would keep every other
+// process's saves waiting for as long as it ran.)
+func (db *DB) snapshot(ctx context.Context, fn func(*sql.Conn) error) error {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return err
+	}
+	defer conn.ExecContext(context.Background(), "ROLLBACK")
+	return fn(conn)
+}
+
 // verifySearch compares the search index's entries (and those waiting for
 // it) with those the meetings should have: a meeting taken out of the index
 // would be hidden from every search.
@@ -492,11 +510,10 @@ func verifySearch(ctx context.Context, q querier, expected map[int64]string, nam
 // verifyRows checks the audit log's chain and every meeting's checksum, in
 // one snapshot, one pass over each table: what every write waits for.
 func (db *DB) verifyRows(ctx context.Context) error {
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
+	return db.snapshot(ctx, func(tx *sql.Conn) error { return db.verifyRowsIn(ctx, tx) })
+}
+
+func (db *DB) verifyRowsIn(ctx context.Context, tx *sql.Conn) error {
 	problems, _, err := walkChain(ctx, tx, false)
 	if err != nil {
 		return err
@@ -523,11 +540,10 @@ func (db *DB) verifyRows(ctx context.Context) error {
 // returns a *VerifyError naming the first meeting or entry that does not
 // match, and every other.
 func (db *DB) Verify(ctx context.Context) error {
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}) // one snapshot
-	if err != nil {
-		return fmt.Errorf("verify: %w", err)
-	}
-	defer tx.Rollback()
+	return db.snapshot(ctx, func(tx *sql.Conn) error { return db.verifyIn(ctx, tx) })
+}
+
+func (db *DB) verifyIn(ctx context.Context, tx *sql.Conn) error {
 	problems, latest, err := walkChain(ctx, tx, true)
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)
@@ -649,12 +665,16 @@ func (db *DB) MinutesSeal(ctx context.Context, id string) (string, error) {
 	if err := db.Writable(ctx); err != nil {
 		return "", err
 	}
-	tx, err := db.sql.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	var seal, content string
+	tx, err := db.sql.Conn(ctx)
 	if err != nil {
 		return "", err
 	}
-	defer tx.Rollback()
-	var seal, content string
+	defer tx.Close()
+	if _, err := tx.ExecContext(ctx, "BEGIN DEFERRED"); err != nil {
+		return "", err
+	}
+	defer tx.ExecContext(context.Background(), "ROLLBACK")
 	err = tx.QueryRowContext(ctx, `SELECT seal, content FROM audit WHERE meeting = ? AND content != '' ORDER BY id DESC LIMIT 1`, id).Scan(&seal, &content)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", &VerifyError{Problems: []TamperProblem{{Meeting: id, What: "it is signed off, but the audit log has no seal of it"}}}

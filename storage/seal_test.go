@@ -400,3 +400,41 @@ func TestMeetingWithoutAuditEntryShows(t *testing.T) {
 		t.Errorf("verify: %v", err)
 	}
 }
+
+// A check holds no write lock: another process's save goes in while it
+// runs, not after it.
+func TestCheckDoesNotHoldSavesBack(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "minutes.db")
+	db, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fillDemo(t, db, 3000, 8)
+	other, err := Open(path) // another pool of connections, as another process has
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.Writable(ctx); err != nil {
+		t.Fatal(err)
+	}
+	draft := exampleMeetings(t)[1]
+	verified := make(chan time.Time, 1)
+	started := make(chan struct{})
+	go func() {
+		close(started)
+		db.Verify(ctx)
+		verified <- time.Now()
+	}()
+	<-started
+	time.Sleep(30 * time.Millisecond) // the check is reading
+	if err := other.SaveMeeting(ctx, draft); err != nil {
+		t.Fatal(err)
+	}
+	saved := time.Now()
+	if done := <-verified; !saved.Before(done) {
+		t.Errorf("the save waited for the check to end (saved %v after it)", saved.Sub(done))
+	}
+}
