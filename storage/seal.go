@@ -397,7 +397,10 @@ func walkChain(ctx context.Context, q querier, states bool) ([]TamperProblem, ma
 // the log, with the same seal. Entries removed from the end of the log, or
 // a chain rewritten, since that backup show; the chain alone cannot show
 // them. A backup that cannot be read is left to LatestGoodBackup.
-func (db *DB) verifyAgainstBackup(ctx context.Context, q querier) []TamperProblem {
+//
+// An unreadable backup is a problem for check (unreadable says so), not for
+// the check before writes: a damaged backup must not stop the chair.
+func (db *DB) verifyAgainstBackup(ctx context.Context, q querier, unreadable bool) []TamperProblem {
 	if db.copy {
 		return nil // a backup being checked itself
 	}
@@ -414,7 +417,15 @@ func (db *DB) verifyAgainstBackup(ctx context.Context, q querier) []TamperProble
 		}
 		id, seal, ok := lastEntry(ctx, backups[i])
 		if !ok {
-			continue
+			if !unreadable {
+				return nil
+			}
+			// Damaged or emptied: the log cannot be checked against it,
+			// and that is said, not passed over.
+			return []TamperProblem{{What: fmt.Sprintf("the newest automatic backup, %s, cannot be read, so the end of the audit log cannot be checked against it: the backup is damaged or was changed", filepath.Base(backups[i]))}}
+		}
+		if id == 0 {
+			return nil // a backup of an empty log: nothing to compare
 		}
 		var here string
 		err = eachRow(ctx, q, `SELECT seal FROM audit WHERE id = ?`, []any{id}, func(rows *sql.Rows) error { return rows.Scan(&here) })
@@ -427,14 +438,19 @@ func (db *DB) verifyAgainstBackup(ctx context.Context, q querier) []TamperProble
 }
 
 // lastEntry reads the last audit entry of the database at path, without
-// writing to it.
+// writing to it: ok is false for a file that cannot be read as one of the
+// app's databases; id is 0 for an audit log with no entries.
 func lastEntry(ctx context.Context, path string) (id int64, seal string, ok bool) {
 	ro, err := sql.Open("sqlite3", "file:"+uriPath(path)+"?mode=ro&immutable=1")
 	if err != nil {
 		return 0, "", false
 	}
 	defer ro.Close()
-	if err := ro.QueryRowContext(ctx, `SELECT id, seal FROM audit ORDER BY id DESC LIMIT 1`).Scan(&id, &seal); err != nil || seal == "" {
+	err = ro.QueryRowContext(ctx, `SELECT id, seal FROM audit ORDER BY id DESC LIMIT 1`).Scan(&id, &seal)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, "", true
+	case err != nil || seal == "":
 		return 0, "", false
 	}
 	return id, seal, true
@@ -528,7 +544,7 @@ func (db *DB) verifyRowsIn(ctx context.Context, tx *sql.Conn) error {
 		return fmt.Errorf("read meetings: %w", err)
 	}
 	problems = append(problems, rows...)
-	problems = append(problems, db.verifyAgainstBackup(ctx, tx)...)
+	problems = append(problems, db.verifyAgainstBackup(ctx, tx, false)...)
 	if len(problems) > 0 {
 		return &VerifyError{Problems: problems}
 	}
@@ -630,7 +646,7 @@ func (db *DB) verifyIn(ctx context.Context, tx *sql.Conn) error {
 			problems = append(problems, TamperProblem{Meeting: id, What: "the meeting is in the audit log but missing, and no deletion is recorded"})
 		}
 	}
-	problems = append(problems, db.verifyAgainstBackup(ctx, tx)...)
+	problems = append(problems, db.verifyAgainstBackup(ctx, tx, true)...)
 	searchProblems, err := verifySearch(ctx, tx, expected, names)
 	if err != nil {
 		return fmt.Errorf("verify: %w", err)

@@ -438,3 +438,22 @@ func TestCheckDoesNotHoldSavesBack(t *testing.T) {
 		t.Errorf("the save waited for the check to end (saved %v after it)", saved.Sub(done))
 	}
 }
+
+// A damaged or emptied automatic backup does not silently turn off the
+// check of the end of the audit log against it.
+func TestUnreadableBackupIsSaid(t *testing.T) {
+	ctx := context.Background()
+	path, _ := sealedFixture(t)
+	db, _ := Open(path)
+	written, err := db.DailyBackup(ctx, time.Now())
+	if err != nil || written == "" {
+		t.Fatal(written, err)
+	}
+	db.Close()
+	os.WriteFile(written, nil, 0o600)
+	db, _ = Open(path)
+	defer db.Close()
+	if err := db.Verify(ctx); !errors.Is(err, ErrTampered) || !strings.Contains(err.Error(), "cannot be read") {
+		t.Errorf("verify with an emptied backup: %v", err)
+	}
+}

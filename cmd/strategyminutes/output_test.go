@@ -53,7 +53,8 @@ func TestOutputsNeverReplaceTheDatabase(t *testing.T) {
 		t.Errorf("backup into the backups folder: %d %s", code, stderr)
 	}
 	os.MkdirAll(filepath.Join(dir, "data", "backups"), 0o700)
-	os.WriteFile(filepath.Join(dir, "data", "backups", "minutes-2026-01-02.db"), []byte("SQLite format 3\x00"), 0o600)
+	// An automatic backup: a copy of the database as it is now.
+	os.WriteFile(filepath.Join(dir, "data", "backups", "minutes-2026-01-02.db"), readFile(t, db), 0o600)
 	os.Symlink(db, filepath.Join(dir, "link.json"))
 	os.Link(db, filepath.Join(dir, "hardlink.json"))
 	os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("a chair's own notes"), 0o600)
