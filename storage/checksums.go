@@ -4,20 +4,88 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"maps"
 	"strings"
 )
 
 // checksumAll compares every meeting's rows with their checksum (eachImage)
-// and returns the meetings that do not match.
+// and its search entries with those its rows give, in the same pass (the
+// entries are in meeting order too), and returns the meetings that do not
+// match: a meeting taken out of the search index is hidden from every
+// search.
 func checksumAll(ctx context.Context, tx querier) ([]TamperProblem, error) {
+	pending := map[int64]string{}
+	err := eachRow(ctx, tx, `SELECT rowid, text FROM search_pending`, nil, func(rows *sql.Rows) error {
+		var key int64
+		var text string
+		err := rows.Scan(&key, &text)
+		pending[key] = text
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read the search entries: %w", err)
+	}
+	entries, err := openCursor(ctx, tx, `SELECT rowid, text FROM search_entries ORDER BY rowid`, 1)
+	if err != nil {
+		return nil, err
+	}
+	defer entries.close()
 	var problems []TamperProblem
-	err := eachImage(ctx, tx, func(img *image, _, name string, readable bool) error {
+	orphans := 0
+	err = eachImage(ctx, tx, func(img *image, _, name string, readable bool) error {
 		if !readable || img.checksum() != img.storedChecksum {
 			problems = append(problems, TamperProblem{Meeting: name, What: "its stored rows do not match their checksum: they were changed outside the app, or damaged"})
+			return nil
+		}
+		first := img.key * searchSlots
+		// Entries before this meeting's belong to no meeting.
+		for entries.ok && entries.key < first {
+			orphans++
+			entries.next()
+		}
+		have := map[int64]string{}
+		for entries.ok && entries.key < first+searchSlots {
+			text, _ := entries.values[1].(string)
+			have[entries.key] = text
+			entries.next()
+		}
+		want := map[int64]string{}
+		for slot, part := range searchEntries(img.searchParts()) {
+			if part != "" {
+				want[first+int64(slot)] = part
+			}
+		}
+		for key, text := range pending {
+			if key >= first && key < first+searchSlots {
+				if text == "" {
+					delete(have, key)
+				} else {
+					have[key] = text
+				}
+				delete(pending, key)
+			}
+		}
+		if !maps.Equal(have, want) {
+			problems = append(problems, TamperProblem{Meeting: name, What: "its entries in the search index do not match it: a search may not find it"})
 		}
 		return nil
 	})
-	return problems, err
+	if err != nil {
+		return nil, err
+	}
+	for entries.ok {
+		orphans++
+		entries.next()
+	}
+	for _, text := range pending {
+		if text != "" {
+			orphans++
+		}
+	}
+	if orphans > 0 {
+		problems = append(problems, TamperProblem{What: fmt.Sprintf("the search index holds %d entries of no meeting", orphans)})
+	}
+	return problems, nil
 }
 
 // eachImage calls fn with every meeting's stored rows, in one pass over each

@@ -256,6 +256,21 @@ func TestNoWriteOverTampering(t *testing.T) {
 			t.Error("the file changed")
 		}
 	})
+	t.Run("search entries", func(t *testing.T) {
+		path, _ := sealedFixture(t)
+		db, _ := Open(path)
+		db.searchReady(ctx)
+		db.Close()
+		tamper(t, path, "DELETE FROM search_entries WHERE rowid = (SELECT min(rowid) FROM search_entries)")
+		db, err := Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if err := db.Record(ctx, EventExport, "", "1 meeting"); !errors.Is(err, ErrTampered) || !strings.Contains(err.Error(), "search index") {
+			t.Errorf("a write over a changed search index: %v", err)
+		}
+	})
 	t.Run("a draft", func(t *testing.T) {
 		path, _ := sealedFixture(t)
 		tamper(t, path, "UPDATE meetings SET minute_taker = 'x' WHERE id = 'legacy-2019-0042'")
