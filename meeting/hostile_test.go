@@ -247,7 +247,7 @@ func TestHugeFieldsAreRefusedWithoutBeingHeld(t *testing.T) {
 			runtime.GC()
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
-			got := decodeErr2(&repeatReader{prefix: tt.prefix, suffix: tt.suffix, fill: tt.fill, n: size})
+			got := decodeErrFrom(&repeatReader{prefix: tt.prefix, suffix: tt.suffix, fill: tt.fill, n: size})
 			runtime.ReadMemStats(&after)
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("error %q\ndoes not contain %q", capText(got, 500), tt.want)
@@ -274,7 +274,7 @@ func TestManyChildrenAreRefusedWhileReading(t *testing.T) {
 	runtime.GC()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
-	got := decodeErr2(r)
+	got := decodeErrFrom(r)
 	runtime.ReadMemStats(&after)
 	if !strings.Contains(got, "children: has more than 100 entries; the limit is 100") {
 		t.Errorf("got %q", capText(got, 500))
@@ -315,8 +315,9 @@ func (r *cycleReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// decodeErr2 is decodeErr over a reader.
-func decodeErr2(r io.Reader) string {
+// decodeErrFrom decodes every meeting of r and returns the errors, one a
+// line: a file error stops at once, a meeting's problems go on to the next.
+func decodeErrFrom(r io.Reader) string {
 	dec := NewDecoder(r)
 	var errs []string
 	for {

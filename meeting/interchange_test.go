@@ -41,24 +41,7 @@ func decodeAll(t testing.TB, data []byte) []*Meeting {
 }
 
 // decodeErr returns the text of every error in the file.
-func decodeErr(data string) string {
-	dec := NewDecoder(strings.NewReader(data))
-	var errs []string
-	for {
-		_, err := dec.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			errs = append(errs, err.Error())
-			var fe *FileError
-			if !errors.As(err, &fe) || fe.Meeting < 0 {
-				break
-			}
-		}
-	}
-	return strings.Join(errs, "\n")
-}
+func decodeErr(data string) string { return decodeErrFrom(strings.NewReader(data)) }
 
 func encodeAll(t testing.TB, ms []*Meeting) []byte {
 	t.Helper()

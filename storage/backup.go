@@ -294,7 +294,7 @@ func restore(ctx context.Context, backupPath, dbPath string, window *InstanceLoc
 	if err != nil {
 		return "", fmt.Errorf("restore: %w; nothing was replaced", err)
 	}
-	if same, _ := sameFiles(backupPath, path); same {
+	if sameFile(backupPath, path) {
 		return "", errors.New("restore: the backup is the database itself; nothing was replaced")
 	}
 	open, err := lockFile(path, openByte, true)
@@ -523,19 +523,6 @@ func syncDir(dir string) {
 		d.Sync()
 		d.Close()
 	}
-}
-
-// sameFiles reports whether a and b are one file.
-func sameFiles(a, b string) (bool, error) {
-	ai, err := os.Stat(a)
-	if err != nil {
-		return false, err
-	}
-	bi, err := os.Stat(b)
-	if err != nil {
-		return false, err
-	}
-	return os.SameFile(ai, bi), nil
 }
 
 // restoreTempPattern names restore's temporary copies of a backup.

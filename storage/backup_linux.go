@@ -45,7 +45,6 @@ func (db *DB) backupWithinFolder(ctx context.Context, abs string) (bool, error) 
 	if err := check(); err != nil {
 		return true, err
 	}
-	removeFolderLeftovers(dir, base)
 	removeLeftovers(dir, "."+base+".*.partial", time.Hour)
 	var suffix [6]byte
 	rand.Read(suffix[:])

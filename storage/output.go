@@ -77,6 +77,13 @@ func CheckOutput(dbPath, out string, kind meeting.OutputKind, force bool) error 
 	if err != nil {
 		return fmt.Errorf("%s: %w", out, err)
 	}
+	return checkExisting(out, head, kind, force)
+}
+
+// checkExisting says whether the existing file out, which starts with head,
+// may be replaced by a file of kind: never an SQLite file; one of another
+// kind only with force; an empty one always.
+func checkExisting(out string, head []byte, kind meeting.OutputKind, force bool) error {
 	if what := sqliteFile(head); what != "" {
 		return fmt.Errorf("%s: %w: it is %s; choose another name", out, ErrProtected, what)
 	}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"golang.org/x/sys/unix"
@@ -33,7 +32,7 @@ func writeWithinFolder(dbPath, out string, kind meeting.OutputKind, force bool, 
 	if err := checkWithinFolder(dfd, dbPath, out, base, kind, force); err != nil {
 		return err
 	}
-	removeFolderLeftovers(dir, base)
+	removeLeftovers(dir, "."+base+".*.tmp", time.Hour) // what a killed write left, as meeting.WriteFile does
 
 	var suffix [6]byte
 	rand.Read(suffix[:])
@@ -127,29 +126,5 @@ func checkWithinFolder(dfd int, dbPath, out, base string, kind meeting.OutputKin
 	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
 		return fmt.Errorf("%s: %w", out, err)
 	}
-	head = head[:n]
-	if what := sqliteFile(head); what != "" {
-		return fmt.Errorf("%s: %w: it is %s; choose another name", out, ErrProtected, what)
-	}
-	if force || meeting.IsEmpty(head) || kind.Is(head) {
-		return nil
-	}
-	return fmt.Errorf("%s: %w and is not %s, so it was left as it is; choose another name, or add --force to replace it", out, ErrExists, kind.Name)
-}
-
-// removeFolderLeftovers removes what a killed write of base left in dir,
-// over an hour old (meeting.WriteFile does the same).
-func removeFolderLeftovers(dir, base string) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return
-	}
-	prefix := "." + base + "."
-	for _, e := range entries {
-		if n := e.Name(); strings.HasPrefix(n, prefix) && strings.HasSuffix(n, ".tmp") && e.Type().IsRegular() {
-			if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > time.Hour {
-				os.Remove(filepath.Join(dir, n))
-			}
-		}
-	}
+	return checkExisting(out, head[:n], kind, force)
 }
