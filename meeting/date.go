@@ -50,6 +50,13 @@ func (d Date) String() string {
 	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
 }
 
+// AddYears returns the date n years after d; 29 February moves to 1 March
+// in a year that has none, the day a person born on it comes of age in
+// England.
+func (d Date) AddYears(n int) Date {
+	return DateOf(time.Date(d.Year+n, d.Month, d.Day, 12, 0, 0, 0, time.UTC))
+}
+
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.compare(e) < 0 }
 

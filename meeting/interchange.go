@@ -183,8 +183,8 @@ func fromWire(w *wireMeeting) (*Meeting, Problems) {
 		MissingPartnersReason: w.MissingReason,
 	}
 	for i, c := range w.Children {
-		m.Children = append(m.Children, Child{c.ID, c.Name,
-			parseDate(fmt.Sprintf("children[%d].date_of_birth", i), c.DateOfBirth), c.CaseReference})
+		m.Children = append(m.Children, Child{ID: c.ID, Name: c.Name, DateOfBirth:
+			parseDate(fmt.Sprintf("children[%d].date_of_birth", i), c.DateOfBirth), CaseReference: c.CaseReference})
 	}
 	for _, a := range w.Attendees {
 		m.Attendees = append(m.Attendees, Attendee{a.Name, a.Role, Agency(a.Agency), Service(a.Service),

@@ -33,6 +33,101 @@ type Meeting struct {
 	// MissingPartnersReason says why a statutory partner did not attend;
 	// sign-off needs it when one is missing.
 	MissingPartnersReason string
+
+	// The discussion, in the order a meeting runs (issue 13).
+	Information   []Information // what each agency shared
+	Analysis      Analysis
+	Police        Police
+	Medical       Medical
+	Legal         Legal
+	SafetyPlan    string       // what keeps the child safe now
+	FamilyPlan    []FamilyLine // what each family member is told
+	Household     []Member     // adults and children in the household or in contact
+	OtherChildren string       // other children considered, when the household lists none
+	NextMeetingAt time.Time    // zero: none set
+
+	// SignOffRules is the version of the sign-off rules the minutes were
+	// signed off under: RulesLegacy for minutes signed off before the
+	// statutory questions (checklist.go) were asked, RulesChecklist since.
+	SignOffRules int
+}
+
+// Versions of the sign-off rules.
+const (
+	RulesLegacy    = 1 // children, chair, a decision, consent, actions' owners and dates
+	RulesChecklist = 2 // and the statutory questions, every child's decision
+)
+
+// Information is one agency's contribution to the discussion.
+type Information struct {
+	Agency      Agency
+	Service     Service
+	SharedBy    string
+	Summary     string // what the agency knows
+	Checks      string // the checks done: PNC/PND, GP and health visitor records, school
+	Outstanding string // what is still to come
+	View        ThresholdView
+}
+
+// Analysis is the meeting's weighing of what was shared.
+type Analysis struct {
+	Worries   string // what we are worried about
+	Strengths string // what is working well: strengths and protective factors
+	Dissent   string // any agency's disagreement with the decision, and why
+}
+
+// Police is the police investigation agreed at the meeting.
+type Police struct {
+	Investigation  Investigation
+	Reason         string // why there will be none, or when it will be decided
+	CrimeReference string
+	Officer        string // officer in charge
+	Plan           string // interviews, order of visits, evidence, what the family may be told
+}
+
+// Medical is the decision about a child protection medical.
+type Medical struct {
+	Decision   MedicalDecision
+	Reason     string
+	ArrangedBy string
+}
+
+// Legal is the decision about legal advice or a legal planning meeting.
+type Legal struct {
+	Decision LegalDecision
+	Reason   string
+}
+
+// A FamilyLine is what one family member is told, by whom and when, or that
+// it is withheld, why and until when. It is separate from consent for
+// checks.
+type FamilyLine struct {
+	Person         string // a name or a role ("mother")
+	Relationship   Relationship
+	What           string
+	By             string
+	On             Date
+	Withheld       bool
+	WithheldReason string
+	WithheldUntil  Date
+}
+
+// A Member is an adult or child in the household or in contact with the
+// person alleged to have caused harm.
+type Member struct {
+	ID             string // unique within the meeting
+	Name           string
+	Relationship   Relationship
+	DateOfBirth    Date // zero when unknown
+	LivesWithChild bool
+	Alleged        bool // the person alleged to have caused harm
+	Note           string
+}
+
+// AllegedChild reports whether the member is alleged to have caused harm
+// and is under 18 on the day: a separate discussion is needed for them.
+func (p Member) AllegedChild(on Date) bool {
+	return p.Alleged && !p.DateOfBirth.IsZero() && on.Before(p.DateOfBirth.AddYears(18))
 }
 
 // A Child is a child discussed at the meeting.
@@ -41,6 +136,7 @@ type Child struct {
 	Name          string
 	DateOfBirth   Date // zero when unknown or unborn
 	CaseReference string
+	Views         string // the child's own wishes and feelings
 }
 
 // An Attendee is one person (or one agency's contribution) on the
@@ -121,6 +217,9 @@ func (m *Meeting) Clone() *Meeting {
 		c.Decisions = nil
 	}
 	c.Actions = append([]Action(nil), m.Actions...)
+	c.Information = append([]Information(nil), m.Information...)
+	c.FamilyPlan = append([]FamilyLine(nil), m.FamilyPlan...)
+	c.Household = append([]Member(nil), m.Household...)
 	return &c
 }
 

@@ -127,6 +127,23 @@ type ParentsInformed string
 // Outcome is a typed decision of a strategy meeting.
 type Outcome string
 
+// ThresholdView is an agency's view of whether the threshold of
+// significant harm is met.
+type ThresholdView string
+
+// Investigation is whether the police will investigate.
+type Investigation string
+
+// MedicalDecision is whether a child protection medical is needed.
+type MedicalDecision string
+
+// LegalDecision is whether legal advice or a legal planning meeting is
+// needed.
+type LegalDecision string
+
+// Relationship is a person's relationship to the children of the meeting.
+type Relationship string
+
 // Codes of the interchange format and database. The labels are in the
 // vocabularies below.
 const (
@@ -206,6 +223,37 @@ const (
 	OutcomeABEInterview        Outcome = "abe_interview"
 	OutcomeLegalPlanning       Outcome = "legal_planning"
 	OutcomeLADOReferral        Outcome = "lado_referral"
+	OutcomeICPC                Outcome = "icpc"
+
+	ViewMet    ThresholdView = "met"
+	ViewNotMet ThresholdView = "not_met"
+	ViewUnsure ThresholdView = "unsure"
+
+	InvestigationYes         Investigation = "yes"
+	InvestigationNo          Investigation = "no"
+	InvestigationToBeDecided Investigation = "to_be_decided"
+
+	MedicalNeeded      MedicalDecision = "needed"
+	MedicalNotNeeded   MedicalDecision = "not_needed"
+	MedicalDone        MedicalDecision = "done"
+	MedicalToBeDecided MedicalDecision = "to_be_decided"
+
+	LegalNeeded      LegalDecision = "needed"
+	LegalNotNeeded   LegalDecision = "not_needed"
+	LegalToBeDecided LegalDecision = "to_be_decided"
+
+	RelationshipMother        Relationship = "mother"
+	RelationshipFather        Relationship = "father"
+	RelationshipStepParent    Relationship = "step_parent"
+	RelationshipParentPartner Relationship = "parent_partner"
+	RelationshipCarer         Relationship = "carer"
+	RelationshipSibling       Relationship = "sibling"
+	RelationshipHalfSibling   Relationship = "half_sibling"
+	RelationshipGrandparent   Relationship = "grandparent"
+	RelationshipOtherRelative Relationship = "other_relative"
+	RelationshipOtherAdult    Relationship = "other_adult"
+	RelationshipOtherChild    Relationship = "other_child"
+	RelationshipChild         Relationship = "child" // in a family plan: the child of the meeting
 )
 
 // The vocabularies, in the order people expect to see them.
@@ -298,8 +346,50 @@ var (
 		"abe_interview", "Achieving best evidence interview",
 		"legal_planning", "Legal planning meeting",
 		"lado_referral", "LADO referral",
+		"icpc", "Initial child protection conference",
+	)
+	ThresholdViews = newVocabulary[ThresholdView]("threshold view",
+		"met", "Threshold met",
+		"not_met", "Threshold not met",
+		"unsure", "Unsure",
+	)
+	Investigations = newVocabulary[Investigation]("police investigation",
+		"yes", "Yes",
+		"no", "No",
+		"to_be_decided", "To be decided",
+	)
+	MedicalDecisions = newVocabulary[MedicalDecision]("medical decision",
+		"needed", "Needed",
+		"not_needed", "Considered, not needed",
+		"done", "Already done",
+		"to_be_decided", "To be decided",
+	)
+	LegalDecisions = newVocabulary[LegalDecision]("legal decision",
+		"needed", "Needed",
+		"not_needed", "Considered, not needed",
+		"to_be_decided", "To be decided",
+	)
+	Relationships = newVocabulary[Relationship]("relationship",
+		"mother", "Mother",
+		"father", "Father",
+		"step_parent", "Step-parent",
+		"parent_partner", "Parent's partner",
+		"carer", "Carer",
+		"sibling", "Sibling",
+		"half_sibling", "Half-sibling",
+		"grandparent", "Grandparent",
+		"other_relative", "Other relative",
+		"other_adult", "Other adult",
+		"other_child", "Other child",
+		"child", "The child",
 	)
 )
+
+// ChildRelationship reports whether the relationship is a child's: the
+// household's other children.
+func ChildRelationship(r Relationship) bool {
+	return r == RelationshipSibling || r == RelationshipHalfSibling || r == RelationshipOtherChild
+}
 
 // StatutoryPartners are the agencies that must attend every strategy meeting
 // (Working Together to Safeguard Children 2023).
@@ -326,6 +416,11 @@ func (s ConsentStatus) Label() string   { return ConsentStatuses.Label(s) }
 func (b LawfulBasis) Label() string     { return LawfulBases.Label(b) }
 func (p ParentsInformed) Label() string { return ParentsInformedValues.Label(p) }
 func (o Outcome) Label() string         { return Outcomes.Label(o) }
+func (v ThresholdView) Label() string   { return ThresholdViews.Label(v) }
+func (i Investigation) Label() string   { return Investigations.Label(i) }
+func (d MedicalDecision) Label() string { return MedicalDecisions.Label(d) }
+func (d LegalDecision) Label() string   { return LegalDecisions.Label(d) }
+func (r Relationship) Label() string    { return Relationships.Label(r) }
 
 // ServiceLabel returns the label of a service within its agency.
 func ServiceLabel(a Agency, s Service) string {
