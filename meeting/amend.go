@@ -114,7 +114,7 @@ func flatten(m *Meeting) map[string]string {
 	if m == nil {
 		return out
 	}
-	b, err := json.Marshal(toWire(m))
+	b, err := MarshalMeeting(m)
 	if err != nil {
 		return out // a wire record always marshals
 	}

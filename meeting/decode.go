@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -29,9 +30,11 @@ type Decoder struct {
 
 	// The meeting being read.
 	problems Problems
-	more     int // problems not kept
-	at       pos // of the first problem
-	chars    int // characters of text kept so far
+	parsed   Problems        // dates and times that do not parse
+	given    map[string]bool // dates and times given, by path
+	more     int             // problems not kept
+	at       pos             // of the first problem
+	chars    int             // characters of text kept so far
 	overText bool
 }
 
@@ -47,7 +50,7 @@ var topKeys = [...]string{"format", "version", "sample", "meetings"}
 // NewDecoder returns a Decoder reading from r. A UTF-8 byte order mark at the
 // start is skipped; Windows line endings are accepted.
 func NewDecoder(r io.Reader) *Decoder {
-	return &Decoder{s: newScanner(r), now: time.Now}
+	return &Decoder{s: newScanner(r), now: time.Now, given: map[string]bool{}}
 }
 
 // Sample reports whether the file says it holds sample (invented) meetings:
@@ -295,16 +298,6 @@ func isFieldName(s string) bool {
 	return s != ""
 }
 
-// Limits on what one meeting may hold; see validate.go.
-var (
-	meetingKeys  = []string{"id", "reference", "type", "mode", "held_at", "referral_received_at", "chair", "minute_taker", "reason", "children", "attendees", "consent", "decisions", "actions", "signed_off_at", "signed_off_by", "missing_partners_reason"}
-	childKeys    = []string{"id", "name", "date_of_birth", "case_reference"}
-	attendeeKeys = []string{"name", "role", "agency", "service", "attendance", "referrer", "note"}
-	consentKeys  = []string{"status", "reason", "decided_by", "authorised_by", "lawful_basis", "parents_informed", "parents_informed_on", "parents_informed_reason", "parents_views", "child_views"}
-	decisionKeys = []string{"outcome", "rationale", "children"}
-	actionKeys   = []string{"description", "owner", "agency", "due", "completed"}
-)
-
 // maxCode is the longest code, date or time kept: longer is never valid.
 const maxCode = 64
 
@@ -413,11 +406,12 @@ func (d *Decoder) list(field string, max int, elem func(i int, field string)) {
 	}
 }
 
-// object reads an object whose keys are among keys, calling member for
-// each; it reports a key given twice and an unknown key, skipping its
+// object reads an object of field f's fields into v, the value of its Go
+// type; it reports a key given twice and an unknown key, skipping its
 // value. It returns false for null (and for a value of another kind, with
 // a problem).
-func (d *Decoder) object(field string, keys []string, member func(key, field string)) bool {
+func (d *Decoder) object(field string, f *Field, v reflect.Value) bool {
+	keys := f.keys
 	k, at, err := d.s.peekValue()
 	d.check(err)
 	switch k {
@@ -449,7 +443,8 @@ func (d *Decoder) object(field string, keys []string, member func(key, field str
 			d.check(d.s.skip())
 		default:
 			seen |= 1 << i
-			member(key, joinField(field, key))
+			c := f.fields[i]
+			d.value(c, joinField(field, key), v.Field(c.index))
 		}
 	}
 }
@@ -457,11 +452,10 @@ func (d *Decoder) object(field string, keys []string, member func(key, field str
 func (d *Decoder) readMeeting() (*Meeting, error) {
 	index := d.index
 	d.index++
-	d.problems, d.more, d.chars, d.overText = nil, 0, 0, false
 	_, start, err := d.s.peekValue()
 	d.check(err)
-	var w wireMeeting
-	if !d.object("", meetingKeys, func(key, f string) { d.meetingField(&w, key, f) }) && len(d.problems) == 0 {
+	m, given := d.readRecord()
+	if !given && len(d.problems) == 0 {
 		d.problem(start, "", "must be an object { ... }, not null")
 	}
 	if len(d.problems) > 0 {
@@ -469,10 +463,10 @@ func (d *Decoder) readMeeting() (*Meeting, error) {
 		if d.more > 0 {
 			ps = append(ps, Problem{Message: fmt.Sprintf("... and %d more problems in this meeting", d.more)})
 		}
-		return nil, &FileError{Line: d.at.line, Column: d.at.col, Meeting: index, ID: w.ID, Problems: ps}
+		return nil, &FileError{Line: d.at.line, Column: d.at.col, Meeting: index, ID: m.ID, Problems: ps}
 	}
-	m, ps := fromWire(&w)
-	if !m.SignedOff() && strings.TrimSpace(m.SignedOffBy) != "" && w.SignedOffAt == "" {
+	ps := d.parsed
+	if !m.SignedOff() && strings.TrimSpace(m.SignedOffBy) != "" && !d.given["signed_off_at"] {
 		// A signer without a time is neither a draft nor signed off: never
 		// stored as a draft that seems signed.
 		ps = append(ps, Problem{Field: "signed_off_by", Message: "is given without signed_off_at: give both (signed off) or neither (a draft)"})
@@ -483,7 +477,42 @@ func (d *Decoder) readMeeting() (*Meeting, error) {
 		ps = append(ps, err.(Problems)...)
 	}
 	if len(ps) > 0 {
-		return m, &FileError{Line: start.line, Meeting: index, ID: w.ID, Problems: unparsedNotMissing(dedupe(ps))}
+		return m, &FileError{Line: start.line, Meeting: index, ID: m.ID, Problems: unparsedNotMissing(dedupe(ps))}
+	}
+	return m, nil
+}
+
+// readRecord reads one meeting's object by the field table. Problems of
+// the file's shape go to d.problems; a date or time that does not parse to
+// d.parsed, reported beside the record's own problems.
+func (d *Decoder) readRecord() (*Meeting, bool) {
+	d.problems, d.parsed, d.more, d.chars, d.overText = nil, nil, 0, 0, false
+	clear(d.given)
+	m := &Meeting{}
+	given := d.object("", record, reflect.ValueOf(m).Elem())
+	return m, given
+}
+
+// single reads a file that is one meeting's object (MarshalMeeting's), with
+// no checks but the file's shape and its dates and times.
+func (d *Decoder) single() (m *Meeting, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, ok := r.(abort)
+			if !ok {
+				panic(r)
+			}
+			m, err = nil, d.fileErr(a.err)
+		}
+	}()
+	m, given := d.readRecord()
+	d.expectEOF()
+	ps := append(d.problems, d.parsed...)
+	if !given {
+		ps = append(ps, Problem{Message: "must be an object { ... }, not null"})
+	}
+	if len(ps) > 0 {
+		return nil, ps
 	}
 	return m, nil
 }
@@ -506,143 +535,83 @@ func unparsedNotMissing(ps Problems) Problems {
 	return out
 }
 
-func (d *Decoder) meetingField(w *wireMeeting, key, f string) {
-	switch key {
-	case "id":
-		w.ID = d.str(f, maxName)
-	case "reference":
-		w.Reference = d.str(f, maxName)
-	case "type":
-		w.Type = d.str(f, maxCode)
-	case "mode":
-		w.Mode = d.str(f, maxCode)
-	case "held_at":
-		w.HeldAt = d.str(f, maxCode)
-	case "referral_received_at":
-		w.ReferralReceivedAt = d.str(f, maxCode)
-	case "chair":
-		w.Chair = d.str(f, maxName)
-	case "minute_taker":
-		w.MinuteTaker = d.str(f, maxName)
-	case "reason":
-		w.Reason = d.str(f, maxText)
-	case "signed_off_at":
-		w.SignedOffAt = d.str(f, maxCode)
-	case "signed_off_by":
-		w.SignedOffBy = d.str(f, maxName)
-	case "missing_partners_reason":
-		w.MissingReason = d.str(f, maxText)
-	case "children":
-		d.list(f, maxChildren, func(_ int, f string) {
-			var c wireChild
-			d.object(f, childKeys, func(key, f string) {
-				switch key {
-				case "id":
-					c.ID = d.str(f, maxName)
-				case "name":
-					c.Name = d.str(f, maxName)
-				case "date_of_birth":
-					c.DateOfBirth = d.str(f, maxCode)
-				case "case_reference":
-					c.CaseReference = d.str(f, maxName)
-				}
-			})
-			w.Children = append(w.Children, c)
-		})
-	case "attendees":
-		d.list(f, maxAttendees, func(_ int, f string) {
-			var a wireAttendee
-			d.object(f, attendeeKeys, func(key, f string) {
-				switch key {
-				case "name":
-					a.Name = d.str(f, maxName)
-				case "role":
-					a.Role = d.str(f, maxName)
-				case "agency":
-					a.Agency = d.str(f, maxCode)
-				case "service":
-					a.Service = d.str(f, maxCode)
-				case "attendance":
-					a.Attendance = d.str(f, maxCode)
-				case "referrer":
-					a.Referrer = d.boolean(f)
-				case "note":
-					a.Note = d.str(f, maxText)
-				}
-			})
-			w.Attendees = append(w.Attendees, a)
-		})
-	case "consent":
-		var c wireConsent
-		given := d.object(f, consentKeys, func(key, f string) {
-			switch key {
-			case "status":
-				c.Status = d.str(f, maxCode)
-			case "reason":
-				c.Reason = d.str(f, maxText)
-			case "decided_by":
-				c.DecidedBy = d.str(f, maxName)
-			case "authorised_by":
-				c.AuthorisedBy = d.str(f, maxName)
-			case "lawful_basis":
-				c.LawfulBasis = d.str(f, maxCode)
-			case "parents_informed":
-				c.ParentsInformed = d.str(f, maxCode)
-			case "parents_informed_on":
-				c.ParentsInformedOn = d.str(f, maxCode)
-			case "parents_informed_reason":
-				c.ParentsInformedReason = d.str(f, maxText)
-			case "parents_views":
-				c.ParentsViews = d.str(f, maxText)
-			case "child_views":
-				c.ChildViews = d.str(f, maxText)
-			}
-		})
-		if given {
-			w.Consent = &c
+// value reads the value of field f, at path, into v.
+func (d *Decoder) value(f *Field, path string, v reflect.Value) {
+	switch f.Kind {
+	case KindName, KindText:
+		v.SetString(d.str(path, f.Limit))
+	case KindCode:
+		v.SetString(d.str(path, maxCode))
+	case KindDate:
+		s := d.str(path, maxCode)
+		d.given[path] = s != ""
+		date, err := ParseDate(s)
+		if err != nil {
+			d.parsed = append(d.parsed, Problem{Field: path, Message: err.Error()})
 		}
-	case "decisions":
-		d.list(f, maxDecisions, func(_ int, f string) {
-			var dec wireDecision
-			d.object(f, decisionKeys, func(key, f string) {
-				switch key {
-				case "outcome":
-					dec.Outcome = d.str(f, maxCode)
-				case "rationale":
-					dec.Rationale = d.str(f, maxText)
-				case "children":
-					dec.Children = []string{}
-					d.list(f, maxChildren, func(_ int, f string) {
-						k, at, err := d.s.peekValue()
-						d.check(err)
-						if k != kindString {
-							d.wrongKind(at, f, "text in quotes", k)
-							return
-						}
-						dec.Children = append(dec.Children, d.str(f, maxName))
-					})
-				}
-			})
-			w.Decisions = append(w.Decisions, dec)
+		v.Set(reflect.ValueOf(date))
+	case KindTime:
+		s := d.str(path, maxCode)
+		d.given[path] = s != ""
+		t, msg := ParseTime(s)
+		if msg != "" {
+			d.parsed = append(d.parsed, Problem{Field: path, Message: msg})
+		}
+		v.Set(reflect.ValueOf(t))
+	case KindBool:
+		v.SetBool(d.boolean(path))
+	case KindNumber:
+		v.SetInt(int64(d.rules(path)))
+	case KindObject:
+		if v.Kind() == reflect.Pointer {
+			p := reflect.New(v.Type().Elem())
+			if d.object(path, f, p.Elem()) {
+				v.Set(p)
+			}
+			return
+		}
+		d.object(path, f, v)
+	case KindList:
+		d.list(path, f.Limit, func(_ int, path string) {
+			entry := reflect.New(v.Type().Elem()).Elem()
+			d.object(path, f, entry)
+			v.Set(reflect.Append(v, entry))
 		})
-	case "actions":
-		d.list(f, maxActions, func(_ int, f string) {
-			var a wireAction
-			d.object(f, actionKeys, func(key, f string) {
-				switch key {
-				case "description":
-					a.Description = d.str(f, maxText)
-				case "owner":
-					a.Owner = d.str(f, maxName)
-				case "agency":
-					a.Agency = d.str(f, maxCode)
-				case "due":
-					a.Due = d.str(f, maxCode)
-				case "completed":
-					a.Completed = d.str(f, maxCode)
-				}
-			})
-			w.Actions = append(w.Actions, a)
+	case KindRefs:
+		ids := []string{}
+		d.list(path, f.Limit, func(_ int, path string) {
+			k, at, err := d.s.peekValue()
+			d.check(err)
+			if k != kindString {
+				d.wrongKind(at, path, "text in quotes", k)
+				return
+			}
+			ids = append(ids, d.str(path, maxName))
 		})
+		v.Set(reflect.ValueOf(ids))
 	}
+}
+
+// rules reads sign_off_rules: absent or null for minutes signed off before
+// the statutory questions, RulesChecklist since.
+func (d *Decoder) rules(path string) int {
+	k, at, err := d.s.peekValue()
+	d.check(err)
+	switch k {
+	case kindNull:
+		_, err := d.s.readLiteral()
+		d.check(err)
+		return 0
+	case kindNumber:
+	default:
+		d.wrongKind(at, path, fmt.Sprintf("the number %d", RulesChecklist), k)
+		return 0
+	}
+	num, _, err := d.s.readNumber()
+	d.check(err)
+	if num != strconv.Itoa(RulesChecklist) {
+		d.problem(at, path, "must be %d (the minutes were signed off with the statutory questions answered), or left out for minutes signed off before them", RulesChecklist)
+		return 0
+	}
+	return RulesChecklist
 }

@@ -18,75 +18,125 @@ import (
 // the format name, its version and the meetings.
 const (
 	FormatName    = "strategy-minutes"
-	FormatVersion = 1
+	FormatVersion = 2
 )
 
 const timeLayout = time.RFC3339Nano
 
-// wire types mirror the interchange format field by field. Times and dates are
-// strings here so that a bad one is reported with its field name.
-type wireMeeting struct {
-	ID                 string         `json:"id"`
-	Reference          string         `json:"reference,omitempty"`
-	Type               string         `json:"type"`
-	Mode               string         `json:"mode"`
-	HeldAt             string         `json:"held_at"`
-	ReferralReceivedAt string         `json:"referral_received_at,omitempty"`
-	Chair              string         `json:"chair"`
-	MinuteTaker        string         `json:"minute_taker,omitempty"`
-	Reason             string         `json:"reason,omitempty"`
-	Children           []wireChild    `json:"children"`
-	Attendees          []wireAttendee `json:"attendees"`
-	Consent            *wireConsent   `json:"consent,omitempty"`
-	Decisions          []wireDecision `json:"decisions"`
-	Actions            []wireAction   `json:"actions"`
-	SignedOffAt        string         `json:"signed_off_at,omitempty"`
-	SignedOffBy        string         `json:"signed_off_by,omitempty"`
-	MissingReason      string         `json:"missing_partners_reason,omitempty"`
+// appendMeeting appends m as one compact JSON object, field by field in
+// the order of the field table, leaving out empty fields that are not
+// Always written: a record written by an earlier version, with none of
+// the fields added since, gives the same bytes as it did (seals cover them).
+func appendMeeting(b []byte, m *Meeting) []byte {
+	return appendObject(b, record, reflect.ValueOf(m).Elem())
 }
 
-type wireChild struct {
-	ID            string `json:"id"`
-	Name          string `json:"name"`
-	DateOfBirth   string `json:"date_of_birth,omitempty"`
-	CaseReference string `json:"case_reference,omitempty"`
+func appendObject(b []byte, f *Field, v reflect.Value) []byte {
+	b = append(b, '{')
+	first := true
+	for _, c := range f.fields {
+		cv := v.Field(c.index)
+		if c.Kind == KindObject && cv.Kind() == reflect.Pointer {
+			if cv.IsNil() {
+				continue
+			}
+			cv = cv.Elem()
+		} else if !c.Always && isZero(cv) {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendString(b, c.Key)
+		b = append(b, ':')
+		b = appendValue(b, c, cv)
+	}
+	return append(b, '}')
 }
 
-type wireAttendee struct {
-	Name       string `json:"name"`
-	Role       string `json:"role,omitempty"`
-	Agency     string `json:"agency"`
-	Service    string `json:"service,omitempty"`
-	Attendance string `json:"attendance"`
-	Referrer   bool   `json:"referrer"`
-	Note       string `json:"note,omitempty"`
+func appendValue(b []byte, f *Field, v reflect.Value) []byte {
+	switch f.Kind {
+	case KindObject:
+		return appendObject(b, f, v)
+	case KindList, KindRefs:
+		b = append(b, '[')
+		for i := range v.Len() {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if f.Kind == KindRefs {
+				b = appendString(b, v.Index(i).String())
+			} else {
+				b = appendObject(b, f, v.Index(i))
+			}
+		}
+		return append(b, ']')
+	case KindDate:
+		return appendString(b, v.Interface().(Date).String())
+	case KindTime:
+		return appendString(b, formatTime(v.Interface().(time.Time)))
+	case KindBool:
+		return strconv.AppendBool(b, v.Bool())
+	case KindNumber:
+		return strconv.AppendInt(b, v.Int(), 10)
+	}
+	return appendString(b, v.String())
 }
 
-type wireConsent struct {
-	Status                string `json:"status"`
-	Reason                string `json:"reason,omitempty"`
-	DecidedBy             string `json:"decided_by,omitempty"`
-	AuthorisedBy          string `json:"authorised_by,omitempty"`
-	LawfulBasis           string `json:"lawful_basis,omitempty"`
-	ParentsInformed       string `json:"parents_informed,omitempty"`
-	ParentsInformedOn     string `json:"parents_informed_on,omitempty"`
-	ParentsInformedReason string `json:"parents_informed_reason,omitempty"`
-	ParentsViews          string `json:"parents_views,omitempty"`
-	ChildViews            string `json:"child_views,omitempty"`
-}
-
-type wireDecision struct {
-	Outcome   string   `json:"outcome"`
-	Rationale string   `json:"rationale,omitempty"`
-	Children  []string `json:"children"`
-}
-
-type wireAction struct {
-	Description string `json:"description"`
-	Owner       string `json:"owner,omitempty"`
-	Agency      string `json:"agency,omitempty"`
-	Due         string `json:"due,omitempty"`
-	Completed   string `json:"completed,omitempty"`
+// appendString appends s as a JSON string exactly as encoding/json writes
+// it with HTML escaping off, so that records encoded before this encoder
+// existed keep their bytes.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '\\', '"':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 func formatTime(t time.Time) string {
@@ -96,55 +146,21 @@ func formatTime(t time.Time) string {
 	return t.Format(timeLayout)
 }
 
-func toWire(m *Meeting) wireMeeting {
-	w := wireMeeting{
-		ID: m.ID, Reference: m.Reference, Type: string(m.Type), Mode: string(m.Mode),
-		HeldAt: formatTime(m.HeldAt), ReferralReceivedAt: formatTime(m.ReferralReceivedAt),
-		Chair: m.Chair, MinuteTaker: m.MinuteTaker, Reason: m.Reason,
-		Children:    make([]wireChild, len(m.Children)),
-		Attendees:   make([]wireAttendee, len(m.Attendees)),
-		Decisions:   make([]wireDecision, len(m.Decisions)),
-		Actions:     make([]wireAction, len(m.Actions)),
-		SignedOffAt: formatTime(m.SignedOffAt), SignedOffBy: m.SignedOffBy,
-		MissingReason: m.MissingPartnersReason,
-	}
-	for i, c := range m.Children {
-		w.Children[i] = wireChild{c.ID, c.Name, c.DateOfBirth.String(), c.CaseReference}
-	}
-	for i, a := range m.Attendees {
-		w.Attendees[i] = wireAttendee{a.Name, a.Role, string(a.Agency), string(a.Service), string(a.Attendance), a.Referrer, a.Note}
-	}
-	if c := m.Consent; c != nil {
-		w.Consent = &wireConsent{string(c.Status), c.Reason, c.DecidedBy, c.AuthorisedBy, string(c.LawfulBasis),
-			string(c.ParentsInformed), c.ParentsInformedOn.String(), c.ParentsInformedReason, c.ParentsViews, c.ChildViews}
-	}
-	for i, d := range m.Decisions {
-		w.Decisions[i] = wireDecision{string(d.Outcome), d.Rationale, append([]string{}, d.Children...)}
-	}
-	for i, a := range m.Actions {
-		w.Actions[i] = wireAction{a.Description, a.Owner, string(a.Agency), a.Due.String(), a.Completed.String()}
-	}
-	return w
-}
-
 // MarshalMeeting writes one meeting as the interchange format writes it
 // within a file.
 func MarshalMeeting(m *Meeting) ([]byte, error) {
-	return json.Marshal(toWire(m))
+	return appendMeeting(nil, m), nil
 }
 
-// UnmarshalMeeting reads one meeting written by MarshalMeeting, checking it
-// like a meeting in a file.
+// UnmarshalMeeting reads one meeting written by MarshalMeeting (by this
+// version or an earlier one), as strictly as a file is read, without the
+// checks of a record to be stored: a version that was replaced by an
+// amendment is kept as it was.
 func UnmarshalMeeting(b []byte) (*Meeting, error) {
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	var w wireMeeting
-	if err := dec.Decode(&w); err != nil {
+	d := NewDecoder(bytes.NewReader(b))
+	m, err := d.single()
+	if err != nil {
 		return nil, fmt.Errorf("read meeting: %w", err)
-	}
-	m, ps := fromWire(&w)
-	if len(ps) > 0 {
-		return nil, fmt.Errorf("read meeting: %w", ps)
 	}
 	return m, nil
 }
@@ -152,59 +168,7 @@ func UnmarshalMeeting(b []byte) (*Meeting, error) {
 // Equal reports whether a and b are the same record, field by field, as the
 // interchange format would write them.
 func Equal(a, b *Meeting) bool {
-	return reflect.DeepEqual(toWire(a), toWire(b))
-}
-
-// fromWire converts a decoded meeting, reporting every time or date that does
-// not parse. Codes are checked afterwards by Validate. No message repeats
-// the value: it may be a date of birth, or text put in the wrong field.
-func fromWire(w *wireMeeting) (*Meeting, Problems) {
-	var ps problems
-	parseTime := func(field, s string) time.Time {
-		t, msg := ParseTime(s)
-		if msg != "" {
-			ps.add(field, "%s", msg)
-		}
-		return t
-	}
-	parseDate := func(field, s string) Date {
-		d, err := ParseDate(s)
-		if err != nil {
-			ps.add(field, "%v", err)
-		}
-		return d
-	}
-	m := &Meeting{
-		ID: w.ID, Reference: w.Reference, Type: Type(w.Type), Mode: Mode(w.Mode),
-		HeldAt:             parseTime("held_at", w.HeldAt),
-		ReferralReceivedAt: parseTime("referral_received_at", w.ReferralReceivedAt),
-		Chair:              w.Chair, MinuteTaker: w.MinuteTaker, Reason: w.Reason,
-		SignedOffAt: parseTime("signed_off_at", w.SignedOffAt), SignedOffBy: w.SignedOffBy,
-		MissingPartnersReason: w.MissingReason,
-	}
-	for i, c := range w.Children {
-		m.Children = append(m.Children, Child{ID: c.ID, Name: c.Name, DateOfBirth:
-			parseDate(fmt.Sprintf("children[%d].date_of_birth", i), c.DateOfBirth), CaseReference: c.CaseReference})
-	}
-	for _, a := range w.Attendees {
-		m.Attendees = append(m.Attendees, Attendee{a.Name, a.Role, Agency(a.Agency), Service(a.Service),
-			Attendance(a.Attendance), a.Referrer, a.Note})
-	}
-	if c := w.Consent; c != nil {
-		m.Consent = &Consent{ConsentStatus(c.Status), c.Reason, c.DecidedBy, c.AuthorisedBy,
-			LawfulBasis(c.LawfulBasis), ParentsInformed(c.ParentsInformed),
-			parseDate("consent.parents_informed_on", c.ParentsInformedOn),
-			c.ParentsInformedReason, c.ParentsViews, c.ChildViews}
-	}
-	for _, d := range w.Decisions {
-		m.Decisions = append(m.Decisions, Decision{Outcome(d.Outcome), d.Rationale, d.Children})
-	}
-	for i, a := range w.Actions {
-		m.Actions = append(m.Actions, Action{a.Description, a.Owner, Agency(a.Agency),
-			parseDate(fmt.Sprintf("actions[%d].due", i), a.Due),
-			parseDate(fmt.Sprintf("actions[%d].completed", i), a.Completed)})
-	}
-	return m, ps.list
+	return bytes.Equal(appendMeeting(nil, a), appendMeeting(nil, b))
 }
 
 var rfc3339 = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})$`)
@@ -256,11 +220,12 @@ func QuoteID(id string) string { return strconv.Quote(capID(id)) }
 // large export never holds every meeting in memory. The output depends only
 // on the meetings given, so the same records give the same bytes.
 type Encoder struct {
-	w       *bufio.Writer
-	enc     *json.Encoder
-	started bool
-	sample  bool
-	err     error
+	w        *bufio.Writer
+	compact  []byte
+	indented bytes.Buffer
+	started  bool
+	sample   bool
+	err      error
 }
 
 // MarkSample makes the file say that it holds sample (invented) meetings,
@@ -270,11 +235,7 @@ func (e *Encoder) MarkSample() { e.sample = true }
 
 // NewEncoder returns an Encoder writing to w. Call Close to finish the file.
 func NewEncoder(w io.Writer) *Encoder {
-	bw := bufio.NewWriter(w)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	return &Encoder{w: bw, enc: enc}
+	return &Encoder{w: bufio.NewWriter(w)}
 }
 
 func (e *Encoder) header() {
@@ -302,14 +263,12 @@ func (e *Encoder) Encode(m *Meeting) error {
 	if _, e.err = e.w.WriteString(sep); e.err != nil {
 		return e.err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("    ", "  ")
-	if e.err = enc.Encode(toWire(m)); e.err != nil {
+	e.compact = appendMeeting(e.compact[:0], m)
+	e.indented.Reset()
+	if e.err = json.Indent(&e.indented, e.compact, "    ", "  "); e.err != nil {
 		return fmt.Errorf("encode meeting %s: %w", QuoteID(m.ID), e.err)
 	}
-	_, e.err = e.w.Write(bytes.TrimRight(buf.Bytes(), "\n"))
+	_, e.err = e.w.Write(e.indented.Bytes())
 	return e.err
 }
 

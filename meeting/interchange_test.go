@@ -153,7 +153,7 @@ func TestDecodeErrors(t *testing.T) {
 		{"array", "[]", []string{"must be one JSON object"}},
 		{"truncated", wrap(valid + "}")[:60], []string{"ends too early"}},
 		{"wrong format", `{"format": "other", "version": 1, "meetings": []}`, []string{`format: is not "strategy-minutes"`}},
-		{"newer version", `{"format": "strategy-minutes", "version": 2, "meetings": []}`, []string{"version 2", "newer Strategy Minutes"}},
+		{"newer version", `{"format": "strategy-minutes", "version": 3, "meetings": []}`, []string{"version 3", "newer Strategy Minutes"}},
 		{"version as text", `{"format": "strategy-minutes", "version": "1", "meetings": []}`, []string{`"version" must be a whole number, not text`}},
 		{"version fraction", `{"format": "strategy-minutes", "version": 1.5, "meetings": []}`, []string{"whole number, not 1.5"}},
 		{"database file", "SQLite format 3\x00\x10\x00\x01\x01\x00\x40\x20\x20\xff\xfe", []string{"database file, not an interchange file"}},

@@ -54,7 +54,7 @@ type Meeting struct {
 
 // Versions of the sign-off rules.
 const (
-	RulesLegacy    = 1 // children, chair, a decision, consent, actions' owners and dates
+	RulesLegacy    = 0 // children, chair, a decision, consent, actions' owners and dates
 	RulesChecklist = 2 // and the statutory questions, every child's decision
 )
 

@@ -92,6 +92,7 @@ medical,Child protection medical,1
 abe_interview,Achieving best evidence interview,0
 legal_planning,Legal planning meeting,0
 lado_referral,LADO referral,0
+icpc,Initial child protection conference,0
 
 # actions
 total,no_due_date,overdue,completed_late
@@ -185,6 +186,7 @@ Child protection medical                                            1          2
 Achieving best evidence interview                                   0           0.0%
 Legal planning meeting                                              0           0.0%
 LADO referral                                                       0           0.0%
+Initial child protection conference                                 0           0.0%
 Any section 47 enquiry                                              2          40.0%
 
 Actions

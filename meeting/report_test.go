@@ -155,7 +155,7 @@ const edgeCasesReport = `{
     "without_consent_no_reason": 1, "parents_views_not_recorded": 3, "without_consent_rate": 0.4, "without_consent_no_reason_rate": 0.5},
   "outcomes": {"s47_joint": 1, "s47_single": 1, "assessment": 0, "early_help": 1, "no_further_action": 1, "further_strategy": 0,
     "police_protection": 1, "emergency_protection_order": 0, "s20_accommodation": 0, "safety_plan": 0, "medical": 1,
-    "abe_interview": 0, "legal_planning": 0, "lado_referral": 0},
+    "abe_interview": 0, "legal_planning": 0, "lado_referral": 0, "icpc": 0},
   "section47": 2,
   "section47_rate": 0.4,
   "actions": {"total": 6, "no_due_date": 2, "overdue": 1, "completed_late": 1},

@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"time"
 	"unicode"
@@ -12,12 +13,26 @@ import (
 // interchange format, e.g. `attendees[2].agency`.
 type Problem struct {
 	Field   string
+	Code    Code // what kind of problem, for screens that word it their own way
 	Message string
 	// Incomplete marks what a draft may keep while the chair is still typing
 	// (a missing name, a date out of order); it must be put right before
 	// sign-off. Other problems make a record unstorable.
 	Incomplete bool
 }
+
+// A Code says what kind of problem a Problem is.
+type Code string
+
+// Codes of problems. The statutory questions' codes are in checklist.go.
+const (
+	CodeInvalid  Code = "invalid"  // not a value the field can hold
+	CodeRequired Code = "required" // empty, and needed
+	CodeChoose   Code = "choose"   // a code to choose from a vocabulary
+	CodeTooLong  Code = "too_long" // over its limit
+	CodeOrder    Code = "order"    // a date out of order with another
+	CodeMissing  Code = "missing"  // something a complete record has is not there
+)
 
 func (p Problem) String() string {
 	if p.Field == "" {
@@ -42,7 +57,8 @@ func (ps Problems) Error() string {
 func (ps Problems) Prefixed(prefix string) Problems {
 	out := make(Problems, len(ps))
 	for i, p := range ps {
-		out[i] = Problem{Field: joinField(prefix, p.Field), Message: p.Message, Incomplete: p.Incomplete}
+		out[i] = p
+		out[i].Field = joinField(prefix, p.Field)
 	}
 	return out
 }
@@ -63,12 +79,21 @@ func joinField(prefix, field string) string {
 type problems struct{ list Problems }
 
 func (ps *problems) add(field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
+	ps.list = append(ps.list, Problem{Field: field, Code: CodeInvalid, Message: fmt.Sprintf(format, args...)})
 }
 
 // incomplete adds a problem that a draft may keep.
 func (ps *problems) incomplete(field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{Field: field, Message: fmt.Sprintf(format, args...), Incomplete: true})
+	ps.incompleteCode(field, CodeMissing, format, args...)
+}
+
+func (ps *problems) incompleteCode(field string, code Code, format string, args ...any) {
+	ps.list = append(ps.list, Problem{Field: field, Code: code, Message: fmt.Sprintf(format, args...), Incomplete: true})
+}
+
+// required adds "is required" for an empty field a complete record has.
+func (ps *problems) required(field string) {
+	ps.incompleteCode(field, CodeRequired, "is required")
 }
 
 // code adds the problem with a vocabulary code, if any: a missing code is
@@ -76,7 +101,7 @@ func (ps *problems) incomplete(field, format string, args ...any) {
 func code[C ~string](ps *problems, field string, v Vocabulary[C], c C) {
 	if msg := v.check(c); msg != "" {
 		if c == "" {
-			ps.incomplete(field, "%s", msg)
+			ps.incompleteCode(field, CodeChoose, "%s", msg)
 		} else {
 			ps.add(field, "%s", msg)
 		}
@@ -97,6 +122,9 @@ const (
 	maxAttendees   = 200
 	maxDecisions   = 200
 	maxActions     = 500
+	maxInformation = 200 // agencies' contributions
+	maxFamilyPlan  = 100
+	maxHousehold   = 100
 )
 
 // signOffSkew is how far in the future a sign-off time in a file may be:
@@ -109,7 +137,7 @@ const signOffSkew = 10 * time.Minute
 func (ps *problems) text(field, s string, max int, required bool) {
 	if strings.TrimSpace(s) == "" {
 		if required {
-			ps.incomplete(field, "is required")
+			ps.required(field)
 		}
 		return
 	}
@@ -118,7 +146,7 @@ func (ps *problems) text(field, s string, max int, required bool) {
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > max {
-		ps.incomplete(field, "is %d characters long; the limit is %d", n, max)
+		ps.incompleteCode(field, CodeTooLong, "is %d characters long; the limit is %d", n, max)
 	}
 	multiline := max == maxText
 	for i, r := range s {
@@ -154,100 +182,68 @@ func (m *Meeting) Validate() error {
 // showing beside the fields.
 func (m *Meeting) Check() Problems {
 	var ps problems
+	ps.fields(m)
 	if strings.TrimSpace(m.ID) == "" {
 		ps.add("id", "is required")
 	}
-	ps.text("id", m.ID, maxName, false)
-	ps.text("reference", m.Reference, maxName, false)
-	if msg := Types.check(m.Type); msg != "" {
-		ps.add("type", "%s", msg)
+	if m.Type == "" {
+		ps.add("type", "%s", Types.check(m.Type))
 	}
-	if msg := Modes.check(m.Mode); msg != "" {
-		ps.add("mode", "%s", msg)
+	if m.Mode == "" {
+		ps.add("mode", "%s", Modes.check(m.Mode))
 	}
 	if m.HeldAt.IsZero() {
 		ps.add("held_at", "is required")
 	}
 	if !m.ReferralReceivedAt.IsZero() && !m.HeldAt.IsZero() && m.ReferralReceivedAt.After(m.HeldAt) {
-		ps.incomplete("referral_received_at", "is after the meeting was held")
+		ps.incompleteCode("referral_received_at", CodeOrder, "is after the meeting was held")
 	}
-	ps.text("chair", m.Chair, maxName, m.SignedOff())
-	ps.text("minute_taker", m.MinuteTaker, maxName, false)
-	ps.text("reason", m.Reason, maxText, false)
-	ps.count("children", len(m.Children), maxChildren)
-	ps.count("attendees", len(m.Attendees), maxAttendees)
-	ps.count("decisions", len(m.Decisions), maxDecisions)
-	ps.count("actions", len(m.Actions), maxActions)
+	if m.SignedOff() && strings.TrimSpace(m.Chair) == "" {
+		ps.required("chair")
+	}
 	if n := m.textLength(); n > maxMeetingText {
-		ps.incomplete("", "the meeting holds %d characters of text in all; the limit for one meeting is %d", n, maxMeetingText)
+		ps.incompleteCode("", CodeTooLong, "the meeting holds %d characters of text in all; the limit for one meeting is %d", n, maxMeetingText)
 	}
 
 	heldOn := m.HeldOn()
+	held := !m.HeldAt.IsZero()
+	birth := func(field string, d Date, unborn bool) {
+		switch {
+		case d.IsZero():
+		case d.Year < 1900:
+			ps.incompleteCode(field, CodeOrder, "is before 1900")
+		case held && d.After(heldOn) && !unborn:
+			ps.incompleteCode(field, CodeOrder, "is after the meeting; use a pre-birth meeting for an unborn child")
+		}
+	}
 	childIDs := make(map[string]bool, len(m.Children))
 	for i, c := range m.Children {
 		f := fmt.Sprintf("children[%d]", i)
 		if strings.TrimSpace(c.ID) == "" {
 			ps.add(f+".id", "is required")
 		}
-		ps.text(f+".id", c.ID, maxName, false)
 		if c.ID != "" && childIDs[c.ID] {
 			ps.add(f+".id", "is used by another child of this meeting")
 		}
 		childIDs[c.ID] = true
-		ps.text(f+".name", c.Name, maxName, true)
-		ps.text(f+".case_reference", c.CaseReference, maxName, false)
-		if !c.DateOfBirth.IsZero() {
-			switch {
-			case c.DateOfBirth.Year < 1900:
-				ps.incomplete(f+".date_of_birth", "is before 1900")
-			case m.Type != TypePreBirth && !m.HeldAt.IsZero() && c.DateOfBirth.After(heldOn):
-				ps.incomplete(f+".date_of_birth", "is after the meeting; use a pre-birth meeting for an unborn child")
-			}
-		}
+		birth(f+".date_of_birth", c.DateOfBirth, m.Type == TypePreBirth)
 	}
 
 	for i, a := range m.Attendees {
-		f := fmt.Sprintf("attendees[%d]", i)
-		ps.text(f+".name", a.Name, maxName, true)
-		ps.text(f+".role", a.Role, maxName, false)
-		code(&ps, f+".agency", Agencies, a.Agency)
-		if a.Service != "" {
-			if services, ok := Services(a.Agency); !ok {
-				if Agencies.Valid(a.Agency) {
-					ps.add(f+".service", "agency %q has no services (only health and education do)", a.Agency) // a valid code, never free text
-				}
-			} else {
-				code(&ps, f+".service", services, a.Service)
-			}
-		}
-		code(&ps, f+".attendance", Attendances, a.Attendance)
-		ps.text(f+".note", a.Note, maxText, false)
+		ps.service(fmt.Sprintf("attendees[%d]", i), a.Agency, a.Service)
+	}
+	for i, in := range m.Information {
+		ps.service(fmt.Sprintf("information[%d]", i), in.Agency, in.Service)
 	}
 
 	if c := m.Consent; c != nil {
-		code(&ps, "consent.status", ConsentStatuses, c.Status)
-		ps.text("consent.reason", c.Reason, maxText, false)
-		ps.text("consent.decided_by", c.DecidedBy, maxName, false)
-		ps.text("consent.authorised_by", c.AuthorisedBy, maxName, false)
-		if c.LawfulBasis != "" {
-			code(&ps, "consent.lawful_basis", LawfulBases, c.LawfulBasis)
-		}
-		if c.ParentsInformed != "" {
-			code(&ps, "consent.parents_informed", ParentsInformedValues, c.ParentsInformed)
-		}
 		if !c.ParentsInformedOn.IsZero() && c.ParentsInformed != ParentsInformedYes {
-			ps.incomplete("consent.parents_informed_on", "is given but parents_informed is not \"yes\"")
+			ps.incompleteCode("consent.parents_informed_on", CodeOrder, "is given but parents_informed is not \"yes\"")
 		}
-		ps.text("consent.parents_informed_reason", c.ParentsInformedReason, maxText, false)
-		ps.text("consent.parents_views", c.ParentsViews, maxText, false)
-		ps.text("consent.child_views", c.ChildViews, maxText, false)
 	}
 
 	for i, d := range m.Decisions {
 		f := fmt.Sprintf("decisions[%d]", i)
-		code(&ps, f+".outcome", Outcomes, d.Outcome)
-		ps.text(f+".rationale", d.Rationale, maxText, false)
-		ps.count(f+".children", len(d.Children), maxChildren)
 		seen := make(map[string]bool, len(d.Children))
 		for j, id := range d.Children {
 			switch {
@@ -262,35 +258,94 @@ func (m *Meeting) Check() Problems {
 
 	for i, a := range m.Actions {
 		f := fmt.Sprintf("actions[%d]", i)
-		ps.text(f+".description", a.Description, maxText, true)
-		ps.text(f+".owner", a.Owner, maxName, false)
-		if a.Agency != "" {
-			code(&ps, f+".agency", Agencies, a.Agency)
-		}
-		if !m.HeldAt.IsZero() {
+		if held {
 			if !a.Due.IsZero() && a.Due.Before(heldOn) {
-				ps.incomplete(f+".due", "is before the meeting")
+				ps.incompleteCode(f+".due", CodeOrder, "is before the meeting")
 			}
 			if !a.Completed.IsZero() && a.Completed.Before(heldOn) {
-				ps.incomplete(f+".completed", "is before the meeting")
+				ps.incompleteCode(f+".completed", CodeOrder, "is before the meeting")
 			}
 		}
 	}
 
-	if m.SignedOff() && !m.HeldAt.IsZero() && m.SignedOffAt.Before(m.HeldAt) {
-		ps.incomplete("signed_off_at", "is before the meeting was held")
+	for i, l := range m.FamilyPlan {
+		f := fmt.Sprintf("family_plan[%d]", i)
+		if held && !l.WithheldUntil.IsZero() && l.WithheldUntil.Before(heldOn) {
+			ps.incompleteCode(f+".withheld_until", CodeOrder, "is before the meeting")
+		}
+		if !l.Withheld && (!l.WithheldUntil.IsZero() || strings.TrimSpace(l.WithheldReason) != "") {
+			ps.incompleteCode(f+".withheld", CodeOrder, "is not ticked, but a reason or date for withholding is given")
+		}
 	}
-	ps.text("signed_off_by", m.SignedOffBy, maxName, false)
-	ps.text("missing_partners_reason", m.MissingPartnersReason, maxText, false)
+	memberIDs := make(map[string]bool, len(m.Household))
+	for i, p := range m.Household {
+		f := fmt.Sprintf("household[%d]", i)
+		if strings.TrimSpace(p.ID) == "" {
+			ps.add(f+".id", "is required")
+		}
+		if p.ID != "" && memberIDs[p.ID] {
+			ps.add(f+".id", "is used by another member of the household")
+		}
+		memberIDs[p.ID] = true
+		birth(f+".date_of_birth", p.DateOfBirth, true)
+	}
+	if held && !m.NextMeetingAt.IsZero() && !m.NextMeetingAt.After(m.HeldAt) {
+		ps.incompleteCode("next_meeting_at", CodeOrder, "is not after this meeting")
+	}
+
+	if m.SignedOff() && held && m.SignedOffAt.Before(m.HeldAt) {
+		ps.incompleteCode("signed_off_at", CodeOrder, "is before the meeting was held")
+	}
 	return ps.list
+}
+
+// fields checks every field by the field table: text is valid, within its
+// limit and there when required; a code is one of its vocabulary's; a list
+// is within its limit.
+func (ps *problems) fields(m *Meeting) {
+	visit(record, "", reflect.ValueOf(m).Elem(), func(f *Field, path string, v reflect.Value) {
+		switch f.Kind {
+		case KindName, KindText:
+			ps.text(path, v.String(), f.Limit, f.Required)
+		case KindCode:
+			c := v.String()
+			switch {
+			case f.codes == nil:
+			case c != "":
+				if msg := f.codes(c); msg != "" {
+					ps.add(path, "%s", msg)
+				}
+			case f.Required:
+				ps.incompleteCode(path, CodeChoose, "%s", f.codes(c))
+			}
+		case KindList, KindRefs:
+			ps.count(path, v.Len(), f.Limit)
+		}
+	})
+}
+
+// service checks the service of an agency's row: only health and education
+// have services.
+func (ps *problems) service(f string, a Agency, s Service) {
+	if s == "" {
+		return
+	}
+	if services, ok := Services(a); !ok {
+		if Agencies.Valid(a) {
+			ps.add(f+".service", "agency %q has no services (only health and education do)", a) // a valid code, never free text
+		}
+	} else {
+		code(ps, f+".service", services, s)
+	}
 }
 
 // SignOffProblems returns what must be put right before the chair can sign
 // the minutes off: every problem of Check, and what a complete record has
 // (children, chair, at least one decision, the consent record, an owner and
 // a due date for every action, and a reason when a statutory partner did
-// not attend). All of them are Incomplete or invalid problems, never nil
-// when sign-off must wait.
+// not attend), and, for minutes signed off under today's rules (every
+// draft), the statutory questions (checklist.go). All of them are
+// Incomplete or invalid problems, never nil when sign-off must wait.
 func (m *Meeting) SignOffProblems() Problems {
 	var ps problems
 	ps.list = m.Check()
@@ -298,7 +353,7 @@ func (m *Meeting) SignOffProblems() Problems {
 		ps.incomplete("children", "add at least one child")
 	}
 	if strings.TrimSpace(m.Chair) == "" {
-		ps.incomplete("chair", "is required")
+		ps.required("chair")
 	}
 	if len(m.Decisions) == 0 {
 		ps.incomplete("decisions", "record at least one decision")
@@ -332,10 +387,10 @@ func (m *Meeting) SignOffProblems() Problems {
 	}
 	for i, a := range m.Actions {
 		if strings.TrimSpace(a.Owner) == "" {
-			ps.incomplete(fmt.Sprintf("actions[%d].owner", i), "is required")
+			ps.required(fmt.Sprintf("actions[%d].owner", i))
 		}
 		if a.Due.IsZero() {
-			ps.incomplete(fmt.Sprintf("actions[%d].due", i), "is required")
+			ps.required(fmt.Sprintf("actions[%d].due", i))
 		}
 	}
 	if missing := m.MissingStatutory(); len(missing) > 0 && strings.TrimSpace(m.MissingPartnersReason) == "" {
@@ -345,8 +400,18 @@ func (m *Meeting) SignOffProblems() Problems {
 		}
 		ps.incomplete("missing_partners_reason", "say why %s did not attend", strings.Join(names, ", "))
 	}
+	if m.ChecklistRules() {
+		ps.list = append(ps.list, m.Unanswered()...)
+	}
 	// Check already says "chair: is required" for a signed-off record; say it once.
 	return dedupe(ps.list)
+}
+
+// ChecklistRules reports whether sign-off needs the statutory questions
+// answered: for every draft, and for minutes signed off under those rules;
+// minutes signed off before them keep the rules they were signed off under.
+func (m *Meeting) ChecklistRules() bool {
+	return !m.SignedOff() || m.SignOffRules >= RulesChecklist
 }
 
 // SignedOffProblems returns what stops a record that arrives signed off (in
@@ -360,7 +425,7 @@ func (m *Meeting) SignedOffProblems(now time.Time) Problems {
 	}
 	ps := problems{list: m.SignOffProblems()}
 	if strings.TrimSpace(m.SignedOffBy) == "" {
-		ps.incomplete("signed_off_by", "is required: say who signed the minutes off")
+		ps.incompleteCode("signed_off_by", CodeRequired, "is required: say who signed the minutes off")
 	}
 	if m.SignedOffAt.After(now.Add(signOffSkew)) {
 		ps.incomplete("signed_off_at", "is in the future: minutes are signed off after the meeting, never ahead of time")
@@ -371,35 +436,24 @@ func (m *Meeting) SignedOffProblems(now time.Time) Problems {
 // count adds a problem when a list has more than max entries.
 func (ps *problems) count(field string, n, max int) {
 	if n > max {
-		ps.incomplete(field, "has %d entries; the limit is %d", n, max)
+		ps.incompleteCode(field, CodeTooLong, "has %d entries; the limit is %d", n, max)
 	}
 }
 
-// textLength is the number of characters of text in the record.
+// textLength is the number of characters of text in the record: every
+// name, text and child id, as the decoder counts them.
 func (m *Meeting) textLength() int {
 	n := 0
-	add := func(ss ...string) {
-		for _, s := range ss {
-			n += utf8.RuneCountInString(s)
+	visit(record, "", reflect.ValueOf(m).Elem(), func(f *Field, _ string, v reflect.Value) {
+		switch f.Kind {
+		case KindName, KindText:
+			n += utf8.RuneCountInString(v.String())
+		case KindRefs:
+			for i := range v.Len() {
+				n += utf8.RuneCountInString(v.Index(i).String())
+			}
 		}
-	}
-	add(m.ID, m.Reference, m.Chair, m.MinuteTaker, m.Reason, m.SignedOffBy, m.MissingPartnersReason)
-	for _, c := range m.Children {
-		add(c.ID, c.Name, c.CaseReference)
-	}
-	for _, a := range m.Attendees {
-		add(a.Name, a.Role, a.Note)
-	}
-	if c := m.Consent; c != nil {
-		add(c.Reason, c.DecidedBy, c.AuthorisedBy, c.ParentsInformedReason, c.ParentsViews, c.ChildViews)
-	}
-	for _, d := range m.Decisions {
-		add(d.Rationale)
-		add(d.Children...)
-	}
-	for _, a := range m.Actions {
-		add(a.Description, a.Owner)
-	}
+	})
 	return n
 }
 

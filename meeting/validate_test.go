@@ -21,6 +21,99 @@ func validMeeting() *Meeting {
 		Consent:   &Consent{Status: ConsentOverridden, LawfulBasis: BasisPublicTask, ParentsInformed: ParentsInformedYes, ParentsInformedOn: Date{2025, 6, 4}},
 		Decisions: []Decision{{Outcome: OutcomeS47Joint, Children: []string{"c1"}}},
 		Actions:   []Action{{Description: "Visit", Owner: "DC Y", Agency: AgencyPolice, Due: Date{2025, 6, 4}}},
+		Information: []Information{
+			{Agency: AgencySocialCare, SharedBy: "Priya Raman", Summary: "Known since 2023", View: ViewMet},
+			{Agency: AgencyHealth, Service: ServiceGP, SharedBy: "Dr O", Summary: "Bruise seen at surgery", View: ViewUnsure},
+		},
+		Police:     Police{Investigation: InvestigationYes, Officer: "DC Y"},
+		Medical:    Medical{Decision: MedicalNeeded, ArrangedBy: "Dr O"},
+		Legal:      Legal{Decision: LegalNotNeeded, Reason: "Parents cooperating"},
+		SafetyPlan: "Amelia stays with her grandmother",
+		FamilyPlan: []FamilyLine{{Person: "Mother", Relationship: RelationshipMother, What: "The enquiry", By: "Priya Raman"}},
+		Household:  []Member{{ID: "h1", Name: "Jakub", Relationship: RelationshipSibling, LivesWithChild: true}},
+	}
+}
+
+// Sign-off waits for each statutory question, and says which; "not
+// needed" and "to be decided" are answers only with a reason.
+func TestChecklistQuestions(t *testing.T) {
+	tests := []struct {
+		name  string
+		spoil func(m *Meeting)
+		code  Code
+		want  string
+	}{
+		{"no social care information", func(m *Meeting) { m.Information = m.Information[1:] }, QuestionInformation, "information: record what Children's social care shared"},
+		{"information without summary", func(m *Meeting) { m.Information[1].Summary = " " }, QuestionInformation, "record what Health shared"},
+		{"a child without decision", func(m *Meeting) {
+			m.Children = append(m.Children, Child{ID: "c2", Name: "Jakub"})
+		}, QuestionSection47, "children[1]: record a decision for this child"},
+		{"police not decided", func(m *Meeting) { m.Police.Investigation = "" }, QuestionPolice, "police.investigation: say whether"},
+		{"police no, no reason", func(m *Meeting) { m.Police.Investigation = InvestigationNo }, QuestionPolice, "police.reason: say why the police will not investigate"},
+		{"police later, no reason", func(m *Meeting) { m.Police.Investigation = InvestigationToBeDecided }, QuestionPolice, "police.reason: say who decides"},
+		{"medical not decided", func(m *Meeting) { m.Medical.Decision = "" }, QuestionMedical, "medical.decision: say whether"},
+		{"medical not needed, no reason", func(m *Meeting) { m.Medical.Decision = MedicalNotNeeded }, QuestionMedical, "medical.reason: say why a medical is not needed"},
+		{"medical later, no reason", func(m *Meeting) { m.Medical.Decision = MedicalToBeDecided }, QuestionMedical, "medical.reason:"},
+		{"legal not decided", func(m *Meeting) { m.Legal = Legal{} }, QuestionLegal, "legal.decision: say whether"},
+		{"legal not needed, no reason", func(m *Meeting) { m.Legal.Reason = "" }, QuestionLegal, "legal.reason: say why legal advice is not needed"},
+		{"no safety plan", func(m *Meeting) { m.SafetyPlan = "\n" }, QuestionSafety, "safety_plan: record what keeps the child safe now"},
+		{"no other children considered", func(m *Meeting) { m.Household[0].Relationship = RelationshipMother }, QuestionOtherChildren, "other_children: list the other children"},
+		{"no family plan", func(m *Meeting) { m.FamilyPlan = nil }, QuestionFamily, "family_plan: record what each parent"},
+		{"family told nothing", func(m *Meeting) { m.FamilyPlan[0].What = "" }, QuestionFamily, "family_plan[0].what: say what they are told"},
+		{"family told by nobody", func(m *Meeting) { m.FamilyPlan[0].By = "" }, QuestionFamily, "family_plan[0].by: say who tells them"},
+		{"withheld without reason", func(m *Meeting) { m.FamilyPlan[0].Withheld = true }, QuestionFamily, "family_plan[0].withheld_reason: say why it is withheld"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := validMeeting()
+			m.Consent.Reason, m.Consent.DecidedBy, m.Consent.AuthorisedBy = "Would alert the father", "Priya Raman", "Mark Benson"
+			m.MissingPartnersReason = "Police not available"
+			tt.spoil(m)
+			ps := m.SignOffProblems()
+			if !strings.Contains(ps.Error(), tt.want) {
+				t.Fatalf("want %q in:\n%v", tt.want, ps)
+			}
+			var unanswered []Code
+			for _, q := range m.Checklist() {
+				if !q.Answered {
+					unanswered = append(unanswered, q.Code)
+				}
+			}
+			if len(unanswered) != 1 || unanswered[0] != tt.code {
+				t.Errorf("unanswered %v, want only %s", unanswered, tt.code)
+			}
+			for _, p := range ps {
+				if p.Code == tt.code && (!p.Incomplete || p.Field == "") {
+					t.Errorf("%v: a question's problem is incomplete and names its field", p)
+				}
+			}
+			// Answering it with a reason, where one was missing, is enough.
+			m.Police.Reason, m.Medical.Reason, m.Legal.Reason = "Agreed at the meeting", "Agreed at the meeting", "Agreed at the meeting"
+			if tt.code == QuestionPolice || tt.code == QuestionMedical || tt.code == QuestionLegal {
+				if tt.name != "police not decided" && tt.name != "medical not decided" && tt.name != "legal not decided" {
+					if ps := m.SignOffProblems(); len(ps) != 0 {
+						t.Errorf("with a reason: %v", ps)
+					}
+				}
+			}
+		})
+	}
+}
+
+// Minutes signed off before the statutory questions keep their rules: an
+// amendment or an import of them is not refused for the questions.
+func TestLegacySignOffRules(t *testing.T) {
+	m := validMeeting()
+	m.Consent.Reason, m.Consent.DecidedBy, m.Consent.AuthorisedBy = "Would alert the father", "Priya Raman", "Mark Benson"
+	m.MissingPartnersReason = "Police not available"
+	m.Police, m.Medical, m.Legal, m.SafetyPlan, m.FamilyPlan, m.Information, m.Household = Police{}, Medical{}, Legal{}, "", nil, nil, nil
+	m.SignedOffAt, m.SignedOffBy = m.HeldAt.Add(time.Hour), "Priya Raman"
+	if ps := m.SignedOffProblems(m.HeldAt.Add(2 * time.Hour)); len(ps) != 0 {
+		t.Errorf("legacy sign-off: %v", ps)
+	}
+	m.SignOffRules = RulesChecklist
+	if ps := m.SignedOffProblems(m.HeldAt.Add(2 * time.Hour)); len(ps) == 0 {
+		t.Error("minutes signed off under the checklist rules without its answers passed")
 	}
 }
 
@@ -197,8 +290,13 @@ func TestVocabulariesHaveLabels(t *testing.T) {
 	check("informed", codesOf(ParentsInformedValues), func(c string) string { return ParentsInformed(c).Label() })
 	check("outcome", codesOf(Outcomes), func(c string) string { return Outcome(c).Label() })
 	check("health service", codesOf(HealthServices), func(c string) string { return ServiceLabel(AgencyHealth, Service(c)) })
+	check("threshold view", codesOf(ThresholdViews), func(c string) string { return ThresholdView(c).Label() })
+	check("investigation", codesOf(Investigations), func(c string) string { return Investigation(c).Label() })
+	check("medical", codesOf(MedicalDecisions), func(c string) string { return MedicalDecision(c).Label() })
+	check("legal", codesOf(LegalDecisions), func(c string) string { return LegalDecision(c).Label() })
+	check("relationship", codesOf(Relationships), func(c string) string { return Relationship(c).Label() })
 	check("education service", codesOf(EducationServices), func(c string) string { return ServiceLabel(AgencyEducation, Service(c)) })
-	if len(Agencies.Codes()) != 13 || len(Outcomes.Codes()) != 14 || len(Attendances.Codes()) != 6 {
+	if len(Agencies.Codes()) != 13 || len(Outcomes.Codes()) != 15 || len(Attendances.Codes()) != 6 {
 		t.Error("a vocabulary lost or gained a code of the interchange format")
 	}
 }

@@ -110,24 +110,18 @@ func eachImage(ctx context.Context, tx querier, fn func(img *image, id, name str
 			return err
 		}
 		defer c.close()
-		var list func(img *image) *[]row
-		switch t {
-		case childrenTable:
-			list = func(img *image) *[]row { return &img.children }
-		case attendeesTable:
-			list = func(img *image) *[]row { return &img.attendees }
-		case decisionsTable:
-			list = func(img *image) *[]row { return &img.decisions }
-		default:
-			list = func(img *image) *[]row { return &img.actions }
-		}
-		sources = append(sources, source{c, t.cols, list})
+		sources = append(sources, source{c, t.cols, t.list})
 	}
 	consents, err := openCursor(ctx, tx, "SELECT meeting, "+strings.Join(consentCols, ", ")+" FROM consents ORDER BY meeting", len(consentCols))
 	if err != nil {
 		return err
 	}
 	defer consents.close()
+	discussions, err := openCursor(ctx, tx, "SELECT meeting, "+strings.Join(discussionCols, ", ")+" FROM discussions ORDER BY meeting", len(discussionCols))
+	if err != nil {
+		return err
+	}
+	defer discussions.close()
 	links, err := openCursor(ctx, tx, "SELECT meeting, decision, child_id FROM decision_children ORDER BY meeting, decision, position", 2)
 	if err != nil {
 		return err
@@ -166,6 +160,11 @@ func eachImage(ctx context.Context, tx querier, fn func(img *image, id, name str
 		}
 		err := consents.take(key, func(v []any) error {
 			img.consent, err = rowOf(consentCols, v)
+			return err
+		})
+		bad = bad || err != nil
+		err = discussions.take(key, func(v []any) error {
+			img.discussion, err = rowOf(discussionCols, v)
 			return err
 		})
 		bad = bad || err != nil

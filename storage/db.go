@@ -363,22 +363,38 @@ func (db *DB) migrate(ctx context.Context) error {
 			return fmt.Errorf("%w; it was not updated to this version of the app", err)
 		}
 	}
-	for _, m := range migrations[version:] {
-		err := db.inTxUnchecked(ctx, func(tx *sql.Tx) error {
+	pending := migrations[version:]
+	if len(pending) == 0 {
+		return nil
+	}
+	// One transaction for every migration the file lacks: steps in Go that
+	// read whole meetings (sealExisting) need the final schema, and a
+	// file is either as it was or fully up to date, whatever stops it.
+	err := db.inTxUnchecked(ctx, func(tx *sql.Tx) error {
+		var final []func(ctx context.Context, tx *sql.Tx) error
+		for _, m := range pending {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-				return err
+				return fmt.Errorf("apply migration %s: %w", m.name, err)
 			}
 			if after := afterMigration[m.version]; after != nil {
 				if err := after(ctx, tx); err != nil {
-					return err
+					return fmt.Errorf("apply migration %s: %w", m.name, err)
 				}
 			}
-			_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version))
-			return err
-		})
-		if err != nil {
-			return fmt.Errorf("apply migration %s: %w", m.name, err)
+			if after := afterMigrations[m.version]; after != nil {
+				final = append(final, after)
+			}
 		}
+		for _, after := range final {
+			if err := after(ctx, tx); err != nil {
+				return fmt.Errorf("update the database's rows: %w", err)
+			}
+		}
+		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", pending[len(pending)-1].version))
+		return err
+	})
+	if err != nil {
+		return err
 	}
 	return nil
 }

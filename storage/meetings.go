@@ -349,7 +349,7 @@ func eachRow(ctx context.Context, q querier, query string, args []any, scan func
 
 func loadMeetings(ctx context.Context, conn querier, clause string, args ...any) ([]*meeting.Meeting, error) {
 	rows, err := conn.QueryContext(ctx, `SELECT m.rowid, m.id, m.reference, m.type, m.mode, m.held_at, m.referral_received_at,
-		m.chair, m.minute_taker, m.reason, m.signed_off_at, m.signed_off_by, m.missing_partners_reason FROM meetings m `+clause, args...)
+		m.chair, m.minute_taker, m.reason, m.signed_off_at, m.signed_off_by, m.missing_partners_reason, m.sign_off_rules FROM meetings m `+clause, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -361,7 +361,7 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 		var key int64
 		var heldAt, referral, signedOff string
 		if err := rows.Scan(&key, &m.ID, &m.Reference, &m.Type, &m.Mode, &heldAt, &referral,
-			&m.Chair, &m.MinuteTaker, &m.Reason, &signedOff, &m.SignedOffBy, &m.MissingPartnersReason); err != nil {
+			&m.Chair, &m.MinuteTaker, &m.Reason, &signedOff, &m.SignedOffBy, &m.MissingPartnersReason, &m.SignOffRules); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -384,17 +384,17 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 	if len(keys) == 0 {
 		return nil, nil
 	}
-	in := "(" + strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",") + ")"
+	in := meetingsIn(len(keys))
 
 	each := func(query string, scan func(rows *sql.Rows) error) error {
 		return eachRow(ctx, conn, query, keys, scan)
 	}
 	var key int64
-	err = each(`SELECT meeting, child_id, name, date_of_birth, case_reference FROM children WHERE meeting IN `+in+` ORDER BY meeting, position`,
+	err = each(`SELECT meeting, child_id, name, date_of_birth, case_reference, views FROM children WHERE meeting IN `+in+` ORDER BY meeting, position`,
 		func(rows *sql.Rows) error {
 			var c meeting.Child
 			var dob string
-			if err := rows.Scan(&key, &c.ID, &c.Name, &dob, &c.CaseReference); err != nil {
+			if err := rows.Scan(&key, &c.ID, &c.Name, &dob, &c.CaseReference, &c.Views); err != nil {
 				return err
 			}
 			var err error
@@ -485,5 +485,92 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 	if err != nil {
 		return nil, fmt.Errorf("load actions: %w", err)
 	}
+	if err := loadDiscussion(each, byKey); err != nil {
+		return nil, err
+	}
 	return list, nil
+}
+
+// loadDiscussion reads the discussion's rows (schema version 8) of the
+// meetings byKey holds.
+func loadDiscussion(each func(query string, scan func(rows *sql.Rows) error) error, byKey map[int64]*meeting.Meeting) error {
+	var key int64
+	in := meetingsIn(len(byKey))
+	err := each(`SELECT meeting, agency, service, shared_by, summary, checks, outstanding, view FROM information WHERE meeting IN `+in+` ORDER BY meeting, position`,
+		func(rows *sql.Rows) error {
+			var x meeting.Information
+			if err := rows.Scan(&key, &x.Agency, &x.Service, &x.SharedBy, &x.Summary, &x.Checks, &x.Outstanding, &x.View); err != nil {
+				return err
+			}
+			byKey[key].Information = append(byKey[key].Information, x)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("load information: %w", err)
+	}
+	err = each(`SELECT meeting, person, relationship, what, told_by, told_on, withheld, withheld_reason, withheld_until FROM family_plan WHERE meeting IN `+in+` ORDER BY meeting, position`,
+		func(rows *sql.Rows) error {
+			var x meeting.FamilyLine
+			var on, until string
+			if err := rows.Scan(&key, &x.Person, &x.Relationship, &x.What, &x.By, &on, &x.Withheld, &x.WithheldReason, &until); err != nil {
+				return err
+			}
+			field := fmt.Sprintf("family_plan[%d].", len(byKey[key].FamilyPlan))
+			var errs [2]error
+			x.On, errs[0] = parseDate(field+"on", on)
+			x.WithheldUntil, errs[1] = parseDate(field+"withheld_until", until)
+			if err := errors.Join(errs[:]...); err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
+			}
+			byKey[key].FamilyPlan = append(byKey[key].FamilyPlan, x)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("load family plan: %w", err)
+	}
+	err = each(`SELECT meeting, member_id, name, relationship, date_of_birth, lives_with_child, alleged, note FROM household WHERE meeting IN `+in+` ORDER BY meeting, position`,
+		func(rows *sql.Rows) error {
+			var x meeting.Member
+			var dob string
+			if err := rows.Scan(&key, &x.ID, &x.Name, &x.Relationship, &dob, &x.LivesWithChild, &x.Alleged, &x.Note); err != nil {
+				return err
+			}
+			var err error
+			if x.DateOfBirth, err = parseDate(fmt.Sprintf("household[%d].date_of_birth", len(byKey[key].Household)), dob); err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
+			}
+			byKey[key].Household = append(byKey[key].Household, x)
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("load household: %w", err)
+	}
+	err = each(`SELECT meeting, `+strings.Join(discussionCols, ", ")+` FROM discussions WHERE meeting IN `+in,
+		func(rows *sql.Rows) error {
+			var m meeting.Meeting
+			var next string
+			if err := rows.Scan(&key, &m.Analysis.Worries, &m.Analysis.Strengths, &m.Analysis.Dissent,
+				&m.Police.Investigation, &m.Police.Reason, &m.Police.CrimeReference, &m.Police.Officer, &m.Police.Plan,
+				&m.Medical.Decision, &m.Medical.Reason, &m.Medical.ArrangedBy, &m.Legal.Decision, &m.Legal.Reason,
+				&m.SafetyPlan, &m.OtherChildren, &next); err != nil {
+				return err
+			}
+			to := byKey[key]
+			var err error
+			if to.NextMeetingAt, err = parseTime("next_meeting_at", next); err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(to.ID), err)
+			}
+			to.Analysis, to.Police, to.Medical, to.Legal = m.Analysis, m.Police, m.Medical, m.Legal
+			to.SafetyPlan, to.OtherChildren = m.SafetyPlan, m.OtherChildren
+			return nil
+		})
+	if err != nil {
+		return fmt.Errorf("load discussion: %w", err)
+	}
+	return nil
+}
+
+// meetingsIn is the list of n parameters, "(?,?,?)".
+func meetingsIn(n int) string {
+	return "(" + strings.TrimSuffix(strings.Repeat("?,", n), ",") + ")"
 }

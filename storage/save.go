@@ -34,20 +34,26 @@ import (
 type row []any
 
 // integerColumns are the columns stored as integers; every other is text.
-var integerColumns = map[string]bool{"held_unix": true, "referrer": true}
+var integerColumns = map[string]bool{"held_unix": true, "referrer": true, "sign_off_rules": true,
+	"withheld": true, "lives_with_child": true, "alleged": true}
 
 // A table is one of a meeting's tables of rows kept at positions 0, 1, 2...
 // under the primary key (meeting, position).
 type table struct {
 	name string
 	cols []string // the columns after meeting and position
+	// sealed is how many of the columns the checksum always covers: those
+	// added later are covered only when one holds a value, so that rows
+	// stored before they existed keep their checksum (seal.go).
+	sealed int
+	list   func(img *image) *[]row // the image's rows of the table
 
 	insertSQL, deleteSQL, moveSQL string
 }
 
 func newTable(name string, cols ...string) *table {
 	return &table{
-		name: name, cols: cols,
+		name: name, cols: cols, sealed: len(cols),
 		insertSQL: "INSERT INTO " + name + " (meeting, position, " + strings.Join(cols, ", ") + ") VALUES (?, ?" +
 			strings.Repeat(", ?", len(cols)) + ")",
 		deleteSQL: "DELETE FROM " + name + " WHERE meeting = ? AND position = ?",
@@ -77,16 +83,37 @@ func setList(cols []string, changed []int) string {
 var (
 	// Children are matched to stored ones by id (their first column),
 	// which decisions refer to; the rows of the others by position.
-	childrenTable  = newTable("children", "child_id", "name", "date_of_birth", "case_reference")
-	attendeesTable = newTable("attendees", "name", "role", "agency", "service", "attendance", "referrer", "note")
-	decisionsTable = newTable("decisions", "outcome", "rationale")
-	actionsTable   = newTable("actions", "description", "owner", "agency", "due", "completed")
+	childrenTable    = newTable("children", "child_id", "name", "date_of_birth", "case_reference", "views")
+	attendeesTable   = newTable("attendees", "name", "role", "agency", "service", "attendance", "referrer", "note")
+	decisionsTable   = newTable("decisions", "outcome", "rationale")
+	actionsTable     = newTable("actions", "description", "owner", "agency", "due", "completed")
+	informationTable = newTable("information", "agency", "service", "shared_by", "summary", "checks", "outstanding", "view")
+	familyPlanTable  = newTable("family_plan", "person", "relationship", "what", "told_by", "told_on", "withheld",
+		"withheld_reason", "withheld_until")
+	householdTable = newTable("household", "member_id", "name", "relationship", "date_of_birth", "lives_with_child",
+		"alleged", "note")
 )
+
+func init() {
+	childrenTable.sealed = 4 // views: schema version 8
+	childrenTable.list = func(img *image) *[]row { return &img.children }
+	attendeesTable.list = func(img *image) *[]row { return &img.attendees }
+	decisionsTable.list = func(img *image) *[]row { return &img.decisions }
+	actionsTable.list = func(img *image) *[]row { return &img.actions }
+	informationTable.list = func(img *image) *[]row { return &img.information }
+	familyPlanTable.list = func(img *image) *[]row { return &img.familyPlan }
+	householdTable.list = func(img *image) *[]row { return &img.household }
+}
 
 // meetingCols are the columns of meetings a save writes, besides id,
 // created_at and updated_at.
 var meetingCols = []string{"reference", "type", "mode", "held_at", "held_unix", "held_on", "referral_received_at",
-	"chair", "minute_taker", "reason", "signed_off_at", "signed_off_by", "missing_partners_reason", "missing_statutory", "search"}
+	"chair", "minute_taker", "reason", "signed_off_at", "signed_off_by", "missing_partners_reason", "missing_statutory", "search",
+	"sign_off_rules"}
+
+// meetingSealed is how many of meetingCols the checksum always covers (see
+// table.sealed): sign_off_rules came with schema version 8.
+const meetingSealed = 15
 
 // Indexes of columns in rows.
 var (
@@ -100,11 +127,19 @@ var (
 var consentCols = []string{"status", "reason", "decided_by", "authorised_by", "lawful_basis", "parents_informed",
 	"parents_informed_on", "parents_informed_reason", "parents_views", "child_views"}
 
+// discussionCols are the columns of discussions: the parts of the
+// discussion a meeting has once. A meeting with none of them has no row.
+var discussionCols = []string{"worries", "strengths", "dissent", "police_investigation", "police_reason", "crime_reference",
+	"police_officer", "police_plan", "medical_decision", "medical_reason", "medical_arranged_by", "legal_decision",
+	"legal_reason", "safety_plan", "other_children", "next_meeting_at"}
+
 var (
 	insertMeetingSQL = "INSERT INTO meetings (id, " + strings.Join(meetingCols, ", ") + ", created_at, updated_at, checksum) VALUES (?" +
 		strings.Repeat(", ?", len(meetingCols)+3) + ") RETURNING rowid"
 	insertConsentSQL = "INSERT INTO consents (meeting, " + strings.Join(consentCols, ", ") + ") VALUES (?" +
 		strings.Repeat(", ?", len(consentCols)) + ")"
+	insertDiscussionSQL = "INSERT INTO discussions (meeting, " + strings.Join(discussionCols, ", ") + ") VALUES (?" +
+		strings.Repeat(", ?", len(discussionCols)) + ")"
 	insertDecisionChildSQL   = "INSERT INTO decision_children (meeting, decision, position, child_id) VALUES (?, ?, ?, ?)"
 	clearDecisionChildrenSQL = "DELETE FROM decision_children WHERE meeting = ? AND decision = ?"
 )
@@ -115,6 +150,10 @@ type image struct {
 	children, attendees []row
 	consent             row // nil: no consent recorded
 	decisions, actions  []row
+	information         []row
+	familyPlan          []row
+	household           []row
+	discussion          row // nil: none of its parts recorded
 	decisionChildren    [][]string // the child ids of each decision, in order
 
 	// Of a stored meeting only:
@@ -132,16 +171,14 @@ func imageOf(m *meeting.Meeting) *image {
 	}
 	img := &image{meeting: row{m.Reference, string(m.Type), string(m.Mode), formatTime(m.HeldAt), m.HeldAt.Unix(),
 		m.HeldOn().String(), formatTime(m.ReferralReceivedAt), m.Chair, m.MinuteTaker, m.Reason,
-		formatTime(m.SignedOffAt), m.SignedOffBy, m.MissingPartnersReason, strings.Join(missing, ","), searchText(m)}}
+		formatTime(m.SignedOffAt), m.SignedOffBy, m.MissingPartnersReason, strings.Join(missing, ","), searchText(m),
+		int64(m.SignOffRules)}}
 	for _, c := range m.Children {
-		img.children = append(img.children, row{c.ID, c.Name, c.DateOfBirth.String(), c.CaseReference})
+		img.children = append(img.children, row{c.ID, c.Name, c.DateOfBirth.String(), c.CaseReference, c.Views})
 	}
 	for _, a := range m.Attendees {
-		referrer := int64(0)
-		if a.Referrer {
-			referrer = 1
-		}
-		img.attendees = append(img.attendees, row{a.Name, a.Role, string(a.Agency), string(a.Service), string(a.Attendance), referrer, a.Note})
+		img.attendees = append(img.attendees, row{a.Name, a.Role, string(a.Agency), string(a.Service), string(a.Attendance),
+			boolean(a.Referrer), a.Note})
 	}
 	if c := m.Consent; c != nil {
 		img.consent = row{string(c.Status), c.Reason, c.DecidedBy, c.AuthorisedBy, string(c.LawfulBasis), string(c.ParentsInformed),
@@ -154,7 +191,43 @@ func imageOf(m *meeting.Meeting) *image {
 	for _, a := range m.Actions {
 		img.actions = append(img.actions, row{a.Description, a.Owner, string(a.Agency), a.Due.String(), a.Completed.String()})
 	}
+	for _, in := range m.Information {
+		img.information = append(img.information, row{string(in.Agency), string(in.Service), in.SharedBy, in.Summary,
+			in.Checks, in.Outstanding, string(in.View)})
+	}
+	for _, f := range m.FamilyPlan {
+		img.familyPlan = append(img.familyPlan, row{f.Person, string(f.Relationship), f.What, f.By, f.On.String(),
+			boolean(f.Withheld), f.WithheldReason, f.WithheldUntil.String()})
+	}
+	for _, p := range m.Household {
+		img.household = append(img.household, row{p.ID, p.Name, string(p.Relationship), p.DateOfBirth.String(),
+			boolean(p.LivesWithChild), boolean(p.Alleged), p.Note})
+	}
+	d := row{m.Analysis.Worries, m.Analysis.Strengths, m.Analysis.Dissent,
+		string(m.Police.Investigation), m.Police.Reason, m.Police.CrimeReference, m.Police.Officer, m.Police.Plan,
+		string(m.Medical.Decision), m.Medical.Reason, m.Medical.ArrangedBy,
+		string(m.Legal.Decision), m.Legal.Reason, m.SafetyPlan, m.OtherChildren, formatTime(m.NextMeetingAt)}
+	if !allZero(d) {
+		img.discussion = d
+	}
 	return img
+}
+
+func boolean(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// allZero reports whether every value of r is "" or 0.
+func allZero(r row) bool {
+	for _, v := range r {
+		if v != "" && v != int64(0) {
+			return false
+		}
+	}
+	return true
 }
 
 // searchParts returns the parts of the search column (searchParts) of the
@@ -358,7 +431,7 @@ func (c *statements) close() {
 // (for a decision's children, the decision's then the child's), then holds
 // the table's columns.
 var storedSQL, storedWidth = func() (string, int) {
-	width := max(len(meetingCols)+1, len(consentCols))
+	width := max(len(meetingCols)+1, len(consentCols), len(discussionCols))
 	pad := func(n int) string { return strings.Repeat(", NULL", width-n) }
 	const key = "meeting = (SELECT rowid FROM meetings WHERE id = ?1)"
 	parts := []string{fmt.Sprintf("SELECT %d, rowid, 0, %s, checksum%s FROM meetings WHERE id = ?1",
@@ -369,16 +442,20 @@ var storedSQL, storedWidth = func() (string, int) {
 	}
 	parts = append(parts,
 		fmt.Sprintf("SELECT %d, 0, 0, %s%s FROM consents WHERE %s", storedConsent, strings.Join(consentCols, ", "), pad(len(consentCols)), key),
+		fmt.Sprintf("SELECT %d, 0, 0, %s%s FROM discussions WHERE %s", storedDiscussion, strings.Join(discussionCols, ", "), pad(len(discussionCols)), key),
 		fmt.Sprintf("SELECT %d, decision, position, child_id%s FROM decision_children WHERE %s", storedDecisionChildren, pad(1), key))
 	return strings.Join(parts, "\nUNION ALL "), 3 + width
 }()
 
-var storedTables = [...]*table{childrenTable, attendeesTable, decisionsTable, actionsTable}
+var storedTables = [...]*table{childrenTable, attendeesTable, decisionsTable, actionsTable, informationTable,
+	familyPlanTable, householdTable}
 
+// What a row of storedSQL is from, besides storedTables.
 const (
-	storedConsent          = 4
-	storedDecisionChildren = 5
-	storedMeeting          = 6
+	storedConsent = int64(len(storedTables)) + iota
+	storedDiscussion
+	storedDecisionChildren
+	storedMeeting
 )
 
 // stored reads the rows of the stored meeting with the id, or returns nil
@@ -428,6 +505,8 @@ func readImage(ctx context.Context, q querier, id string) (*image, error) {
 			img.storedChecksum, _ = values[3+len(meetingCols)].(string)
 		case storedConsent:
 			img.consent, err = rowOf(consentCols, values[3:])
+		case storedDiscussion:
+			img.discussion, err = rowOf(discussionCols, values[3:])
 		case storedDecisionChildren:
 			var r row
 			r, err = rowOf([]string{"child_id"}, values[3:])
@@ -456,7 +535,8 @@ func readImage(ctx context.Context, q querier, id string) (*image, error) {
 			return cmp.Or(cmp.Compare(x.at[0], y.at[0]), cmp.Compare(x.at[1], y.at[1]))
 		})
 	}
-	for k, dst := range []*[]row{&img.children, &img.attendees, &img.decisions, &img.actions} {
+	for k, t := range storedTables {
+		dst := t.list(img)
 		for i, p := range lists[k] {
 			img.irregular = img.irregular || p.at[0] != int64(i)
 			*dst = append(*dst, p.row)
@@ -526,7 +606,8 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		}
 		if old.irregular {
 			// Not written by this version of the app: replace every row, as saves once did.
-			for _, t := range []string{"decision_children", "decisions", "children", "attendees", "consents", "actions"} {
+			for _, t := range []string{"decision_children", "decisions", "children", "attendees", "consents", "actions",
+				"information", "family_plan", "household", "discussions"} {
 				if err := w.exec(ctx, "DELETE FROM "+t+" WHERE meeting = ?", old.key); err != nil {
 					return fmt.Errorf("replace meeting rows: %w", err)
 				}
@@ -590,23 +671,42 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 	}{
 		{attendeesTable, old.attendees, img.attendees},
 		{actionsTable, old.actions, img.actions},
+		{informationTable, old.information, img.information},
+		{familyPlanTable, old.familyPlan, img.familyPlan},
+		{householdTable, old.household, img.household},
 	} {
 		p := alignedPlan(len(t.old), len(t.new), func(i, j int) bool { return equalRows(t.old[i], t.new[j]) })
 		if err := w.apply(ctx, t.table, key, p, t.old, t.new); err != nil {
 			return err
 		}
 	}
-	return w.saveConsent(ctx, key, old.consent, img.consent)
+	if err := w.saveSingle(ctx, consentsTable, key, old.consent, img.consent); err != nil {
+		return err
+	}
+	return w.saveSingle(ctx, discussionsTable, key, old.discussion, img.discussion)
 }
 
-func (w *writer) saveConsent(ctx context.Context, key int64, old, new row) error {
+// A single is a table of one row per meeting at most.
+type single struct {
+	name, insertSQL string
+	cols            []string
+}
+
+var (
+	consentsTable    = single{"consents", insertConsentSQL, consentCols}
+	discussionsTable = single{"discussions", insertDiscussionSQL, discussionCols}
+)
+
+// saveSingle writes the one row of t a meeting has, or removes it: new is
+// nil for none.
+func (w *writer) saveSingle(ctx context.Context, t single, key int64, old, new row) error {
 	var err error
 	switch {
 	case old == nil && new == nil:
 	case old == nil:
-		err = w.exec(ctx, insertConsentSQL, append([]any{key}, new...)...)
+		err = w.exec(ctx, t.insertSQL, append([]any{key}, new...)...)
 	case new == nil:
-		err = w.exec(ctx, "DELETE FROM consents WHERE meeting = ?", key)
+		err = w.exec(ctx, "DELETE FROM "+t.name+" WHERE meeting = ?", key)
 	default:
 		changed := changedColumns(old, new)
 		if len(changed) == 0 {
@@ -616,10 +716,10 @@ func (w *writer) saveConsent(ctx context.Context, key int64, old, new row) error
 		for _, i := range changed {
 			args = append(args, new[i])
 		}
-		err = w.exec(ctx, "UPDATE consents SET "+setList(consentCols, changed)+" WHERE meeting = ?", append(args, key)...)
+		err = w.exec(ctx, "UPDATE "+t.name+" SET "+setList(t.cols, changed)+" WHERE meeting = ?", append(args, key)...)
 	}
 	if err != nil {
-		return fmt.Errorf("store consent: %w", err)
+		return fmt.Errorf("store %s: %w", t.name, err)
 	}
 	return nil
 }

@@ -65,14 +65,15 @@ func (img *image) checksum() string {
 			}
 		}
 	}
-	put('M', img.meeting)
+	put('M', sealed(img.meeting, meetingSealed))
 	for _, list := range []struct {
-		tag  byte
-		rows []row
-	}{{'C', img.children}, {'A', img.attendees}, {'D', img.decisions}, {'T', img.actions}} {
-		num(int64(len(list.rows)))
-		for _, r := range list.rows {
-			put(list.tag, r)
+		tag   byte
+		table *table
+	}{{'C', childrenTable}, {'A', attendeesTable}, {'D', decisionsTable}, {'T', actionsTable}} {
+		rows := *list.table.list(img)
+		num(int64(len(rows)))
+		for _, r := range rows {
+			put(list.tag, sealed(r, list.table.sealed))
 		}
 	}
 	if img.consent != nil {
@@ -87,7 +88,34 @@ func (img *image) checksum() string {
 		}
 		put('K', r)
 	}
+	// The tables of schema version 8, only when the meeting has rows in
+	// them: a meeting stored before keeps its checksum.
+	for _, list := range []struct {
+		tag  byte
+		rows []row
+	}{{'I', img.information}, {'F', img.familyPlan}, {'H', img.household}} {
+		if len(list.rows) > 0 {
+			h.Write([]byte{list.tag})
+			num(int64(len(list.rows)))
+			for _, r := range list.rows {
+				put(list.tag, r)
+			}
+		}
+	}
+	if img.discussion != nil {
+		put('W', img.discussion)
+	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// sealed returns the columns of r the checksum covers: the first n, and
+// the columns after them only when one holds a value (table.sealed). A row
+// shorter than n (another table's) is covered whole.
+func sealed(r row, n int) row {
+	if len(r) <= n || allZero(r[n:]) {
+		return r[:min(n, len(r))]
+	}
+	return r
 }
 
 // stateHash is the content of a signed-off meeting: SHA-256 over its

@@ -366,6 +366,12 @@ func fillSearchIndex(ctx context.Context, tx *sql.Tx) error {
 var afterMigration = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	4: fillSearch,
 	5: fillSearchIndex,
+}
+
+// afterMigrations holds the steps that read whole meetings, by the schema
+// version that needs them: they run once every migration's SQL has, in the
+// same transaction, because they read every column of today's schema.
+var afterMigrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
 	7: sealExisting,
 }
 

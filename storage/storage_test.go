@@ -598,8 +598,12 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 }
 
+// dropDiscussion takes a database back to before migration 8.
+const dropDiscussion = `DROP TABLE information; DROP TABLE family_plan; DROP TABLE household; DROP TABLE discussions;
+	ALTER TABLE children DROP COLUMN views; ALTER TABLE meetings DROP COLUMN sign_off_rules; PRAGMA user_version = 7;`
+
 // dropSeals takes a database back to before migration 7.
-const dropSeals = `ALTER TABLE meetings DROP COLUMN checksum; ALTER TABLE audit DROP COLUMN content;
+const dropSeals = dropDiscussion + `ALTER TABLE meetings DROP COLUMN checksum; ALTER TABLE audit DROP COLUMN content;
 	ALTER TABLE audit DROP COLUMN seal; PRAGMA user_version = 6;`
 
 // dropSearchIndex takes a database back to before migration 5.
