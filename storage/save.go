@@ -153,7 +153,7 @@ type image struct {
 	information         []row
 	familyPlan          []row
 	household           []row
-	discussion          row // nil: none of its parts recorded
+	discussion          row        // nil: none of its parts recorded
 	decisionChildren    [][]string // the child ids of each decision, in order
 
 	// Of a stored meeting only:
