@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -60,8 +61,32 @@ func encodeAll(t testing.TB, ms []*Meeting) []byte {
 
 func TestExampleDecodes(t *testing.T) {
 	ms := decodeAll(t, readExample(t))
-	if len(ms) != 2 {
-		t.Fatalf("got %d meetings, want 2", len(ms))
+	if len(ms) != 3 {
+		t.Fatalf("got %d meetings, want 3", len(ms))
+	}
+	rich := ms[2]
+	for _, c := range []struct {
+		name      string
+		got, want any
+	}{
+		{"rules", rich.SignOffRules, RulesChecklist},
+		{"views", rich.Children[1].Views[:9], "Noah was "},
+		{"information", rich.Information[3].Service, ServiceHealthVisitor},
+		{"view", rich.Information[2].View, ViewUnsure},
+		{"police", rich.Police.CrimeReference, "CR/0412345/26"},
+		{"medical", rich.Medical.Decision, MedicalNeeded},
+		{"legal", rich.Legal.Decision, LegalNotNeeded},
+		{"withheld", rich.FamilyPlan[1].Withheld, true},
+		{"until", rich.FamilyPlan[1].WithheldUntil, Date{2026, time.March, 12}},
+		{"household", rich.Household[1].Alleged, true},
+		{"lives", rich.Household[3].LivesWithChild, false},
+		{"next", rich.NextMeetingAt, time.Date(2026, 3, 24, 10, 0, 0, 0, time.UTC)},
+		{"icpc", rich.Decisions[2].Outcome, OutcomeICPC},
+		{"answered", len(rich.Unanswered()), 0},
+	} {
+		if c.got != c.want {
+			t.Errorf("rich %s = %v, want %v", c.name, c.got, c.want)
+		}
 	}
 	m := ms[0]
 	checks := []struct {
@@ -107,6 +132,44 @@ func TestEncodeIsStableOnExample(t *testing.T) {
 	}
 }
 
+// The example holds every field of the format, so that the tests that
+// round-trip it through storage, the PDF and the screens cover each one.
+func TestExampleHoldsEveryField(t *testing.T) {
+	given := map[string]bool{}
+	for _, m := range decodeAll(t, readExample(t)) {
+		visit(record, "", reflect.ValueOf(m).Elem(), func(f *Field, path string, v reflect.Value) {
+			if !isZero(v) || f.Kind == KindBool && v.Bool() {
+				given[f.Path] = true
+			}
+		})
+	}
+	// consent.child_views is version 1's (the children's views together);
+	// example-v1.json holds it.
+	for path, f := range byPath {
+		if !given[path] && path != "consent.child_views" && f.Kind != KindObject {
+			t.Errorf("no meeting of the example gives %s", path)
+		}
+	}
+}
+
+// Version 1 files still import: the same meetings as the version 2
+// example's first two.
+func TestVersion1Imports(t *testing.T) {
+	b, err := os.ReadFile("testdata/example-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v1, v2 := decodeAll(t, b), decodeAll(t, readExample(t))
+	if len(v1) != 2 {
+		t.Fatalf("%d meetings", len(v1))
+	}
+	for i := range v1 {
+		if !Equal(v1[i], v2[i]) {
+			t.Errorf("meeting %d differs between the versions", i)
+		}
+	}
+}
+
 func TestDocsHoldExample(t *testing.T) {
 	doc, err := os.ReadFile(filepath.Join("..", "docs", "interchange.md"))
 	if err != nil {
@@ -127,7 +190,7 @@ func TestEncodeEmpty(t *testing.T) {
 func TestDecodeAcceptsBOMAndCRLF(t *testing.T) {
 	data := readExample(t)
 	crlf := append([]byte{0xEF, 0xBB, 0xBF}, bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))...)
-	if got := decodeAll(t, crlf); len(got) != 2 || got[0].Reason != decodeAll(t, data)[0].Reason {
+	if got := decodeAll(t, crlf); len(got) != 3 || got[0].Reason != decodeAll(t, data)[0].Reason {
 		t.Error("BOM and CRLF file did not decode like the original")
 	}
 	// One byte at a time: multi-byte characters split across reads.
@@ -203,13 +266,13 @@ func TestCheckFiles(t *testing.T) {
 	if err := os.WriteFile(good, readExample(t), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := CheckFiles(good); err != nil || n != 2 {
+	if n, err := CheckFiles(good); err != nil || n != 3 {
 		t.Fatalf("CheckFiles(good) = %d, %v", n, err)
 	}
 	// The same file twice: every id is used twice.
 	_, err := CheckFiles(good, good)
 	var ie *ImportError
-	if !errors.As(err, &ie) || len(ie.Problems) != 2 || !strings.Contains(ie.Problems[0], "also used by") {
+	if !errors.As(err, &ie) || len(ie.Problems) != 3 || !strings.Contains(ie.Problems[0], "also used by") {
 		t.Errorf("duplicate ids: %v", err)
 	}
 	bad := filepath.Join(dir, "bad.json")
@@ -233,7 +296,7 @@ func TestEachInFilesOrder(t *testing.T) {
 	if err := EachInFiles([]string{path}, func(m *Meeting) error { ids = append(ids, m.ID); return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(ids, ",") != "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13,legacy-2019-0042" {
+	if strings.Join(ids, ",") != "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13,legacy-2019-0042,b7e4d2a0-5c1f-4e9a-8d3b-2f6a9c0e1d57" {
 		t.Errorf("ids %v", ids)
 	}
 }
@@ -321,5 +384,18 @@ func TestWriteFileIsAllOrNothing(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(path))
 	if len(entries) != 1 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// docs/interchange.md names every field of the format.
+func TestDocsNameEveryField(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "interchange.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, f := range byPath {
+		if !bytes.Contains(doc, []byte("`"+f.Key+"`")) {
+			t.Errorf("docs/interchange.md does not name %s", path)
+		}
 	}
 }
