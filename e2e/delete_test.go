@@ -23,7 +23,7 @@ func TestDeleteSignedOffByKeyboard(t *testing.T) {
 	s := newScreen(t)
 	dir := t.TempDir()
 	db := filepath.Join(dir, "minutes.db")
-	imp := exec.Command(binary, "--db", db, "import", "../meeting/testdata/example.json")
+	imp := exec.Command(binary, "--db", db, "import", "../meeting/testdata/example-v1.json")
 	imp.Env = append(os.Environ(), "LANG=en_GB.UTF-8")
 	if out, err := imp.CombinedOutput(); err != nil {
 		t.Fatalf("import: %v: %s", err, out)

@@ -15,7 +15,12 @@ import (
 	"strategyminutes/meeting"
 )
 
-const examplePath = "../meeting/testdata/example.json"
+// examplePath is version 1's example (two meetings); fullExamplePath is
+// version 2's, the same two and a meeting with every field of version 2.
+const (
+	examplePath     = "../meeting/testdata/example-v1.json"
+	fullExamplePath = "../meeting/testdata/example.json"
+)
 
 func openTemp(t testing.TB) *DB {
 	t.Helper()

@@ -24,7 +24,7 @@ func openExampleDB(t *testing.T) *storage.DB {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	paths := []string{"../meeting/testdata/example.json"}
+	paths := []string{"../meeting/testdata/example-v1.json"}
 	_, err = db.Import(context.Background(), func(fn func(*meeting.Meeting) error) error {
 		return meeting.EachInFiles(paths, fn)
 	})

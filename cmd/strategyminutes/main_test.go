@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-const example = "../../meeting/testdata/example.json"
+const example = "../../meeting/testdata/example-v1.json"
 
 // cli runs the command line as a user would, returning the exit status and
 // what it printed.
