@@ -60,7 +60,9 @@ func TestDiscussionSaves(t *testing.T) {
 		func(m *meeting.Meeting) { m.Analysis.Dissent = "" },
 		func(m *meeting.Meeting) { m.Police.Investigation = meeting.InvestigationToBeDecided },
 		func(m *meeting.Meeting) { m.FamilyPlan[1].Withheld = false; m.FamilyPlan[1].WithheldReason = "" },
-		func(m *meeting.Meeting) { m.Household = append([]meeting.Member{{ID: "h9", Name: "New"}}, m.Household...) },
+		func(m *meeting.Meeting) {
+			m.Household = append([]meeting.Member{{ID: "h9", Name: "New"}}, m.Household...)
+		},
 		func(m *meeting.Meeting) { m.Children[0].Views = "" },
 		func(m *meeting.Meeting) {
 			m.Analysis, m.Police, m.Medical, m.Legal = meeting.Analysis{}, meeting.Police{}, meeting.Medical{}, meeting.Legal{}
