@@ -147,6 +147,7 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	dates(e, sectionChildren)[0].SetDate(meeting.Date{Year: 2016, Month: 9, Day: 14})
 	e.AddChild()
 	typeInto(t, entry(t, e, sectionChildren, "Full name", 1), "Jakub Kowalczyk")
+	typeInto(t, entry(t, e, sectionChildren, childViews, 0), "Amelia wants to stay with her mum.")
 
 	// Attendees from three agencies; health only sends a report at first.
 	addAttendee := func(i int, name string, agency meeting.Agency, attendance meeting.Attendance) {
@@ -183,9 +184,45 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	consent[1].SetSelected(meeting.BasisPublicTask.Label())
 	consent[2].SetSelected(meeting.ParentsInformedNotYet.Label())
 	typeInto(t, entry(t, e, sectionConsent, "e.g. telling them would put the child at risk or prejudice the police investigation", 0), "Police to speak to the father first.")
-	typeInto(t, entry(t, e, sectionConsent, "The child's wishes and feelings", 0), "Amelia wants to stay with her mum.")
 	if errs := visibleErrors(e, sectionConsent); len(errs) != 0 {
 		t.Errorf("consent still flagged: %q", errs)
+	}
+
+	// What each agency shared: one entry per agency present, then typed.
+	if got := e.questions.Unanswered(); len(got) != 8 {
+		t.Errorf("unanswered questions before the discussion: %q", got)
+	}
+	e.AddInformationForAgencies()
+	if n := len(e.Meeting().Information); n != 3 {
+		t.Fatalf("%d entries of information for three agencies present", n)
+	}
+	for i, what := range []string{"Known to us since 2023.", "Two call-outs in May.", "Seen by the GP in April."} {
+		typeInto(t, entry(t, e, sectionInformation, "What the agency knows", i), what)
+	}
+	selects(e, sectionInformation)[8].SetSelected(meeting.ViewMet.Label()) // agency, service, view per entry: health's view
+
+	// The analysis and plan: police, medical, legal, safety.
+	typeInto(t, entry(t, e, sectionAnalysis, "What we are worried about: harm, risk, complicating factors", 0), "A bruise to the face.")
+	plan := selects(e, sectionAnalysis)
+	plan[0].SetSelected(meeting.InvestigationYes.Label())
+	plan[1].SetSelected(meeting.MedicalNeeded.Label())
+	plan[2].SetSelected(meeting.LegalNotNeeded.Label())
+	if errs := strings.Join(visibleErrors(e, sectionAnalysis), "|"); !strings.Contains(errs, "Say why legal advice is not needed") {
+		t.Errorf("no inline message for legal advice not needed without a reason: %q", errs)
+	}
+	typeInto(t, entry(t, e, sectionAnalysis, "Why", 0), "Mother is protective.")
+	typeInto(t, entry(t, e, sectionAnalysis, "What keeps the child safe now, agreed with whom", 0), "Father to stay away.")
+
+	// The household and what the family is told.
+	e.AddMember()
+	typeInto(t, entry(t, e, sectionFamily, "Full name", 0), "Ruby Kowalczyk")
+	selects(e, sectionFamily)[0].SetSelected(meeting.RelationshipHalfSibling.Label())
+	e.AddFamilyLine()
+	typeInto(t, entry(t, e, sectionFamily, "Name or role (mother, father, the child)", 0), "Mother")
+	typeInto(t, entry(t, e, sectionFamily, "What they are told", 0), "That an enquiry will be made.")
+	typeInto(t, entry(t, e, sectionFamily, "Told by", 0), "Priya Raman")
+	if got := e.questions.Unanswered(); len(got) != 1 || got[0] != "Each child decided" {
+		t.Errorf("unanswered questions before the decisions: %q", got)
 	}
 
 	// A decision for one child, and an action.
@@ -231,7 +268,17 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 		{"consent", stored.Consent.Status, meeting.ConsentOverridden},
 		{"consent reason", stored.Consent.Reason, "Would alert the father and prejudice the police investigation."},
 		{"lawful basis", stored.Consent.LawfulBasis, meeting.BasisPublicTask},
-		{"child views", stored.Consent.ChildViews, "Amelia wants to stay with her mum."},
+		{"child views", stored.Children[0].Views, "Amelia wants to stay with her mum."},
+		{"information", stored.Information[1].Summary, "Two call-outs in May."},
+		{"information agency", stored.Information[2].Agency, meeting.AgencyHealth},
+		{"information service", stored.Information[2].Service, meeting.ServiceGP},
+		{"threshold view", stored.Information[2].View, meeting.ViewMet},
+		{"police", stored.Police.Investigation, meeting.InvestigationYes},
+		{"legal reason", stored.Legal.Reason, "Mother is protective."},
+		{"safety", stored.SafetyPlan, "Father to stay away."},
+		{"household", stored.Household[0].Relationship, meeting.RelationshipHalfSibling},
+		{"family told by", stored.FamilyPlan[0].By, "Priya Raman"},
+		{"rules", stored.SignOffRules, meeting.RulesChecklist},
 		{"decision", stored.Decisions[0].Outcome, meeting.OutcomeS47Joint},
 		{"action owner", stored.Actions[0].Owner, "Priya Raman"},
 		{"action due", stored.Actions[0].Due, meeting.DateOf(due)},
@@ -256,6 +303,9 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// childViews is the placeholder of a child's views.
+const childViews = "The child's own views: wishes and feelings, in their words where possible"
 
 func TestSignOffRefusedWithWhatIsMissing(t *testing.T) {
 	u := newApp(t, openEmptyDB(t))

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -45,35 +44,16 @@ func withError(field fyne.CanvasObject, msg *fieldMessage) fyne.CanvasObject {
 // keyboard: the field is shown beside it, so the path is left out.
 func plainMessage(p meeting.Problem) string {
 	msg := p.Message
-	switch {
-	case msg == "is required":
+	switch p.Code {
+	case meeting.CodeRequired:
 		return "Required"
-	case strings.HasPrefix(msg, "missing "):
+	case meeting.CodeChoose:
 		return "Choose the " + strings.TrimPrefix(msg, "missing ")
 	}
+	if msg == "" {
+		return msg
+	}
 	return strings.ToUpper(msg[:1]) + msg[1:]
-}
-
-var indexRE = regexp.MustCompile(`^([a-z_]+)\[(\d+)\](?:\.(.*))?$`)
-
-// sectionNames name the editor's sections in problems listed at sign-off.
-var sectionNames = map[string]string{
-	"children": "Child", "attendees": "Attendee", "decisions": "Decision", "actions": "Action",
-}
-
-// fieldNames are the labels a person sees for the interchange field names.
-var fieldNames = map[string]string{
-	"id": "Identifier", "reference": "Reference", "type": "Meeting type", "mode": "Held by", "held_at": "Date and time",
-	"referral_received_at": "Referral received", "chair": "Chair", "minute_taker": "Minute-taker", "reason": "Reason for the meeting",
-	"name": "Name", "date_of_birth": "Date of birth", "case_reference": "Case reference", "role": "Role", "agency": "Agency",
-	"service": "Service", "attendance": "Attendance", "note": "Note", "outcome": "Outcome", "rationale": "Rationale",
-	"description": "Action", "owner": "Owner", "due": "Due", "completed": "Completed", "children": "Children",
-	"decisions": "Decisions", "consent": "Consent", "consent.status": "Consent", "consent.reason": "Reason consent was not obtained",
-	"consent.decided_by": "Consent decided by", "consent.authorised_by": "Consent authorised by",
-	"consent.lawful_basis": "Lawful basis", "consent.parents_informed": "Parents informed",
-	"consent.parents_informed_on": "Parents informed on", "consent.parents_informed_reason": "Why parents not told",
-	"consent.parents_views": "Parents' views", "consent.child_views": "Child's views", "signed_off_at": "Signed off",
-	"signed_off_by": "Signed off by", "missing_partners_reason": "Reason a statutory partner did not attend",
 }
 
 // describeProblem says where a problem is and what it is, in words:
@@ -82,24 +62,9 @@ func describeProblem(p meeting.Problem) string {
 	return describeField(p.Field) + ": " + plainMessage(p)
 }
 
-// describeField names a field path in words: "Attendee 3, Agency".
-func describeField(field string) string {
-	where := field
-	if m := indexRE.FindStringSubmatch(field); m != nil {
-		n, _ := strconv.Atoi(m[2])
-		where = fmt.Sprintf("%s %d", sectionNames[m[1]], n+1)
-		if m[3] != "" {
-			if name, ok := fieldNames[m[3]]; ok {
-				where += ", " + name
-			} else {
-				where += ", " + m[3]
-			}
-		}
-	} else if name, ok := fieldNames[field]; ok {
-		where = name
-	}
-	return where
-}
+// describeField names a field path in words, from the field table:
+// "Attendee 3, Agency".
+func describeField(field string) string { return meeting.DescribeField(field) }
 
 // codeSelect is a drop-down of a vocabulary's labels that sets a code.
 // none, when not empty, is the label of "no choice".
