@@ -58,6 +58,28 @@ func TestWholeMeetingByKeyboard(t *testing.T) {
 	attendee("Dr Ana Okafor", "GP", "hea", "gp")
 	a.screenshot("keyboard-3-attendees")
 
+	info := func(agency, by, view, summary string) {
+		a.keys("ctrl+shift+i") // an entry of information, the cursor on its agency
+		a.typeText(agency)
+		a.keys("Tab") // shared by (the agency has no services: that list is skipped)
+		a.typeText(by)
+		a.keys("Tab")
+		a.typeText(view)
+		a.keys("Tab")
+		a.typeText(summary)
+	}
+	info("children", "Sam Chair", "threshold met", "Not known before this referral.")
+	info("pol", "DC Jo Bloggs", "threshold met", "One call-out in 2025.")
+	a.keys("ctrl+shift+i")
+	a.typeText("hea")
+	a.keys("Tab")
+	a.typeText("gp")
+	a.tabs(2) // shared by, view
+	a.typeText("unsure")
+	a.keys("Tab")
+	a.typeText("Seen for headaches twice.")
+	a.screenshot("keyboard-3b-information")
+
 	a.keys("ctrl+Next") // Consent: the cursor on its status
 	a.typeText("sought and given")
 	a.tabs(5) // reason, decided by, authorised by, lawful basis, parents informed
@@ -67,6 +89,38 @@ func TestWholeMeetingByKeyboard(t *testing.T) {
 	a.tabs(2) // why not, parents' views
 	a.typeText("Mother agrees to the checks.")
 	a.screenshot("keyboard-4-consent")
+
+	a.keys("ctrl+Next") // Analysis and plan: the cursor in the worries
+	a.typeText("A bruise to the arm.")
+	a.tabs(3) // strengths, dissent, the police investigation
+	a.typeText("yes")
+	a.tabs(5) // reason, crime reference, officer, plan, the medical
+	a.typeText("needed")
+	a.tabs(3) // reason, arranged by, legal advice
+	a.typeText("considered")
+	a.keys("Tab")
+	a.typeText("Mother is protective.")
+	a.keys("Tab")
+	a.typeText("Father stays with his brother.")
+	a.screenshot("keyboard-4b-analysis")
+
+	a.keys("ctrl+shift+h") // a household member, the cursor in the name
+	a.typeText("Ruby Test")
+	a.keys("Tab")
+	a.typeText("half")
+	a.keys("Tab")
+	a.typeText("05/01/2024")
+	a.keys("ctrl+shift+f") // what a family member is told, the cursor in the person
+	a.typeText("Mother")
+	a.keys("Tab")
+	a.typeText("mot")
+	a.keys("Tab")
+	a.typeText("Sam Chair")
+	a.keys("Tab")
+	a.typeText(date(today))
+	a.keys("Tab")
+	a.typeText("That an enquiry will be made.")
+	a.screenshot("keyboard-4c-family")
 
 	a.keys("ctrl+shift+d") // a decision, the cursor on its outcome
 	a.typeText("joint")
@@ -125,6 +179,26 @@ func TestWholeMeetingByKeyboard(t *testing.T) {
 	if len(m.Decisions) != 1 || m.Decisions[0].Outcome != meeting.OutcomeS47Joint || len(m.Decisions[0].Children) != 1 ||
 		m.Decisions[0].Rationale != "Injuries to a child of nine need a joint enquiry." {
 		t.Errorf("decisions %+v", m.Decisions)
+	}
+	if len(m.Information) != 3 || m.Information[2].Service != meeting.ServiceGP || m.Information[2].View != meeting.ViewUnsure ||
+		m.Information[1].SharedBy != "DC Jo Bloggs" || m.Information[0].Summary != "Not known before this referral." {
+		t.Errorf("information %+v", m.Information)
+	}
+	if m.Analysis.Worries != "A bruise to the arm." || m.Police.Investigation != meeting.InvestigationYes ||
+		m.Medical.Decision != meeting.MedicalNeeded || m.Legal.Decision != meeting.LegalNotNeeded ||
+		m.Legal.Reason != "Mother is protective." || m.SafetyPlan != "Father stays with his brother." {
+		t.Errorf("analysis and plan %+v %+v %+v %+v %q", m.Analysis, m.Police, m.Medical, m.Legal, m.SafetyPlan)
+	}
+	if len(m.Household) != 1 || m.Household[0].Name != "Ruby Test" || m.Household[0].Relationship != meeting.RelationshipHalfSibling ||
+		m.Household[0].DateOfBirth != (meeting.Date{Year: 2024, Month: 1, Day: 5}) {
+		t.Errorf("household %+v", m.Household)
+	}
+	if len(m.FamilyPlan) != 1 || m.FamilyPlan[0].Relationship != meeting.RelationshipMother || m.FamilyPlan[0].By != "Sam Chair" ||
+		m.FamilyPlan[0].On != meeting.UKDate(today) || m.FamilyPlan[0].What != "That an enquiry will be made." {
+		t.Errorf("family plan %+v", m.FamilyPlan)
+	}
+	if m.SignOffRules != meeting.RulesChecklist {
+		t.Errorf("signed off under rules %d", m.SignOffRules)
 	}
 	if len(m.Actions) != 1 || m.Actions[0].Owner != "Sam Chair" || m.Actions[0].Agency != meeting.AgencySocialCare ||
 		m.Actions[0].Due != meeting.UKDate(today.AddDate(0, 0, 2)) {

@@ -83,6 +83,9 @@ func (m *Meeting) answer(q Code, ps *problems) {
 			}
 		}
 	case QuestionSection47:
+		if len(m.Children) == 0 {
+			ps.incomplete("children", "add at least one child")
+		}
 		for i, c := range m.Children {
 			if !m.decided(c.ID) {
 				ps.incomplete(fmt.Sprintf("children[%d]", i), "record a decision for this child")

@@ -349,7 +349,7 @@ func (ps *problems) service(f string, a Agency, s Service) {
 func (m *Meeting) SignOffProblems() Problems {
 	var ps problems
 	ps.list = m.Check()
-	if len(m.Children) == 0 {
+	if len(m.Children) == 0 && !m.ChecklistRules() { // else the statutory questions say it
 		ps.incomplete("children", "add at least one child")
 	}
 	if strings.TrimSpace(m.Chair) == "" {

@@ -98,6 +98,9 @@ var (
 	keyAddAttendee = &desktop.CustomShortcut{KeyName: fyne.KeyA, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyAddDecision = &desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyAddAction   = &desktop.CustomShortcut{KeyName: fyne.KeyT, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyAddInfo     = &desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyAddMember   = &desktop.CustomShortcut{KeyName: fyne.KeyH, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	keyAddTold     = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyHelp        = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	keyExportPDF   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	keyReports     = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
@@ -238,6 +241,9 @@ func (u *App) menu() *fyne.MainMenu {
 			fyne.NewMenuItemSeparator(),
 			item("Add child", keyAddChild, inEditor((*Editor).AddChild)),
 			item("Add attendee", keyAddAttendee, inEditor((*Editor).AddAttendee)),
+			item("Add information shared", keyAddInfo, inEditor((*Editor).AddInformation)),
+			item("Add household member", keyAddMember, inEditor((*Editor).AddMember)),
+			item("Add what a family member is told", keyAddTold, inEditor((*Editor).AddFamilyLine)),
 			item("Add decision", keyAddDecision, inEditor((*Editor).AddDecision)),
 			item("Add action", keyAddAction, inEditor((*Editor).AddAction)),
 		),
@@ -464,7 +470,8 @@ func (u *App) showShortcuts() {
 		{keyNewMeeting, "New meeting"}, {keySearch, "Find meetings"}, {keyList, "Back to the meetings list"},
 		{keyReports, "The partner-participation report"},
 		{keyNextSection, "Next section of the meeting"}, {keyPrevSection, "Previous section"},
-		{keyAddChild, "Add a child"}, {keyAddAttendee, "Add an attendee"}, {keyAddDecision, "Add a decision"},
+		{keyAddChild, "Add a child"}, {keyAddAttendee, "Add an attendee"}, {keyAddInfo, "Add information an agency shared"},
+		{keyAddMember, "Add a household member"}, {keyAddTold, "Add what a family member is told"}, {keyAddDecision, "Add a decision"},
 		{keyAddAction, "Add an action"}, {keyExportPDF, "Export the open meeting's minutes as PDF"}, {keyHelp, "This list"}, {keyQuit, "Quit (everything is saved)"},
 	}
 	// Two pairs of columns, so that the list fits a laptop's window.

@@ -22,11 +22,11 @@ type checklistStrip struct {
 // wording is meeting.Question.Label, shown at sign-off.
 var questionNames = map[meeting.Code]string{
 	meeting.QuestionInformation:   "Partners' information",
-	meeting.QuestionSection47:     "Each child decided",
+	meeting.QuestionSection47:     "Each child",
 	meeting.QuestionPolice:        "Police",
 	meeting.QuestionMedical:       "Medical",
 	meeting.QuestionLegal:         "Legal",
-	meeting.QuestionSafety:        "Safety now",
+	meeting.QuestionSafety:        "Safety",
 	meeting.QuestionOtherChildren: "Other children",
 	meeting.QuestionFamily:        "Family told",
 }
@@ -65,7 +65,7 @@ func (s *checklistStrip) update(m *meeting.Meeting) {
 		s.title.SetText("Statutory questions (signed off before they were asked):")
 		return
 	}
-	s.title.SetText(fmt.Sprintf("Statutory questions, %d of %d answered:", answered, len(qs)))
+	s.title.SetText(fmt.Sprintf("Statutory questions, %d of %d:", answered, len(qs)))
 }
 
 // Unanswered returns the short names of the questions not answered yet, as

@@ -48,6 +48,15 @@ func newChoice(options []string, changed func(string)) *choice {
 	return c
 }
 
+// TypedKey opens the list on Space, except in the middle of type-ahead:
+// "threshold met" typed is a choice, not "threshold" and an open list.
+func (c *choice) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeySpace && c.typed != "" && time.Since(c.typedAt) <= typeAheadPause {
+		return // the space reaches TypedRune as a character of what is typed
+	}
+	c.Select.TypedKey(ev)
+}
+
 func (c *choice) TypedRune(r rune) {
 	now := time.Now()
 	if now.Sub(c.typedAt) > typeAheadPause {

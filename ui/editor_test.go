@@ -221,7 +221,7 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	typeInto(t, entry(t, e, sectionFamily, "Name or role (mother, father, the child)", 0), "Mother")
 	typeInto(t, entry(t, e, sectionFamily, "What they are told", 0), "That an enquiry will be made.")
 	typeInto(t, entry(t, e, sectionFamily, "Told by", 0), "Priya Raman")
-	if got := e.questions.Unanswered(); len(got) != 1 || got[0] != "Each child decided" {
+	if got := e.questions.Unanswered(); len(got) != 1 || got[0] != "Each child" {
 		t.Errorf("unanswered questions before the decisions: %q", got)
 	}
 

@@ -4,9 +4,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"strategyminutes/meeting"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 )
 
 func TestParseClock(t *testing.T) {
@@ -107,5 +111,30 @@ func TestMatchChoice(t *testing.T) {
 	}
 	if i := matchChoice(agencies, "zzz", 0); i != -1 {
 		t.Errorf("typing zzz chose %q", agencies[i])
+	}
+}
+
+// A space in the middle of type-ahead is part of what is typed: it does not
+// open the list under the chair's typing. Space on its own still does.
+func TestChoiceSpaceInTypeAhead(t *testing.T) {
+	w := test.NewTempWindow(t, nil)
+	c := newChoice([]string{"Threshold met", "Threshold not met", "Unsure"}, nil)
+	w.SetContent(c)
+	for _, r := range "threshold n" {
+		if r == ' ' {
+			c.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+		}
+		c.TypedRune(r)
+	}
+	if got := c.Selected; got != "Threshold not met" {
+		t.Errorf("selected %q", got)
+	}
+	if overlay := w.Canvas().Overlays().Top(); overlay != nil {
+		t.Error("a space in type-ahead opened the list")
+	}
+	c.typedAt = time.Time{}
+	c.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("Space on its own did not open the list")
 	}
 }

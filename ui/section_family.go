@@ -63,8 +63,10 @@ func (e familySection) memberRow(m *meeting.Meeting, i int, p meeting.Member) fy
 		cur := e.snapshot()
 		if i < len(cur.Household) && cur.Household[i].AllegedChild(cur.HeldOn()) {
 			flag.SetText("Under 18 and alleged to have caused harm: a separate discussion is needed for them.")
+			flag.Show()
 		} else {
 			flag.SetText("")
+			flag.Hide() // no gap under every other row
 		}
 	}
 	dob := e.dateInput(f+".date_of_birth", p.DateOfBirth, func(m *meeting.Meeting, d meeting.Date) { m.Household[i].DateOfBirth = d }, showFlag)
@@ -117,11 +119,12 @@ func (e familySection) familyRow(i int, l meeting.FamilyLine) fyne.CanvasObject 
 	})
 	e.lastRow[sectionFamily] = person
 	line1 := container.NewGridWithColumns(2, personBox, withError(relationship, e.errorFor(f+".relationship")))
-	line2 := container.NewGridWithColumns(2, by, withError(container.NewBorder(nil, nil, widget.NewLabel("On"), nil, on), e.errorFor(f+".on")))
+	line2 := container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("By"), nil, by), withError(container.NewBorder(nil, nil, widget.NewLabel("On"), nil, on), e.errorFor(f+".on")))
 	line3 := container.NewGridWithColumns(2, withError(withheld, e.errorFor(f+".withheld")),
 		withError(container.NewBorder(nil, nil, widget.NewLabel("Until"), nil, until), e.errorFor(f+".withheld_until")))
 	return container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(remove),
-		container.NewVBox(line1, what, line2, line3, reason))
+		container.NewVBox(line1, line2, widget.NewForm(widget.NewFormItem(meeting.Label("family_plan[].what"), what)),
+			line3, widget.NewForm(widget.NewFormItem(meeting.Label("family_plan[].withheld_reason"), reason))))
 }
 
 // AddMember adds a household member and puts the cursor in their name.

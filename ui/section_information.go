@@ -63,7 +63,11 @@ func (e informationSection) row(i int, in meeting.Information) fyne.CanvasObject
 	})
 	line1 := container.NewGridWithColumns(4, withError(agency, e.errorFor(f+".agency")), withError(service, e.errorFor(f+".service")),
 		by, withError(view, e.errorFor(f+".view")))
-	body := container.NewVBox(line1, summary, checks, outstanding)
+	// Labelled, because a box's placeholder goes once it holds text.
+	body := container.NewVBox(line1, widget.NewForm(
+		widget.NewFormItem(meeting.Label("information[].summary"), summary),
+		widget.NewFormItem(meeting.Label("information[].checks"), checks),
+		widget.NewFormItem(meeting.Label("information[].outstanding"), outstanding)))
 	return container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(remove), body)
 }
 
