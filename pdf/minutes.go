@@ -10,11 +10,9 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -49,6 +47,11 @@ type Options struct {
 	// the sign-off and in the document's keywords, so that a copy can be
 	// checked against the database ('strategyminutes verify').
 	Seal string
+	// Authority is the local authority that issues the minutes and Contact
+	// whom partners ask about them (the database's settings); page 1
+	// prints both, and the chair when there is no contact.
+	Authority string
+	Contact   string
 }
 
 // SealKeyword starts the seal in a PDF's keywords.
@@ -151,6 +154,9 @@ type minutes struct {
 	d      *document
 	asOf   meeting.Date // overdue actions are counted at this date
 	redact *redactor    // children's names in free text; nil for the full copy
+	// answeredIn is where the minutes answer each statutory question:
+	// "section 6".
+	answeredIn map[meeting.Code]string
 }
 
 func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
@@ -212,14 +218,19 @@ func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
 	return mw, nil
 }
 
+// write lays the minutes out: page 1 is the summary a partner acts on,
+// then the record in the order a meeting runs.
 func (mw *minutes) write() {
 	mw.titleBlock()
-	mw.children()
+	mw.summary()
 	mw.reason()
+	mw.children()
+	mw.discussion()
 	mw.attendance()
 	mw.consent()
 	mw.decisions()
 	mw.actions()
+	mw.questions()
 	mw.signOff()
 }
 
@@ -250,30 +261,28 @@ func (mw *minutes) titleBlock() {
 		}
 	}
 	d.fields([]field{
-		{"Reference", orNot(m.Reference)},
-		{"Type", orNot(label(m.Type))},
-		{"Date and time", orNot(longTime(m.HeldAt))},
-		{"Mode", orNot(label(m.Mode))},
-		{"Referral received", orNot(longTime(m.ReferralReceivedAt))},
-		{"Chair", orNot(m.Chair)},
+		{meeting.Label("reference"), orNot(m.Reference)},
+		{meeting.Label("type"), orNot(label(m.Type))},
+		{meeting.Label("held_at"), orNot(longTime(m.HeldAt))},
+		{meeting.Label("mode"), orNot(label(m.Mode))},
+		{meeting.Label("referral_received_at"), orNot(longTime(m.ReferralReceivedAt))},
+		{meeting.Label("chair"), orNot(m.Chair)},
 		{"Status", status},
-		{"Minute-taker", orNot(m.MinuteTaker)},
+		{meeting.Label("minute_taker"), orNot(m.MinuteTaker)},
+		mw.issuedBy(),
+		mw.queriesTo(),
 	}, []float64{30.6, 0, 24.6, 51.2}, false) // the longest date and labels on one line
-	if id := strings.TrimSpace(m.ID); id != "" {
-		d.paragraph("Record ID "+id, noteStyle.in(colMuted))
-	}
 	if !m.SignedOff() {
 		d.box(boxAlert, "Draft minutes",
 			"The chair has not signed these minutes off. They may change: do not treat them as the final record.")
 	}
-	if mw.opt.Initials {
-		d.box(boxInfo, "Distribution copy",
-			"Children's names are shown as initials and their dates of birth as the year only, in the tables and wherever a child's name, "+
-				"as recorded, appears in the text. Other details in the text, such as the names of parents, addresses or schools, "+
-				"are reproduced as recorded: check them before sharing this copy.")
-	}
-	d.box(boxNotice, Marking+": confidential", confidentiality)
 }
+
+// distributionNote says what the distribution copy changes; page 1 prints
+// it in its notes.
+const distributionNote = "Children's names are shown as initials and their dates of birth as the year only, in the tables and wherever a child's name, " +
+	"as recorded, appears in the text. Other details in the text, such as the names of parents, addresses or schools, " +
+	"are reproduced as recorded: check them before sharing this copy."
 
 // label is a vocabulary code's label, or "" for no code.
 func label[C interface {
@@ -300,25 +309,32 @@ func (mw *minutes) childName(c meeting.Child) string {
 	return c.Name
 }
 
+// children lists the children with each one's views; minutes of version 1
+// recorded the children's views together, with the consent.
 func (mw *minutes) children() {
-	mw.d.section("Children")
+	m := mw.m
+	mw.d.section(meeting.Label("children"))
+	together := ""
+	if m.Consent != nil {
+		together = strings.TrimSpace(m.Consent.ChildViews)
+	}
+	f := func(key string) string { return meeting.Label("children[]." + key) }
 	t := table{
-		columns: []column{{title: "Name"}, {title: "Date of birth", width: 40}, {title: "Case reference", width: 48}},
+		columns: []column{{title: f("name"), width: 40}, {title: f("date_of_birth"), width: 32}, {title: f("case_reference"), width: 28}, {title: f("views")}},
 		header:  true, rules: true, style: tableStyle,
 		empty: "No children are recorded for this meeting.",
 	}
-	for _, c := range mw.m.Children {
-		dob := cell{"Not known", &notRecordedStyle}
-		if !c.DateOfBirth.IsZero() {
-			if mw.opt.Initials {
-				dob = cell{fmt.Sprint(c.DateOfBirth.Year), nil}
-			} else {
-				dob = cell{c.DateOfBirth.Long(), nil}
-			}
+	for i, c := range m.Children {
+		views := orNot(mw.redacted(fmt.Sprintf("children[%d].views", i), c.Views))
+		if views.text == notRecorded && together != "" {
+			views = cell{"Recorded with the other children's, below.", &mutedStyle}
 		}
-		t.rows = append(t.rows, row{cells: []cell{{mw.childName(c), &strongStyle}, dob, orNot(c.CaseReference)}})
+		t.rows = append(t.rows, row{cells: []cell{{mw.childName(c), &strongStyle}, mw.dateOfBirth(c.DateOfBirth), orNot(c.CaseReference), views}})
 	}
 	mw.d.table(t)
+	if together != "" {
+		mw.labelled([]field{mw.text("consent.child_views", m.Consent.ChildViews)})
+	}
 }
 
 func (mw *minutes) reason() {
@@ -453,18 +469,47 @@ func (mw *minutes) consent() {
 	if !c.ParentsInformedOn.IsZero() {
 		informedOn = c.ParentsInformedOn.Long()
 	}
-	d.fields([]field{
-		{"Consent", orNot(label(c.Status))},
-		{"Reason consent was overridden or not sought", orNot(mw.redact.apply(c.Reason))},
-		{"Decided by", orNot(c.DecidedBy)},
-		{"Authorised by", orNot(c.AuthorisedBy)},
-		{"Lawful basis for sharing", orNot(label(c.LawfulBasis))},
-		{"Parents informed", orNot(label(c.ParentsInformed))},
-		{"Date parents informed", orNot(informedOn)},
-		{"About informing the parents", orNot(mw.redact.apply(c.ParentsInformedReason))},
-		{"Parents' views", orNot(mw.redact.apply(c.ParentsViews))},
-		{"Child's views", orNot(mw.redact.apply(c.ChildViews))},
-	}, []float64{52, 0}, true)
+	fs := []field{
+		{meeting.Label("consent.status"), orNot(label(c.Status))},
+		mw.text("consent.reason", c.Reason),
+		mw.text("consent.decided_by", c.DecidedBy),
+		mw.text("consent.authorised_by", c.AuthorisedBy),
+		{meeting.Label("consent.lawful_basis"), orNot(label(c.LawfulBasis))},
+		{meeting.Label("consent.parents_informed"), orNot(label(c.ParentsInformed))},
+		{meeting.Label("consent.parents_informed_on"), orNot(informedOn)},
+		mw.text("consent.parents_informed_reason", c.ParentsInformedReason),
+		mw.text("consent.parents_views", c.ParentsViews),
+	}
+	// Sharing without consent needs a reason, who decided, a manager's
+	// authority and a lawful basis (the inspectors found overrides
+	// unexplained): what is missing is a warning, not a grey gap.
+	if c.WithoutConsent() {
+		var missing []string
+		for i, what := range []string{1: "a reason", 2: "who decided", 3: "an authoriser", 4: "a lawful basis"} {
+			if i > 0 && fs[i].value.text == notRecorded {
+				fs[i].value.style = &alertStyle
+				missing = append(missing, what)
+			}
+		}
+		if len(missing) > 0 {
+			how := "overridden"
+			if c.Status == meeting.ConsentNotSought {
+				how = "not sought"
+			}
+			d.box(boxAlert, "Consent "+how+" without "+joinWords(missing, "or"),
+				"Information was shared without the family's consent ("+c.Status.Label()+"), but the record does not give "+joinWords(missing, "and")+
+					". Sharing without consent needs a recorded reason, who decided, a manager's authorisation and a lawful basis: ask the chair.")
+		}
+	}
+	mw.labelled(fs)
+}
+
+// joinWords joins words as a sentence does: "a, b and c".
+func joinWords(words []string, conj string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " " + conj + " " + words[len(words)-1]
 }
 
 // decisionChildren names the children a decision covers, one per line.
@@ -488,9 +533,10 @@ func (mw *minutes) decisionChildren(ids []string) string {
 }
 
 func (mw *minutes) decisions() {
-	mw.d.section("Decisions")
+	mw.section(meeting.QuestionSection47, meeting.Label("decisions"))
+	f := func(key string) string { return meeting.Label("decisions[]." + key) }
 	t := table{
-		columns: []column{{title: "No.", width: 10}, {title: "Decision", width: 50}, {title: "Children", width: 38}, {title: "Rationale"}},
+		columns: []column{{title: "No.", width: 10}, {title: f("outcome"), width: 50}, {title: f("children"), width: 38}, {title: f("rationale")}},
 		header:  true, rules: true, style: tableStyle,
 		empty: "No decisions are recorded for this meeting.",
 	}
@@ -556,6 +602,7 @@ func (mw *minutes) signOff() {
 	d.section("Sign-off")
 	if !m.SignedOff() {
 		d.box(boxAlert, "DRAFT: not signed off", "The chair has not signed these minutes off. They may change.")
+		mw.recordID()
 		return
 	}
 	by := strings.TrimSpace(m.SignedOffBy)
@@ -568,6 +615,15 @@ func (mw *minutes) signOff() {
 	}
 	d.box(boxInfo, "Signed off", text)
 	mw.amendments()
+	mw.recordID()
+}
+
+// recordID names the record in the app's database, for the chair's team
+// to find it ('strategyminutes list' shows it).
+func (mw *minutes) recordID() {
+	if id := strings.TrimSpace(mw.m.ID); id != "" {
+		mw.d.paragraph("Record ID "+id, noteStyle.in(colMuted))
+	}
 }
 
 // keywords are the document's: the marking, and the seal of signed-off
@@ -594,44 +650,13 @@ func (mw *minutes) amendments() {
 	for i, a := range mw.opt.Amendments {
 		var fields []string
 		for _, c := range a.Changes {
-			fields = append(fields, fieldName(c.Field))
+			fields = append(fields, meeting.DescribeField(c.Field))
 		}
 		t.rows = append(t.rows, row{cells: []cell{
 			{fmt.Sprint(i + 1), nil}, orNot(longTime(a.At)), orNot(a.By), orNot(mw.redact.apply(a.Reason)), orNot(strings.Join(fields, "\n")),
 		}})
 	}
 	d.table(t)
-}
-
-// fieldName says which field an interchange path names, as people read it:
-// "attendees[2].note" is "Attendee 3: note".
-func fieldName(path string) string {
-	var parts []string
-	for p := range strings.SplitSeq(path, ".") {
-		name, n := p, ""
-		if i := strings.IndexByte(p, '['); i > 0 && strings.HasSuffix(p, "]") {
-			if k, err := strconv.Atoi(p[i+1 : len(p)-1]); err == nil {
-				name, n = p[:i], strconv.Itoa(k+1)
-			}
-		}
-		name = strings.ReplaceAll(name, "_", " ")
-		if n != "" {
-			switch name {
-			case "children":
-				name = "child"
-			default:
-				name = strings.TrimSuffix(name, "s")
-			}
-			name += " " + n
-		}
-		parts = append(parts, name)
-	}
-	s := strings.Join(parts, ": ")
-	if s == "" {
-		return s
-	}
-	r, size := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // Dates as people in England write them, in UK local time.

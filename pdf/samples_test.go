@@ -23,7 +23,12 @@ func TestWriteSamples(t *testing.T) {
 	ms := exampleMeetings(t)
 	draft := *ms[0]
 	draft.SignedOffAt = time.Time{}
-	opt := Options{ExportedAt: exportedAt, Version: "dev"}
+	// SM-2026-00107 has every field of the record; its draft has gaps.
+	fullDraft := *ms[2].Clone()
+	fullDraft.SignedOffAt, fullDraft.SignOffRules = time.Time{}, 0
+	fullDraft.Consent.Reason, fullDraft.SafetyPlan, fullDraft.Decisions = "", "", fullDraft.Decisions[1:2]
+	opt := Options{ExportedAt: exportedAt, Version: "dev", Authority: "London Borough of Example, Children's Services",
+		Contact: "Multi-agency safeguarding hub, 020 7946 0000, mash@example.gov.uk"}
 	initials := opt
 	initials.Initials = true
 	amended := opt
@@ -37,6 +42,9 @@ func TestWriteSamples(t *testing.T) {
 		name string
 		pdf  []byte
 	}{
+		{"full.pdf", render(t, ms[2], opt)},
+		{"full-initials.pdf", render(t, ms[2], initials)},
+		{"full-draft.pdf", render(t, &fullDraft, opt)},
 		{"small.pdf", render(t, ms[0], opt)},
 		{"small-initials.pdf", render(t, ms[0], initials)},
 		{"small-draft.pdf", render(t, &draft, opt)},

@@ -136,7 +136,7 @@ func TestExportPDFAuditAndAmendments(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	text := pdfToText(t, out)
-	for _, want := range []string{"Amended since sign-off", "The GP's surgery was missing", "Attendee 4: role", "GP, Riverside Surgery"} {
+	for _, want := range []string{"Amended since sign-off", "The GP's surgery was missing", "Attendee 4, Role", "GP, Riverside Surgery"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the PDF lacks %q", want)
 		}
