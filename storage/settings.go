@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 
 	"strategyminutes/meeting"
 )
@@ -38,3 +40,55 @@ func isSample(ctx context.Context, q querier) (bool, error) {
 func (db *DB) ImportSample(ctx context.Context, each func(fn func(*meeting.Meeting) error) error) (ImportResult, error) {
 	return db.importTx(ctx, each, true)
 }
+
+// The settings that exported minutes print on their first page: the local
+// authority that issues them and whom partners ask about them.
+const (
+	settingAuthority = "issuer.authority"
+	settingContact   = "issuer.contact"
+	maxIssuer        = 200 // characters of each
+)
+
+// Issuer returns the issuing authority and the contact for partners'
+// queries, "" for one not set.
+func (db *DB) Issuer(ctx context.Context) (authority, contact string, err error) {
+	for key, dest := range map[string]*string{settingAuthority: &authority, settingContact: &contact} {
+		err := eachRow(ctx, db.sql, `SELECT value FROM settings WHERE key = ?`, []any{key}, func(rows *sql.Rows) error {
+			return rows.Scan(dest)
+		})
+		if err != nil {
+			return "", "", fmt.Errorf("read settings: %w", err)
+		}
+	}
+	return authority, contact, nil
+}
+
+// SetIssuer sets the issuing authority and the contact for queries, each
+// on one line; "" clears one.
+func (db *DB) SetIssuer(ctx context.Context, authority, contact string) error {
+	values := [][2]string{{settingAuthority, oneLine(authority)}, {settingContact, oneLine(contact)}}
+	for _, v := range values {
+		if utf8.RuneCountInString(v[1]) > maxIssuer {
+			// The value is not repeated: the message may be logged.
+			return fmt.Errorf("the issuing authority and the contact may have at most %d characters each", maxIssuer)
+		}
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		for _, v := range values {
+			var err error
+			if v[1] == "" {
+				_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, v[0])
+			} else {
+				_, err = tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, v[0], v[1])
+			}
+			if err != nil {
+				return fmt.Errorf("save settings: %w", err)
+			}
+		}
+		return nil
+	})
+}
+
+// oneLine folds a setting's white space, line breaks included, into single
+// spaces.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -48,6 +48,11 @@ type Options struct {
 	// User is the name the audit log records; SetUser changes it.
 	User    string
 	SetUser func(name string)
+	// Issuer returns the issuing authority and the contact for partners'
+	// queries that exported minutes print on page 1 (the database's
+	// settings); SetIssuer changes them. Nil: the settings do not offer them.
+	Issuer    func() (authority, contact string, err error)
+	SetIssuer func(authority, contact string) error
 }
 
 // App is the main window: the meetings list, or one meeting's editor.

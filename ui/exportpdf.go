@@ -27,6 +27,12 @@ func (u *App) MinutesPDF(initials bool) (*meeting.Meeting, []byte, error) {
 	}
 	m := u.Editor.Meeting()
 	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version}
+	if u.opts.Issuer != nil {
+		var err error
+		if opt.Authority, opt.Contact, err = u.opts.Issuer(); err != nil {
+			return nil, nil, err
+		}
+	}
 	if records, ok := u.store.(meeting.Records); ok && m.SignedOff() {
 		amendments, err := records.Amendments(context.Background(), m.ID)
 		if err != nil {

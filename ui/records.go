@@ -165,21 +165,47 @@ func (u *App) showSettings() {
 	name.SetPlaceHolder("Your full name")
 	items := []*widget.FormItem{widget.NewFormItem("Your name", name)}
 	items[0].HintText = "Recorded in the audit log with every change. It starts as your computer account's name."
-	save := func() {
-		n := strings.TrimSpace(cleanText(name.Text, false))
-		if n == "" {
+	// The issuer is the database's: every export from it, in the window or
+	// on the command line, prints it on page 1.
+	authority, contact := newDialogEntry(), newDialogEntry()
+	var was [2]string
+	if u.opts.Issuer != nil && u.opts.SetIssuer != nil {
+		a, c, err := u.opts.Issuer()
+		if err != nil {
+			errorDialog(u.Win, err)
 			return
 		}
-		u.opts.User = n
-		u.fyneApp.Preferences().SetString(prefUser, n)
-		if u.opts.SetUser != nil {
-			u.opts.SetUser(n)
+		was = [2]string{a, c}
+		authority.SetText(a)
+		authority.SetPlaceHolder("London Borough of …, Children's Services")
+		contact.SetText(c)
+		contact.SetPlaceHolder("A team, a telephone number, an email address")
+		items = append(items, widget.NewFormItem("Issuing authority", authority), widget.NewFormItem("Contact for queries", contact))
+		items[1].HintText = "Printed on page 1 of the minutes, for partners."
+		items[2].HintText = "Whom partners ask about the minutes. Left empty, page 1 names the chair."
+	}
+	save := func() {
+		if n := strings.TrimSpace(cleanText(name.Text, false)); n != "" {
+			u.opts.User = n
+			u.fyneApp.Preferences().SetString(prefUser, n)
+			if u.opts.SetUser != nil {
+				u.opts.SetUser(n)
+			}
+		}
+		if now := [2]string{cleanText(authority.Text, false), cleanText(contact.Text, false)}; len(items) > 1 && now != was {
+			if err := u.opts.SetIssuer(now[0], now[1]); err != nil {
+				errorDialog(u.Win, err)
+			}
 		}
 	}
 	d := showModal(u.Win, "Settings", widget.NewForm(items...), []modalButton{
 		{text: "Cancel", icon: theme.CancelIcon(), isCancel: true},
 		{text: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: save, isDefault: true},
 	}, name)
-	name.modal = d
-	d.Resize(fyne.NewSize(520, 220))
+	name.modal, authority.modal, contact.modal = d, d, d
+	height := float32(220)
+	if len(items) > 1 {
+		height = 390
+	}
+	d.Resize(fyne.NewSize(560, height))
 }

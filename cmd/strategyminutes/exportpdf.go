@@ -49,6 +49,9 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 	// leaves no file behind.
 	var buf bytes.Buffer
 	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments}
+	if opt.Authority, opt.Contact, err = e.db.Issuer(ctx); err != nil {
+		return fmt.Errorf("export-pdf: %w", err)
+	}
 	if m.SignedOff() {
 		if opt.Seal, err = e.db.MinutesSeal(ctx, id); err != nil {
 			return fmt.Errorf("export-pdf: %w", err)

@@ -117,6 +117,10 @@ func (g *gui) show(db *storage.DB) {
 		Backup:  func(path string) error { return g.db.Backup(ctx, path) },
 		Restore: g.restore,
 		SetUser: func(name string) { g.db.SetUser(name) },
+		Issuer:  func() (string, string, error) { return g.db.Issuer(ctx) },
+		SetIssuer: func(authority, contact string) error {
+			return g.db.SetIssuer(ctx, authority, contact)
+		},
 		CheckOutput: func(path string, kind meeting.OutputKind) error {
 			return storage.CheckOutput(g.path, path, kind, false)
 		},

@@ -63,6 +63,7 @@ type options struct {
 	initials                  bool   // export-pdf
 	force                     bool   // replace an existing --out file of another kind
 	seal                      string // verify
+	authority, contact        string // settings
 }
 
 // env is what a command works with.
@@ -109,6 +110,8 @@ func commands() []command {
 			}},
 		{name: "delete", args: "--meeting ID [--reason TEXT] [--ground mistake|retention]", run: runDelete, flags: deleteFlags,
 			summary: "delete a meeting and erase its text: a draft, or signed-off minutes with a reason (kept in the audit log: never name the child)"},
+		{name: "settings", args: "[--authority TEXT] [--contact TEXT]", run: runSettings, flags: settingsFlags,
+			summary: "show or set the issuing authority and the contact for queries that exported minutes print on page 1"},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}
