@@ -46,9 +46,49 @@ func (d *document) pageBreak() {
 	}
 }
 
-// followRows is room for a table's header and its first rows, so that a
-// subheading is never left alone at the foot of a page.
-const followRows = 16
+// titledTable draws a table under a subheading, the two on one page.
+func (d *document) titledTable(title string, t table) {
+	follow := noteStyle.lineHeight()
+	if len(t.rows) > 0 {
+		follow = d.tableStart(t)
+	}
+	d.subheading(title, follow)
+	d.table(t)
+}
+
+// tableStart is the height a table takes on the page it starts on, as
+// document.table reckons it: caption, header and first row (with the row
+// after a band), or the whole of a short table kept whole.
+func (d *document) tableStart(t table) float64 {
+	widths := t.widths()
+	head := 0.0
+	if t.header {
+		hr := row{cells: make([]cell, len(t.columns))}
+		hs := t.style.bold()
+		for i, c := range t.columns {
+			hr.cells[i] = cell{c.title, &hs}
+		}
+		head = t.height(d.layRow(&t, hr, widths).n)
+	}
+	split := int((contentBottom - contentTop) / 2 / t.lineHeight())
+	first := 0.0
+	for i, r := range t.rows {
+		first += t.height(min(d.layRow(&t, r, widths).n, split))
+		if !r.band || i > 0 {
+			break
+		}
+	}
+	if t.whole {
+		if all := d.tableHeight(t); all <= (contentBottom-contentTop)*0.6 {
+			first = all - head
+		}
+	}
+	caption := 0.0
+	if t.caption != "" {
+		caption = float64(len(d.wrap(t.caption, noteStyle, contentWidth)))*noteStyle.lineHeight() + 1.5
+	}
+	return caption + head + first
+}
 
 // redacted is free text or a name as this copy prints it: the distribution
 // copy replaces the children's names (redactor.apply). path is the field's
@@ -110,7 +150,6 @@ func (mw *minutes) summary() {
 // childDecisions lists, for each child, the decisions that cover them.
 func (mw *minutes) childDecisions() {
 	m, d := mw.m, mw.d
-	d.subheading("Decisions for each child", followRows)
 	t := table{
 		columns: []column{
 			{title: meeting.Label("children[].name"), width: 46},
@@ -133,7 +172,7 @@ func (mw *minutes) childDecisions() {
 		}
 		t.rows = append(t.rows, row{cells: []cell{{mw.childName(c), &strongStyle}, mw.dateOfBirth(c.DateOfBirth), decided}})
 	}
-	d.table(t)
+	d.titledTable("Decisions for each child", t)
 }
 
 // agencies returns the agencies of codes in the vocabulary's order, then
@@ -170,11 +209,10 @@ func agencyName(a meeting.Agency) string {
 // soonest due first, numbered as in the actions section.
 func (mw *minutes) actionsByAgency() {
 	m, d := mw.m, mw.d
-	d.subheading("Actions by agency", followRows)
 	t := table{
 		columns: []column{
-			{title: "No.", width: 9}, {title: meeting.Label("actions[].description")}, {title: meeting.Label("actions[].owner"), width: 36},
-			{title: meeting.Label("actions[].due"), width: 22}, {title: "Status", width: 25},
+			{title: "No.", width: 9}, {title: meeting.Label("actions[].description")}, {title: meeting.Label("actions[].owner"), width: 34},
+			{title: meeting.Label("actions[].due"), width: 21}, {title: "Status", width: 28},
 		},
 		header: true, rules: true, style: tableStyle,
 		empty: "No actions are recorded for this meeting.",
@@ -229,7 +267,7 @@ func (mw *minutes) actionsByAgency() {
 			}})
 		}
 	}
-	d.table(t)
+	d.titledTable("Actions by agency", t)
 }
 
 func (mw *minutes) nextMeeting() {
@@ -264,7 +302,6 @@ func (d *document) keyLine(key, value string) {
 // when, or that it is withheld, why and until when.
 func (mw *minutes) familyPlan() {
 	m, d := mw.m, mw.d
-	d.subheading(meeting.Label("family_plan"), followRows)
 	mw.answered(meeting.QuestionFamily, "in the summary")
 	t := table{
 		columns: []column{
@@ -301,9 +338,10 @@ func (mw *minutes) familyPlan() {
 		t.rows = append(t.rows, r)
 	}
 	if len(t.rows) > 0 {
-		d.table(t)
+		d.titledTable(meeting.Label("family_plan"), t)
 		return
 	}
+	d.subheading(meeting.Label("family_plan"), 14)
 	// Minutes from before the family plan was asked for say only whether
 	// the parents were told, in the consent record.
 	c := m.Consent
