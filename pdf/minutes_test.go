@@ -539,3 +539,22 @@ func BenchmarkExportMinutesPDF(b *testing.B) {
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
 }
+
+// BenchmarkExportExampleMinutes exports SM-2026-00107 of the example, a
+// meeting with every field of the record, summary page and all.
+func BenchmarkExportExampleMinutes(b *testing.B) {
+	m := exampleMeetings(b)[2]
+	opt := Options{ExportedAt: exportedAt, Version: "1.0.0", Authority: "London Borough of Example", Contact: "MASH, 020 7946 0000"}
+	var buf bytes.Buffer
+	if err := WriteMinutes(&buf, m, opt); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		buf.Reset()
+		if err := WriteMinutes(&buf, m, opt); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
+}
