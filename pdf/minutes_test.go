@@ -512,6 +512,16 @@ func FuzzWriteMinutes(f *testing.F) {
 			Decisions:   []meeting.Decision{{Outcome: meeting.Outcome(name), Rationale: text, Children: []string{name}}},
 			Actions:     []meeting.Action{{Description: text, Owner: name, Agency: meeting.Agency(text)}},
 			SignedOffBy: name,
+			Information: []meeting.Information{{Agency: meeting.Agency(name), Service: meeting.Service(text), SharedBy: name, Summary: text, Checks: text, Outstanding: name, View: meeting.ThresholdView(text)}},
+			Analysis:    meeting.Analysis{Worries: text, Strengths: name, Dissent: text},
+			Police:      meeting.Police{Investigation: meeting.Investigation(name), Reason: text, CrimeReference: name, Officer: name, Plan: text},
+			Medical:     meeting.Medical{Decision: meeting.MedicalDecision(text), Reason: text, ArrangedBy: name},
+			Legal:       meeting.Legal{Decision: meeting.LegalDecision(name), Reason: text},
+			SafetyPlan:  text, OtherChildren: name,
+			FamilyPlan: []meeting.FamilyLine{{Person: name, Relationship: meeting.Relationship(text), What: text, By: name},
+				{Person: text, Withheld: true, WithheldReason: name}},
+			Household:     []meeting.Member{{ID: name, Name: name, Relationship: meeting.Relationship(text), DateOfBirth: meeting.Date{Year: 2010, Month: 1, Day: 1}, Alleged: true, Note: text}},
+			NextMeetingAt: exportedAt,
 		}
 		for _, initials := range []bool{false, true} {
 			if err := WriteMinutes(io.Discard, m, Options{Initials: initials, ExportedAt: exportedAt, Version: text}); err != nil {
