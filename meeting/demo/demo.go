@@ -108,8 +108,21 @@ type build struct {
 	suspect    string // the adult the police would investigate, in full
 	suspectRef string // and as the minutes refer to them later
 	kids       []kid
+	bornKids   []kid // born's, once made
 	ref        referral
 	referrer   int // index of the referrer's attendee row, or -1
+
+	// What the reason said, for the discussion to agree with it.
+	variant    int                  // which account the concern's reason gave
+	harm       harm                 // who is alleged to have caused the harm
+	partnerRel meeting.Relationship // what the reason calls the partner; "" when it does not say
+	carer      string               // the relative the reason says will care for the children
+	placedWith string               // who the children are accommodated with under section 20
+	sitter     string               // who the safety plan decision says will stay at the home
+	adultRole  string               // complex: the role and place of the adult alleged
+	adultPlace string
+	reconvene  meeting.Date // the further strategy meeting's day, when one is decided
+	surnames   familyNames
 }
 
 // A kid is a child of the meeting as the text needs them.
