@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"strategyminutes/meeting"
 )
@@ -362,11 +364,14 @@ func (b *build) atNight() string {
 
 func longDate(d meeting.Date) string { return dayTime(d).Format("2 January 2006") }
 
+// capital gives s a capital first letter, which may be more than a byte
+// ("Şükrü", "Łukasz").
 func capital(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func wasWere(ks []kid) string {

@@ -114,6 +114,9 @@ func TestSignedOffMeetingsPassTheChecklist(t *testing.T) {
 			if ps := checklist(m); len(ps) > 0 {
 				return fmt.Errorf("signed-off meeting %s (%s, %s) fails the checklist:\n%s", m.ID, m.Type, m.Decisions[0].Outcome, strings.Join(ps, "\n"))
 			}
+			if ps := m.Unanswered(); len(ps) > 0 { // the app's own questions agree
+				return fmt.Errorf("signed-off meeting %s leaves statutory questions unanswered:\n%v", m.ID, ps)
+			}
 			return nil
 		})
 		if err != nil {
@@ -448,6 +451,14 @@ func TestDiscussionMix(t *testing.T) {
 		t.Logf("%-12s %4d entries, %4d distinct summaries", a, entries[a], len(summaries[a]))
 		if distinct < 0.5 {
 			t.Errorf("%s: only %d distinct summaries in %d entries", a, len(summaries[a]), entries[a])
+		}
+	}
+}
+
+func TestCapital(t *testing.T) {
+	for in, want := range map[string]string{"": "", "the uncle": "The uncle", "şükrü": "Şükrü", "łukasz": "Łukasz", "Ava": "Ava", "ελένη": "Ελένη"} {
+		if got := capital(in); got != want {
+			t.Errorf("capital(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
