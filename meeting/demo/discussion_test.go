@@ -227,7 +227,14 @@ func discussionInvariants(m *meeting.Meeting) []string {
 			}
 		}
 	}
+	attendees := map[string]bool{}
+	for _, a := range m.Attendees {
+		attendees[a.Name] = true
+	}
 	for i, l := range m.FamilyPlan {
+		if l.By != "" && !attendees[l.By] {
+			bad("family plan line %d is told by %q, who is not on the attendance list", i, l.By)
+		}
 		if !meeting.Relationships.Valid(l.Relationship) {
 			bad("family plan line %d has relationship %q", i, l.Relationship)
 		}

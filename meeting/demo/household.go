@@ -310,8 +310,12 @@ func (b *build) familyPlan() {
 		return meeting.FamilyLine{Person: p.Name, Relationship: p.Relationship, By: sw, On: visit}
 	}
 	abe := b.decided(meeting.OutcomeABEInterview) || strings.Contains(b.m.Police.Plan, "ABE interview")
+	teller := officer // who tells later, from those at the meeting
+	if b.attendee(meeting.AgencyPolice, "") == "" {
+		teller = sw
+	}
 	withhold := func(l *meeting.FamilyLine, name string) {
-		l.Withheld, l.By = true, officer
+		l.Withheld, l.By = true, teller
 		l.WithheldReason = pick(r, []string{
 			"Police ask that " + name + " is not told before arrest and interview: evidence could be lost.",
 			"Not until police have spoken to " + name + ": risk of evidence being destroyed.",
@@ -379,11 +383,10 @@ func (b *build) familyPlan() {
 			l.What = "Told by phone of the outcome and asked for his views."
 			l.On = told(1 + r.IntN(2))
 		case s47(main) && investigating:
-			l.What = "Told at the joint visit with police; asked for consent to the checks."
+			l.What = "Told at the joint visit with " + officer + "; asked for consent to the checks."
 			if b.m.Medical.Decision == meeting.MedicalNeeded {
-				l.What = "Told at the joint visit with police; asked for consent to the medical."
+				l.What = "Told at the joint visit with " + officer + "; asked for consent to the medical."
 			}
-			l.By = sw + " and " + officer
 		case s47(main):
 			l.What = pick(r, []string{"Told at the home visit what was decided and what the enquiry involves.",
 				"Told by phone after the meeting; visit arranged for the next day.",
