@@ -56,7 +56,8 @@ func (b *build) household() {
 	rel := b.partnerRel
 	if rel == "" {
 		switch {
-		case b.m.Type == meeting.TypePreBirth || b.surnames.children == b.surnames.father:
+		case b.m.Type == meeting.TypePreBirth || b.surnames.children == b.surnames.father ||
+			strings.HasPrefix(b.surnames.children.base, b.surnames.father.base+"-"): // his name, or his and hers
 			rel = meeting.RelationshipFather
 		case chance(r, 55):
 			rel = meeting.RelationshipFather
@@ -104,8 +105,8 @@ func (b *build) household() {
 			bg = familyBackground(r)
 		}
 		father := b.relative(bg, false, "")
-		if b.surnames.children != b.surnames.mother && b.surnames.children != b.surnames.father && bg == b.surnames.children.bg {
-			father = b.relative(bg, false, b.surnames.children.base)
+		if b.surnames.children == b.surnames.father && bg == b.surnames.father.bg { // the children have their father's name
+			father = b.relative(bg, false, b.surnames.father.base)
 		}
 		f := add(meeting.Member{Name: father.String(), Relationship: meeting.RelationshipFather,
 			Note: pick(r, []string{"Lives in " + pick(r, []string{"Croydon", "Birmingham", "Kent", "Leeds", "Romford"}) + "; sees the children most weekends.",

@@ -97,12 +97,16 @@ func (b *build) socialCareInformation() (string, string, string) {
 		}
 	}
 	var now string
-	switch r.IntN(6) {
-	case 0:
+	switch n := r.IntN(6); {
+	case n >= 3: // nothing more to say
+	case b.m.Type == meeting.TypeReview:
+		now = pick(r, []string{b.mother.given + " has not let the social worker in since the last visit.",
+			"The family have engaged with the enquiry.", k.first + "'s school attendance has improved."})
+	case n == 0:
 		now = "The referrer confirmed the account to the duty social worker."
-	case 1:
+	case n == 1:
 		now = k.first + " has not yet been seen."
-	case 2:
+	default:
 		now = "The social worker spoke to " + b.mother.given + " by phone; she said the family are coping."
 	}
 	if b.outOfHours {
