@@ -326,7 +326,9 @@ func (e *Editor) refresh() {
 	problems := m.SignOffProblems()
 	switch {
 	case e.amending:
-		problems = m.Check() // an amended record must still be complete
+		// An amended record must still be complete, and no less complete
+		// than it was signed off.
+		problems = append(m.Check(), meeting.Added(e.original.SignOffProblems(), m.SignOffProblems())...)
 	case m.SignedOff():
 		problems = nil
 	}
