@@ -81,7 +81,7 @@ type Redactions struct {
 // one field.
 type FieldRedactions struct {
 	Field string // the interchange path: "reason", "decisions[0].rationale"
-	Label string // as people read it: "Decision 1: rationale"
+	Label string // as people read it (meeting.DescribeField): "Decision 1, Rationale"
 
 	ChildNames   int // a child's name, or part of one, written as initials
 	FamilyNames  int // a household or family member's name, as initials
@@ -105,8 +105,8 @@ func (f FieldRedactions) Replaced() int {
 }
 
 // Summary says in plain words what was done to the field, naming no one:
-// "Reason: 2 children's names and 1 date of birth replaced; 1 word that
-// may be a name left as written".
+// "Reason for the meeting: 2 children's names and 1 date of birth
+// replaced; 1 word that may be a name left as written".
 func (f FieldRedactions) Summary() string {
 	var done []string
 	for _, c := range []struct {
@@ -692,7 +692,11 @@ func (r *redactor) record(field string, f FieldRedactions) {
 	if !ok {
 		i = len(r.report.Fields)
 		r.fields[field] = i
-		r.report.Fields = append(r.report.Fields, FieldRedactions{Field: field, Label: fieldName(field)})
+		label := fieldName(field) // a path outside the record: "amendments[0].reason"
+		if _, ok := meeting.FieldOf(field); ok {
+			label = meeting.DescribeField(field)
+		}
+		r.report.Fields = append(r.report.Fields, FieldRedactions{Field: field, Label: label})
 	}
 	e := &r.report.Fields[i]
 	e.ChildNames += f.ChildNames
@@ -854,7 +858,8 @@ const (
 //  1. In lower case it is the word: "there is hope", "she may".
 //  2. In capitals among other words in capitals ("WE HOPE SO") it cannot
 //     be told: it is left, and listed.
-//  3. Before 's ("Hope's") or after a title ("Miss Hope") it is the name.
+//  3. Before 's ("Hope's") or an age in brackets ("Ruby (2)"), or after a
+//     title ("Miss Hope"), it is the name.
 //  4. A pronoun or other grammar word ("He", "My", "An") that starts a
 //     sentence is the word.
 //  5. A month or season next to a day or year ("in May 2026", "3 May",
@@ -876,7 +881,7 @@ func (r *redactor) standsAsName(text string, toks []token, i int, p *pattern) ve
 	if isCaps(t.text) && r.capsNearby(toks, i) {
 		return unsure
 	}
-	if r.possessive(text, toks, i) || r.afterTitle(text, toks, i) {
+	if r.possessive(text, toks, i) || r.afterTitle(text, toks, i) || ageFollows(text, toks, i) {
 		return asName
 	}
 	start := sentenceStart(text, toks, i)
@@ -939,6 +944,16 @@ func (r *redactor) possessive(text string, toks []token, i int) bool {
 	}
 	c, size := utf8.DecodeRuneInString(between(text, toks, i+1))
 	return isApostrophe(c) && size == len(between(text, toks, i+1))
+}
+
+// ageFollows reports whether an age in brackets follows: "Ruby (2)",
+// "Hope (11 years)".
+func ageFollows(text string, toks []token, i int) bool {
+	if i+1 >= len(toks) || strings.TrimSpace(between(text, toks, i+1)) != "(" {
+		return false
+	}
+	age, err := strconv.Atoi(toks[i+1].fold)
+	return err == nil && age <= 25
 }
 
 func (r *redactor) afterTitle(text string, toks []token, i int) bool {

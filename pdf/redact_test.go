@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -98,6 +99,7 @@ func TestRedactor(t *testing.T) {
 		{"Hope said there is hope", "H. said there is hope"},
 		{"MAY said", "M. said"},
 		{"Miss May and May's sister", "Miss M. and M.'s sister"},
+		{"May (3) and Hope (11 years) live there", "M. (3) and H. (11 years) live there"},
 		{"May and Amelia went", "M. and A. went"},
 		{"Yesterday May told her teacher", "Yesterday M. told her teacher"},
 		{"the baby was seen; Baby was weighed", "the baby was seen; B. was weighed"},
@@ -244,19 +246,19 @@ func TestRedactorReport(t *testing.T) {
 		t.Fatalf("fields %+v, want reason and the action", got.Fields)
 	}
 	reason, action := got.Fields[0], got.Fields[1]
-	if reason.Field != "reason" || reason.Label != "Reason" || reason.ChildNames != 4 || reason.FamilyNames != 1 ||
+	if reason.Field != "reason" || reason.Label != "Reason for the meeting" || reason.ChildNames != 4 || reason.FamilyNames != 1 ||
 		reason.DatesOfBirth != 1 || reason.NHSNumbers != 1 || len(reason.Left) != 1 {
 		t.Errorf("reason: %+v", reason)
 	}
 	if l := reason.Left; len(l) == 1 && (l[0].Word != "May" || l[0].Context != "…2015, NHS number [removed]. In May 2026 M. said hope.") {
 		t.Errorf("left %+v", l)
 	}
-	if action.Label != "Action 1: description" || action.Replaced() != 0 || len(action.Left) != 1 || action.Left[0].Context != "Hope Street: visit" {
+	if action.Label != "Action 1, Action" || action.Replaced() != 0 || len(action.Left) != 1 || action.Left[0].Context != "Hope Street: visit" {
 		t.Errorf("action: %+v", action)
 	}
 	wants := []string{
-		"Reason: 4 children's names, 1 family member's name, 1 date of birth and 1 NHS number replaced; 1 word that may be a name left as written",
-		"Action 1: description: 1 word that may be a name left as written",
+		"Reason for the meeting: 4 children's names, 1 family member's name, 1 date of birth and 1 NHS number replaced; 1 word that may be a name left as written",
+		"Action 1, Action: 1 word that may be a name left as written",
 	}
 	for i, s := range got.Summaries() {
 		if s != wants[i] {
@@ -375,7 +377,7 @@ func TestInitialsCopyHidesEveryName(t *testing.T) {
 	if f := byField["reason"]; f.ChildNames != 10 || f.FamilyNames != 2 || f.DatesOfBirth != 3 || f.NHSNumbers != 2 || len(f.Left) != 1 || f.Left[0].Word != "May" {
 		t.Errorf("reason: %+v", f)
 	}
-	if f := byField["attendees[2].note"]; f.Label != "Attendee 3: note" || f.FamilyNames != 3 || f.ChildNames != 2 || f.NHSNumbers != 1 {
+	if f := byField["attendees[2].note"]; f.Label != "Attendee 3, Note" || f.FamilyNames != 3 || f.ChildNames != 2 || f.NHSNumbers != 1 {
 		t.Errorf("attendee's note: %+v", f)
 	}
 	if f := byField["actions[1].description"]; f.ChildNames != 4 || len(red.Fields) != 8 {
@@ -421,4 +423,59 @@ func FuzzRedactor(f *testing.F) {
 			}
 		}
 	})
+}
+
+// familyWords finds the words of the example's third meeting's family in
+// a text: Grace, Bell and Ruby are everyday words too, so only with a
+// capital.
+func familyWords(text string) []string {
+	var found []string
+	for _, w := range strings.FieldsFunc(text, func(c rune) bool { return !unicode.IsLetter(c) }) {
+		switch {
+		case slices.Contains([]string{"leah", "noah", "osei", "marcus", "kwabena"}, strings.ToLower(w)),
+			slices.Contains([]string{"Grace", "Bell", "Ruby"}, w), slices.Contains([]string{"GRACE", "BELL", "RUBY"}, w):
+			found = append(found, w)
+		}
+	}
+	return found
+}
+
+// Every free-text field of the record, the discussion's included, goes
+// through the redactor with its path, and none of the family's names is
+// left in any of them, nor in the PDF.
+func TestRedactorEveryTextField(t *testing.T) {
+	m := exampleMeetings(t)[2] // the meeting with every field
+	if len(m.Household) == 0 || m.Analysis.Worries == "" {
+		t.Fatal("the example's third meeting has no discussion")
+	}
+	r := newRedactor(m)
+	texts := 0
+	for _, c := range meeting.Diff(&meeting.Meeting{}, m) {
+		f, ok := meeting.FieldOf(c.Field)
+		if !ok || f.Kind != meeting.KindText {
+			continue
+		}
+		texts++
+		if found := familyWords(r.apply(c.Field, c.After)); len(found) > 0 {
+			t.Errorf("%s shows %q", c.Field, found)
+		}
+	}
+	if texts < 30 {
+		t.Errorf("only %d text fields", texts)
+	}
+	var red Redactions
+	r.reportTo(&red)
+	if red.LeftCount() != 0 || red.Replaced() < 30 {
+		t.Errorf("replaced %d, left %d: %+v", red.Replaced(), red.LeftCount(), red.Fields)
+	}
+	for _, f := range red.Fields {
+		if _, ok := meeting.FieldOf(f.Field); !ok || strings.Contains(f.Label, "[") {
+			t.Errorf("field %q labelled %q", f.Field, f.Label)
+		}
+	}
+
+	text := flat(pdfText(t, render(t, m, Options{Initials: true, ExportedAt: exportedAt})))
+	if found := familyWords(text); len(found) > 0 {
+		t.Errorf("the distribution copy shows %q", found)
+	}
 }

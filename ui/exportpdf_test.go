@@ -53,7 +53,7 @@ func TestExportInitialsTellsTheChairWhatChanged(t *testing.T) {
 	msg := exportThroughDialog(t, u, true)
 	for _, want := range []string{
 		"The distribution copy is in", "What the copy changed in the text:",
-		"• Reason: 2 children's names replaced", "• Attendee 3: note: 1 child's name replaced",
+		"• Reason for the meeting: 2 children's names replaced", "• Attendee 3, Note: 1 child's name replaced",
 		"addresses, schools",
 	} {
 		if !strings.Contains(msg, want) {
@@ -86,9 +86,9 @@ func TestExportInitialsTellsTheChairWhatChanged(t *testing.T) {
 	u.Open(m.ID)
 	msg = exportThroughDialog(t, u, true)
 	for _, want := range []string{
-		"• Reason: 1 child's name replaced; 1 word that may be a name left as written",
+		"• Reason for the meeting: 1 child's name replaced; 1 word that may be a name left as written",
 		"Check before sending: 1 word is a name of the family and also an everyday word.",
-		"• Reason: “Police attended in May 2026. M. said she was…”",
+		"• Reason for the meeting: “Police attended in May 2026. M. said she was…”",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the dialog lacks %q:\n%s", want, msg)

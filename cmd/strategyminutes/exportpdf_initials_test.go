@@ -32,11 +32,11 @@ func TestExportPDFInitialsSaysWhatChanged(t *testing.T) {
 	}
 	for _, want := range []string{
 		"What the copy changed in the text:\n",
-		"  Reason: 2 children's names replaced\n",
-		"  Attendee 3: note: 1 child's name replaced\n",
-		"  Consent: child views: 1 child's name replaced\n",
-		"  Decision 1: rationale: 1 child's name replaced\n",
-		"  Action 1: description: 1 child's name replaced\n",
+		"  Reason for the meeting: 2 children's names replaced\n",
+		"  Attendee 3, Note: 1 child's name replaced\n",
+		"  Children's views (recorded together): 1 child's name replaced\n",
+		"  Decision 1, Rationale: 1 child's name replaced\n",
+		"  Action 1, Action: 1 child's name replaced\n",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("stdout lacks %q:\n%s", want, stdout)
@@ -69,7 +69,7 @@ func TestExportPDFInitialsSaysWhatChanged(t *testing.T) {
 		t.Fatalf("exit %d: %.20q %s", code, stdout, stderr)
 	}
 	for _, want := range []string{
-		"  Reason: 2 children's names, 1 date of birth and 1 NHS number replaced; 1 word that may be a name left as written\n",
+		"  Reason for the meeting: 2 children's names, 1 date of birth and 1 NHS number replaced; 1 word that may be a name left as written\n",
 		"1 word that is a name of the family and also an everyday word (such as a month) was read as the word and left as written: check it",
 	} {
 		if !strings.Contains(stderr, want) {
