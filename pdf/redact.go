@@ -233,17 +233,15 @@ type nameWord struct {
 
 // A pattern is one spelling of a name, or of a part of one, to look for.
 type pattern struct {
-	runs   []string // folded
-	gaps   []gap    // between runs
-	word   []int    // the pattern's word each run belongs to
-	nwords int
-	with   string
-	kind   nameKind
-	// everyday is set for a one-word pattern that is an everyday word: it
-	// is replaced only where it stands as a name. For longer patterns,
-	// everyday marks the words that are; a whole name is replaced in any
-	// case unless every word is an everyday one written in lower case
-	// ("may rose").
+	runs []string // folded
+	gaps []gap    // between runs
+	word []int    // the pattern's word each run belongs to
+	with string
+	kind nameKind
+	// everyday marks the pattern's words that are everyday or grammar
+	// words. A one-word pattern that is one is replaced only where it
+	// stands as a name; a longer one in any case, unless every word is an
+	// everyday one written in lower case ("may rose").
 	everyday []bool // by word
 	grammar  bool   // "He", "An", "My": a sentence that starts with it starts with the word
 	calendar bool   // "May", "June", "Summer": next to a day or year it is the month
@@ -399,7 +397,7 @@ func (r *redactor) initialsOf(words []nameWord, idx []int) string {
 }
 
 func (r *redactor) addPattern(words []nameWord, idx []int, surnameFirst bool, kind nameKind) {
-	p := &pattern{nwords: len(idx), with: r.initialsOf(words, idx), kind: kind}
+	p := &pattern{with: r.initialsOf(words, idx), kind: kind}
 	for k, i := range idx {
 		w := words[i]
 		if k > 0 {
@@ -998,7 +996,7 @@ func (r *redactor) dateNearby(text string, toks []token, i int) bool {
 	if i >= 1 {
 		g, prev := between(text, toks, i), toks[i-1]
 		if spaces(g) {
-			if isDay(prev.fold) || isLower(prev.text) && timeWords[prev.fold] {
+			if isDay(prev.fold) || timeWords[prev.fold] {
 				return true
 			}
 			// "the 3rd of May", "the end of May"

@@ -83,6 +83,7 @@ func TestExportInitialsTellsTheChairWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	u.ShowList()
+	u.List.Wait() // the list reloads from another goroutine
 	u.Open(m.ID)
 	msg = exportThroughDialog(t, u, true)
 	for _, want := range []string{
