@@ -84,16 +84,20 @@ func (d *Decoder) check(err error) {
 	}
 }
 
-func (d *Decoder) next() (m *Meeting, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			a, ok := r.(abort)
-			if !ok {
-				panic(r)
-			}
-			m, err = nil, d.fileErr(a.err)
+// recoverAbort turns an abort (check) into the error that ends the file.
+// Call it deferred.
+func (d *Decoder) recoverAbort(m **Meeting, err *error) {
+	if r := recover(); r != nil {
+		a, ok := r.(abort)
+		if !ok {
+			panic(r)
 		}
-	}()
+		*m, *err = nil, d.fileErr(a.err)
+	}
+}
+
+func (d *Decoder) next() (m *Meeting, err error) {
+	defer d.recoverAbort(&m, &err)
 	for {
 		switch d.state {
 		case decodeStart:
@@ -496,15 +500,7 @@ func (d *Decoder) readRecord() (*Meeting, bool) {
 // single reads a file that is one meeting's object (MarshalMeeting's), with
 // no checks but the file's shape and its dates and times.
 func (d *Decoder) single() (m *Meeting, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			a, ok := r.(abort)
-			if !ok {
-				panic(r)
-			}
-			m, err = nil, d.fileErr(a.err)
-		}
-	}()
+	defer d.recoverAbort(&m, &err)
 	m, given := d.readRecord()
 	d.expectEOF()
 	ps := append(d.problems, d.parsed...)

@@ -468,3 +468,19 @@ func dedupe(ps Problems) Problems {
 	}
 	return out
 }
+
+// Added returns the problems of after that before does not have: what a
+// change (an amendment) would make worse.
+func Added(before, after Problems) Problems {
+	had := map[string]bool{}
+	for _, p := range before {
+		had[p.String()] = true
+	}
+	var out Problems
+	for _, p := range after {
+		if !had[p.String()] {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -39,13 +39,13 @@ func (mw *minutes) household() {
 		switch {
 		case p.AllegedChild(m.HeldOn()):
 			alleged = cell{"Yes. Under 18: a separate discussion is needed", &alertStyle}
-			under18 = append(under18, mw.familyName(p.Name))
+			under18 = append(under18, mw.redact.name(fmt.Sprintf("household[%d].name", i), p.Name))
 		case p.Alleged:
 			alleged.style = &strongStyle
 		}
-		note := cell{mw.redacted(fmt.Sprintf("household[%d].note", i), p.Note), nil}
+		note := cell{mw.redact.apply(fmt.Sprintf("household[%d].note", i), p.Note), nil}
 		t.rows = append(t.rows, row{cells: []cell{
-			{mw.familyName(p.Name), &strongStyle}, orNot(label(p.Relationship)), mw.dateOfBirth(p.DateOfBirth),
+			{mw.redact.name(fmt.Sprintf("household[%d].name", i), p.Name), &strongStyle}, orNot(label(p.Relationship)), mw.dateOfBirth(p.DateOfBirth),
 			{yesNo(p.LivesWithChild), nil}, alleged, note,
 		}})
 	}
@@ -85,7 +85,7 @@ func (mw *minutes) information() {
 			}
 			by := ""
 			if s := strings.TrimSpace(in.SharedBy); s != "" {
-				by = f("shared_by") + " " + mw.redacted(p+".shared_by", s)
+				by = f("shared_by") + " " + mw.redact.apply(p+".shared_by", s)
 			}
 			view := orNot(label(in.View))
 			if in.View == meeting.ViewMet {
@@ -93,9 +93,9 @@ func (mw *minutes) information() {
 			}
 			t.rows = append(t.rows,
 				row{band: true, cells: []cell{{text: name}, {text: by}}},
-				row{cells: []cell{{f("summary"), &ls}, orNot(mw.redacted(p+".summary", in.Summary))}},
-				row{cells: []cell{{f("checks"), &ls}, orNot(mw.redacted(p+".checks", in.Checks))}},
-				row{cells: []cell{{f("outstanding"), &ls}, orNot(mw.redacted(p+".outstanding", in.Outstanding))}},
+				row{cells: []cell{{f("summary"), &ls}, orNot(mw.redact.apply(p+".summary", in.Summary))}},
+				row{cells: []cell{{f("checks"), &ls}, orNot(mw.redact.apply(p+".checks", in.Checks))}},
+				row{cells: []cell{{f("outstanding"), &ls}, orNot(mw.redact.apply(p+".outstanding", in.Outstanding))}},
 				row{cells: []cell{{f("view"), &ls}, view}},
 			)
 		}
@@ -173,7 +173,7 @@ func (mw *minutes) discussion() {
 
 // text is a field's free text as this copy prints it, or "Not recorded".
 func (mw *minutes) text(path, s string) field {
-	return field{meeting.Label(path), orNot(mw.redacted(path, s))}
+	return field{meeting.Label(path), orNot(mw.redact.apply(path, s))}
 }
 
 func (mw *minutes) analysis() {
@@ -250,7 +250,7 @@ func (mw *minutes) safetyPlan() {
 		mw.d.paragraph("No immediate safety plan is recorded.", noteStyle)
 		return
 	}
-	mw.d.paragraph(mw.redacted("safety_plan", mw.m.SafetyPlan), bodyStyle)
+	mw.d.paragraph(mw.redact.apply("safety_plan", mw.m.SafetyPlan), bodyStyle)
 }
 
 // otherChildren says which other children were considered: the record's
@@ -259,9 +259,9 @@ func (mw *minutes) otherChildren() {
 	m, d := mw.m, mw.d
 	mw.section(meeting.QuestionOtherChildren, meeting.Label("other_children"))
 	var listed []string
-	for _, p := range m.Household {
+	for i, p := range m.Household {
 		if meeting.ChildRelationship(p.Relationship) {
-			s := mw.familyName(p.Name) + " (" + p.Relationship.Label()
+			s := mw.redact.name(fmt.Sprintf("household[%d].name", i), p.Name) + " (" + p.Relationship.Label()
 			if !p.DateOfBirth.IsZero() {
 				s += ", born " + mw.dateOfBirth(p.DateOfBirth).text
 			}
@@ -270,7 +270,7 @@ func (mw *minutes) otherChildren() {
 	}
 	said := strings.TrimSpace(m.OtherChildren) != ""
 	if said {
-		d.paragraph(mw.redacted("other_children", m.OtherChildren), bodyStyle)
+		d.paragraph(mw.redact.apply("other_children", m.OtherChildren), bodyStyle)
 	}
 	if len(listed) > 0 {
 		d.paragraph("In the household: "+strings.Join(listed, "; ")+".", bodyStyle)

@@ -10,11 +10,11 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
-
-	"golang.org/x/text/unicode/norm"
+	"unicode/utf8"
 
 	"strategyminutes/meeting"
 )
@@ -28,10 +28,14 @@ const DistributionCopy = "DISTRIBUTION COPY (initials)"
 // Options change how a document is written. The participation report uses
 // ExportedAt and Version only.
 type Options struct {
-	// Initials writes a copy for wider distribution: children's names as
-	// initials and dates of birth as the year only, in the tables and
-	// wherever a child's recorded name appears in the text.
+	// Initials writes a copy for wider distribution: the names of the
+	// children and of the household and family members recorded as
+	// initials and dates of birth as the year only, in the tables and in
+	// the text, and NHS numbers removed (redact.go).
 	Initials bool
+	// Redactions, when not nil, is set to what a distribution copy changed
+	// in the text, for the chair to check before sending it.
+	Redactions *Redactions
 	// ExportedAt is printed in the footer, and actions are reported overdue
 	// as at its UK date. Callers pass time.Now(); tests pass a fixed time.
 	// Zero leaves the export time out and reports no action overdue.
@@ -100,6 +104,7 @@ func WriteMinutes(w io.Writer, m *meeting.Meeting, opt Options) (err error) {
 		return fmt.Errorf("make minutes PDF: %w", err)
 	}
 	mw.write()
+	mw.redact.reportTo(opt.Redactions)
 	return mw.d.write(w)
 }
 
@@ -157,6 +162,9 @@ type minutes struct {
 	// answeredIn is where the minutes answer each statutory question:
 	// "section 6".
 	answeredIn map[meeting.Code]string
+	// actionTexts are the actions' texts as this copy prints them, on
+	// page 1 and in the actions section.
+	actionTexts map[string]string
 }
 
 func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
@@ -165,7 +173,7 @@ func newMinutes(m *meeting.Meeting, opt Options) (*minutes, error) {
 		mw.asOf = meeting.UKDate(opt.ExportedAt)
 	}
 	if opt.Initials {
-		mw.redact = newRedactor(m.Children)
+		mw.redact = newRedactor(m)
 	}
 	creator, exported := stamp(opt)
 	// The record's own dates, never the clock: the same record, the same bytes.
@@ -278,12 +286,6 @@ func (mw *minutes) titleBlock() {
 	}
 }
 
-// distributionNote says what the distribution copy changes; page 1 prints
-// it in its notes.
-const distributionNote = "Children's names are shown as initials and their dates of birth as the year only, in the tables and wherever a child's name, " +
-	"as recorded, appears in the text. Other details in the text, such as the names of parents, addresses or schools, " +
-	"are reproduced as recorded: check them before sharing this copy."
-
 // label is a vocabulary code's label, or "" for no code.
 func label[C interface {
 	~string
@@ -325,7 +327,7 @@ func (mw *minutes) children() {
 		empty: "No children are recorded for this meeting.",
 	}
 	for i, c := range m.Children {
-		views := orNot(mw.redacted(fmt.Sprintf("children[%d].views", i), c.Views))
+		views := orNot(mw.redact.apply(fmt.Sprintf("children[%d].views", i), c.Views))
 		if views.text == notRecorded && together != "" {
 			views = cell{"Recorded with the other children's, below.", &mutedStyle}
 		}
@@ -343,7 +345,7 @@ func (mw *minutes) reason() {
 		mw.d.paragraph("No reason is recorded.", noteStyle)
 		return
 	}
-	mw.d.paragraph(mw.redact.apply(mw.m.Reason), bodyStyle)
+	mw.d.paragraph(mw.redact.apply("reason", mw.m.Reason), bodyStyle)
 }
 
 // agencyOrder is the vocabulary's order, then any unknown codes sorted, so
@@ -397,7 +399,7 @@ func (mw *minutes) attendance() {
 			lines = append(lines, a.Label()+": "+strings.Join(how, "; ")+".")
 		}
 		if r := strings.TrimSpace(m.MissingPartnersReason); r != "" {
-			lines = append(lines, "Reason recorded: "+mw.redact.apply(r))
+			lines = append(lines, "Reason recorded: "+mw.redact.apply("missing_partners_reason", r))
 		} else {
 			lines = append(lines, "No reason was recorded.")
 		}
@@ -417,7 +419,7 @@ func (mw *minutes) attendance() {
 	}
 	for _, a := range agencyOrder(m.Attendees) {
 		first := true
-		for _, at := range m.Attendees {
+		for i, at := range m.Attendees {
 			if at.Agency != a {
 				continue
 			}
@@ -448,7 +450,7 @@ func (mw *minutes) attendance() {
 			case "":
 				att = orNot("")
 			}
-			note := cell{mw.redact.apply(at.Note), nil}
+			note := cell{mw.redact.apply(fmt.Sprintf("attendees[%d].note", i), at.Note), nil}
 			if strings.TrimSpace(at.Note) == "" {
 				note = cell{"", nil}
 			}
@@ -546,7 +548,7 @@ func (mw *minutes) decisions() {
 			outcome = orNot("")
 		}
 		t.rows = append(t.rows, row{cells: []cell{
-			{fmt.Sprint(i + 1), nil}, outcome, {mw.decisionChildren(dec.Children), nil}, orNot(mw.redact.apply(dec.Rationale)),
+			{fmt.Sprint(i + 1), nil}, outcome, {mw.decisionChildren(dec.Children), nil}, orNot(mw.redact.apply(fmt.Sprintf("decisions[%d].rationale", i), dec.Rationale)),
 		}})
 	}
 	mw.d.table(t)
@@ -575,7 +577,7 @@ func (mw *minutes) actions() {
 		}
 		agency := orNot(label(a.Agency))
 		t.rows = append(t.rows, row{cells: []cell{
-			{fmt.Sprint(i + 1), nil}, orNot(mw.redact.apply(a.Description)), orNot(a.Owner), agency, due, mw.actionStatus(a),
+			{fmt.Sprint(i + 1), nil}, orNot(mw.actionText(i, "description", a.Description)), orNot(mw.actionText(i, "owner", a.Owner)), agency, due, mw.actionStatus(a),
 		}})
 	}
 	mw.d.table(t)
@@ -653,10 +655,43 @@ func (mw *minutes) amendments() {
 			fields = append(fields, meeting.DescribeField(c.Field))
 		}
 		t.rows = append(t.rows, row{cells: []cell{
-			{fmt.Sprint(i + 1), nil}, orNot(longTime(a.At)), orNot(a.By), orNot(mw.redact.apply(a.Reason)), orNot(strings.Join(fields, "\n")),
+			{fmt.Sprint(i + 1), nil}, orNot(longTime(a.At)), orNot(a.By), orNot(mw.redact.apply(fmt.Sprintf("amendments[%d].reason", i), a.Reason)), orNot(strings.Join(fields, "\n")),
 		}})
 	}
 	d.table(t)
+}
+
+// fieldName says which field an interchange path names, as people read it:
+// "attendees[2].note" is "Attendee 3: note". The minutes label the record's
+// fields by meeting.DescribeField; this is for paths outside the record
+// ("amendments[0].reason") in the distribution copy's report (redact.go).
+func fieldName(path string) string {
+	var parts []string
+	for p := range strings.SplitSeq(path, ".") {
+		name, n := p, ""
+		if i := strings.IndexByte(p, '['); i > 0 && strings.HasSuffix(p, "]") {
+			if k, err := strconv.Atoi(p[i+1 : len(p)-1]); err == nil {
+				name, n = p[:i], strconv.Itoa(k+1)
+			}
+		}
+		name = strings.ReplaceAll(name, "_", " ")
+		if n != "" {
+			switch name {
+			case "children":
+				name = "child"
+			default:
+				name = strings.TrimSuffix(name, "s")
+			}
+			name += " " + n
+		}
+		parts = append(parts, name)
+	}
+	s := strings.Join(parts, ": ")
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }
 
 // Dates as people in England write them, in UK local time.
@@ -672,138 +707,4 @@ func shortDate(d meeting.Date) string {
 		return ""
 	}
 	return d.Time(time.UTC).Format("2 Jan 2006")
-}
-
-// initials returns a name's initials: "Amelia Kowalczyk" is "A.K.",
-// "Mary-Jane Smith" is "M-J.S.", "Nguyễn Thị Hương" is "N.T.H.",
-// "Γιώργος Παπαδόπουλος" is "Γ.Π.". Each word gives its first letter or
-// digit; words with neither (punctuation, emoji) give nothing.
-func initials(name string) string {
-	var b strings.Builder
-	for word := range strings.FieldsSeq(norm.NFC.String(name)) {
-		if in := wordInitial(word); in != "" {
-			b.WriteString(in)
-			b.WriteByte('.')
-		}
-	}
-	return b.String()
-}
-
-// dotted returns an initial with its full stop, or "" for none.
-func dotted(initial string) string {
-	if initial == "" {
-		return ""
-	}
-	return initial + "."
-}
-
-// wordInitial is the initial of one word: "Mary-Jane" gives "M-J".
-func wordInitial(word string) string {
-	var parts []string
-	for part := range strings.SplitSeq(word, "-") {
-		for _, r := range part {
-			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				parts = append(parts, string(unicode.ToUpper(r)))
-				break
-			}
-		}
-	}
-	return strings.Join(parts, "-")
-}
-
-// A redactor replaces children's names in free text with their initials:
-// each child's full name in any case, and each part of it (a first name, a
-// surname, each half of a hyphenated name) where it is written with the
-// same capitals as in the record, so that "Amelia's" becomes "A.'s" while
-// a child called Hope leaves "there is hope" alone. Matches are whole words.
-type redactor struct{ patterns []pattern }
-
-type pattern struct {
-	name []rune
-	with string
-	fold bool // match in any case
-}
-
-func newRedactor(children []meeting.Child) *redactor {
-	r := &redactor{}
-	seen := map[string]bool{}
-	// A name, or part of one, with no letter or digit (an emoji) has no
-	// initial: it is left alone.
-	add := func(name, initial string, fold bool) {
-		if len([]rune(name)) < 2 || initial == "" || seen[name] {
-			return
-		}
-		seen[name] = true
-		r.patterns = append(r.patterns, pattern{[]rune(name), initial, fold})
-	}
-	for _, c := range children {
-		full := strings.Join(strings.Fields(norm.NFC.String(c.Name)), " ")
-		add(full, initials(full), true)
-		for word := range strings.FieldsSeq(full) {
-			add(word, dotted(wordInitial(word)), false)
-			if strings.Contains(word, "-") {
-				for part := range strings.SplitSeq(word, "-") {
-					add(part, dotted(wordInitial(part)), false)
-				}
-			}
-		}
-	}
-	// Longest first, so that a full name is replaced whole.
-	slices.SortStableFunc(r.patterns, func(a, b pattern) int { return len(b.name) - len(a.name) })
-	return r
-}
-
-// apply returns s with the children's names replaced; a nil redactor
-// returns s as it is.
-func (r *redactor) apply(s string) string {
-	if r == nil || len(r.patterns) == 0 || s == "" {
-		return s
-	}
-	text := []rune(norm.NFC.String(s))
-	out := make([]rune, 0, len(text))
-	for i := 0; i < len(text); {
-		if i == 0 || !wordRune(text[i-1]) {
-			if p, ok := r.match(text[i:]); ok {
-				out = append(out, []rune(p.with)...)
-				i += len(p.name)
-				continue
-			}
-		}
-		out = append(out, text[i])
-		i++
-	}
-	return string(out)
-}
-
-func (r *redactor) match(text []rune) (pattern, bool) {
-	for _, p := range r.patterns {
-		if len(p.name) > len(text) {
-			continue
-		}
-		if len(p.name) < len(text) && wordRune(text[len(p.name)]) {
-			continue
-		}
-		ok := true
-		for i, c := range p.name {
-			if c != text[i] && !(p.fold && sameFold(c, text[i])) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return p, true
-		}
-	}
-	return pattern{}, false
-}
-
-func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
-
-func sameFold(a, b rune) bool {
-	for f := unicode.SimpleFold(a); f != a; f = unicode.SimpleFold(f) {
-		if f == b {
-			return true
-		}
-	}
-	return false
 }

@@ -53,6 +53,7 @@ func TestWriteSamples(t *testing.T) {
 		{"large.pdf", render(t, large(), opt)},
 		{"hostile.pdf", render(t, hostile(), opt)},
 		{"hostile-initials.pdf", render(t, hostile(), initials)},
+		{"family-initials.pdf", render(t, everySpelling(t), initials)},
 	}
 	for i, m := range demo.Generate(3, 2) {
 		samples = append(samples, struct {

@@ -90,31 +90,6 @@ func (d *document) tableStart(t table) float64 {
 	return caption + head + first
 }
 
-// redacted is free text or a name as this copy prints it: the distribution
-// copy replaces the children's names (redactor.apply). path is the field's
-// interchange path, for the redactor's per-field account of what it
-// changed, which the initials work adds in redact.go; until then it is not
-// used.
-func (mw *minutes) redacted(path, s string) string {
-	_ = path
-	return mw.redact.apply(s)
-}
-
-// familyName is the name of a household or family member as this copy
-// prints it: initials in the distribution copy, as for the children.
-func (mw *minutes) familyName(name string) string {
-	if strings.TrimSpace(name) == "" {
-		return ""
-	}
-	if mw.opt.Initials {
-		if in := initials(name); in != "" {
-			return in
-		}
-		return "Initials not available"
-	}
-	return name
-}
-
 // dateOfBirth is a date of birth as this copy prints it: the year only in
 // the distribution copy.
 func (mw *minutes) dateOfBirth(d meeting.Date) cell {
@@ -261,13 +236,29 @@ func (mw *minutes) actionsByAgency() {
 			}
 			t.rows = append(t.rows, row{cells: []cell{
 				{fmt.Sprint(i + 1), nil},
-				orNot(mw.redacted(fmt.Sprintf("actions[%d].description", i), a.Description)),
-				orNot(mw.redacted(fmt.Sprintf("actions[%d].owner", i), a.Owner)),
+				orNot(mw.actionText(i, "description", a.Description)),
+				orNot(mw.actionText(i, "owner", a.Owner)),
 				due, mw.actionStatus(a),
 			}})
 		}
 	}
 	d.titledTable("Actions by agency", t)
+}
+
+// actionText is a text of action i as this copy prints it. Page 1 and the
+// actions section print the same text: it is redacted once, so that the
+// distribution copy's account of what it changed counts each name once.
+func (mw *minutes) actionText(i int, key, s string) string {
+	path := fmt.Sprintf("actions[%d].%s", i, key)
+	if t, ok := mw.actionTexts[path]; ok {
+		return t
+	}
+	if mw.actionTexts == nil {
+		mw.actionTexts = map[string]string{}
+	}
+	t := mw.redact.apply(path, s)
+	mw.actionTexts[path] = t
+	return t
 }
 
 func (mw *minutes) nextMeeting() {
@@ -312,7 +303,7 @@ func (mw *minutes) familyPlan() {
 	}
 	for i, l := range m.FamilyPlan {
 		f := fmt.Sprintf("family_plan[%d]", i)
-		who := mw.familyPerson(f+".person", l.Person)
+		who := mw.redact.name(f+".person", l.Person)
 		if l.Relationship != "" {
 			who += "\n" + l.Relationship.Label()
 		}
@@ -323,7 +314,7 @@ func (mw *minutes) familyPlan() {
 			if !l.WithheldUntil.IsZero() {
 				what += " until " + l.WithheldUntil.Long()
 			}
-			reason := cell{what + ": " + mw.redacted(f+".withheld_reason", l.WithheldReason), &strongStyle}
+			reason := cell{what + ": " + mw.redact.apply(f+".withheld_reason", l.WithheldReason), &strongStyle}
 			if strings.TrimSpace(l.WithheldReason) == "" {
 				reason = cell{what + ": no reason recorded", &alertStyle}
 			}
@@ -333,7 +324,7 @@ func (mw *minutes) familyPlan() {
 			if !l.On.IsZero() {
 				on = cell{shortDate(l.On), nil}
 			}
-			r.cells = append(r.cells, mw.needed(mw.redacted(f+".what", l.What)), mw.needed(mw.redacted(f+".by", l.By)), on)
+			r.cells = append(r.cells, mw.needed(mw.redact.apply(f+".what", l.What)), mw.needed(mw.redact.apply(f+".by", l.By)), on)
 		}
 		t.rows = append(t.rows, r)
 	}
@@ -354,7 +345,7 @@ func (mw *minutes) familyPlan() {
 		text += ", " + c.ParentsInformedOn.Long()
 	}
 	if r := strings.TrimSpace(c.ParentsInformedReason); r != "" {
-		text += ". " + mw.redacted("consent.parents_informed_reason", r)
+		text += ". " + mw.redact.apply("consent.parents_informed_reason", r)
 	}
 	d.paragraph("No plan for each family member is recorded; the consent record says:", noteStyle)
 	d.paragraph(text, bodyStyle)
@@ -367,28 +358,6 @@ func (mw *minutes) needed(s string) cell {
 		return cell{notRecorded, &alertStyle}
 	}
 	return cell{s, nil}
-}
-
-// familyPerson is a family plan's person as this copy prints them: a name
-// recorded for a child or a household member is written as theirs is, and
-// anything else (a role: "mother") goes through the redactor.
-func (mw *minutes) familyPerson(path, person string) string {
-	key := strings.ToLower(strings.Join(strings.Fields(person), " "))
-	if key == "" {
-		return ""
-	}
-	same := func(name string) bool { return strings.ToLower(strings.Join(strings.Fields(name), " ")) == key }
-	for _, c := range mw.m.Children {
-		if same(c.Name) {
-			return mw.childName(c)
-		}
-	}
-	for _, p := range mw.m.Household {
-		if same(p.Name) {
-			return mw.familyName(p.Name)
-		}
-	}
-	return mw.redacted(path, person)
 }
 
 // issuedBy names the authority that issued the minutes (the settings).

@@ -24,7 +24,7 @@ func TestSummaryOnPageOne(t *testing.T) {
 				opt.Initials = initials
 				mw := &minutes{m: m, opt: opt}
 				if initials {
-					mw.redact = newRedactor(m.Children)
+					mw.redact = newRedactor(m)
 				}
 				pages := pdfText(t, render(t, m, opt))
 				page1 := flat(pages[:1])
@@ -54,7 +54,7 @@ func TestSummaryOnPageOne(t *testing.T) {
 					heads = append(heads, h)
 				}
 				for i, a := range m.Actions {
-					row := fmt.Sprintf("%d %s %s %s", i+1, mw.redacted("", a.Description), mw.redacted("", a.Owner), shortDate(a.Due))
+					row := fmt.Sprintf("%d %s %s %s", i+1, mw.actionText(i, "description", a.Description), mw.actionText(i, "owner", a.Owner), shortDate(a.Due))
 					at := strings.Index(page1, row)
 					own := slices.Index(order, a.Agency)
 					end := len(page1)
@@ -76,13 +76,13 @@ func TestSummaryOnPageOne(t *testing.T) {
 				mustContain(t, page1, next)
 
 				for _, l := range m.FamilyPlan {
-					line := []string{mw.familyPerson("", l.Person), l.Relationship.Label()}
+					line := []string{mw.redact.name("", l.Person), l.Relationship.Label()}
 					if l.Withheld {
 						line = append(line, "Withheld until "+l.WithheldUntil.Long()+": "+l.WithheldReason)
 					} else {
 						line = append(line, l.What, l.By, shortDate(l.On))
 					}
-					mustContain(t, page1, mw.redacted("", strings.Join(line, " ")))
+					mustContain(t, page1, mw.redact.apply("", strings.Join(line, " ")))
 				}
 				if len(m.FamilyPlan) == 0 {
 					mustContain(t, page1, "What the family is told")

@@ -39,8 +39,17 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 		if !m.SignedOffAt.Equal(before.SignedOffAt) || m.SignedOffBy != before.SignedOffBy {
 			return fmt.Errorf("amend %s: the sign-off cannot be changed", meeting.QuoteID(m.ID))
 		}
+		if m.SignOffRules != before.SignOffRules {
+			return fmt.Errorf("amend %s: the rules the minutes were signed off under cannot be changed", meeting.QuoteID(m.ID))
+		}
 		if err := m.Validate(); err != nil {
 			return fmt.Errorf("amend: %w", err)
+		}
+		// An amendment never makes the minutes less complete than they were
+		// signed off: no statutory question left unanswered, no reason taken
+		// away.
+		if added := meeting.Added(before.SignOffProblems(), m.SignOffProblems()); len(added) > 0 {
+			return fmt.Errorf("amend: the amended minutes would not pass sign-off: %w", added)
 		}
 		changes := meeting.Diff(before, m)
 		if len(changes) == 0 {
@@ -112,3 +121,4 @@ func (db *DB) SignedOffVersion(ctx context.Context, id string) (*meeting.Meeting
 	}
 	return meeting.UnmarshalMeeting([]byte(previous))
 }
+

@@ -88,6 +88,9 @@ func BenchmarkAutosaveTyping(b *testing.B) {
 		// A child's name is in the search column: each save also updates its
 		// trigram index.
 		{"child-name", func(m *meeting.Meeting) *string { return &m.Children[0].Name }},
+		// The discussion's own tables: a list's row, and the one-row table.
+		{"information", func(m *meeting.Meeting) *string { return &m.Information[0].Summary }},
+		{"safety-plan", func(m *meeting.Meeting) *string { return &m.SafetyPlan }},
 	}
 	for _, n := range benchSizes {
 		for _, field := range fields {
@@ -99,13 +102,13 @@ func BenchmarkAutosaveTyping(b *testing.B) {
 				}
 				var m *meeting.Meeting
 				for _, d := range drafts {
-					if c, err := db.Meeting(ctx, d.ID); err == nil && len(c.Decisions) > 0 {
+					if c, err := db.Meeting(ctx, d.ID); err == nil && len(c.Decisions) > 0 && len(c.Information) > 0 {
 						m = c
 						break
 					}
 				}
 				if m == nil {
-					b.Fatal("no draft with a decision to edit")
+					b.Fatal("no draft with a decision and information to edit")
 				}
 				original := m.Clone()
 				defer db.SaveMeeting(ctx, original)

@@ -169,3 +169,32 @@ func TestDiscussionMigrationKeepsSeals(t *testing.T) {
 		t.Errorf("a change after the update: %v", err)
 	}
 }
+
+// An amendment of minutes signed off with the statutory questions answered
+// cannot unanswer one, nor change the rules they were signed off under.
+func TestAmendKeepsTheQuestionsAnswered(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	importPaths(t, db, fullExamplePath)
+	signed, err := db.Meeting(ctx, richID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, spoil := range map[string]func(m *meeting.Meeting){
+		"safety plan removed": func(m *meeting.Meeting) { m.SafetyPlan = "" },
+		"legal reason removed": func(m *meeting.Meeting) { m.Legal.Reason = "" },
+		"family plan removed":  func(m *meeting.Meeting) { m.FamilyPlan = nil },
+		"rules changed":        func(m *meeting.Meeting) { m.SignOffRules = meeting.RulesLegacy },
+	} {
+		m := signed.Clone()
+		spoil(m)
+		if err := db.Amend(ctx, m, "tidying up"); err == nil {
+			t.Errorf("%s: amended", name)
+		}
+	}
+	m := signed.Clone()
+	m.SafetyPlan += " Reviewed on 12 March."
+	if err := db.Amend(ctx, m, "safety plan reviewed"); err != nil {
+		t.Errorf("an amendment that keeps every answer: %v", err)
+	}
+}

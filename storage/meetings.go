@@ -348,28 +348,27 @@ func eachRow(ctx context.Context, q querier, query string, args []any, scan func
 }
 
 func loadMeetings(ctx context.Context, conn querier, clause string, args ...any) ([]*meeting.Meeting, error) {
-	rows, err := conn.QueryContext(ctx, `SELECT m.rowid, m.id, m.reference, m.type, m.mode, m.held_at, m.referral_received_at,
-		m.chair, m.minute_taker, m.reason, m.signed_off_at, m.signed_off_by, m.missing_partners_reason, m.sign_off_rules FROM meetings m `+clause, args...)
+	rows, err := conn.QueryContext(ctx, `SELECT m.rowid, m.id, `+columnList("m.", meetingCols)+` FROM meetings m `+clause, args...)
 	if err != nil {
 		return nil, err
 	}
 	var list []*meeting.Meeting
 	byKey := map[int64]*meeting.Meeting{}
 	var keys []any
+	values := make([]any, 2+len(meetingCols))
+	dest := make([]any, len(values))
+	for i := range dest {
+		dest[i] = &values[i]
+	}
 	for rows.Next() {
-		m := &meeting.Meeting{}
-		var key int64
-		var heldAt, referral, signedOff string
-		if err := rows.Scan(&key, &m.ID, &m.Reference, &m.Type, &m.Mode, &heldAt, &referral,
-			&m.Chair, &m.MinuteTaker, &m.Reason, &signedOff, &m.SignedOffBy, &m.MissingPartnersReason, &m.SignOffRules); err != nil {
+		if err := rows.Scan(dest...); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		var errs [3]error
-		m.HeldAt, errs[0] = parseTime("held_at", heldAt)
-		m.ReferralReceivedAt, errs[1] = parseTime("referral_received_at", referral)
-		m.SignedOffAt, errs[2] = parseTime("signed_off_at", signedOff)
-		if err := errors.Join(errs[:]...); err != nil {
+		m := &meeting.Meeting{}
+		key, _ := values[0].(int64)
+		m.ID, _ = values[1].(string)
+		if err := scanRow(meetingColumns, m, meetingCols, values[2:], ""); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("meeting %s: %w", meeting.QuoteID(m.ID), err)
 		}
@@ -385,189 +384,93 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 		return nil, nil
 	}
 	in := meetingsIn(len(keys))
-
-	each := func(query string, scan func(rows *sql.Rows) error) error {
-		return eachRow(ctx, conn, query, keys, scan)
+	// Each table's rows of the meetings, in their order.
+	each := func(what, query string, cols []string, fn func(m *meeting.Meeting, r row) error) error {
+		values := make([]any, 1+len(cols))
+		dest := make([]any, len(values))
+		for i := range dest {
+			dest[i] = &values[i]
+		}
+		err := eachRow(ctx, conn, query, keys, func(rows *sql.Rows) error {
+			if err := rows.Scan(dest...); err != nil {
+				return err
+			}
+			key, _ := values[0].(int64)
+			m := byKey[key]
+			r, err := rowOf(cols, values[1:])
+			if err == nil {
+				err = fn(m, r)
+			}
+			if err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(m.ID), err)
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("load %s: %w", what, err)
+		}
+		return nil
+	}
+	for _, t := range storedTables {
+		err := each(t.name, `SELECT meeting, `+strings.Join(t.cols, ", ")+` FROM `+t.name+` WHERE meeting IN `+in+` ORDER BY meeting, position`, t.cols, t.load)
+		if err != nil {
+			return nil, err
+		}
+	}
+	err = each("consent", `SELECT meeting, `+strings.Join(consentCols, ", ")+` FROM consents WHERE meeting IN `+in, consentCols,
+		func(m *meeting.Meeting, r row) error {
+			m.Consent = &meeting.Consent{}
+			return consentColumns.scan(m.Consent, r, "consent")
+		})
+	if err != nil {
+		return nil, err
+	}
+	err = each("discussion", `SELECT meeting, `+strings.Join(discussionCols, ", ")+` FROM discussions WHERE meeting IN `+in, discussionCols,
+		func(m *meeting.Meeting, r row) error { return discussionColumns.scan(m, r, "") })
+	if err != nil {
+		return nil, err
 	}
 	var key int64
-	err = each(`SELECT meeting, child_id, name, date_of_birth, case_reference, views FROM children WHERE meeting IN `+in+` ORDER BY meeting, position`,
-		func(rows *sql.Rows) error {
-			var c meeting.Child
-			var dob string
-			if err := rows.Scan(&key, &c.ID, &c.Name, &dob, &c.CaseReference, &c.Views); err != nil {
-				return err
-			}
-			var err error
-			if c.DateOfBirth, err = parseDate(fmt.Sprintf("children[%d].date_of_birth", len(byKey[key].Children)), dob); err != nil {
-				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
-			}
-			byKey[key].Children = append(byKey[key].Children, c)
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("load children: %w", err)
-	}
-	err = each(`SELECT meeting, name, role, agency, service, attendance, referrer, note FROM attendees WHERE meeting IN `+in+` ORDER BY meeting, position`,
-		func(rows *sql.Rows) error {
-			var a meeting.Attendee
-			if err := rows.Scan(&key, &a.Name, &a.Role, &a.Agency, &a.Service, &a.Attendance, &a.Referrer, &a.Note); err != nil {
-				return err
-			}
-			byKey[key].Attendees = append(byKey[key].Attendees, a)
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("load attendees: %w", err)
-	}
-	err = each(`SELECT meeting, status, reason, decided_by, authorised_by, lawful_basis, parents_informed, parents_informed_on,
-			parents_informed_reason, parents_views, child_views FROM consents WHERE meeting IN `+in,
-		func(rows *sql.Rows) error {
-			var c meeting.Consent
-			var informedOn string
-			if err := rows.Scan(&key, &c.Status, &c.Reason, &c.DecidedBy, &c.AuthorisedBy, &c.LawfulBasis, &c.ParentsInformed,
-				&informedOn, &c.ParentsInformedReason, &c.ParentsViews, &c.ChildViews); err != nil {
-				return err
-			}
-			var err error
-			if c.ParentsInformedOn, err = parseDate("consent.parents_informed_on", informedOn); err != nil {
-				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
-			}
-			byKey[key].Consent = &c
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("load consent: %w", err)
-	}
-	err = each(`SELECT meeting, outcome, rationale FROM decisions WHERE meeting IN `+in+` ORDER BY meeting, position`,
-		func(rows *sql.Rows) error {
-			var d meeting.Decision
-			if err := rows.Scan(&key, &d.Outcome, &d.Rationale); err != nil {
-				return err
-			}
-			byKey[key].Decisions = append(byKey[key].Decisions, d)
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("load decisions: %w", err)
-	}
-	err = each(`SELECT meeting, decision, child_id FROM decision_children WHERE meeting IN `+in+` ORDER BY meeting, decision, position`,
+	err = eachRow(ctx, conn, `SELECT meeting, decision, child_id FROM decision_children WHERE meeting IN `+in+` ORDER BY meeting, decision, position`, keys,
 		func(rows *sql.Rows) error {
 			var decision int
 			var child string
 			if err := rows.Scan(&key, &decision, &child); err != nil {
 				return err
 			}
-			d := &byKey[key].Decisions[decision]
+			m := byKey[key]
+			if decision < 0 || decision >= len(m.Decisions) {
+				return fmt.Errorf("meeting %s: a decision's child refers to no decision (the database may be damaged: run check)", meeting.QuoteID(m.ID))
+			}
+			d := &m.Decisions[decision]
 			d.Children = append(d.Children, child)
 			return nil
 		})
 	if err != nil {
 		return nil, fmt.Errorf("load decision children: %w", err)
 	}
-	err = each(`SELECT meeting, description, owner, agency, due, completed FROM actions WHERE meeting IN `+in+` ORDER BY meeting, position`,
-		func(rows *sql.Rows) error {
-			var a meeting.Action
-			var due, completed string
-			if err := rows.Scan(&key, &a.Description, &a.Owner, &a.Agency, &due, &completed); err != nil {
-				return err
-			}
-			var err error
-			field := fmt.Sprintf("actions[%d].", len(byKey[key].Actions))
-			if a.Due, err = parseDate(field+"due", due); err != nil {
-				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
-			}
-			if a.Completed, err = parseDate(field+"completed", completed); err != nil {
-				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
-			}
-			byKey[key].Actions = append(byKey[key].Actions, a)
-			return nil
-		})
-	if err != nil {
-		return nil, fmt.Errorf("load actions: %w", err)
-	}
-	if err := loadDiscussion(each, byKey); err != nil {
-		return nil, err
-	}
 	return list, nil
 }
 
-// loadDiscussion reads the discussion's rows (schema version 8) of the
-// meetings byKey holds.
-func loadDiscussion(each func(query string, scan func(rows *sql.Rows) error) error, byKey map[int64]*meeting.Meeting) error {
-	var key int64
-	in := meetingsIn(len(byKey))
-	err := each(`SELECT meeting, agency, service, shared_by, summary, checks, outstanding, view FROM information WHERE meeting IN `+in+` ORDER BY meeting, position`,
-		func(rows *sql.Rows) error {
-			var x meeting.Information
-			if err := rows.Scan(&key, &x.Agency, &x.Service, &x.SharedBy, &x.Summary, &x.Checks, &x.Outstanding, &x.View); err != nil {
-				return err
-			}
-			byKey[key].Information = append(byKey[key].Information, x)
-			return nil
-		})
+// scanRow puts the values of a stored row, scanned into any, into x.
+func scanRow[T any](cs columns[T], x *T, names []string, values []any, prefix string) error {
+	r, err := rowOf(names, values)
 	if err != nil {
-		return fmt.Errorf("load information: %w", err)
+		return err
 	}
-	err = each(`SELECT meeting, person, relationship, what, told_by, told_on, withheld, withheld_reason, withheld_until FROM family_plan WHERE meeting IN `+in+` ORDER BY meeting, position`,
-		func(rows *sql.Rows) error {
-			var x meeting.FamilyLine
-			var on, until string
-			if err := rows.Scan(&key, &x.Person, &x.Relationship, &x.What, &x.By, &on, &x.Withheld, &x.WithheldReason, &until); err != nil {
-				return err
-			}
-			field := fmt.Sprintf("family_plan[%d].", len(byKey[key].FamilyPlan))
-			var errs [2]error
-			x.On, errs[0] = parseDate(field+"on", on)
-			x.WithheldUntil, errs[1] = parseDate(field+"withheld_until", until)
-			if err := errors.Join(errs[:]...); err != nil {
-				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
-			}
-			byKey[key].FamilyPlan = append(byKey[key].FamilyPlan, x)
-			return nil
-		})
-	if err != nil {
-		return fmt.Errorf("load family plan: %w", err)
+	return cs.scan(x, r, prefix)
+}
+
+// columnList is the columns' names, each after prefix, for a SELECT.
+func columnList(prefix string, names []string) string {
+	var b strings.Builder
+	for i, n := range names {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(prefix + n)
 	}
-	err = each(`SELECT meeting, member_id, name, relationship, date_of_birth, lives_with_child, alleged, note FROM household WHERE meeting IN `+in+` ORDER BY meeting, position`,
-		func(rows *sql.Rows) error {
-			var x meeting.Member
-			var dob string
-			if err := rows.Scan(&key, &x.ID, &x.Name, &x.Relationship, &dob, &x.LivesWithChild, &x.Alleged, &x.Note); err != nil {
-				return err
-			}
-			var err error
-			if x.DateOfBirth, err = parseDate(fmt.Sprintf("household[%d].date_of_birth", len(byKey[key].Household)), dob); err != nil {
-				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(byKey[key].ID), err)
-			}
-			byKey[key].Household = append(byKey[key].Household, x)
-			return nil
-		})
-	if err != nil {
-		return fmt.Errorf("load household: %w", err)
-	}
-	err = each(`SELECT meeting, `+strings.Join(discussionCols, ", ")+` FROM discussions WHERE meeting IN `+in,
-		func(rows *sql.Rows) error {
-			var m meeting.Meeting
-			var next string
-			if err := rows.Scan(&key, &m.Analysis.Worries, &m.Analysis.Strengths, &m.Analysis.Dissent,
-				&m.Police.Investigation, &m.Police.Reason, &m.Police.CrimeReference, &m.Police.Officer, &m.Police.Plan,
-				&m.Medical.Decision, &m.Medical.Reason, &m.Medical.ArrangedBy, &m.Legal.Decision, &m.Legal.Reason,
-				&m.SafetyPlan, &m.OtherChildren, &next); err != nil {
-				return err
-			}
-			to := byKey[key]
-			var err error
-			if to.NextMeetingAt, err = parseTime("next_meeting_at", next); err != nil {
-				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(to.ID), err)
-			}
-			to.Analysis, to.Police, to.Medical, to.Legal = m.Analysis, m.Police, m.Medical, m.Legal
-			to.SafetyPlan, to.OtherChildren = m.SafetyPlan, m.OtherChildren
-			return nil
-		})
-	if err != nil {
-		return fmt.Errorf("load discussion: %w", err)
-	}
-	return nil
+	return b.String()
 }
 
 // meetingsIn is the list of n parameters, "(?,?,?)".

@@ -47,6 +47,10 @@ type table struct {
 	// stored before they existed keep their checksum (seal.go).
 	sealed int
 	list   func(img *image) *[]row // the image's rows of the table
+	// rows returns the rows a meeting has in the table; load adds the
+	// entry a stored row holds to a meeting (columns.go).
+	rows func(m *meeting.Meeting) []row
+	load func(m *meeting.Meeting, r row) error
 
 	insertSQL, deleteSQL, moveSQL string
 }
@@ -80,41 +84,6 @@ func setList(cols []string, changed []int) string {
 	return b.String()
 }
 
-var (
-	// Children are matched to stored ones by id (their first column),
-	// which decisions refer to; the rows of the others by position.
-	childrenTable    = newTable("children", "child_id", "name", "date_of_birth", "case_reference", "views")
-	attendeesTable   = newTable("attendees", "name", "role", "agency", "service", "attendance", "referrer", "note")
-	decisionsTable   = newTable("decisions", "outcome", "rationale")
-	actionsTable     = newTable("actions", "description", "owner", "agency", "due", "completed")
-	informationTable = newTable("information", "agency", "service", "shared_by", "summary", "checks", "outstanding", "view")
-	familyPlanTable  = newTable("family_plan", "person", "relationship", "what", "told_by", "told_on", "withheld",
-		"withheld_reason", "withheld_until")
-	householdTable = newTable("household", "member_id", "name", "relationship", "date_of_birth", "lives_with_child",
-		"alleged", "note")
-)
-
-func init() {
-	childrenTable.sealed = 4 // views: schema version 8
-	childrenTable.list = func(img *image) *[]row { return &img.children }
-	attendeesTable.list = func(img *image) *[]row { return &img.attendees }
-	decisionsTable.list = func(img *image) *[]row { return &img.decisions }
-	actionsTable.list = func(img *image) *[]row { return &img.actions }
-	informationTable.list = func(img *image) *[]row { return &img.information }
-	familyPlanTable.list = func(img *image) *[]row { return &img.familyPlan }
-	householdTable.list = func(img *image) *[]row { return &img.household }
-}
-
-// meetingCols are the columns of meetings a save writes, besides id,
-// created_at and updated_at.
-var meetingCols = []string{"reference", "type", "mode", "held_at", "held_unix", "held_on", "referral_received_at",
-	"chair", "minute_taker", "reason", "signed_off_at", "signed_off_by", "missing_partners_reason", "missing_statutory", "search",
-	"sign_off_rules"}
-
-// meetingSealed is how many of meetingCols the checksum always covers (see
-// table.sealed): sign_off_rules came with schema version 8.
-const meetingSealed = 15
-
 // Indexes of columns in rows.
 var (
 	meetingSignedOffAt = slices.Index(meetingCols, "signed_off_at")
@@ -123,15 +92,6 @@ var (
 	childName          = slices.Index(childrenTable.cols, "name")
 	childCaseReference = slices.Index(childrenTable.cols, "case_reference")
 )
-
-var consentCols = []string{"status", "reason", "decided_by", "authorised_by", "lawful_basis", "parents_informed",
-	"parents_informed_on", "parents_informed_reason", "parents_views", "child_views"}
-
-// discussionCols are the columns of discussions: the parts of the
-// discussion a meeting has once. A meeting with none of them has no row.
-var discussionCols = []string{"worries", "strengths", "dissent", "police_investigation", "police_reason", "crime_reference",
-	"police_officer", "police_plan", "medical_decision", "medical_reason", "medical_arranged_by", "legal_decision",
-	"legal_reason", "safety_plan", "other_children", "next_meeting_at"}
 
 var (
 	insertMeetingSQL = "INSERT INTO meetings (id, " + strings.Join(meetingCols, ", ") + ", created_at, updated_at, checksum) VALUES (?" +
@@ -165,49 +125,17 @@ type image struct {
 
 // imageOf returns the rows that meeting m is stored as.
 func imageOf(m *meeting.Meeting) *image {
-	missing := make([]string, 0, len(meeting.StatutoryPartners))
-	for _, a := range m.MissingStatutory() {
-		missing = append(missing, string(a))
-	}
-	img := &image{meeting: row{m.Reference, string(m.Type), string(m.Mode), formatTime(m.HeldAt), m.HeldAt.Unix(),
-		m.HeldOn().String(), formatTime(m.ReferralReceivedAt), m.Chair, m.MinuteTaker, m.Reason,
-		formatTime(m.SignedOffAt), m.SignedOffBy, m.MissingPartnersReason, strings.Join(missing, ","), searchText(m),
-		int64(m.SignOffRules)}}
-	for _, c := range m.Children {
-		img.children = append(img.children, row{c.ID, c.Name, c.DateOfBirth.String(), c.CaseReference, c.Views})
-	}
-	for _, a := range m.Attendees {
-		img.attendees = append(img.attendees, row{a.Name, a.Role, string(a.Agency), string(a.Service), string(a.Attendance),
-			boolean(a.Referrer), a.Note})
-	}
-	if c := m.Consent; c != nil {
-		img.consent = row{string(c.Status), c.Reason, c.DecidedBy, c.AuthorisedBy, string(c.LawfulBasis), string(c.ParentsInformed),
-			c.ParentsInformedOn.String(), c.ParentsInformedReason, c.ParentsViews, c.ChildViews}
+	img := &image{meeting: meetingColumns.row(m)}
+	for _, t := range storedTables {
+		*t.list(img) = t.rows(m)
 	}
 	for _, d := range m.Decisions {
-		img.decisions = append(img.decisions, row{string(d.Outcome), d.Rationale})
 		img.decisionChildren = append(img.decisionChildren, d.Children)
 	}
-	for _, a := range m.Actions {
-		img.actions = append(img.actions, row{a.Description, a.Owner, string(a.Agency), a.Due.String(), a.Completed.String()})
+	if m.Consent != nil {
+		img.consent = consentColumns.row(m.Consent)
 	}
-	for _, in := range m.Information {
-		img.information = append(img.information, row{string(in.Agency), string(in.Service), in.SharedBy, in.Summary,
-			in.Checks, in.Outstanding, string(in.View)})
-	}
-	for _, f := range m.FamilyPlan {
-		img.familyPlan = append(img.familyPlan, row{f.Person, string(f.Relationship), f.What, f.By, f.On.String(),
-			boolean(f.Withheld), f.WithheldReason, f.WithheldUntil.String()})
-	}
-	for _, p := range m.Household {
-		img.household = append(img.household, row{p.ID, p.Name, string(p.Relationship), p.DateOfBirth.String(),
-			boolean(p.LivesWithChild), boolean(p.Alleged), p.Note})
-	}
-	d := row{m.Analysis.Worries, m.Analysis.Strengths, m.Analysis.Dissent,
-		string(m.Police.Investigation), m.Police.Reason, m.Police.CrimeReference, m.Police.Officer, m.Police.Plan,
-		string(m.Medical.Decision), m.Medical.Reason, m.Medical.ArrangedBy,
-		string(m.Legal.Decision), m.Legal.Reason, m.SafetyPlan, m.OtherChildren, formatTime(m.NextMeetingAt)}
-	if !allZero(d) {
+	if d := discussionColumns.row(m); !allZero(d) {
 		img.discussion = d
 	}
 	return img

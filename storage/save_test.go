@@ -483,6 +483,13 @@ func TestSaveAfterRandomEdits(t *testing.T) {
 				if meeting.Equal(c, m) || invalid != nil {
 					continue
 				}
+				if worse := meeting.Added(m.SignOffProblems(), c.SignOffProblems()); len(worse) > 0 {
+					if err := db.Amend(ctx, c, "makes it incomplete"); err == nil {
+						t.Fatalf("an amendment that leaves the minutes short of sign-off (%v) was stored", worse)
+					}
+					checkStored(t, db, m, "a refused amendment")
+					continue
+				}
 				if err := db.Amend(ctx, c, fmt.Sprintf("amendment %d", n)); err != nil {
 					t.Fatal(err)
 				}

@@ -30,7 +30,7 @@ func (f *fakeDeleter) DeleteMeeting(ctx context.Context, id string, d meeting.De
 // button finds the button of the Sign-off section with the text.
 func signOffButton(t *testing.T, e *Editor, text string) *ringButton {
 	t.Helper()
-	for _, o := range objects(e.sections[sectionSignOff]) {
+	for _, o := range sectionObjects(e, sectionSignOff) {
 		if b, ok := o.(*ringButton); ok && b.Text == text {
 			return b
 		}

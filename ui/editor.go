@@ -75,6 +75,7 @@ type Editor struct {
 	strip     *partnerStrip
 	questions *checklistStrip
 	parts     [sectionCount]editorSection
+	built     [sectionCount]bool // sections built so far (ensureBuilt)
 	sections  [sectionCount]*fyne.Container
 	scrolls   [sectionCount]*container.Scroll
 	errors    map[string]*fieldMessage // inline messages by field path
@@ -133,10 +134,13 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	e.Tabs.SetTabLocation(container.TabLocationLeading)
 	// The cursor goes with the section shown, so that what is typed next
 	// never lands unseen in the section left behind.
-	e.Tabs.OnSelected = func(*container.TabItem) { e.focusSection(e.Tabs.SelectedIndex()) }
-	for i := range sectionCount {
-		e.build(i)
+	e.Tabs.OnSelected = func(*container.TabItem) {
+		e.ensureBuilt(e.Tabs.SelectedIndex())
+		e.focusSection(e.Tabs.SelectedIndex())
 	}
+	// Only the section shown is built: the others are built when first
+	// shown, so that opening a full record lays out one section, not ten.
+	e.build(sectionDetails)
 	e.refresh()
 	go e.people.load(store)
 	return e
@@ -188,7 +192,7 @@ func (e *Editor) addRow(section int, add func(m *meeting.Meeting), also ...int) 
 func (e *Editor) editAndRebuild(change func(m *meeting.Meeting), sections ...int) {
 	e.edit(change)
 	for _, s := range sections {
-		e.build(s)
+		e.rebuild(s)
 	}
 	e.refresh()
 	if f := e.lastRow[sections[0]]; f != nil && !e.readOnly {
@@ -326,7 +330,9 @@ func (e *Editor) refresh() {
 	problems := m.SignOffProblems()
 	switch {
 	case e.amending:
-		problems = m.Check() // an amended record must still be complete
+		// An amended record must still be complete, and no less complete
+		// than it was signed off.
+		problems = append(m.Check(), meeting.Added(e.original.SignOffProblems(), m.SignOffProblems())...)
 	case m.SignedOff():
 		problems = nil
 	}
@@ -491,7 +497,26 @@ func (e *Editor) removeButton(what string, remove func(), warn ...func() string)
 	return b
 }
 
+// ensureBuilt builds a section that has not been shown yet, with its
+// inline messages.
+func (e *Editor) ensureBuilt(section int) {
+	if section >= 0 && section < sectionCount && !e.built[section] {
+		e.build(section)
+		e.refresh()
+		e.scrolls[section].Refresh() // its content's size changed while shown
+	}
+}
+
+// rebuild builds a section again from the record, if it has been built:
+// one not shown yet is built from the record when it is.
+func (e *Editor) rebuild(section int) {
+	if e.built[section] {
+		e.build(section)
+	}
+}
+
 func (e *Editor) build(section int) {
+	e.built[section] = true
 	var objs []fyne.CanvasObject
 	m := e.snapshot()
 	e.lastRow[section] = nil
@@ -515,8 +540,9 @@ func hint(text string) *widget.Label {
 func (e *Editor) rebuildAll() {
 	e.errors = map[string]*fieldMessage{}
 	for i := range sectionCount {
-		e.build(i)
+		e.built[i] = false
 	}
+	e.build(e.Tabs.SelectedIndex())
 	e.refresh()
 }
 

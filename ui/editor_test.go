@@ -20,7 +20,7 @@ import (
 	"strategyminutes/storage"
 )
 
-func openEmptyDB(t *testing.T) *storage.DB {
+func openEmptyDB(t testing.TB) *storage.DB {
 	t.Helper()
 	db, err := storage.Open(filepath.Join(t.TempDir(), "minutes.db"))
 	if err != nil {
@@ -72,7 +72,7 @@ func objects(o fyne.CanvasObject) []fyne.CanvasObject {
 func entry(t *testing.T, e *Editor, section int, placeholder string, nth int) *widget.Entry {
 	t.Helper()
 	n := 0
-	for _, o := range objects(e.sections[section]) {
+	for _, o := range sectionObjects(e, section) {
 		switch b := o.(type) {
 		case *textBox:
 			o = &b.Entry
@@ -95,7 +95,7 @@ func entry(t *testing.T, e *Editor, section int, placeholder string, nth int) *w
 // selects returns the drop-downs of a section in order.
 func selects(e *Editor, section int) []*choice {
 	var out []*choice
-	for _, o := range objects(e.sections[section]) {
+	for _, o := range sectionObjects(e, section) {
 		if s, ok := o.(*choice); ok {
 			out = append(out, s)
 		}
@@ -105,7 +105,7 @@ func selects(e *Editor, section int) []*choice {
 
 func dates(e *Editor, section int) []*dateField {
 	var out []*dateField
-	for _, o := range objects(e.sections[section]) {
+	for _, o := range sectionObjects(e, section) {
 		if d, ok := o.(*dateField); ok {
 			out = append(out, d)
 		}
@@ -116,7 +116,7 @@ func dates(e *Editor, section int) []*dateField {
 // visibleErrors returns the inline messages shown in a section.
 func visibleErrors(e *Editor, section int) []string {
 	var out []string
-	for _, o := range objects(e.sections[section]) {
+	for _, o := range sectionObjects(e, section) {
 		if m, ok := o.(*fieldMessage); ok && m.Text != "" {
 			out = append(out, m.Text)
 		}
@@ -239,6 +239,7 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	if ps := e.Meeting().SignOffProblems(); len(ps) != 0 {
 		t.Fatalf("record should be complete: %v", ps)
 	}
+	e.Tabs.SelectIndex(sectionSignOff)
 	if !e.signOffButton.Disabled() {
 		// enabled: as it should be
 	} else {
@@ -435,7 +436,7 @@ func TestNamesTypedBeforeAreSuggested(t *testing.T) {
 	e.AddAttendee()
 	typeInto(t, entry(t, e, sectionAttendees, "Name", 0), "Şükrü")
 	var name *nameEntry
-	for _, o := range objects(e.sections[sectionAttendees]) {
+	for _, o := range sectionObjects(e, sectionAttendees) {
 		if n, ok := o.(*nameEntry); ok {
 			name = n
 		}
@@ -524,7 +525,7 @@ func TestAmendSignedOffMinutes(t *testing.T) {
 		t.Error("the signed-off version was not kept")
 	}
 	var texts []string
-	for _, o := range objects(e.sections[sectionSignOff]) {
+	for _, o := range sectionObjects(e, sectionSignOff) {
 		if l, ok := o.(*widget.Label); ok {
 			texts = append(texts, l.Text)
 		}
@@ -627,6 +628,7 @@ func TestFailedSaveKeepsTheTyping(t *testing.T) {
 func TestSignOffSaysWhetherAPartnerReasonIsNeeded(t *testing.T) {
 	u := newApp(t, openEmptyDB(t))
 	e := newMeeting(t, u)
+	e.Tabs.SelectIndex(sectionSignOff)
 	if got := e.partnerNote.Text; !strings.Contains(got, "Children's social care, Police, Health did not attend") {
 		t.Errorf("note %q", got)
 	}
@@ -651,7 +653,7 @@ func TestNoBoxTrapsTab(t *testing.T) {
 	e.AddAction()
 	multi := 0
 	for i := range sectionCount {
-		for _, o := range objects(e.sections[i]) {
+		for _, o := range sectionObjects(e, i) {
 			if tb, ok := o.(fyne.Tabbable); ok && tb.AcceptsTab() {
 				t.Errorf("%s: a %T keeps Tab", sectionTitles[i], o)
 			}
@@ -670,7 +672,7 @@ func TestSectionChangeMovesTheCursor(t *testing.T) {
 	u := newApp(t, openEmptyDB(t))
 	e := newMeeting(t, u)
 	in := func(section int, f fyne.Focusable) bool {
-		for _, o := range objects(e.sections[section]) {
+		for _, o := range sectionObjects(e, section) {
 			if fo, ok := o.(fyne.Focusable); ok && fo == f {
 				return true
 			}
@@ -773,7 +775,7 @@ func TestFocusedFieldIsScrolledIntoView(t *testing.T) {
 	e.Tabs.SelectIndex(sectionConsent)
 	s := e.scrolls[sectionConsent]
 	var last *textBox
-	for _, o := range objects(e.sections[sectionConsent]) {
+	for _, o := range sectionObjects(e, sectionConsent) {
 		if b, ok := o.(*textBox); ok {
 			last = b // the child's views, at the bottom
 		}
@@ -859,4 +861,13 @@ func TestManyLongChildNamesAndRemovingOne(t *testing.T) {
 	if got := decisionsOnlyFor(e.Meeting(), 1); got != "" {
 		t.Errorf("warning for a child no decision covers alone: %q", got)
 	}
+}
+
+// sectionObjects shows a section, as the chair does before typing in it,
+// and returns its objects.
+func sectionObjects(e *Editor, section int) []fyne.CanvasObject {
+	if e.Tabs.SelectedIndex() != section {
+		e.Tabs.SelectIndex(section)
+	}
+	return objects(e.sections[section])
 }

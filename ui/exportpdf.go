@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -19,39 +20,47 @@ import (
 // MinutesPDF makes the PDF of the open meeting's minutes, with its
 // amendments, exported now.
 func (u *App) MinutesPDF(initials bool) (*meeting.Meeting, []byte, error) {
+	m, doc, _, err := u.minutesPDF(initials)
+	return m, doc, err
+}
+
+// minutesPDF is MinutesPDF, with what a distribution copy changed in the
+// text.
+func (u *App) minutesPDF(initials bool) (*meeting.Meeting, []byte, *pdf.Redactions, error) {
 	if u.Editor == nil {
-		return nil, nil, fmt.Errorf("no meeting is open")
+		return nil, nil, nil, fmt.Errorf("no meeting is open")
 	}
 	if err := u.Editor.Flush(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	m := u.Editor.Meeting()
-	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version}
+	changed := &pdf.Redactions{}
+	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version, Redactions: changed}
 	if u.opts.Issuer != nil {
 		var err error
 		if opt.Authority, opt.Contact, err = u.opts.Issuer(); err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if records, ok := u.store.(meeting.Records); ok && m.SignedOff() {
 		amendments, err := records.Amendments(context.Background(), m.ID)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		opt.Amendments = amendments
 	}
 	if sealer, ok := u.store.(meeting.Sealer); ok && m.SignedOff() {
 		seal, err := sealer.MinutesSeal(context.Background(), m.ID)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		opt.Seal = seal
 	}
 	var buf bytes.Buffer
 	if err := pdf.WriteMinutes(&buf, m, opt); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return m, buf.Bytes(), nil
+	return m, buf.Bytes(), changed, nil
 }
 
 // SavePDF writes an exported PDF owner-only and records the export in the
@@ -76,7 +85,7 @@ func (u *App) exportPDF() {
 		infoDialog(u.Win, "Export the minutes as PDF", "Open a meeting first.")
 		return
 	}
-	initials := newDialogCheck("Copy for wider distribution: children's names as initials, dates of birth as the year only")
+	initials := newDialogCheck("Copy for wider distribution: the family's names as initials, dates of birth as the year only, NHS numbers removed")
 	lines := []string{"Partners read the PDF; it is marked OFFICIAL-SENSITIVE on every page."}
 	if !u.Editor.Meeting().SignedOff() {
 		lines = append(lines, "These minutes are not signed off: every page will say DRAFT.")
@@ -93,7 +102,7 @@ func (u *App) exportPDF() {
 	}
 	box.Add(initials)
 	export := func() {
-		m, doc, err := u.MinutesPDF(initials.Checked)
+		m, doc, changed, err := u.minutesPDF(initials.Checked)
 		if err != nil {
 			errorDialog(u.Win, err)
 			return
@@ -103,6 +112,10 @@ func (u *App) exportPDF() {
 				errorDialog(u.Win, err)
 				return
 			}
+			if initials.Checked {
+				redactionsDialog(u.Win, path, changed)
+				return
+			}
 			infoDialog(u.Win, "Exported", "The minutes are in\n"+path)
 		})
 	}
@@ -110,4 +123,67 @@ func (u *App) exportPDF() {
 		{text: "Cancel", icon: theme.CancelIcon(), isCancel: true},
 		{text: "Choose where to save…", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: export, isDefault: true},
 	}, nil)
+}
+
+// maxPlaces is how many words left as written the dialog quotes; a field
+// with more says how many others it has.
+const maxPlaces = 20
+
+// redactionsDialog tells the chair, after a distribution copy is saved,
+// what it changed in the text, field by field, and quotes the words that
+// may be names but were read as everyday words, so that the chair checks
+// them before sending the copy. The chair may see the names; nothing here
+// is logged.
+func redactionsDialog(win fyne.Window, path string, changed *pdf.Redactions) {
+	box := container.NewVBox()
+	add := func(text string, importance widget.Importance) {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = importance
+		box.Add(l)
+	}
+	add("The distribution copy is in\n"+path, widget.MediumImportance)
+	if len(changed.Fields) == 0 {
+		add("No name, date of birth or NHS number of the family was found in the text. The tables show the children's initials and years of birth.", widget.MediumImportance)
+	} else {
+		var lines []string
+		for _, f := range changed.Fields {
+			if f.Replaced() > 0 {
+				lines = append(lines, "• "+f.Summary())
+			}
+		}
+		if len(lines) > 0 {
+			add("What the copy changed in the text:\n"+strings.Join(lines, "\n"), widget.MediumImportance)
+		}
+	}
+	if n := changed.LeftCount(); n > 0 {
+		head := "Check before sending: 1 word is a name of the family and also an everyday word. It was read as the word and left as written:"
+		if n > 1 {
+			head = "Check before sending: " + meeting.Count(n) + " words are names of the family and also everyday words. They were read as the words and left as written:"
+		}
+		var places []string
+		shown := 0
+		for _, f := range changed.Fields {
+			for i, l := range f.Left {
+				if shown == maxPlaces {
+					places = append(places, "• "+f.Label+": "+meeting.Plural(len(f.Left)-i, "more place"))
+					break
+				}
+				places = append(places, "• "+f.Label+": “"+l.Context+"”")
+				shown++
+			}
+		}
+		add(head+"\n"+strings.Join(places, "\n")+"\nIf one of them is a name, change the text so that it reads as one (for example with the surname) and export again.", widget.WarningImportance)
+	}
+	add("Other details, such as addresses, schools and the names of people not in the household, are as recorded: check them too.", widget.MediumImportance)
+	// Wrapping labels measure one word a line until given their width.
+	const width = 560
+	for _, o := range box.Objects {
+		o.Resize(fyne.NewSize(width, o.MinSize().Height))
+	}
+	height := min(box.MinSize().Height, 420)
+	scroll := container.NewVScroll(box)
+	scroll.SetMinSize(fyne.NewSize(width, height))
+	m := contentDialog(win, "Distribution copy exported", "OK", scroll)
+	m.Resize(fyne.NewSize(width+60, height+140))
 }

@@ -57,14 +57,32 @@ func (u *App) TakeScreenshots(dir string, grab func(path string) error) error {
 			break
 		}
 	}
+	// A signed-off meeting shows the discussion as a chair completes it.
+	complete, err := u.store.Summaries(ctx, meeting.Filter{Status: meeting.StatusSignedOff, Limit: 1})
+	if err != nil {
+		return fmt.Errorf("screenshots: %w", err)
+	}
+	if len(complete) == 0 {
+		return fmt.Errorf("screenshots: the database has no signed-off meetings; run demo first")
+	}
 	steps := []struct {
 		file    string
+		id      string
 		section int
-	}{{"editor-attendees.png", sectionAttendees}, {"editor-consent.png", sectionConsent}, {"sign-off-check.png", sectionSignOff}}
-	for i, step := range steps {
+	}{
+		{"editor-attendees.png", pick.ID, sectionAttendees},
+		{"editor-consent.png", pick.ID, sectionConsent},
+		{"sign-off-check.png", pick.ID, sectionSignOff},
+		{"editor-information.png", complete[0].ID, sectionInformation},
+		{"editor-analysis.png", complete[0].ID, sectionAnalysis},
+		{"editor-family.png", complete[0].ID, sectionFamily},
+	}
+	open := ""
+	for _, step := range steps {
 		fyne.DoAndWait(func() {
-			if i == 0 {
-				u.Open(pick.ID)
+			if step.id != open {
+				u.Open(step.id)
+				open = step.id
 			}
 			u.Editor.Tabs.SelectIndex(step.section)
 		})

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -19,7 +20,7 @@ func exportPDFFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.meetingID, "meeting", "", "the meeting's id (the ID column of 'strategyminutes list')")
 	fs.StringVar(&o.out, "out", "", "PDF file to write, or a folder to write it in under a proposed name (- for standard output)")
 	forceFlag(fs, o)
-	fs.BoolVar(&o.initials, "initials", false, "a copy for wider distribution: children's names as initials, dates of birth as the year only")
+	fs.BoolVar(&o.initials, "initials", false, "a copy for wider distribution: the family's names as initials, dates of birth as the year only, NHS numbers removed; prints what it changed")
 }
 
 // runExportPDF writes one meeting's minutes as a PDF for partners.
@@ -48,7 +49,8 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 	// The whole document is made before a byte is written, so a failure
 	// leaves no file behind.
 	var buf bytes.Buffer
-	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments}
+	var changed pdf.Redactions
+	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments, Redactions: &changed}
 	if opt.Authority, opt.Contact, err = e.db.Issuer(ctx); err != nil {
 		return fmt.Errorf("export-pdf: %w", err)
 	}
@@ -67,7 +69,13 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 		if _, err := e.stdout.Write(buf.Bytes()); err != nil {
 			return err
 		}
-		return recordExport(ctx, e, m.ID, detail)
+		if err := recordExport(ctx, e, m.ID, detail); err != nil {
+			return err
+		}
+		if e.opts.initials { // standard output is the PDF's
+			printRedactions(e.stderr, &changed)
+		}
+		return nil
 	}
 	path := out
 	if info, err := os.Stat(out); err == nil && info.IsDir() {
@@ -98,7 +106,30 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 		name = m.ID
 	}
 	fmt.Fprintf(e.stdout, "Wrote the %s of %s to %s.\n", what, name, path)
+	if e.opts.initials {
+		printRedactions(e.stdout, &changed)
+	}
 	return nil
+}
+
+// printRedactions tells the chair what the distribution copy changed in the
+// text, field by field, so that they can check it before sending. It gives
+// counts and never the words: they are children's names.
+func printRedactions(w io.Writer, r *pdf.Redactions) {
+	if len(r.Fields) == 0 {
+		fmt.Fprintln(w, "In the text, the copy found no name, date of birth or NHS number to hide.")
+		return
+	}
+	fmt.Fprintln(w, "What the copy changed in the text:")
+	for _, s := range r.Summaries() {
+		fmt.Fprintf(w, "  %s\n", s)
+	}
+	switch n := r.LeftCount(); {
+	case n == 1:
+		fmt.Fprintln(w, "1 word that is a name of the family and also an everyday word (such as a month) was read as the word and left as written: check it in the field above before sending.")
+	case n > 1:
+		fmt.Fprintf(w, "%s words that are names of the family and also everyday words (such as a month) were read as the words and left as written: check them in the fields above before sending.\n", meeting.Count(n))
+	}
 }
 
 func recordExport(ctx context.Context, e *env, id, detail string) error {

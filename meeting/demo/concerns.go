@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"strategyminutes/meeting"
 )
@@ -47,13 +49,21 @@ var (
 			injury := pick(r, []string{"bruising to the left upper arm", "fingertip bruising to both upper arms",
 				"a linear red mark on the back of the leg", "a small circular burn on the forearm", "a bruised and swollen eye",
 				"scratches to the neck", "what looked like a bite mark on the shoulder", "bruising behind the right ear"})
-			said := pick(r, []string{
+			accounts := []string{
 				`"Dad got angry" and would not say more`,
 				"mum's partner had grabbed " + k.him() + " when " + k.he() + " would not go to bed",
 				k.he() + " fell off a scooter, but later gave a different account to a teaching assistant",
 				"nothing and became upset, saying " + k.he() + " did not want to go home",
 				"a brother or sister did it while they were playing",
-			})
+			}
+			b.variant = r.IntN(len(accounts)) // as pick does: the same draw
+			said := accounts[b.variant]
+			switch b.variant {
+			case 0:
+				b.partnerRel = meeting.RelationshipFather
+			case 1:
+				b.partnerRel = meeting.RelationshipParentPartner
+			}
 			if chance(r, 50) {
 				return fmt.Sprintf("%s (%s) arrived at school %s with %s. When the class teacher asked about it, %s said %s. %s referred the same morning.",
 					k.first, k.age(), b.when(), injury, k.first, said, capital(b.referredBy()))
@@ -103,8 +113,12 @@ var (
 		reason: func(b *build) string {
 			r, k := b.r, b.kids[0]
 			if chance(r, 65) {
-				who := pick(r, []string{"mum's partner", "an older cousin who stays at weekends", "a family friend",
-					"an older boy on the estate", k.his() + " stepfather", "an uncle"})
+				b.variant = 0
+				whos := []string{"mum's partner", "an older cousin who stays at weekends", "a family friend",
+					"an older boy on the estate", k.his() + " stepfather", "an uncle", "an older brother"}
+				i := r.IntN(len(whos))
+				who := whos[i]
+				b.namedHarm(disclosed[i])
 				when := pick(r, []string{"on several occasions since the summer", "at the weekend",
 					"when mum was at work", "over the last year"})
 				fear := pick(r, []string{"mum would not believe " + k.him(), k.he() + " is frightened of what will happen",
@@ -113,8 +127,12 @@ var (
 					k.first, k.age(), pick(r, []string{"a teaching assistant", "the school nurse", "a youth worker", "the class teacher", "a friend's mother"}),
 					who, k.him(), when, capital(k.he()), fear, k.his())
 			}
+			b.variant = 1
+			hitters := []string{"dad", "mum", "mum's boyfriend", "grandad"}
+			i := r.IntN(len(hitters))
+			b.namedHarm(hit[i])
 			return fmt.Sprintf("%s (%s) told the school nurse that %s hits %s with a belt when %s is \"naughty\" and showed a healing mark on %s %s. %s said this happens \"most weeks\" and that %s siblings are hit too.",
-				k.first, k.age(), pick(r, []string{"dad", "mum", "mum's boyfriend", "grandad"}), k.him(), k.he(), k.his(),
+				k.first, k.age(), hitters[i], k.him(), k.he(), k.his(),
 				pick(r, []string{"leg", "back", "forearm"}), capital(k.he()), k.his())
 		},
 	}
@@ -130,6 +148,7 @@ var (
 			who := wasWere(kids) + " at home and " + pick(r, []string{"saw the assault", "heard the shouting from upstairs",
 				"tried to stop it", "hid until police arrived"})
 			if chance(r, 70) {
+				b.variant = 0 // arrested and bailed
 				return fmt.Sprintf("Police were called to the family home %s by %s. %s had %s and said that %s had %s. %s. %s was arrested and bailed with conditions not to contact her. This is the %s incident reported in %d months; the DASH risk assessment was graded %s.",
 					b.atNight(),
 					pick(r, []string{"a neighbour who heard screaming", "the mother", "the eldest child", "a passer-by"}),
@@ -139,6 +158,7 @@ var (
 					who, b.partner.given, pick(r, []string{"first", "second", "third", "fifth"}), 3+r.IntN(16),
 					pick(r, []string{"high", "high", "medium"}))
 			}
+			b.variant = 1 // no arrest
 			return fmt.Sprintf("Police attended a domestic incident: %s and %s argued about %s and %s damaged the front door. %s called 999 and told the call handler that %s. No arrests were made. Police have been called to the address %d times this year.",
 				b.mother, b.partner, pick(r, []string{"money", "his drinking", "contact with his ex-partner", "her phone"}),
 				b.partner.given, names(kids), pick(r, []string{"they were scared", "dad was hurting mum", "mum was crying and bleeding"}),
@@ -171,6 +191,7 @@ var (
 			for i := range chosen {
 				chosen[i] = facts[perm[i]]
 			}
+			b.harm = harmMother
 			return fmt.Sprintf("Cumulative neglect: %s. Early help support for %d months has not led to lasting change and %s has stopped engaging.",
 				strings.Join(chosen, "; "), 3+r.IntN(12), b.mother.given)
 		},
@@ -184,6 +205,7 @@ var (
 		health: []weighted[meeting.Service]{{meeting.ServiceCAMHS, 3}, {meeting.ServiceEmergencyDepartment, 1}},
 		reason: func(b *build) string {
 			r, k := b.r, b.kids[0]
+			b.harm = harmOutsider
 			return fmt.Sprintf("%s (%s) has been reported missing %d times in the last %d weeks. Police last found %s in %s with older males. %s came home with %s and would not say where %s had been. There are concerns about %s.",
 				k.first, k.age(), 3+r.IntN(8), 4+r.IntN(10), k.him(),
 				pick(r, []string{"Southend", "Margate", "a flat in Luton", "Ipswich", "Bournemouth", "a car on the M25"}),
@@ -201,14 +223,19 @@ var (
 		reason: func(b *build) string {
 			r, k := b.r, b.kids[0]
 			if chance(r, 60) {
+				b.variant, b.harm = 0, harmNobody
+				// Drawn in the order the arguments once were, so that a seed
+				// still gives the same text.
+				section, when := pick(r, []int{2, 3, 136}), b.when()
+				after := pick(r, []string{"a psychotic episode in which she believed the children were in danger from neighbours",
+					"taking an overdose while alone with the children", "being found wandering at night and distressed"})
+				report := pick(r, []string{"she stopped taking her medication two months ago",
+					"she has missed her last three appointments", "a long history of depression and self-harm"})
+				b.carer = pick(r, []string{"maternal grandmother", "an aunt", "a family friend"})
 				return fmt.Sprintf("%s was detained under section %d of the Mental Health Act %s after %s. %s at home at the time. The community mental health team report %s. There is no other adult in the household; %s has offered to care for the children in the short term.",
-					b.mother, pick(r, []int{2, 3, 136}), b.when(),
-					pick(r, []string{"a psychotic episode in which she believed the children were in danger from neighbours",
-						"taking an overdose while alone with the children", "being found wandering at night and distressed"}),
-					wasWere(b.born()), pick(r, []string{"she stopped taking her medication two months ago",
-						"she has missed her last three appointments", "a long history of depression and self-harm"}),
-					pick(r, []string{"maternal grandmother", "an aunt", "a family friend"}))
+					b.mother, section, when, after, wasWere(b.born()), report, b.carer)
 			}
+			b.variant = 1
 			return fmt.Sprintf("Police found %s unconscious from suspected heroin use with %s (%s) alone in the flat. %s was taken to hospital. The drug and alcohol service report that %s has not attended for %d weeks.",
 				b.partner, k.first, k.age(), b.partner.given, b.partner.given, 3+r.IntN(10))
 		},
@@ -222,6 +249,7 @@ var (
 		abe:    20,
 		reason: func(b *build) string {
 			r, k := b.r, b.kids[0]
+			b.harm = harmOutsider
 			return fmt.Sprintf("%s (%s) shared indecent images of %sself with someone %s met online who claimed to be %d. The person is now threatening to send them to %s friends unless %s sends more. School learnt of it when %s.",
 				k.first, k.age(), k.him(), k.he(), 14+r.IntN(4), k.his(), k.he(),
 				pick(r, []string{"a friend told a teacher", k.first + " told the school counsellor", "a parent of another child saw the images"}))
@@ -237,14 +265,19 @@ var (
 			r := b.r
 			weeks := 16 + r.IntN(20)
 			due := addDays(b.heldOn, (40-weeks)*7)
-			fact := pick(r, []string{
+			facts := []string{
 				fmt.Sprintf("Two older children were removed from her care in %d and have been adopted", b.heldOn.Year-2-r.IntN(6)),
 				fmt.Sprintf("There is a history of domestic abuse by the baby's father, %s", b.partner),
 				"She uses cannabis and crack cocaine daily",
 				"She has a learning disability and little support from family",
 				"She booked late at 28 weeks and has missed antenatal appointments",
 				"She is 16 and living with a 24-year-old partner",
-			})
+			}
+			b.variant = r.IntN(len(facts)) // as pick does: the same draw
+			fact := facts[b.variant]
+			if b.variant != pregnancyAbuse {
+				b.harm = harmNobody
+			}
 			return fmt.Sprintf("%s is %d weeks pregnant (due %s). %s. %s referred after %s.",
 				b.mother, weeks, longDate(due), fact, capital(b.referredBy()),
 				pick(r, []string{"the booking appointment", "a disclosure at the 20-week scan", "a missed appointment and a home visit"}))
@@ -264,6 +297,7 @@ var (
 				{"residential care worker", "Oak Lodge children's home"},
 			})
 			b.suspect, b.suspectRef = "the "+adult.role, "the "+adult.role // the rest of the record is about this adult, not a parent
+			b.harm, b.adultRole, b.adultPlace = harmAdult, adult.role, adult.place
 			return fmt.Sprintf("Police have received information that a %s has been %s several children at %s. %d children have been identified so far, including %s. The LADO has been informed and the organisation has suspended the %s pending enquiries.",
 				adult.role, pick(r, []string{"sending sexualised messages to", "taking photographs of", "giving money and vapes to"}),
 				adult.place, len(b.kids)+r.IntN(6), names(b.kids), adult.role)
@@ -330,11 +364,14 @@ func (b *build) atNight() string {
 
 func longDate(d meeting.Date) string { return dayTime(d).Format("2 January 2006") }
 
+// capital gives s a capital first letter, which may be more than a byte
+// ("Şükrü", "Łukasz").
 func capital(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || unicode.IsUpper(r) {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func wasWere(ks []kid) string {

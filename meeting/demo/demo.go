@@ -24,6 +24,7 @@ const (
 	minYears        = 3
 	maxYears        = 15                 // beyond this the meetings get denser, not older
 	pcgStream       = 0x5354524154454759 // "STRATEGY"; fixed so that a seed means the same meetings for ever
+	talkStream      = 0x444953435553530a // "DISCUSS\n": the discussion's, so that adding it changed nothing else
 )
 
 // Years returns how many years, ending on AsOf, n meetings are spread over.
@@ -69,6 +70,7 @@ func Each(n int, seed uint64, fn func(*meeting.Meeting) error) error {
 // source, the working days, the staff and the reference numbers.
 type generator struct {
 	r       *rand.Rand
+	talk    *rand.Rand // the discussion's own source (discussion.go)
 	n       int
 	cal     calendar
 	days    []meeting.Date // the span's working days, oldest first
@@ -80,6 +82,7 @@ func newGenerator(n int, seed uint64) *generator {
 	first, last := Span(n)
 	g := &generator{
 		r:       rand.New(rand.NewPCG(seed, pcgStream)),
+		talk:    rand.New(rand.NewPCG(seed, talkStream)),
 		n:       n,
 		cal:     newCalendar(first.Year, last.Year+1), // due dates run past AsOf
 		numbers: make(map[int]int),
@@ -108,8 +111,22 @@ type build struct {
 	suspect    string // the adult the police would investigate, in full
 	suspectRef string // and as the minutes refer to them later
 	kids       []kid
+	bornKids   []kid // born's, once made
 	ref        referral
 	referrer   int // index of the referrer's attendee row, or -1
+
+	// What the reason said, for the discussion to agree with it.
+	variant    int                  // which account the concern's reason gave
+	harm       harm                 // who is alleged to have caused the harm
+	partnerRel meeting.Relationship // what the reason calls the partner; "" when it does not say
+	carer      string               // the relative the reason says will care for the children
+	placedWith string               // who the children are accommodated with under section 20
+	sitter     string               // who the safety plan decision says will stay at the home
+	adultRole  string               // complex: the role and place of the adult alleged
+	adultPlace string
+	reconvene  meeting.Date // the further strategy meeting's day, when one is decided
+	officer    string       // the officer the discussion names when police were not there
+	surnames   familyNames
 }
 
 // A kid is a child of the meeting as the text needs them.
@@ -147,6 +164,7 @@ func (g *generator) meeting(i int) *meeting.Meeting {
 	b.decisions()
 	b.actions()
 	b.signOff()
+	b.discussion()
 	return b.m
 }
 
@@ -287,6 +305,7 @@ func (b *build) signOff() {
 		return
 	}
 	b.m.SignedOffAt, b.m.SignedOffBy = at, b.m.Chair
+	b.m.SignOffRules = meeting.RulesChecklist
 }
 
 // A weighted value is chosen in proportion to its weight.

@@ -210,7 +210,7 @@ func texts(m *meeting.Meeting) []string {
 	for _, a := range m.Actions {
 		out = append(out, a.Description, a.Owner)
 	}
-	return out
+	return append(out, discussionTexts(m)...)
 }
 
 // TestEveryCodeAppears checks that a sample the size of a year's meetings
@@ -242,6 +242,18 @@ func TestEveryCodeAppears(t *testing.T) {
 		for _, d := range m.Decisions {
 			see("outcome", d.Outcome)
 		}
+		for _, e := range m.Information {
+			see("threshold view", e.View)
+		}
+		see("investigation", m.Police.Investigation)
+		see("medical", m.Medical.Decision)
+		see("legal", m.Legal.Decision)
+		for _, p := range m.Household {
+			see("relationship", p.Relationship)
+		}
+		for _, l := range m.FamilyPlan {
+			see("relationship", l.Relationship)
+		}
 	}
 	want := []string{"consent:nil"}
 	add := func(kind string, codes []string) {
@@ -258,6 +270,11 @@ func TestEveryCodeAppears(t *testing.T) {
 	add("lawful basis", strs(meeting.LawfulBases.Codes()))
 	add("parents informed", strs(meeting.ParentsInformedValues.Codes()))
 	add("outcome", strs(meeting.Outcomes.Codes()))
+	add("threshold view", strs(meeting.ThresholdViews.Codes()))
+	add("investigation", strs(meeting.Investigations.Codes()))
+	add("medical", strs(meeting.MedicalDecisions.Codes()))
+	add("legal", strs(meeting.LegalDecisions.Codes()))
+	add("relationship", strs(meeting.Relationships.Codes()))
 	for _, w := range want {
 		if !seen[w] {
 			t.Errorf("%d meetings have no %s", sample, w)

@@ -108,6 +108,7 @@ func (b *build) family() {
 	b.partner = partnerBg.person(r, false, father.base)
 	b.mother = b.bg.person(r, true, mother.base)
 	b.suspect, b.suspectRef = b.partner.String(), b.partner.given
+	b.harm = harmPartner // the reason may name someone else
 
 	children := surname{father.base, father.bg}
 	switch {
@@ -117,6 +118,7 @@ func (b *build) family() {
 		!strings.ContainsAny(father.base+mother.base, " -"):
 		children = surname{father.base + "-" + mother.base, b.bg}
 	}
+	b.surnames = familyNames{mother: mother, father: father, children: children}
 
 	switch b.m.Type {
 	case meeting.TypePreBirth:
@@ -257,12 +259,18 @@ func names(ks []kid) string {
 	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }
 
+// born returns the children who are born. The children are settled once
+// family() is done, so the list is made once.
 func (b *build) born() []kid {
-	var out []kid
+	if b.bornKids != nil {
+		return b.bornKids
+	}
+	out := make([]kid, 0, len(b.kids))
 	for _, k := range b.kids {
 		if k.months >= 0 {
 			out = append(out, k)
 		}
 	}
+	b.bornKids = out
 	return out
 }

@@ -131,18 +131,20 @@ func (b *build) rationale(o meeting.Outcome, children []string) string {
 			"Checks did not substantiate the concern; no further action. School to continue to monitor.",
 			"Concern already addressed by the existing child in need plan; no further action from this meeting.",
 		})
-	case meeting.OutcomeFurtherStrategy:
-		return fmt.Sprintf("Reconvene on %s when the outcome of the checks is known.", longDate(b.g.cal.addWorkingDays(b.heldOn, 3+r.IntN(8))))
+	case meeting.OutcomeFurtherStrategy: // one to four weeks on (the same single draw as ever)
+		b.reconvene = b.g.cal.addWorkingDays(b.heldOn, 5+r.IntN(16))
+		return fmt.Sprintf("Reconvene on %s when the outcome of the checks is known.", longDate(b.reconvene))
 	case meeting.OutcomePoliceProtection:
 		return fmt.Sprintf("Police used powers of protection under section 46 of the Children Act 1989 because %s could not be kept safe at home tonight.", who)
 	case meeting.OutcomeEmergencyProtection:
 		return "Apply to the family court for an emergency protection order; the risk of immediate harm is too high to wait for a legal planning meeting."
 	case meeting.OutcomeS20Accommodation:
+		b.placedWith = pick(r, []string{"maternal grandmother", "an aunt", "emergency foster carers"})
 		return fmt.Sprintf("%s agreed to %s being accommodated under section 20 with %s while enquiries continue.",
-			b.mother.given, who, pick(r, []string{"maternal grandmother", "an aunt", "emergency foster carers"}))
+			b.mother.given, who, b.placedWith)
 	case meeting.OutcomeSafetyPlan:
 		return fmt.Sprintf("Safety plan agreed: %s is not to have unsupervised contact with the children, and %s will stay at the home until the joint visit.",
-			b.suspectRef, pick(r, []string{"maternal grandmother", "an aunt", "a family friend"}))
+			b.suspectRef, b.stayer(pick(r, []string{"maternal grandmother", "an aunt", "a family friend"})))
 	case meeting.OutcomeMedical:
 		return "Child protection medical with the paediatrician today to assess the injury and check for others."
 	case meeting.OutcomeABEInterview:
@@ -151,6 +153,11 @@ func (b *build) rationale(o meeting.Outcome, children []string) string {
 		return "The risk may need legal intervention; legal planning meeting to consider the pre-proceedings process or an application to court."
 	case meeting.OutcomeLADOReferral:
 		return "The allegation concerns an adult who works with children; the LADO will coordinate the employer's response."
+	case meeting.OutcomeICPC:
+		return pick(r, []string{
+			fmt.Sprintf("The concerns about %s are substantiated and the risk of significant harm continues; convene an initial child protection conference within 15 working days.", who),
+			fmt.Sprintf("Partners agree %s may need a child protection plan: initial child protection conference to be held within 15 working days of the strategy discussion.", who),
+		})
 	}
 	return ""
 }
