@@ -58,15 +58,15 @@ func (mw *minutes) household() {
 }
 
 // information lists what each agency shared, agency by agency in the
-// vocabulary's order (the statutory partners first), as recorded within one.
+// vocabulary's order (the statutory partners first), as recorded within
+// one; each contribution is kept on one page when it fits.
 func (mw *minutes) information() {
 	m, d := mw.m, mw.d
 	mw.section(meeting.QuestionInformation, meeting.Label("information"))
 	f := func(key string) string { return meeting.Label("information[]." + key) }
-	t := table{
-		columns: []column{{width: 48}, {}},
-		rules:   true, style: tableStyle,
-		empty: "No information shared is recorded for this meeting.",
+	if len(m.Information) == 0 {
+		d.paragraph("No information shared is recorded for this meeting.", noteStyle)
+		return
 	}
 	ls := labelStyle
 	var codes []meeting.Agency
@@ -91,6 +91,7 @@ func (mw *minutes) information() {
 			if in.View == meeting.ViewMet {
 				view.style = &strongStyle
 			}
+			t := table{columns: []column{{width: 48}, {}}, rules: true, style: tableStyle, whole: true}
 			t.rows = append(t.rows,
 				row{band: true, cells: []cell{{text: name}, {text: by}}},
 				row{cells: []cell{{f("summary"), &ls}, orNot(mw.redact.apply(p+".summary", in.Summary))}},
@@ -98,9 +99,9 @@ func (mw *minutes) information() {
 				row{cells: []cell{{f("outstanding"), &ls}, orNot(mw.redact.apply(p+".outstanding", in.Outstanding))}},
 				row{cells: []cell{{f("view"), &ls}, view}},
 			)
+			d.table(t)
 		}
 	}
-	d.table(t)
 }
 
 // labelled draws a section's fields, a label beside each value, as

@@ -186,8 +186,8 @@ func (mw *minutes) actionsByAgency() {
 	m, d := mw.m, mw.d
 	t := table{
 		columns: []column{
-			{title: "No.", width: 9}, {title: meeting.Label("actions[].description")}, {title: meeting.Label("actions[].owner"), width: 34},
-			{title: meeting.Label("actions[].due"), width: 21}, {title: "Status", width: 28},
+			{title: "No.", width: 9}, {title: meeting.Label("actions[].description")}, {title: meeting.Label("actions[].owner"), width: 32},
+			{title: meeting.Label("actions[].due"), width: 23}, {title: "Status", width: 28},
 		},
 		header: true, rules: true, style: tableStyle,
 		empty: "No actions are recorded for this meeting.",
