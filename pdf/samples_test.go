@@ -22,7 +22,7 @@ func TestWriteSamples(t *testing.T) {
 	}
 	ms := exampleMeetings(t)
 	draft := *ms[0]
-	draft.SignedOffAt = time.Time{}
+	draft.SignedOffAt, draft.SignOffRules = time.Time{}, 0
 	opt := Options{ExportedAt: exportedAt, Version: "dev"}
 	initials := opt
 	initials.Initials = true
