@@ -68,8 +68,8 @@ func TestTabLeavesMultiLineBoxes(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "minutes.db")
 	a := startApp(t, s, db, t.TempDir())
 	a.keys("ctrl+n")
-	a.keys("ctrl+Next", "ctrl+Next", "ctrl+Next") // Consent: the cursor on its first control
-	a.keys("Tab")                                 // the reason consent was not obtained (multi-line)
+	a.keys("ctrl+Next", "ctrl+Next", "ctrl+Next", "ctrl+Next") // Consent: the cursor on its first control
+	a.keys("Tab")                                              // the reason consent was not obtained (multi-line)
 	a.typeText("Telling father would put the child at risk")
 	a.keys("Tab") // Decided by
 	a.typeText("DS Patel")

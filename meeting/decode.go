@@ -24,9 +24,13 @@ type Decoder struct {
 	seen    [len(topKeys)]bool
 	format  string
 	version *int
-	sample  bool
-	err     error // sticky: the file cannot be read further
-	now     func() time.Time
+	// newer is the first field of a later version than the file's, met
+	// before the file's version was read; newerSince is its version.
+	newer      string
+	newerSince int
+	sample     bool
+	err        error // sticky: the file cannot be read further
+	now        func() time.Time
 
 	// The meeting being read.
 	problems Problems
@@ -248,6 +252,27 @@ func (d *Decoder) checkVersion() {
 	}
 }
 
+// inVersion reports whether the file's version of the format has field f:
+// a version 1 file holds none of version 2's fields. When the version
+// comes after the meetings, the first such field is remembered and the
+// file refused at its end (checkHeader).
+func (d *Decoder) inVersion(f *Field, at pos, path string) bool {
+	if f.Since <= 1 {
+		return true
+	}
+	if d.version == nil {
+		if d.newer == "" {
+			d.newer, d.newerSince = fmt.Sprintf("meetings[%d].%s", d.index-1, path), f.Since
+		}
+		return true
+	}
+	if *d.version < f.Since {
+		d.problem(at, path, "is a field of version %d of the format, and the file says \"version\": %d: write \"version\": %d", f.Since, *d.version, f.Since)
+		return false
+	}
+	return true
+}
+
 // checkHeader runs at the end of the file: format and version must have
 // been given somewhere in it.
 func (d *Decoder) checkHeader() {
@@ -256,6 +281,9 @@ func (d *Decoder) checkHeader() {
 	}
 	if d.version == nil {
 		d.check(d.fieldError("version", "is missing"))
+	}
+	if d.newer != "" && *d.version < d.newerSince {
+		d.check(d.fieldError(d.newer, "is a field of version %d of the format, and the file says \"version\": %d: write \"version\": %d", d.newerSince, *d.version, d.newerSince))
 	}
 }
 
@@ -448,6 +476,10 @@ func (d *Decoder) object(field string, f *Field, v reflect.Value) bool {
 		default:
 			seen |= 1 << i
 			c := f.fields[i]
+			if !d.inVersion(c, kat, joinField(field, key)) {
+				d.check(d.s.skip())
+				continue
+			}
 			d.value(c, joinField(field, key), v.Field(c.index))
 		}
 	}

@@ -50,6 +50,9 @@ type Field struct {
 	// Required: a draft may leave it empty, sign-off may not; an entry of
 	// a list is incomplete without it.
 	Required bool
+	// Since is the version of the format that added the field: a file of
+	// an earlier version cannot hold it.
+	Since int
 	// Codes checks a code of the field's vocabulary ("" when valid); nil
 	// for a field whose vocabulary depends on another (a service).
 	codes func(string) string
@@ -84,8 +87,9 @@ func listField(key, label, item string, limit int, fields ...*Field) *Field {
 	return &Field{Key: key, Label: label, Item: item, Kind: KindList, Limit: limit, fields: fields}
 }
 
-func (f *Field) always() *Field   { f.Always = true; return f }
-func (f *Field) required() *Field { f.Required = true; return f }
+func (f *Field) always() *Field     { f.Always = true; return f }
+func (f *Field) since(v int) *Field { f.Since = v; return f }
+func (f *Field) required() *Field   { f.Required = true; return f }
 
 // record is the meeting's own object: every field of the format.
 var record = objectField("", "Meeting",
@@ -103,7 +107,7 @@ var record = objectField("", "Meeting",
 		nameField("name", "Name").always().required(),
 		dateField("date_of_birth", "Date of birth"),
 		nameField("case_reference", "Case reference"),
-		textField("views", "The child's views"),
+		textField("views", "The child's views").since(2),
 	).always(),
 	listField("attendees", "Attendance", "Attendee", maxAttendees,
 		nameField("name", "Name").always().required(),
@@ -122,7 +126,7 @@ var record = objectField("", "Meeting",
 		textField("checks", "Checks done"),
 		textField("outstanding", "Still outstanding"),
 		codeOf("view", "Threshold of significant harm", ThresholdViews),
-	),
+	).since(2),
 	objectField("consent", "Consent",
 		codeOf("status", "Consent", ConsentStatuses).always().required(),
 		textField("reason", "Reason consent was not obtained"),
@@ -139,44 +143,44 @@ var record = objectField("", "Meeting",
 		textField("worries", "What we are worried about"),
 		textField("strengths", "What is working well"),
 		textField("dissent", "Disagreement with the decision"),
-	),
+	).since(2),
 	objectField("police", "Police investigation",
 		codeOf("investigation", "Police investigation", Investigations),
 		textField("reason", "Reason for the police decision"),
 		nameField("crime_reference", "Crime reference"),
 		nameField("officer", "Officer in charge"),
 		textField("plan", "Police plan"),
-	),
+	).since(2),
 	objectField("medical", "Medical",
 		codeOf("decision", "Child protection medical", MedicalDecisions),
 		textField("reason", "Reason for the medical decision"),
 		nameField("arranged_by", "Medical arranged by"),
-	),
+	).since(2),
 	objectField("legal", "Legal",
 		codeOf("decision", "Legal advice or planning meeting", LegalDecisions),
 		textField("reason", "Reason for the legal decision"),
-	),
-	textField("safety_plan", "Immediate safety plan"),
+	).since(2),
+	textField("safety_plan", "Immediate safety plan").since(2),
 	listField("family_plan", "What the family is told", "Family member", maxFamilyPlan,
 		nameField("person", "Person").always().required(),
-		codeOf("relationship", "Relationship", Relationships),
+		codeOf("relationship", "Relationship", Relationships).required(),
 		textField("what", "What they are told"),
 		nameField("by", "Told by"),
 		dateField("on", "Told on"),
 		boolField("withheld", "Withheld"),
 		textField("withheld_reason", "Why it is withheld"),
 		dateField("withheld_until", "Withheld until"),
-	),
+	).since(2),
 	listField("household", "Household and others", "Household member", maxHousehold,
 		nameField("id", "Identifier").always(),
 		nameField("name", "Name").always().required(),
-		codeOf("relationship", "Relationship", Relationships),
+		codeOf("relationship", "Relationship", Relationships).required(),
 		dateField("date_of_birth", "Date of birth"),
 		boolField("lives_with_child", "Lives with the child"),
 		boolField("alleged", "Alleged to have caused harm"),
 		textField("note", "Note"),
-	),
-	textField("other_children", "Other children considered"),
+	).since(2),
+	textField("other_children", "Other children considered").since(2),
 	listField("decisions", "Decisions", "Decision", maxDecisions,
 		codeOf("outcome", "Outcome", Outcomes).always().required(),
 		textField("rationale", "Rationale"),
@@ -189,10 +193,10 @@ var record = objectField("", "Meeting",
 		dateField("due", "Due"),
 		dateField("completed", "Completed"),
 	).always(),
-	timeField("next_meeting_at", "Next meeting"),
+	timeField("next_meeting_at", "Next meeting").since(2),
 	timeField("signed_off_at", "Signed off"),
 	nameField("signed_off_by", "Signed off by"),
-	&Field{Key: "sign_off_rules", Label: "Sign-off rules", Kind: KindNumber},
+	&Field{Key: "sign_off_rules", Label: "Sign-off rules", Kind: KindNumber, Since: 2},
 	textField("missing_partners_reason", "Reason a statutory partner did not attend"),
 )
 

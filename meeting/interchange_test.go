@@ -206,6 +206,9 @@ func TestDecodeErrors(t *testing.T) {
 	wrap := func(meetings ...string) string {
 		return "{\"format\": \"strategy-minutes\", \"version\": 1, \"meetings\": [\n" + strings.Join(meetings, ",\n") + "\n]}"
 	}
+	wrap2 := func(meetings ...string) string {
+		return "{\"format\": \"strategy-minutes\", \"version\": 2, \"meetings\": [\n" + strings.Join(meetings, ",\n") + "\n]}"
+	}
 	tests := []struct {
 		name, data string
 		want       []string // every substring must appear
@@ -239,6 +242,14 @@ func TestDecodeErrors(t *testing.T) {
 		{"several problems", wrap(strings.Replace(strings.Replace(valid, `"initial"`, `"first"`, 1), `"virtual"`, `"fax"`, 1) + "}"), []string{"type: unknown meeting type", "mode: unknown mode"}},
 		{"null meeting", wrap("null"), []string{"meetings[0]", "must be an object"}},
 		{"empty meeting", wrap("{}"), []string{"meetings[0]", "id: is required"}},
+		// Version 2's fields in a version 1 file, before or after its version.
+		{"v2 field in v1", wrap(valid + `, "safety_plan": "x"}`), []string{`safety_plan: is a field of version 2 of the format, and the file says "version": 1`}},
+		{"v2 list in v1", wrap(valid + `, "household": []}`), []string{`household: is a field of version 2`}},
+		{"v2 child field in v1", wrap(strings.Replace(valid, `"name": "B"`, `"name": "B", "views": "v"`, 1) + "}"), []string{`children[0].views: is a field of version 2`}},
+		{"v2 field before the version", `{"format": "strategy-minutes", "meetings": [` + valid + `, "sign_off_rules": 2}], "version": 1}`, []string{`meetings[0].sign_off_rules: is a field of version 2`}},
+		{"household child", wrap2(valid + `, "household": [{"id": "h1", "name": "C", "relationship": "child"}]}`), []string{`household[0].relationship: "child" is for the child of the meeting`}},
+		{"household id of a child", wrap2(valid + `, "household": [{"id": "c1", "name": "C", "relationship": "mother"}]}`), []string{`household[0].id: is used by a child of this meeting`}},
+		{"rules on a draft", wrap2(valid + `, "sign_off_rules": 2}`), []string{`sign_off_rules: is given, but the minutes are not signed off`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

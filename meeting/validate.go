@@ -207,13 +207,13 @@ func (m *Meeting) Check() Problems {
 
 	heldOn := m.HeldOn()
 	held := !m.HeldAt.IsZero()
-	birth := func(field string, d Date, unborn bool) {
+	birth := func(field string, d Date, unborn bool, after string) {
 		switch {
 		case d.IsZero():
 		case d.Year < 1900:
 			ps.incompleteCode(field, CodeOrder, "is before 1900")
 		case held && d.After(heldOn) && !unborn:
-			ps.incompleteCode(field, CodeOrder, "is after the meeting; use a pre-birth meeting for an unborn child")
+			ps.incompleteCode(field, CodeOrder, "%s", after)
 		}
 	}
 	childIDs := make(map[string]bool, len(m.Children))
@@ -226,7 +226,7 @@ func (m *Meeting) Check() Problems {
 			ps.add(f+".id", "is used by another child of this meeting")
 		}
 		childIDs[c.ID] = true
-		birth(f+".date_of_birth", c.DateOfBirth, m.Type == TypePreBirth)
+		birth(f+".date_of_birth", c.DateOfBirth, m.Type == TypePreBirth, "is after the meeting; use a pre-birth meeting for an unborn child")
 	}
 
 	for i, a := range m.Attendees {
@@ -283,16 +283,25 @@ func (m *Meeting) Check() Problems {
 		if strings.TrimSpace(p.ID) == "" {
 			ps.add(f+".id", "is required")
 		}
-		if p.ID != "" && memberIDs[p.ID] {
+		switch {
+		case p.ID != "" && memberIDs[p.ID]:
 			ps.add(f+".id", "is used by another member of the household")
+		case p.ID != "" && childIDs[p.ID]:
+			ps.add(f+".id", "is used by a child of this meeting: a member's id must differ from every child's")
 		}
 		memberIDs[p.ID] = true
-		birth(f+".date_of_birth", p.DateOfBirth, true)
+		if p.Relationship == RelationshipChild {
+			ps.add(f+".relationship", "\"child\" is for the child of the meeting in a family plan; the household lists other people")
+		}
+		birth(f+".date_of_birth", p.DateOfBirth, false, "is after the meeting")
 	}
 	if held && !m.NextMeetingAt.IsZero() && !m.NextMeetingAt.After(m.HeldAt) {
 		ps.incompleteCode("next_meeting_at", CodeOrder, "is not after this meeting")
 	}
 
+	if !m.SignedOff() && m.SignOffRules != RulesLegacy {
+		ps.add("sign_off_rules", "is given, but the minutes are not signed off")
+	}
 	if m.SignedOff() && held && m.SignedOffAt.Before(m.HeldAt) {
 		ps.incompleteCode("signed_off_at", CodeOrder, "is before the meeting was held")
 	}

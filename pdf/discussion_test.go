@@ -157,7 +157,7 @@ func TestConsentWarning(t *testing.T) {
 func TestStatutoryQuestions(t *testing.T) {
 	ms := exampleMeetings(t)
 	draft := full(t)
-	draft.SignedOffAt, draft.SafetyPlan = time.Time{}, ""
+	draft.SignedOffAt, draft.SignOffRules, draft.SafetyPlan = time.Time{}, 0, ""
 	tests := []struct {
 		name       string
 		m          *meeting.Meeting

@@ -22,7 +22,7 @@ func TestWriteSamples(t *testing.T) {
 	}
 	ms := exampleMeetings(t)
 	draft := *ms[0]
-	draft.SignedOffAt = time.Time{}
+	draft.SignedOffAt, draft.SignOffRules = time.Time{}, 0
 	// SM-2026-00107 has every field of the record; its draft has gaps.
 	fullDraft := *ms[2].Clone()
 	fullDraft.SignedOffAt, fullDraft.SignOffRules = time.Time{}, 0

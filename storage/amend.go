@@ -121,4 +121,3 @@ func (db *DB) SignedOffVersion(ctx context.Context, id string) (*meeting.Meeting
 	}
 	return meeting.UnmarshalMeeting([]byte(previous))
 }
-

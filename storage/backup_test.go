@@ -84,7 +84,7 @@ func TestBackupWhileWritingThenRestore(t *testing.T) {
 	// Change the live database, then restore the backup over it.
 	extra := ms[0].Clone()
 	extra.ID = "after-the-backup"
-	extra.SignedOffAt = time.Time{}
+	extra.SignedOffAt, extra.SignOffRules = time.Time{}, 0
 	if err := db.SaveMeeting(ctx, extra); err != nil {
 		t.Fatal(err)
 	}

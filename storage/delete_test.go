@@ -21,7 +21,7 @@ func TestDeleteDraftErasesItsText(t *testing.T) {
 	db := openTemp(t)
 	db.SetUser("Chair Person")
 	keep := exampleMeetings(t)[0].Clone()
-	keep.SignedOffAt, keep.SignedOffBy = time.Time{}, ""
+	keep.SignedOffAt, keep.SignedOffBy, keep.SignOffRules = time.Time{}, "", 0
 	if err := db.SaveMeeting(ctx, keep); err != nil {
 		t.Fatal(err)
 	}
@@ -300,7 +300,7 @@ func TestDeleteDraftWithReasonErasesEveryTrace(t *testing.T) {
 	db := openTemp(t)
 	const marker = "Wkpqzj"
 	m := markedMeeting(t, marker)
-	m.SignedOffAt, m.SignedOffBy = time.Time{}, ""
+	m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, "", 0
 	for i := range 5 { // autosave: versions of the pages in the log
 		m.Attendees[0].Note = fmt.Sprintf("Knows %s (%d)", marker, i)
 		if err := db.SaveMeeting(ctx, m); err != nil {

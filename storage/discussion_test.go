@@ -181,7 +181,7 @@ func TestAmendKeepsTheQuestionsAnswered(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, spoil := range map[string]func(m *meeting.Meeting){
-		"safety plan removed": func(m *meeting.Meeting) { m.SafetyPlan = "" },
+		"safety plan removed":  func(m *meeting.Meeting) { m.SafetyPlan = "" },
 		"legal reason removed": func(m *meeting.Meeting) { m.Legal.Reason = "" },
 		"family plan removed":  func(m *meeting.Meeting) { m.FamilyPlan = nil },
 		"rules changed":        func(m *meeting.Meeting) { m.SignOffRules = meeting.RulesLegacy },

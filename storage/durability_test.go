@@ -48,7 +48,7 @@ func TestMain(m *testing.M) {
 var saverMeetings = func() []*meeting.Meeting {
 	var drafts []*meeting.Meeting
 	for _, m := range demo.Generate(200, 11) {
-		m.SignedOffAt, m.SignedOffBy = time.Time{}, ""
+		m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, "", 0
 		drafts = append(drafts, m)
 	}
 	return drafts

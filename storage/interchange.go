@@ -21,6 +21,11 @@ type ImportResult struct {
 	// signed off in the file: a file cannot sign off minutes (the chair does,
 	// in the app), so they were left as drafts.
 	SignOffConflicts []string
+	// EarlierRules counts the signed-off meetings added that were signed
+	// off under the rules from before the statutory questions (no
+	// sign_off_rules): a file can say so of any minutes, so the import says
+	// how many it took on that word.
+	EarlierRules int
 }
 
 // ErrSampleDatabase is returned when real meetings would be mixed with
@@ -61,6 +66,9 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 			}
 			if old == nil {
 				res.Added++
+				if m.SignedOff() && !m.ChecklistRules() {
+					res.EarlierRules++
+				}
 				if err := w.save(ctx, m, nil, now); err != nil {
 					return err
 				}

@@ -30,7 +30,7 @@ func TestImportCannotSignOffAStoredDraft(t *testing.T) {
 	db := openTemp(t)
 	signed := exampleMeetings(t)[0]
 	draft := signed.Clone()
-	draft.SignedOffAt, draft.SignedOffBy = time.Time{}, ""
+	draft.SignedOffAt, draft.SignedOffBy, draft.SignOffRules = time.Time{}, "", 0
 	if err := db.SaveMeeting(ctx, draft); err != nil {
 		t.Fatal(err)
 	}

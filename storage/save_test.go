@@ -413,7 +413,7 @@ func TestSaveAfterRandomEdits(t *testing.T) {
 			saved := map[string]*meeting.Meeting{}
 			var ids []string
 			for _, m := range append(demo.Generate(6, uint64(k)+100), exampleMeetings(t)...) {
-				m.SignedOffAt, m.SignedOffBy = time.Time{}, ""
+				m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, "", 0
 				if err := db.SaveMeeting(ctx, m); err != nil {
 					t.Fatal(err)
 				}
@@ -601,7 +601,7 @@ func TestSaveWritesOnlyWhatChanged(t *testing.T) {
 	db := openTemp(t)
 	ctx := context.Background()
 	m := demo.Generate(1, 9)[0]
-	m.SignedOffAt, m.SignedOffBy = time.Time{}, ""
+	m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, "", 0
 	if err := db.SaveMeeting(ctx, m); err != nil {
 		t.Fatal(err)
 	}

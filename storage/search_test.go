@@ -358,7 +358,7 @@ func TestAutosaveSearchEntriesWaitForTheNextSearch(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
 	m := exampleMeetings(t)[0].Clone()
-	m.SignedOffAt, m.SignedOffBy = time.Time{}, ""
+	m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, "", 0
 	if err := db.SaveMeeting(ctx, m); err != nil {
 		t.Fatal(err)
 	}

@@ -136,7 +136,7 @@ func TestSaveReplacesRows(t *testing.T) {
 	db := openTemp(t)
 	ctx := context.Background()
 	m := exampleMeetings(t)[0]
-	m.SignedOffAt, m.SignedOffBy = time.Time{}, "" // a draft: signed-off minutes change only by amendment
+	m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, "", 0 // a draft: signed-off minutes change only by amendment
 	if err := db.SaveMeeting(ctx, m); err != nil {
 		t.Fatal(err)
 	}

@@ -219,6 +219,7 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	selects(e, sectionFamily)[0].SetSelected(meeting.RelationshipHalfSibling.Label())
 	e.AddFamilyLine()
 	typeInto(t, entry(t, e, sectionFamily, "Name or role (mother, father, the child)", 0), "Mother")
+	selects(e, sectionFamily)[1].SetSelected(meeting.RelationshipMother.Label()) // the member's, then this line's
 	typeInto(t, entry(t, e, sectionFamily, "What they are told", 0), "That an enquiry will be made.")
 	typeInto(t, entry(t, e, sectionFamily, "Told by", 0), "Priya Raman")
 	if got := e.questions.Unanswered(); len(got) != 1 || got[0] != "Each child" {

@@ -89,8 +89,12 @@ func printImportResult(e *env, what string, res storage.ImportResult) {
 	fmt.Fprintf(e.stdout, "%s: %d added, %d updated, %d unchanged, %d not imported (conflicts).\n",
 		what, res.Added, res.Updated, res.Unchanged, len(res.Conflicts)+len(res.SignOffConflicts))
 	if len(res.Conflicts) > 0 {
-		fmt.Fprintf(e.stderr, "%s signed off in this database differ from the imported version and were left as they are: %s\n",
-			meeting.Plural(len(res.Conflicts), "meeting"), idList(res.Conflicts))
+		verb := "differs"
+		if len(res.Conflicts) > 1 {
+			verb = "differ"
+		}
+		fmt.Fprintf(e.stderr, "%s signed off in this database %s from the imported version and were left as they are: %s\n",
+			meeting.Plural(len(res.Conflicts), "meeting"), verb, idList(res.Conflicts))
 	}
 	if n := len(res.SignOffConflicts); n > 0 {
 		what := "1 meeting is a draft in this database and signed off in the file; a file cannot sign off minutes, so it was left as a draft"
@@ -98,6 +102,13 @@ func printImportResult(e *env, what string, res storage.ImportResult) {
 			what = fmt.Sprintf("%d meetings are drafts in this database and signed off in the file; a file cannot sign off minutes, so they were left as drafts", n)
 		}
 		fmt.Fprintf(e.stderr, "%s (the chair signs off in the app): %s\n", what, idList(res.SignOffConflicts))
+	}
+	if n := res.EarlierRules; n > 0 {
+		what := "1 of the meetings added was"
+		if n > 1 {
+			what = meeting.Count(n) + " of the meetings added were"
+		}
+		fmt.Fprintf(e.stdout, "%s signed off before the statutory questions were asked (the file gives no sign_off_rules), and each is shown so; ask the sender about any signed off since.\n", what)
 	}
 }
 
