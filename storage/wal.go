@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"time"
 )
@@ -101,9 +102,19 @@ func keepDamagedLog(path string) (string, error) {
 	// The frames after the last commit of a log cut short by a crash are
 	// an unfinished save, never acknowledged: that is not damage. Frames
 	// of the current generation after one that fails its checksum are.
-	aside := fmt.Sprintf("%s-wal.unreplayed-%s", path, time.Now().Format("20060102-150405"))
-	if err := copyNew(path+"-wal", aside); err != nil {
-		return "", fmt.Errorf("keep the write-ahead log: %w", err)
+	// Two crashes within a second each keep their copy: the name of the
+	// second has a number after it.
+	stamp := fmt.Sprintf("%s-wal.unreplayed-%s", path, time.Now().Format("20060102-150405"))
+	aside := stamp
+	for n := 2; ; n++ {
+		err := copyNew(path+"-wal", aside)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || n > 100 {
+			return "", fmt.Errorf("keep the write-ahead log: %w", err)
+		}
+		aside = fmt.Sprintf("%s-%d", stamp, n)
 	}
 	return fmt.Sprintf("the write-ahead log (-wal) holds %d frames that SQLite cannot replay after the %d it can (a damaged log, or a save cut short); a copy is kept at %s", dropped, replayed, aside), nil
 }

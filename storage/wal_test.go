@@ -58,6 +58,23 @@ func TestDamagedLogIsKeptAside(t *testing.T) {
 			t.Logf("%d meetings of %d replayed", n, old)
 		}
 	})
+	t.Run("twice in a second", func(t *testing.T) {
+		// Two crashes in the same second: each damaged log is kept, and
+		// the second open is not refused for the first one's copy.
+		dir, dbPath, _, _, _ := restoreFixture(t)
+		wal, _ := os.ReadFile(dbPath + "-wal")
+		wal[len(wal)/3] ^= 0x10
+		os.WriteFile(dbPath+"-wal", wal, 0o600)
+		for range 2 {
+			os.WriteFile(dbPath+"-wal", wal, 0o600)
+			if _, err := keepDamagedLog(dbPath); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if kept, _ := filepath.Glob(filepath.Join(dir, "minutes.db-wal.unreplayed-*")); len(kept) != 2 {
+			t.Errorf("kept %v, want two copies", kept)
+		}
+	})
 }
 
 func countOpen(t *testing.T, db *DB) int {
