@@ -184,7 +184,7 @@ var record = objectField("", "Meeting",
 	listField("decisions", "Decisions", "Decision", maxDecisions,
 		codeOf("outcome", "Outcome", Outcomes).always().required(),
 		textField("rationale", "Rationale"),
-		&Field{Key: "children", Label: "Children", Kind: KindRefs, Limit: maxChildren, Always: true},
+		&Field{Key: "children", Label: "Children", Item: "Child", Kind: KindRefs, Limit: maxChildren, Always: true},
 	).always(),
 	listField("actions", "Actions", "Action", maxActions,
 		textField("description", "Action").always().required(),
@@ -299,7 +299,7 @@ func DescribeField(path string) string {
 		}
 		last := i == len(segments)-1
 		switch {
-		case n >= 0 && c.Kind == KindList:
+		case n >= 0 && c.Item != "":
 			parts = append(parts, fmt.Sprintf("%s %d", c.Item, n+1))
 		case n >= 0:
 			parts = append(parts, fmt.Sprintf("%s %d", c.Label, n+1))

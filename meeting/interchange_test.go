@@ -410,3 +410,22 @@ func TestDocsNameEveryField(t *testing.T) {
 		}
 	}
 }
+
+func TestDescribeField(t *testing.T) {
+	for path, want := range map[string]string{
+		"":                         "The meeting",
+		"attendees[2].agency":      "Attendee 3, Agency",
+		"consent.parents_views":    "Parents' views",
+		"decisions[1].children[0]": "Decision 2, Child 1",
+		"information[0].summary":   "Information 1, What the agency knows",
+		"household[3].alleged":     "Household member 4, Alleged to have caused harm",
+		"police":                   "Police investigation",
+		"police.reason":            "Reason for the police decision",
+		"family_plan":              "What the family is told",
+		"no_such_field":            "no_such_field",
+	} {
+		if got := DescribeField(path); got != want {
+			t.Errorf("DescribeField(%q) = %q, want %q", path, got, want)
+		}
+	}
+}
