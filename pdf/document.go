@@ -6,9 +6,10 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
 )
 
 // This file is the document layer every PDF of the app is built on: an A4
@@ -17,7 +18,8 @@ import (
 // the app's version; numbered headings kept with what follows them; wrapped
 // paragraphs; boxes; and tables whose rows wrap and break across pages with
 // their header row repeated. Every string drawn passes through the font's
-// cleaner, so no text can make a document fail.
+// cleaner, so no text can make a document fail; text in other scripts than
+// Latin, Greek and Cyrillic is laid out by layout.go.
 
 // Page geometry in millimetres: A4 portrait.
 const (
@@ -99,17 +101,23 @@ type docConfig struct {
 // A document is a PDF being laid out, top to bottom.
 type document struct {
 	pdf      *fpdf.Fpdf
-	runes    *runeSet
+	runes    *runeSet  // what the PDF can print
+	cov      *coverage // which family prints what
 	conf     docConfig
 	y        float64   // where the next block starts
 	cur      textStyle // the style fpdf has selected
 	curValid bool
 	pending  string // a heading waiting to be drawn with the block it introduces
 	sections int
+
+	// Fonts beyond the Latin faces, added when text first needs them.
+	added  map[[2]int]bool       // family and face: added to fpdf
+	faces  map[[2]int]*font.Face // the shaper's faces
+	shaper shaping.HarfbuzzShaper
 }
 
 func newDocument(conf docConfig) (*document, error) {
-	runes, err := covered()
+	cov, err := fontCoverage()
 	if err != nil {
 		return nil, err
 	}
@@ -125,12 +133,13 @@ func newDocument(conf docConfig) (*document, error) {
 		// keeps the bytes the app's screens use out of its reach.
 		p.AddUTF8FontFromBytes(family, f.style, bytes.Clone(f.data))
 	}
-	d := &document{pdf: p, runes: runes, conf: conf}
-	p.SetTitle(runes.oneLine(conf.Title), true)
-	p.SetSubject(runes.oneLine(conf.Subject), true)
-	p.SetAuthor(runes.oneLine(conf.Author), true)
-	p.SetCreator(runes.oneLine(conf.Creator), true)
-	p.SetKeywords(runes.oneLine(conf.Keywords), true)
+	d := &document{pdf: p, runes: &cov.all, cov: cov, conf: conf}
+	// Metadata needs no font: it keeps every character, in any script.
+	p.SetTitle(metadata(conf.Title), false)
+	p.SetSubject(metadata(conf.Subject), false)
+	p.SetAuthor(metadata(conf.Author), false)
+	p.SetCreator(metadata(conf.Creator), false)
+	p.SetKeywords(metadata(conf.Keywords), false)
 	p.SetProducer("go-pdf/fpdf", false)
 	p.SetLang("en-GB")
 	// fpdf writes dates without a zone, which readers take as UTC.
@@ -199,6 +208,10 @@ func (d *document) text(x, y, w float64, s string, st textStyle, align string) {
 	if s == "" {
 		return
 	}
+	if !d.simple(s) {
+		d.drawLine(x, y, w, s, st, align)
+		return
+	}
 	d.use(st)
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, st.lineHeight(), s, "", 0, align, false, 0, "")
@@ -234,7 +247,28 @@ func (d *document) wrap(text string, st textStyle, width float64) []string {
 			continue
 		}
 		blank = false
-		lines = append(lines, d.wrapLine(para, width)...)
+		lines = append(lines, d.directed(para, d.wrapLine(para, width))...)
+	}
+	return lines
+}
+
+// directed marks the wrapped lines of a paragraph with the paragraph's
+// direction where a line on its own would take the other one (a
+// right-to-left paragraph's line that starts with an English word), so
+// that each line is ordered as part of its paragraph.
+func (d *document) directed(para string, lines []string) []string {
+	if d.simple(para) {
+		return lines
+	}
+	rtl := paragraphRTL([]rune(para))
+	mark := string(lrm)
+	if rtl {
+		mark = string(rlm)
+	}
+	for i, l := range lines {
+		if paragraphRTL([]rune(l)) != rtl {
+			lines[i] = mark + l
+		}
 	}
 	return lines
 }
@@ -243,13 +277,12 @@ func (d *document) wrap(text string, st textStyle, width float64) []string {
 // long reference, a web address, a key held down) is cut where the line is
 // full.
 func (d *document) wrapLine(s string, width float64) []string {
-	p := d.pdf
-	space := p.GetStringWidth(" ")
+	space := d.width(" ")
 	var lines []string
 	var cur strings.Builder
 	curW := 0.0
 	for word := range strings.FieldsSeq(s) {
-		ww := p.GetStringWidth(word)
+		ww := d.width(word)
 		if cur.Len() > 0 && curW+space+ww > width {
 			lines = append(lines, cur.String())
 			cur.Reset()
@@ -262,12 +295,12 @@ func (d *document) wrapLine(s string, width float64) []string {
 					break
 				}
 				if n == 0 {
-					_, n = utf8.DecodeRuneInString(word) // a line holds at least one character
+					n = clusterBounds(word)[1] // a line holds at least one character
 				}
 				lines = append(lines, word[:n])
 				word = word[n:]
 			}
-			ww = p.GetStringWidth(word)
+			ww = d.width(word)
 		}
 		if word == "" {
 			continue
@@ -288,6 +321,9 @@ func (d *document) wrapLine(s string, width float64) []string {
 // fits returns how many bytes of s, in whole runes, fit in width. It reads
 // no further than what fits, so cutting a long word is linear.
 func (d *document) fits(s string, width float64) int {
+	if !d.simple(s) {
+		return d.fitsShaped(s, width)
+	}
 	w := 0.0
 	for i, r := range s {
 		w += d.pdf.GetStringWidth(string(r))
@@ -302,10 +338,10 @@ func (d *document) fits(s string, width float64) int {
 func (d *document) truncate(s string, st textStyle, width float64) string {
 	d.use(st)
 	s = d.runes.oneLine(s)
-	if d.pdf.GetStringWidth(s) <= width {
+	if d.width(s) <= width {
 		return s
 	}
-	n := d.fits(s, width-d.pdf.GetStringWidth("…"))
+	n := d.fits(s, width-d.width("…"))
 	return strings.TrimRight(s[:n], " ") + "…"
 }
 
@@ -529,7 +565,7 @@ func (d *document) layBand(t *table, r row, continued bool) laid {
 	}
 	right = d.truncate(right, rst, contentWidth/2)
 	d.use(rst)
-	rw := d.pdf.GetStringWidth(right)
+	rw := d.width(right)
 	left = d.truncate(left, lst, contentWidth-2*cellPadX-rw-4)
 	return laid{lines: [][]string{{left}, {right}}, styles: []textStyle{lst, rst}, n: 1, band: true}
 }
@@ -768,8 +804,8 @@ func (d *document) furniture(page, pages int) {
 		draft = "DRAFT: NOT SIGNED OFF"
 	}
 	d.use(runningStyle.bold())
-	cw := d.pdf.GetStringWidth(copyMark)
-	dw := d.pdf.GetStringWidth(draft)
+	cw := d.width(copyMark)
+	dw := d.width(draft)
 	right := cw + dw
 	if draft != "" && copyMark != "" {
 		right += 5
@@ -784,7 +820,7 @@ func (d *document) furniture(page, pages int) {
 	d.rule(277.6, colRule, 0.2)
 	pageNo := fmt.Sprintf("Page %d of %d", page, pages)
 	d.use(runningStyle)
-	pw := d.pdf.GetStringWidth(pageNo)
+	pw := d.width(pageNo)
 	exported := d.truncate(d.conf.Exported, runningStyle, contentWidth-pw-6)
 	d.text(marginX, 279.2, contentWidth, exported, runningStyle, "L")
 	d.text(marginX, 279.2, contentWidth, pageNo, runningStyle.bold().in(colText), "R")
