@@ -51,6 +51,11 @@ type Options struct {
 	// the sign-off and in the document's keywords, so that a copy can be
 	// checked against the database ('strategyminutes verify').
 	Seal string
+	// OnUnprintable, if set, is called after the minutes are written with
+	// the path of each field (such as "children[0].name") that has a
+	// character no embedded font can print, shown as a substitute: the
+	// export warns, naming the field, never its text (UnprintableFields).
+	OnUnprintable func(field string)
 }
 
 // SealKeyword starts the seal in a PDF's keywords.
@@ -100,7 +105,11 @@ func WriteMinutes(w io.Writer, m *meeting.Meeting, opt Options) (err error) {
 	}
 	mw.write()
 	mw.redact.reportTo(opt.Redactions)
-	return mw.d.write(w)
+	if err := mw.d.write(w); err != nil {
+		return err
+	}
+	reportUnprintable(m, opt)
+	return nil
 }
 
 // MinutesFileName proposes a file name for the minutes, such as
