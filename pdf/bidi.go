@@ -9,10 +9,13 @@ import "golang.org/x/text/unicode/bidi"
 // spaces reset (L1). golang.org/x/text/unicode/bidi gives each character's
 // class but not the levels, which the ordering needs (a number inside Arabic
 // text is at level 2, an English word at level 0). Explicit embeddings and
-// isolates are not needed: the text cleaner drops their control characters,
-// which nobody means to put in a name. Bracket pairs (N0) are resolved as
-// other neutral characters are, which gives the same order in all but
-// unusual nestings of brackets and mixed scripts.
+// embeddings are not needed: the text cleaner drops their control
+// characters, which nobody means to put in a name. First-strong isolates
+// (FSI ... PDI) are resolved, for the document's own use: it isolates the
+// parts of the running header, so that a date after an Arabic reference
+// stays a date. Bracket pairs (N0) are resolved as other neutral characters
+// are, which gives the same order in all but unusual nestings of brackets
+// and mixed scripts.
 
 // Bidi classes the algorithm distinguishes, after the rules that reduce them.
 const (
@@ -40,15 +43,29 @@ func bidiClass(r rune) uint8 {
 	return cON // other neutrals, and boundary neutrals (joiners) treated as neutrals
 }
 
-// paragraphRTL reports whether text's first strong character is
-// right-to-left (P2, P3).
+const (
+	fsi = '\u2068' // first strong isolate
+	pdi = '\u2069' // pop directional isolate
+)
+
+// paragraphRTL reports whether text's first strong character outside
+// isolates is right-to-left (P2, P3).
 func paragraphRTL(rs []rune) bool {
+	depth := 0
 	for _, r := range rs {
-		switch bidiClass(r) {
-		case cL:
-			return false
-		case cR, cAL:
-			return true
+		switch {
+		case r == fsi:
+			depth++
+		case r == pdi:
+			depth = max(depth-1, 0)
+		case depth > 0:
+		default:
+			switch bidiClass(r) {
+			case cL:
+				return false
+			case cR, cAL:
+				return true
+			}
 		}
 	}
 	return false
@@ -71,6 +88,71 @@ func hasRTL(rs []rune) bool {
 // bidiLevels returns each character's embedding level in a line whose
 // paragraph is right-to-left when rtl is set.
 func bidiLevels(rs []rune, rtl bool) []uint8 {
+	// An isolate is ordered as a neutral character in the text around it
+	// (X5c, X6a), and its content as a paragraph of its own, one or two
+	// levels up.
+	type isolate struct{ start, end int } // the FSI, and the PDI or len(rs)
+	var isos []isolate
+	depth, start := 0, 0
+	for i, r := range rs {
+		switch {
+		case r == fsi && depth == 0:
+			depth, start = 1, i
+		case r == fsi:
+			depth++
+		case r == pdi && depth > 0:
+			if depth--; depth == 0 {
+				isos = append(isos, isolate{start, i})
+			}
+		}
+	}
+	if depth > 0 {
+		isos = append(isos, isolate{start, len(rs)})
+	}
+	if len(isos) == 0 {
+		return implicitLevels(rs, rtl)
+	}
+	outer := make([]rune, 0, len(rs))
+	at := 0
+	for _, iso := range isos {
+		outer = append(outer, rs[at:iso.start+1]...) // up to and with the FSI
+		at = iso.end                                 // the PDI, if any, is next
+	}
+	outer = append(outer, rs[at:]...)
+	outerLevels := implicitLevels(outer, rtl)
+	levels := make([]uint8, len(rs))
+	at, o := 0, 0
+	for _, iso := range isos {
+		for ; at <= iso.start; at, o = at+1, o+1 {
+			levels[at] = outerLevels[o]
+		}
+		content := rs[iso.start+1 : iso.end]
+		inner := paragraphRTL(content)
+		base := uint8(0)
+		if rtl {
+			base = 1
+		}
+		lift := base + 1 // the least level above of the content's direction
+		if inner == (base%2 == 1) {
+			lift++
+		}
+		innerBase := uint8(0)
+		if inner {
+			innerBase = 1
+		}
+		for k, l := range bidiLevels(content, inner) {
+			levels[iso.start+1+k] = l - innerBase + lift
+		}
+		at = iso.end
+	}
+	for ; at < len(rs); at, o = at+1, o+1 {
+		levels[at] = outerLevels[o]
+	}
+	return levels
+}
+
+// implicitLevels is bidiLevels for text without isolates.
+func implicitLevels(rs []rune, rtl bool) []uint8 {
 	n := len(rs)
 	base := uint8(0)
 	sos := cL

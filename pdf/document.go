@@ -792,6 +792,21 @@ func (d *document) write(w io.Writer) error {
 	return nil
 }
 
+// isolated returns a line of parts joined by sep with each part isolated
+// from the others for the bidirectional order (FSI ... PDI), so that, say,
+// the date after an Arabic reference in the running header reads as a
+// date. A line in the Latin faces alone needs nothing.
+func (d *document) isolated(line, sep string) string {
+	if d.simple(line) {
+		return line
+	}
+	parts := strings.Split(line, sep)
+	for i, p := range parts {
+		parts[i] = string(fsi) + p + string(pdi)
+	}
+	return strings.Join(parts, sep)
+}
+
 // furniture draws the marking, the running header and the footer of a page.
 func (d *document) furniture(page, pages int) {
 	marking := d.runes.oneLine(d.conf.Marking)
@@ -812,7 +827,7 @@ func (d *document) furniture(page, pages int) {
 	}
 	d.text(marginX, 13.6, contentWidth, copyMark, runningStyle.bold().in(colAccent), "R")
 	d.text(marginX, 13.6, contentWidth-cw-boolf(copyMark != "")*5, draft, runningStyle.bold().in(colAlert), "R")
-	left := d.truncate(d.conf.Running, runningStyle, contentWidth-right-6)
+	left := d.isolated(d.truncate(d.conf.Running, runningStyle, contentWidth-right-6), " · ")
 	d.text(marginX, 13.6, contentWidth, left, runningStyle, "L")
 	d.rule(18.2, colRule, 0.2)
 

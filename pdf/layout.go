@@ -37,7 +37,7 @@ const (
 	rlm  = '\u200F'
 )
 
-func invisible(r rune) bool { return r >= zwnj && r <= rlm }
+func invisible(r rune) bool { return r >= zwnj && r <= rlm || r == fsi || r == pdi }
 
 // A span is a piece of a line drawn in one face, in one direction.
 type span struct {
@@ -121,7 +121,7 @@ func (d *document) layout(s string, st textStyle) []span {
 		sp := span{fam: fams[i], rtl: levels[i]%2 == 1}
 		sp.face, sp.fake = sp.fam.face(st.face)
 		for _, r := range rs[i:j] {
-			if r == lrm || r == rlm || !sp.fam.shaped() && invisible(r) {
+			if invisible(r) && (r != zwj && r != zwnj || !sp.fam.shaped()) {
 				continue
 			}
 			sp.text = append(sp.text, r)

@@ -307,6 +307,10 @@ func TestBidiOrder(t *testing.T) {
 		{"£5 for אבג.", false, "£5 for גבא."},
 		{"אבג, 5 km", true, "km 5 ,גבא"},
 		{"אב ", true, " בא"},
+		// An isolate is a neutral outside and a paragraph inside.
+		{"אב \u2068abc 12\u2069 גד", true, "דג \u2069abc 12\u2068 בא"},
+		{"x \u2068فاطمة\u2069 3 y", false, "x \u2068ةمطاف\u2069 3 y"},
+		{"فاطمة 3", true, "3 ةمطاف"},
 	}
 	for _, tt := range tests {
 		rs := []rune(tt.in)
@@ -440,4 +444,25 @@ func BenchmarkExportMinutesPDFScripts(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
+}
+
+// The parts of the running header are isolated: a date after an Arabic
+// reference stays after it, reading left to right.
+func TestRunningHeaderIsolatesItsParts(t *testing.T) {
+	d, err := newDocument(docConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := d.isolated("Strategy meeting minutes · SM فاطمة · 3 June 2025", " · ")
+	rs := []rune(line)
+	levels := bidiLevels(rs, paragraphRTL(rs))
+	var b strings.Builder
+	for _, i := range visualOrder(levels) {
+		if !invisible(rs[i]) {
+			b.WriteRune(rs[i])
+		}
+	}
+	if got, want := b.String(), "Strategy meeting minutes · SM ةمطاف · 3 June 2025"; got != want {
+		t.Errorf("drawn as %q, want %q", got, want)
+	}
 }
