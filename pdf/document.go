@@ -110,6 +110,8 @@ type document struct {
 	pending  string // a heading waiting to be drawn with the block it introduces
 	sections int
 
+	substituted map[rune]bool // characters drawn as the substitute
+
 	// Fonts beyond the Latin faces, added when text first needs them.
 	added  map[[2]int]bool       // family and face: added to fpdf
 	faces  map[[2]int]*font.Face // the shaper's faces
@@ -154,6 +156,22 @@ func newDocument(conf docConfig) (*document, error) {
 	}
 	d.newPage()
 	return d, nil
+}
+
+// clean is the cleaner (text.go), noting what it substitutes: the export
+// reports the fields that had it (unprintable.go).
+func (d *document) clean(text string, multiline bool) string {
+	return d.runes.cleanFunc(text, multiline, func(r rune) {
+		if d.substituted == nil {
+			d.substituted = map[rune]bool{}
+		}
+		d.substituted[r] = true
+	})
+}
+
+// oneLine is clean for a single line: spaces collapsed, trimmed.
+func (d *document) oneLine(text string) string {
+	return strings.Join(strings.Fields(d.clean(text, false)), " ")
 }
 
 // use selects a style, telling fpdf only when it changes.
@@ -232,7 +250,7 @@ func (d *document) fill(x, y, w, h float64, c rgb) {
 // Runs of blank lines become one; blank lines at either end go.
 func (d *document) wrap(text string, st textStyle, width float64) []string {
 	d.use(st)
-	text = strings.Trim(d.runes.clean(text, true), " \n")
+	text = strings.Trim(d.clean(text, true), " \n")
 	if text == "" {
 		return nil
 	}
@@ -337,7 +355,7 @@ func (d *document) fits(s string, width float64) int {
 // truncate shortens a single line to width, ending it with an ellipsis.
 func (d *document) truncate(s string, st textStyle, width float64) string {
 	d.use(st)
-	s = d.runes.oneLine(s)
+	s = d.oneLine(s)
 	if d.width(s) <= width {
 		return s
 	}
@@ -809,7 +827,7 @@ func (d *document) isolated(line, sep string) string {
 
 // furniture draws the marking, the running header and the footer of a page.
 func (d *document) furniture(page, pages int) {
-	marking := d.runes.oneLine(d.conf.Marking)
+	marking := d.oneLine(d.conf.Marking)
 	// Top: the marking, then what the document is and what state it is in.
 	d.text(marginX, 7.5, contentWidth, marking, markingStyle, "C")
 	// On the right, what state the document is in: DRAFT in red, the kind

@@ -52,9 +52,9 @@ type Options struct {
 	// checked against the database ('strategyminutes verify').
 	Seal string
 	// OnUnprintable, if set, is called after the minutes are written with
-	// the path of each field (such as "children[0].name") that has a
-	// character no embedded font can print, shown as a substitute: the
-	// export warns, naming the field, never its text (UnprintableFields).
+	// the path of each field (such as "children[0].name") printed with a
+	// substitute for a character no embedded font has: the export warns,
+	// naming the field, never its text (see UnprintableFields).
 	OnUnprintable func(field string)
 }
 
@@ -108,7 +108,7 @@ func WriteMinutes(w io.Writer, m *meeting.Meeting, opt Options) (err error) {
 	if err := mw.d.write(w); err != nil {
 		return err
 	}
-	reportUnprintable(m, opt)
+	reportUnprintable(m, opt, mw.d.substituted)
 	return nil
 }
 

@@ -466,3 +466,18 @@ func TestRunningHeaderIsolatesItsParts(t *testing.T) {
 		t.Errorf("drawn as %q, want %q", got, want)
 	}
 }
+
+// The export reports only what the PDF printed: a child's id is not printed,
+// so an emoji in it is no warning, though the record has one.
+func TestUnprintableNotPrintedIsNotReported(t *testing.T) {
+	m := exampleMeetings(t)[0]
+	m.Children[0].ID = "child-😀"
+	var got []string
+	render(t, m, Options{ExportedAt: exportedAt, OnUnprintable: func(f string) { got = append(got, f) }})
+	if len(got) > 0 {
+		t.Errorf("reported %v", got)
+	}
+	if f := UnprintableFields(m, Options{}); !slices.Equal(f, []string{"children[0].id"}) {
+		t.Errorf("UnprintableFields = %v, want the id", f)
+	}
+}

@@ -197,11 +197,6 @@ func isVariationSelector(r rune) bool {
 
 func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
-// oneLine returns text cleaned for a single line: spaces collapsed, trimmed.
-func (s *runeSet) oneLine(text string) string {
-	return strings.Join(strings.Fields(s.clean(text, false)), " ")
-}
-
 // metadata returns text for the document's metadata (title, author,
 // keywords), which readers show in their own fonts: every character is kept,
 // emoji too, in Unicode normal form C, on one line, without control or

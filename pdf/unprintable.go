@@ -37,9 +37,16 @@ func Unprintable(s string) []rune {
 // UnprintableFields returns the interchange paths of the fields (such as
 // "children[0].name" or "amendments[1].reason") whose text, as the copy
 // made with opt prints it, has a character the PDF cannot print, in the
-// order of the record. WriteMinutes reports the same fields through
-// opt.OnUnprintable.
+// order of the record: what the editor can warn of before an export.
+// WriteMinutes reports, through opt.OnUnprintable, those of them that the
+// minutes print.
 func UnprintableFields(m *meeting.Meeting, opt Options) []string {
+	return unprintableFields(m, opt, nil)
+}
+
+// unprintableFields is UnprintableFields, counting only the characters in
+// drawn when it is not nil.
+func unprintableFields(m *meeting.Meeting, opt Options, drawn map[rune]bool) []string {
 	if m == nil {
 		return nil
 	}
@@ -49,8 +56,11 @@ func UnprintableFields(m *meeting.Meeting, opt Options) []string {
 	}
 	var out []string
 	check := func(path, text string) {
-		if len(Unprintable(text)) > 0 {
-			out = append(out, path)
+		for _, r := range Unprintable(text) {
+			if drawn == nil || drawn[r] {
+				out = append(out, path)
+				return
+			}
 		}
 	}
 	for _, c := range meeting.Diff(nil, m) { // every field that has a value
@@ -88,12 +98,14 @@ func isChildName(path string) bool {
 func FieldLabel(path string) string { return fieldName(path) }
 
 // reportUnprintable tells opt.OnUnprintable, if set, which fields of the
-// minutes just written have a character the PDF cannot print.
-func reportUnprintable(m *meeting.Meeting, opt Options) {
-	if opt.OnUnprintable == nil {
+// minutes just written printed a substitute: those of UnprintableFields
+// with a character the document did draw as one (a field the minutes do
+// not print is not reported).
+func reportUnprintable(m *meeting.Meeting, opt Options, drawn map[rune]bool) {
+	if opt.OnUnprintable == nil || len(drawn) == 0 {
 		return
 	}
-	for _, f := range UnprintableFields(m, opt) {
+	for _, f := range unprintableFields(m, opt, drawn) {
 		opt.OnUnprintable(f)
 	}
 }
