@@ -208,9 +208,10 @@ func TestUnprintable(t *testing.T) {
 
 func TestFieldLabel(t *testing.T) {
 	for path, want := range map[string]string{
-		"children[0].name":  "Child 1: name",
-		"attendees[2].note": "Attendee 3: note",
-		"reason":            "Reason",
+		"children[0].name":  "Child 1, Name",
+		"attendees[2].note": "Attendee 3, Note",
+		"reason":            "Reason for the meeting",
+		"amendments[0].by":  "Amendment 1: by",
 	} {
 		if got := FieldLabel(path); got != want {
 			t.Errorf("FieldLabel(%q) = %q, want %q", path, got, want)

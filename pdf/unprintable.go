@@ -92,10 +92,16 @@ func isChildName(path string) bool {
 	return ok && name == ".name"
 }
 
-// FieldLabel says which field a path names, as people read it:
-// "children[0].name" is "Child 1: name". The editor and the export's
-// warning use it to name a field without quoting its text.
-func FieldLabel(path string) string { return fieldName(path) }
+// FieldLabel says which field a path names, as people read it, as the
+// distribution copy's report does: "children[0].name" is "Child 1, Name".
+// The editor and the export's warning use it to name a field without
+// quoting its text.
+func FieldLabel(path string) string {
+	if _, ok := meeting.FieldOf(path); ok {
+		return meeting.DescribeField(path)
+	}
+	return fieldName(path) // outside the record: "amendments[0].by"
+}
 
 // reportUnprintable tells opt.OnUnprintable, if set, which fields of the
 // minutes just written printed a substitute: those of UnprintableFields
