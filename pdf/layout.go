@@ -285,7 +285,7 @@ func (d *document) drawSpan(x, base float64, sp span, st textStyle) {
 		// Bold for a family without a bold face: the outlines stroked in the
 		// text's colour as well as filled.
 		p.RawWriteStr(fmt.Sprintf("q %.3f %.3f %.3f RG %.3f w 2 Tr",
-			float64(st.color.r)/255, float64(st.color.g)/255, float64(st.color.b)/255, st.size*0.035))
+			float64(st.color.r)/255, float64(st.color.g)/255, float64(st.color.b)/255, st.size*0.04))
 		defer p.RawWriteStr("Q")
 	}
 	if !sp.fam.shaped() {
