@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"io"
 	"slices"
 	"strings"
 	"testing"
@@ -480,5 +481,34 @@ func TestUnprintableNotPrintedIsNotReported(t *testing.T) {
 	}
 	if f := UnprintableFields(m, Options{}); !slices.Equal(f, []string{"children[0].id"}) {
 		t.Errorf("UnprintableFields = %v, want the id", f)
+	}
+}
+
+// Text in odd mixes of scripts and directions, cut at widths narrower than
+// a letter, neither panics nor fails the document. (FuzzWriteMinutes puts
+// random text through the same code; these are the cases worth keeping.)
+func TestLayoutOddText(t *testing.T) {
+	odd := []string{
+		"\u2068فاطمة\u2069 · 3", "\u2068\u2068x", "\u2069\u2069", "क्\u200Dष می\u200Cखواहम", "\u200F\u200E", "\u200D",
+		"ب\u0651\u064E\u0301", "王 👶🏽 ሰ", "((]]}", "נ.\x95עה כהן (Ali) 12.5% נו\x80ה", "فاطمة اٷمة", "\u0651\u0651\u0651",
+		strings.Repeat("क्ष", 200), strings.Repeat("فاطمة", 300), strings.Repeat("王", 500),
+	}
+	for _, s := range scriptNames {
+		odd = append(odd, s.name+" (Ali) 12.5% "+s.name)
+	}
+	for _, s := range odd {
+		d, err := newDocument(docConfig{Running: s, Title: s})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, width := range []float64{1, 3, 40, contentWidth} {
+			for _, l := range d.wrap(s, bodyStyle, width) {
+				d.text(marginX, d.y, width, l, bodyStyle.bold(), "R")
+			}
+			d.text(marginX, d.y, width, d.truncate(s, tableStyle, width), tableStyle.italic(), "C")
+		}
+		if err := d.write(io.Discard); err != nil {
+			t.Errorf("%q: %v", s, err)
+		}
 	}
 }

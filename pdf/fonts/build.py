@@ -22,7 +22,7 @@ What it does, and why:
     (Japanese kanji), with kana, CJK punctuation and full-width forms, are
     converted to TrueType outlines (quadratic curves, within 1 unit of 1000
     of the originals). Regular only: the PDF draws bold Chinese by
-    stroking the regular outlines (pdf/glyphs.go), which saves about 3 MB.
+    stroking the regular outlines (pdf/layout.go), which saves about 3 MB.
 """
 import hashlib
 import os
