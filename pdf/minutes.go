@@ -36,6 +36,11 @@ type Options struct {
 	// Redactions, when not nil, is set to what a distribution copy changed
 	// in the text, for the chair to check before sending it.
 	Redactions *Redactions
+	// OnUnprintable, if set, is called after the minutes are written with
+	// the path of each field (such as "children[0].name") printed with a
+	// substitute for a character no embedded font has: the export warns,
+	// naming the field, never its text (see UnprintableFields).
+	OnUnprintable func(field string)
 	// ExportedAt is printed in the footer, and actions are reported overdue
 	// as at its UK date. Callers pass time.Now(); tests pass a fixed time.
 	// Zero leaves the export time out and reports no action overdue.
@@ -51,11 +56,6 @@ type Options struct {
 	// the sign-off and in the document's keywords, so that a copy can be
 	// checked against the database ('strategyminutes verify').
 	Seal string
-	// OnUnprintable, if set, is called after the minutes are written with
-	// the path of each field (such as "children[0].name") printed with a
-	// substitute for a character no embedded font has: the export warns,
-	// naming the field, never its text (see UnprintableFields).
-	OnUnprintable func(field string)
 }
 
 // SealKeyword starts the seal in a PDF's keywords.
