@@ -156,7 +156,7 @@ func (d *document) label(x, y, w float64, s string, st textStyle, align string) 
 // textWidth is the width of s, cleaned, in style st.
 func (d *document) textWidth(s string, st textStyle) float64 {
 	d.use(st)
-	return d.pdf.GetStringWidth(d.runes.oneLine(s))
+	return d.width(d.oneLine(s))
 }
 
 // middle returns the top of a line of style st centred on y.

@@ -6,9 +6,10 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/shaping"
 )
 
 // This file is the document layer every PDF of the app is built on: an A4
@@ -17,7 +18,8 @@ import (
 // the app's version; numbered headings kept with what follows them; wrapped
 // paragraphs; boxes; and tables whose rows wrap and break across pages with
 // their header row repeated. Every string drawn passes through the font's
-// cleaner, so no text can make a document fail.
+// cleaner, so no text can make a document fail; text in other scripts than
+// Latin, Greek and Cyrillic is laid out by layout.go.
 
 // Page geometry in millimetres: A4 portrait.
 const (
@@ -99,17 +101,25 @@ type docConfig struct {
 // A document is a PDF being laid out, top to bottom.
 type document struct {
 	pdf      *fpdf.Fpdf
-	runes    *runeSet
+	runes    *runeSet  // what the PDF can print
+	cov      *coverage // which family prints what
 	conf     docConfig
 	y        float64   // where the next block starts
 	cur      textStyle // the style fpdf has selected
 	curValid bool
 	pending  string // a heading waiting to be drawn with the block it introduces
 	sections int
+
+	substituted map[rune]bool // characters drawn as the substitute
+
+	// Fonts beyond the Latin faces, added when text first needs them.
+	added  map[[2]int]bool       // family and face: added to fpdf
+	faces  map[[2]int]*font.Face // the shaper's faces
+	shaper shaping.HarfbuzzShaper
 }
 
 func newDocument(conf docConfig) (*document, error) {
-	runes, err := covered()
+	cov, err := fontCoverage()
 	if err != nil {
 		return nil, err
 	}
@@ -125,12 +135,13 @@ func newDocument(conf docConfig) (*document, error) {
 		// keeps the bytes the app's screens use out of its reach.
 		p.AddUTF8FontFromBytes(family, f.style, bytes.Clone(f.data))
 	}
-	d := &document{pdf: p, runes: runes, conf: conf}
-	p.SetTitle(runes.oneLine(conf.Title), true)
-	p.SetSubject(runes.oneLine(conf.Subject), true)
-	p.SetAuthor(runes.oneLine(conf.Author), true)
-	p.SetCreator(runes.oneLine(conf.Creator), true)
-	p.SetKeywords(runes.oneLine(conf.Keywords), true)
+	d := &document{pdf: p, runes: &cov.all, cov: cov, conf: conf}
+	// Metadata needs no font: it keeps every character, in any script.
+	p.SetTitle(metadata(conf.Title), false)
+	p.SetSubject(metadata(conf.Subject), false)
+	p.SetAuthor(metadata(conf.Author), false)
+	p.SetCreator(metadata(conf.Creator), false)
+	p.SetKeywords(metadata(conf.Keywords), false)
 	p.SetProducer("go-pdf/fpdf", false)
 	p.SetLang("en-GB")
 	// fpdf writes dates without a zone, which readers take as UTC.
@@ -145,6 +156,22 @@ func newDocument(conf docConfig) (*document, error) {
 	}
 	d.newPage()
 	return d, nil
+}
+
+// clean is the cleaner (text.go), noting what it substitutes: the export
+// reports the fields that had it (unprintable.go).
+func (d *document) clean(text string, multiline bool) string {
+	return d.runes.cleanFunc(text, multiline, func(r rune) {
+		if d.substituted == nil {
+			d.substituted = map[rune]bool{}
+		}
+		d.substituted[r] = true
+	})
+}
+
+// oneLine is clean for a single line: spaces collapsed, trimmed.
+func (d *document) oneLine(text string) string {
+	return strings.Join(strings.Fields(d.clean(text, false)), " ")
 }
 
 // use selects a style, telling fpdf only when it changes.
@@ -199,6 +226,10 @@ func (d *document) text(x, y, w float64, s string, st textStyle, align string) {
 	if s == "" {
 		return
 	}
+	if !d.simple(s) {
+		d.drawLine(x, y, w, s, st, align)
+		return
+	}
 	d.use(st)
 	d.pdf.SetXY(x, y)
 	d.pdf.CellFormat(w, st.lineHeight(), s, "", 0, align, false, 0, "")
@@ -219,7 +250,7 @@ func (d *document) fill(x, y, w, h float64, c rgb) {
 // Runs of blank lines become one; blank lines at either end go.
 func (d *document) wrap(text string, st textStyle, width float64) []string {
 	d.use(st)
-	text = strings.Trim(d.runes.clean(text, true), " \n")
+	text = strings.Trim(d.clean(text, true), " \n")
 	if text == "" {
 		return nil
 	}
@@ -234,7 +265,28 @@ func (d *document) wrap(text string, st textStyle, width float64) []string {
 			continue
 		}
 		blank = false
-		lines = append(lines, d.wrapLine(para, width)...)
+		lines = append(lines, d.directed(para, d.wrapLine(para, width))...)
+	}
+	return lines
+}
+
+// directed marks the wrapped lines of a paragraph with the paragraph's
+// direction where a line on its own would take the other one (a
+// right-to-left paragraph's line that starts with an English word), so
+// that each line is ordered as part of its paragraph.
+func (d *document) directed(para string, lines []string) []string {
+	if d.simple(para) {
+		return lines
+	}
+	rtl := paragraphRTL([]rune(para))
+	mark := string(lrm)
+	if rtl {
+		mark = string(rlm)
+	}
+	for i, l := range lines {
+		if paragraphRTL([]rune(l)) != rtl {
+			lines[i] = mark + l
+		}
 	}
 	return lines
 }
@@ -243,13 +295,12 @@ func (d *document) wrap(text string, st textStyle, width float64) []string {
 // long reference, a web address, a key held down) is cut where the line is
 // full.
 func (d *document) wrapLine(s string, width float64) []string {
-	p := d.pdf
-	space := p.GetStringWidth(" ")
+	space := d.width(" ")
 	var lines []string
 	var cur strings.Builder
 	curW := 0.0
 	for word := range strings.FieldsSeq(s) {
-		ww := p.GetStringWidth(word)
+		ww := d.width(word)
 		if cur.Len() > 0 && curW+space+ww > width {
 			lines = append(lines, cur.String())
 			cur.Reset()
@@ -262,12 +313,12 @@ func (d *document) wrapLine(s string, width float64) []string {
 					break
 				}
 				if n == 0 {
-					_, n = utf8.DecodeRuneInString(word) // a line holds at least one character
+					n = clusterBounds(word)[1] // a line holds at least one character
 				}
 				lines = append(lines, word[:n])
 				word = word[n:]
 			}
-			ww = p.GetStringWidth(word)
+			ww = d.width(word)
 		}
 		if word == "" {
 			continue
@@ -288,6 +339,9 @@ func (d *document) wrapLine(s string, width float64) []string {
 // fits returns how many bytes of s, in whole runes, fit in width. It reads
 // no further than what fits, so cutting a long word is linear.
 func (d *document) fits(s string, width float64) int {
+	if !d.simple(s) {
+		return d.fitsShaped(s, width)
+	}
 	w := 0.0
 	for i, r := range s {
 		w += d.pdf.GetStringWidth(string(r))
@@ -301,11 +355,11 @@ func (d *document) fits(s string, width float64) int {
 // truncate shortens a single line to width, ending it with an ellipsis.
 func (d *document) truncate(s string, st textStyle, width float64) string {
 	d.use(st)
-	s = d.runes.oneLine(s)
-	if d.pdf.GetStringWidth(s) <= width {
+	s = d.oneLine(s)
+	if d.width(s) <= width {
 		return s
 	}
-	n := d.fits(s, width-d.pdf.GetStringWidth("…"))
+	n := d.fits(s, width-d.width("…"))
 	return strings.TrimRight(s[:n], " ") + "…"
 }
 
@@ -529,7 +583,7 @@ func (d *document) layBand(t *table, r row, continued bool) laid {
 	}
 	right = d.truncate(right, rst, contentWidth/2)
 	d.use(rst)
-	rw := d.pdf.GetStringWidth(right)
+	rw := d.width(right)
 	left = d.truncate(left, lst, contentWidth-2*cellPadX-rw-4)
 	return laid{lines: [][]string{{left}, {right}}, styles: []textStyle{lst, rst}, n: 1, band: true}
 }
@@ -756,9 +810,24 @@ func (d *document) write(w io.Writer) error {
 	return nil
 }
 
+// isolated returns a line of parts joined by sep with each part isolated
+// from the others for the bidirectional order (FSI ... PDI), so that, say,
+// the date after an Arabic reference in the running header reads as a
+// date. A line in the Latin faces alone needs nothing.
+func (d *document) isolated(line, sep string) string {
+	if d.simple(line) {
+		return line
+	}
+	parts := strings.Split(line, sep)
+	for i, p := range parts {
+		parts[i] = string(fsi) + p + string(pdi)
+	}
+	return strings.Join(parts, sep)
+}
+
 // furniture draws the marking, the running header and the footer of a page.
 func (d *document) furniture(page, pages int) {
-	marking := d.runes.oneLine(d.conf.Marking)
+	marking := d.oneLine(d.conf.Marking)
 	// Top: the marking, then what the document is and what state it is in.
 	d.text(marginX, 7.5, contentWidth, marking, markingStyle, "C")
 	// On the right, what state the document is in: DRAFT in red, the kind
@@ -768,15 +837,15 @@ func (d *document) furniture(page, pages int) {
 		draft = "DRAFT: NOT SIGNED OFF"
 	}
 	d.use(runningStyle.bold())
-	cw := d.pdf.GetStringWidth(copyMark)
-	dw := d.pdf.GetStringWidth(draft)
+	cw := d.width(copyMark)
+	dw := d.width(draft)
 	right := cw + dw
 	if draft != "" && copyMark != "" {
 		right += 5
 	}
 	d.text(marginX, 13.6, contentWidth, copyMark, runningStyle.bold().in(colAccent), "R")
 	d.text(marginX, 13.6, contentWidth-cw-boolf(copyMark != "")*5, draft, runningStyle.bold().in(colAlert), "R")
-	left := d.truncate(d.conf.Running, runningStyle, contentWidth-right-6)
+	left := d.isolated(d.truncate(d.conf.Running, runningStyle, contentWidth-right-6), " · ")
 	d.text(marginX, 13.6, contentWidth, left, runningStyle, "L")
 	d.rule(18.2, colRule, 0.2)
 
@@ -784,7 +853,7 @@ func (d *document) furniture(page, pages int) {
 	d.rule(277.6, colRule, 0.2)
 	pageNo := fmt.Sprintf("Page %d of %d", page, pages)
 	d.use(runningStyle)
-	pw := d.pdf.GetStringWidth(pageNo)
+	pw := d.width(pageNo)
 	exported := d.truncate(d.conf.Exported, runningStyle, contentWidth-pw-6)
 	d.text(marginX, 279.2, contentWidth, exported, runningStyle, "L")
 	d.text(marginX, 279.2, contentWidth, pageNo, runningStyle.bold().in(colText), "R")

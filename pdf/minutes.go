@@ -36,6 +36,11 @@ type Options struct {
 	// Redactions, when not nil, is set to what a distribution copy changed
 	// in the text, for the chair to check before sending it.
 	Redactions *Redactions
+	// OnUnprintable, if set, is called after the minutes are written with
+	// the path of each field (such as "children[0].name") printed with a
+	// substitute for a character no embedded font has: the export warns,
+	// naming the field, never its text (see UnprintableFields).
+	OnUnprintable func(field string)
 	// ExportedAt is printed in the footer, and actions are reported overdue
 	// as at its UK date. Callers pass time.Now(); tests pass a fixed time.
 	// Zero leaves the export time out and reports no action overdue.
@@ -105,7 +110,11 @@ func WriteMinutes(w io.Writer, m *meeting.Meeting, opt Options) (err error) {
 	}
 	mw.write()
 	mw.redact.reportTo(opt.Redactions)
-	return mw.d.write(w)
+	if err := mw.d.write(w); err != nil {
+		return err
+	}
+	reportUnprintable(m, opt, mw.d.substituted)
+	return nil
 }
 
 // MinutesFileName proposes a file name for the minutes, such as

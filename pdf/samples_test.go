@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -54,6 +55,8 @@ func TestWriteSamples(t *testing.T) {
 		{"hostile.pdf", render(t, hostile(), opt)},
 		{"hostile-initials.pdf", render(t, hostile(), initials)},
 		{"family-initials.pdf", render(t, everySpelling(t), initials)},
+		{"scripts.pdf", render(t, everyScript(t), opt)},
+		{"scripts-initials.pdf", render(t, everyScript(t), initials)},
 	}
 	for i, m := range demo.Generate(3, 2) {
 		samples = append(samples, struct {
@@ -66,4 +69,24 @@ func TestWriteSamples(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// everyScript is the example meeting with its people named in every script
+// the PDF has a font for, and in free text beside English.
+func everyScript(t testing.TB) *meeting.Meeting {
+	m := exampleMeetings(t)[0]
+	m.Children = nil
+	var names []string
+	for i, s := range scriptNames {
+		m.Children = append(m.Children, meeting.Child{ID: fmt.Sprintf("c%d", i), Name: s.name, DateOfBirth: meeting.Date{Year: 2015 + i%8, Month: 3, Day: 1 + i}})
+		names = append(names, s.name)
+	}
+	for i := range m.Attendees {
+		m.Attendees[i].Name = scriptNames[(i+5)%len(scriptNames)].name
+	}
+	m.Chair = scriptNames[0].name
+	m.Reference = "SM-2025-00412 " + scriptNames[2].name
+	m.Reason = "Names as the family wrote them: " + strings.Join(names, ", ") + ". " +
+		"فاطمة الزهراء قالت إن الطفل بخير (she said the child is fine), 3 مرات. Emoji are not printed: 👶🏽."
+	return m
 }

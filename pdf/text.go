@@ -5,17 +5,19 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf16"
 
 	"fyne.io/fyne/v2/theme"
-	"golang.org/x/image/font/sfnt"
+	"github.com/go-text/typesetting/language"
 	"golang.org/x/text/unicode/norm"
 )
 
-// The documents use Noto Sans, the font Fyne bundles for the app's own
-// screens (SIL Open Font License): it covers Latin (Polish, Turkish,
+// The documents are set in Noto Sans, the font Fyne bundles for the app's
+// own screens (SIL Open Font License): it covers Latin (Polish, Turkish,
 // Vietnamese), Greek and Cyrillic, typographic punctuation and the pound
-// sign, and it is embedded in the binary already, so the PDF needs no font
-// file of its own and never depends on the fonts of the machine.
+// sign, and it is in the binary already. Names in other scripts are drawn
+// in the Noto family of their script (fontset.go, pdf/fonts/): nothing
+// depends on the fonts of the machine.
 const family = "noto"
 
 // A face is one embedded style of the font.
@@ -48,15 +50,20 @@ func (s *runeSet) intersect(t *runeSet) {
 	}
 }
 
-// covered is the set of runes every face draws. Only runes of the Basic
-// Multilingual Plane can be covered: fpdf maps characters to glyphs through
-// a 16-bit table, and a rune above U+FFFF makes it fail the whole document.
-var covered = sync.OnceValues(func() (*runeSet, error) {
+// latinCovered is the set of runes all three Latin faces draw. Only runes
+// of the Basic Multilingual Plane can be covered: fpdf maps characters to
+// glyphs through a 16-bit table, and a rune above U+FFFF makes it fail the
+// whole document.
+var latinCovered = sync.OnceValues(func() (*runeSet, error) {
 	var all *runeSet
 	for _, f := range faces() {
-		s, err := cmap(f.data)
+		ms, err := readCmap(f.data)
 		if err != nil {
 			return nil, fmt.Errorf("read font %q: %w", f.style, err)
+		}
+		s := new(runeSet)
+		for _, m := range ms {
+			s.add(m.r)
 		}
 		if all == nil {
 			all = s
@@ -67,23 +74,13 @@ var covered = sync.OnceValues(func() (*runeSet, error) {
 	return all, nil
 })
 
-// cmap returns the runes the font has a glyph for.
-func cmap(data []byte) (*runeSet, error) {
-	f, err := sfnt.Parse(data)
+// covered is the set of runes the PDF can print: those some family draws.
+func covered() (*runeSet, error) {
+	c, err := fontCoverage()
 	if err != nil {
 		return nil, err
 	}
-	var buf sfnt.Buffer
-	s := new(runeSet)
-	for r := rune(0); r <= 0xFFFF; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
-			continue // surrogates are not characters
-		}
-		if g, err := f.GlyphIndex(&buf, r); err == nil && g != 0 {
-			s.add(r)
-		}
-	}
-	return s, nil
+	return &c.all, nil
 }
 
 // clean returns s as the fonts can draw it, so that nothing anyone types can
@@ -93,14 +90,22 @@ func cmap(data []byte) (*runeSet, error) {
 //     font draws well;
 //   - line breaks become "\n" when multiline, otherwise spaces; tabs and
 //     other spaces become plain spaces;
-//   - invisible format characters (zero-width joiners, direction marks, soft
-//     hyphens, byte order marks) are dropped: without text shaping they do
-//     nothing but could draw as boxes;
+//   - invisible format characters (direction marks and overrides, soft
+//     hyphens, byte order marks) are dropped: they could draw as boxes, and
+//     a direction override could make a name read backwards; zero-width
+//     joiners and non-joiners are kept after Arabic or Indic letters, whose
+//     forms they choose, and dropped elsewhere;
 //   - any other character the fonts lack (emoji, scripts outside the font,
 //     control characters, invalid UTF-8) becomes one substitute, and the
 //     parts of an emoji sequence (skin tones, variation selectors, joined
 //     emoji, flags) are folded into the substitute for its first character.
 func (s *runeSet) clean(text string, multiline bool) string {
+	return s.cleanFunc(text, multiline, nil)
+}
+
+// cleanFunc is clean, calling sub, when it is not nil, with each character
+// it replaces by the substitute.
+func (s *runeSet) cleanFunc(text string, multiline bool, sub func(rune)) string {
 	if text == "" {
 		return ""
 	}
@@ -111,6 +116,7 @@ func (s *runeSet) clean(text string, multiline bool) string {
 	substituted := false     // the last rune written was a substitute
 	joined := false          // and a zero-width joiner followed it
 	var last rune            // the rune the last substitute stood for
+	var prev rune            // the last rune written
 	for _, r := range text { // invalid UTF-8 arrives as U+FFFD
 		if substituted && sequencePart(r, last) {
 			joined = joined || r == '\u200D'
@@ -135,17 +141,35 @@ func (s *runeSet) clean(text string, multiline bool) string {
 		case unicode.IsSpace(r):
 			b.WriteByte(' ')
 			substituted = false
+		case (r == zwj || r == zwnj) && joinsForms(prev):
+			b.WriteRune(r)
 		case unicode.Is(unicode.Cf, r) || isVariationSelector(r):
 			// Dropped; an emoji sequence may continue after it.
 		case unicode.IsControl(r) || !s.has(r):
 			b.WriteRune(substitute)
 			substituted, last = true, r
+			if sub != nil {
+				sub(r)
+			}
 		default:
 			b.WriteRune(r)
 			substituted = false
 		}
+		prev = r
 	}
 	return b.String()
+}
+
+// joinsForms reports whether r is a letter or mark of a script whose forms
+// a joiner or non-joiner after it chooses (Arabic, the Indic scripts).
+func joinsForms(r rune) bool {
+	sc := language.LookupScript(r)
+	for _, f := range families {
+		if f.shaped() && f.script == sc && sc != language.Hebrew {
+			return true
+		}
+	}
+	return false
 }
 
 // sequencePart reports whether r, following a substituted character prev,
@@ -173,7 +197,33 @@ func isVariationSelector(r rune) bool {
 
 func isRegionalIndicator(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
-// oneLine returns text cleaned for a single line: spaces collapsed, trimmed.
-func (s *runeSet) oneLine(text string) string {
-	return strings.Join(strings.Fields(s.clean(text, false)), " ")
+// metadata returns text for the document's metadata (title, author,
+// keywords), which readers show in their own fonts: every character is kept,
+// emoji too, in Unicode normal form C, on one line, without control or
+// format characters (a direction override could make a title read
+// backwards). It is encoded as the PDF wants, UTF-16 with a byte order mark:
+// fpdf's own conversion cannot encode characters above U+FFFF.
+func metadata(text string) string {
+	text = norm.NFC.String(text)
+	var b strings.Builder
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			b.WriteByte(' ')
+		case unicode.Is(unicode.Cf, r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	text = strings.Join(strings.Fields(b.String()), " ")
+	if text == "" {
+		return ""
+	}
+	u := utf16.Encode([]rune(text))
+	out := make([]byte, 2, 2+2*len(u))
+	out[0], out[1] = 0xFE, 0xFF
+	for _, c := range u {
+		out = append(out, byte(c>>8), byte(c))
+	}
+	return string(out)
 }
