@@ -347,7 +347,7 @@ func TestAmendments(t *testing.T) {
 	for _, initials := range []bool{false, true} {
 		text = flat(pdfText(t, render(t, m, Options{Initials: initials, ExportedAt: exportedAt, Amendments: amendments})))
 		mustContain(t, text, "Signed off 4 June 2025; amended 9 June 2025", "Amended since sign-off:",
-			"Monday 9 June 2025, 11:20 BST Priya Raman", "Attendee 4, Name Parents' views Decision 2, Children 1")
+			"Monday 9 June 2025, 11:20 BST Priya Raman", "Attendee 4, Name Parents' views Decision 2, Child 1")
 		if initials {
 			mustContain(t, text, "A.'s GP was wrongly named")
 		} else {
