@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
+	"strategyminutes/pdf"
 )
 
 // Sections of the editor, in the order a meeting runs. Each is a type of
@@ -79,6 +80,9 @@ type Editor struct {
 	sections  [sectionCount]*fyne.Container
 	scrolls   [sectionCount]*container.Scroll
 	errors    map[string]*fieldMessage // inline messages by field path
+	// unprintable says, by field path, what the PDF cannot print of the
+	// text typed there (checkPrintable).
+	unprintable map[string]string
 	// typed holds what is wrong with text typed into a date or time that
 	// is not one yet, by field path: it stays on screen, the record keeps
 	// its last good value, and sign-off waits until it is put right.
@@ -108,7 +112,7 @@ type Editor struct {
 // NewEditor builds an editor for m on the store. Call Close (which saves
 // what is pending) before dropping it.
 func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor {
-	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*fieldMessage{}, typed: map[string]typedInput{}}
+	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*fieldMessage{}, typed: map[string]typedInput{}, unprintable: map[string]string{}}
 	e.records, _ = store.(meeting.Records)
 	e.identity = func() string { return e.snapshot().Chair }
 	// The indicator is never truncated: the title gives way to it.
@@ -345,6 +349,11 @@ func (e *Editor) refresh() {
 			shown[p.Field] = plainMessage(p)
 		}
 	}
+	for field, msg := range e.unprintable { // a problem says more
+		if _, ok := shown[field]; !ok {
+			shown[field] = msg
+		}
+	}
 	for field, label := range e.errors {
 		if msg := shown[field]; label.Text != msg {
 			label.SetText(msg) // its line is kept when empty: nothing moves
@@ -430,8 +439,29 @@ func (e *Editor) forget(prefix string) {
 	for field := range e.errors {
 		if strings.HasPrefix(field, prefix) {
 			delete(e.errors, field)
+			delete(e.unprintable, field)
 		}
 	}
+}
+
+// checkPrintable notes whether the text of a field has characters the PDF
+// cannot print, so that the line under it warns as the chair types (a
+// name in a script with no font would otherwise print as "\uFFFD").
+func (e *Editor) checkPrintable(field, text string) {
+	bad := pdf.Unprintable(text)
+	if len(bad) == 0 {
+		delete(e.unprintable, field)
+		return
+	}
+	codes := make([]string, len(bad))
+	for i, r := range bad {
+		codes[i] = fmt.Sprintf("U+%04X", r)
+	}
+	what := "a character"
+	if len(bad) > 1 {
+		what = fmt.Sprintf("%d characters", len(bad))
+	}
+	e.unprintable[field] = fmt.Sprintf("The PDF cannot print %s here (%s): it will show as \uFFFD", what, strings.Join(codes, ", "))
 }
 
 // textField is an entry for a field path whose text goes to onChange,
@@ -449,7 +479,12 @@ func (e *Editor) textField(field, value, placeholder string, multiline bool, onC
 	}
 	w.SetText(value)
 	w.SetPlaceHolder(placeholder)
-	w.OnChanged = func(s string) { onChange(cleanText(s, multiline)) }
+	e.checkPrintable(field, value)
+	w.OnChanged = func(s string) {
+		s = cleanText(s, multiline)
+		e.checkPrintable(field, s)
+		onChange(s)
+	}
 	e.disableIfReadOnly(w)
 	return obj, withError(obj.(fyne.CanvasObject), e.errorFor(field))
 }

@@ -872,3 +872,25 @@ func sectionObjects(e *Editor, section int) []fyne.CanvasObject {
 	}
 	return objects(e.sections[section])
 }
+
+// A letter the PDF cannot print is warned of under its field as it is
+// typed, and the warning goes when it is taken out; names in the scripts
+// the PDF has fonts for are not warned of.
+func TestEditorWarnsOfUnprintableText(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	e := newMeeting(t, u)
+	e.AddChild()
+	name := entry(t, e, sectionChildren, "Full name", 0)
+	typeInto(t, name, "فاطمة 王小明 அமித்")
+	if errs := strings.Join(visibleErrors(e, sectionChildren), "|"); strings.Contains(errs, "cannot print") {
+		t.Errorf("names in scripts the PDF prints: %q", errs)
+	}
+	name.SetText("김민준 😀")
+	if errs := strings.Join(visibleErrors(e, sectionChildren), "|"); !strings.Contains(errs, "The PDF cannot print 4 characters here (U+AE40, U+BBFC, U+C900, U+1F600)") {
+		t.Errorf("no warning for Korean and an emoji: %q", errs)
+	}
+	name.SetText("Min-jun Kim")
+	if errs := strings.Join(visibleErrors(e, sectionChildren), "|"); strings.Contains(errs, "cannot print") {
+		t.Errorf("the warning stayed: %q", errs)
+	}
+}

@@ -20,47 +20,49 @@ import (
 // MinutesPDF makes the PDF of the open meeting's minutes, with its
 // amendments, exported now.
 func (u *App) MinutesPDF(initials bool) (*meeting.Meeting, []byte, error) {
-	m, doc, _, err := u.minutesPDF(initials)
+	m, doc, _, _, err := u.minutesPDF(initials)
 	return m, doc, err
 }
 
 // minutesPDF is MinutesPDF, with what a distribution copy changed in the
-// text.
-func (u *App) minutesPDF(initials bool) (*meeting.Meeting, []byte, *pdf.Redactions, error) {
+// text, and the fields that print a substitute for a character no font has.
+func (u *App) minutesPDF(initials bool) (*meeting.Meeting, []byte, *pdf.Redactions, []string, error) {
 	if u.Editor == nil {
-		return nil, nil, nil, fmt.Errorf("no meeting is open")
+		return nil, nil, nil, nil, fmt.Errorf("no meeting is open")
 	}
 	if err := u.Editor.Flush(); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
 	m := u.Editor.Meeting()
 	changed := &pdf.Redactions{}
-	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version, Redactions: changed}
+	var unprintable []string
+	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version, Redactions: changed,
+		OnUnprintable: func(field string) { unprintable = append(unprintable, field) }}
 	if u.opts.Issuer != nil {
 		var err error
 		if opt.Authority, opt.Contact, err = u.opts.Issuer(); err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 	}
 	if records, ok := u.store.(meeting.Records); ok && m.SignedOff() {
 		amendments, err := records.Amendments(context.Background(), m.ID)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		opt.Amendments = amendments
 	}
 	if sealer, ok := u.store.(meeting.Sealer); ok && m.SignedOff() {
 		seal, err := sealer.MinutesSeal(context.Background(), m.ID)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, nil, nil, err
 		}
 		opt.Seal = seal
 	}
 	var buf bytes.Buffer
 	if err := pdf.WriteMinutes(&buf, m, opt); err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, nil, err
 	}
-	return m, buf.Bytes(), changed, nil
+	return m, buf.Bytes(), changed, unprintable, nil
 }
 
 // SavePDF writes an exported PDF owner-only and records the export in the
@@ -102,7 +104,7 @@ func (u *App) exportPDF() {
 	}
 	box.Add(initials)
 	export := func() {
-		m, doc, changed, err := u.minutesPDF(initials.Checked)
+		m, doc, changed, unprintable, err := u.minutesPDF(initials.Checked)
 		if err != nil {
 			errorDialog(u.Win, err)
 			return
@@ -113,10 +115,14 @@ func (u *App) exportPDF() {
 				return
 			}
 			if initials.Checked {
-				redactionsDialog(u.Win, path, changed)
+				redactionsDialog(u.Win, path, changed, unprintable)
 				return
 			}
-			infoDialog(u.Win, "Exported", "The minutes are in\n"+path)
+			msg := "The minutes are in\n" + path
+			if len(unprintable) > 0 {
+				msg += "\n\n" + unprintableNote(unprintable)
+			}
+			infoDialog(u.Win, "Exported", msg)
 		})
 	}
 	initials.modal = showModal(u.Win, "Export the minutes as PDF", box, []modalButton{
@@ -134,7 +140,7 @@ const maxPlaces = 20
 // may be names but were read as everyday words, so that the chair checks
 // them before sending the copy. The chair may see the names; nothing here
 // is logged.
-func redactionsDialog(win fyne.Window, path string, changed *pdf.Redactions) {
+func redactionsDialog(win fyne.Window, path string, changed *pdf.Redactions, unprintable []string) {
 	box := container.NewVBox()
 	add := func(text string, importance widget.Importance) {
 		l := widget.NewLabel(text)
@@ -143,6 +149,9 @@ func redactionsDialog(win fyne.Window, path string, changed *pdf.Redactions) {
 		box.Add(l)
 	}
 	add("The distribution copy is in\n"+path, widget.MediumImportance)
+	if len(unprintable) > 0 {
+		add(unprintableNote(unprintable), widget.WarningImportance)
+	}
 	if len(changed.Fields) == 0 {
 		add("No name, date of birth or NHS number of the family was found in the text. The tables show the children's initials and years of birth.", widget.MediumImportance)
 	} else {
@@ -186,4 +195,15 @@ func redactionsDialog(win fyne.Window, path string, changed *pdf.Redactions) {
 	scroll.SetMinSize(fyne.NewSize(width, height))
 	m := contentDialog(win, "Distribution copy exported", "OK", scroll)
 	m.Resize(fyne.NewSize(width+60, height+140))
+}
+
+// unprintableNote names the fields whose text the PDF printed with a
+// substitute for a character no font has, so that the chair can check
+// them before sending.
+func unprintableNote(fields []string) string {
+	labels := make([]string, len(fields))
+	for i, f := range fields {
+		labels[i] = "• " + pdf.FieldLabel(f)
+	}
+	return "Some characters could not be printed and show as \uFFFD (an emoji, or a script the PDF has no font for), in:\n" + strings.Join(labels, "\n")
 }

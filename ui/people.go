@@ -90,7 +90,9 @@ func (e *Editor) personEntry(field, value string, set func(string), pick func(me
 	n := newNameEntry()
 	n.SetText(value)
 	n.SetPlaceHolder("Name")
+	e.checkPrintable(field, value)
 	n.OnChanged = func(s string) {
+		e.checkPrintable(field, cleanText(s, false))
 		set(cleanText(s, false))
 		if !n.choosing {
 			n.offer(e.people.match(s, 5))

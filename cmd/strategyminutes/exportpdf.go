@@ -50,7 +50,14 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 	// leaves no file behind.
 	var buf bytes.Buffer
 	var changed pdf.Redactions
-	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments, Redactions: &changed}
+	var unprintable []string // field paths, never their text
+	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments, Redactions: &changed,
+		OnUnprintable: func(field string) { unprintable = append(unprintable, field) }}
+	defer func() {
+		for _, f := range unprintable {
+			fmt.Fprintf(e.stderr, "export-pdf: warning: %s has characters the PDF cannot print; they show as \uFFFD\n", pdf.FieldLabel(f))
+		}
+	}()
 	if opt.Authority, opt.Contact, err = e.db.Issuer(ctx); err != nil {
 		return fmt.Errorf("export-pdf: %w", err)
 	}

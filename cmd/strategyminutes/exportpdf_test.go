@@ -160,3 +160,27 @@ func TestExportPDFAuditAndAmendments(t *testing.T) {
 		}
 	}
 }
+
+// A character no font of the PDF has is printed as a substitute, and the
+// export warns, naming the field, never quoting its text.
+func TestExportPDFWarnsOfUnprintableText(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "m.json")
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(file, bytes.Replace(data, []byte(`"Jakub Kowalczyk"`), []byte(`"김민준 Kowalczyk"`), 1), 0o600)
+	db := filepath.Join(dir, "m.db")
+	cli(t, "--db", db, "import", file)
+	code, _, stderr := cli(t, "--db", db, "export-pdf", "--meeting", exampleID, "--out", filepath.Join(dir, "x.pdf"))
+	if code != exitOK || !strings.Contains(stderr, "warning: Child 2, Name has characters the PDF cannot print") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if strings.Contains(stderr, "김") || strings.Contains(stderr, "Kowalczyk") {
+		t.Errorf("the warning quotes the name: %q", stderr)
+	}
+	if text := pdfToText(t, filepath.Join(dir, "x.pdf")); !strings.Contains(text, "\uFFFD") {
+		t.Error("the PDF has no visible substitute")
+	}
+}
