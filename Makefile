@@ -43,7 +43,7 @@ RELEASE_PACKAGES := $(BUILD_PACKAGES) $(WINDOWS_PACKAGES) xz-utils
 run: build
 	./$(BIN)
 
-$(WORKSPACE): go.mod third_party/fyne/prepare.sh third_party/fyne/wrap-5297.patch
+$(WORKSPACE): go.mod third_party/fyne/prepare.sh third_party/fyne/wrap-5297.patch third_party/fyne/wrap-trailing-space.patch
 	@GO="$(GO)" ./third_party/fyne/prepare.sh
 
 build: deps-build $(WORKSPACE)

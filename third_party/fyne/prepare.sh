@@ -7,7 +7,11 @@
 # row, so a multi-line entry with 20,000 characters took about a second a
 # key (upstream fyne-io/fyne#5297, still open). wrap-5297.patch bounds each
 # measurement to a line's worth; Fyne's own widget tests pass with it.
-# A new Fyne version fails here until the patch is checked against it.
+# wrap-trailing-space.patch: a space typed where a row wraps, at the end of
+# the text, left the cursor with no row; it went back before the space, and
+# the words typed next went in before it (the words joined, the space moved
+# to the end). The patch gives the place after that space a row of its own.
+# A new Fyne version fails here until the patches are checked against it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 GO=${GO:-go}
@@ -28,6 +32,7 @@ mkdir -p bin
 cp -r "$src" "$dest.tmp"
 chmod -R u+w "$dest.tmp"
 patch --quiet -p1 -d "$dest.tmp" < third_party/fyne/wrap-5297.patch
+patch --quiet -p1 -d "$dest.tmp" < third_party/fyne/wrap-trailing-space.patch
 rm -rf "$dest"
 mv "$dest.tmp" "$dest"
 goversion=$(sed -n 's/^go \(.*\)/\1/p' go.mod)
