@@ -2,7 +2,9 @@ package meeting
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // The statutory questions a strategy meeting answers (Working Together to
@@ -61,22 +63,37 @@ func (m *Meeting) Checklist() []Question {
 
 // reasoned adds a problem when a decision that needs a reason has none.
 func reasoned(ps *problems, field, reason, format string, args ...any) {
-	if strings.TrimSpace(reason) == "" {
+	if !Said(reason) {
 		ps.incomplete(field, format, args...)
 	}
+}
+
+// Said reports whether text says something: it holds a letter or a digit.
+// "-" or "." is not an answer to a statutory question, nor a reason.
+func Said(text string) bool {
+	return strings.IndexFunc(text, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
 // answer adds what the record lacks to answer question q.
 func (m *Meeting) answer(q Code, ps *problems) {
 	switch q {
 	case QuestionInformation:
+		present := 0
+		for _, a := range StatutoryPartners {
+			if s := m.AgencyState(a); s == StateAttended || s == StateInformationOnly {
+				present++
+			}
+		}
+		if present == 0 {
+			ps.incomplete("attendees", "record which statutory partners attended or sent information")
+		}
 		for _, a := range StatutoryPartners {
 			if s := m.AgencyState(a); s != StateAttended && s != StateInformationOnly {
 				continue
 			}
 			found := false
 			for _, in := range m.Information {
-				found = found || in.Agency == a && strings.TrimSpace(in.Summary) != ""
+				found = found || in.Agency == a && Said(in.Summary)
 			}
 			if !found {
 				ps.incomplete("information", "record what %s shared", a.Label())
@@ -133,6 +150,13 @@ func (m *Meeting) answer(q Code, ps *problems) {
 		if len(m.FamilyPlan) == 0 {
 			ps.incomplete("family_plan", "record what each parent or carer is told, or that it is withheld")
 		}
+		// Each parent or carer in the household has a line: by their name,
+		// or by their relationship.
+		for i, p := range m.Household {
+			if parental(p.Relationship) && !m.told(p) {
+				ps.incomplete(fmt.Sprintf("household[%d]", i), "record what this %s is told, or that it is withheld", strings.ToLower(p.Relationship.Label()))
+			}
+		}
 		for i, l := range m.FamilyPlan {
 			f := fmt.Sprintf("family_plan[%d]", i)
 			if l.Withheld {
@@ -145,10 +169,43 @@ func (m *Meeting) answer(q Code, ps *problems) {
 	}
 }
 
-// decided reports whether a decision of the meeting covers the child: a
-// decision with no children covers every child.
+// parental reports whether the relationship is a parent's or a carer's:
+// someone the family plan tells.
+func parental(r Relationship) bool {
+	switch r {
+	case RelationshipMother, RelationshipFather, RelationshipStepParent, RelationshipParentPartner, RelationshipCarer:
+		return true
+	}
+	return false
+}
+
+// told reports whether the family plan has a line for the member: one
+// naming them (a name of theirs in its person), or one of the same
+// relationship.
+func (m *Meeting) told(p Member) bool {
+	names := strings.Fields(strings.ToLower(p.Name))
+	for _, l := range m.FamilyPlan {
+		if l.Relationship != "" && l.Relationship == p.Relationship {
+			return true
+		}
+		person := strings.Fields(strings.ToLower(l.Person))
+		for _, n := range names {
+			if len(n) > 1 && slices.Contains(person, n) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// decided reports whether a decision of the meeting, with its outcome
+// chosen, covers the child: a decision with no children covers every
+// child.
 func (m *Meeting) decided(childID string) bool {
 	for _, d := range m.Decisions {
+		if d.Outcome == "" {
+			continue
+		}
 		if len(d.Children) == 0 {
 			return true
 		}
@@ -159,6 +216,34 @@ func (m *Meeting) decided(childID string) bool {
 		}
 	}
 	return false
+}
+
+// QuestionOf returns the statutory question a field belongs to, if any: a
+// date typed there that is not one yet leaves the question unanswered.
+func QuestionOf(path string) (Code, bool) {
+	key := path
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		key = path[:i]
+	}
+	switch key {
+	case "information":
+		return QuestionInformation, true
+	case "decisions":
+		return QuestionSection47, true
+	case "police":
+		return QuestionPolice, true
+	case "medical":
+		return QuestionMedical, true
+	case "legal":
+		return QuestionLegal, true
+	case "safety_plan":
+		return QuestionSafety, true
+	case "household", "other_children":
+		return QuestionOtherChildren, true
+	case "family_plan":
+		return QuestionFamily, true
+	}
+	return "", false
 }
 
 // Unanswered returns the problems of the statutory questions the record

@@ -62,6 +62,12 @@ func TestChecklistQuestions(t *testing.T) {
 		{"family told nothing", func(m *Meeting) { m.FamilyPlan[0].What = "" }, QuestionFamily, "family_plan[0].what: say what they are told"},
 		{"family told by nobody", func(m *Meeting) { m.FamilyPlan[0].By = "" }, QuestionFamily, "family_plan[0].by: say who tells them"},
 		{"withheld without reason", func(m *Meeting) { m.FamilyPlan[0].Withheld = true }, QuestionFamily, "family_plan[0].withheld_reason: say why it is withheld"},
+		{"a parent not told", func(m *Meeting) {
+			m.Household = append(m.Household, Member{ID: "h2", Name: "Mark Kowalczyk", Relationship: RelationshipFather})
+		}, QuestionFamily, "household[1]: record what this father is told"},
+		{"a dash for a reason", func(m *Meeting) { m.Legal.Reason = "-" }, QuestionLegal, "legal.reason: say why legal advice is not needed"},
+		{"a dot for a safety plan", func(m *Meeting) { m.SafetyPlan = " . " }, QuestionSafety, "safety_plan:"},
+		{"a decision without its outcome", func(m *Meeting) { m.Decisions[0].Outcome = "" }, QuestionSection47, "children[0]: record a decision for this child"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,6 +103,26 @@ func TestChecklistQuestions(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A parent or carer in the household is told by a line naming them or of
+// their relationship.
+func TestParentsAreTold(t *testing.T) {
+	m := validMeeting()
+	m.Household = append(m.Household, Member{ID: "h2", Name: "Mark Kowalczyk", Relationship: RelationshipFather})
+	for _, l := range []FamilyLine{
+		{Person: "Mark", What: "The enquiry", By: "Priya Raman"},
+		{Person: "Mr Kowalczyk", What: "The enquiry", By: "Priya Raman"},
+		{Person: "Dad", Relationship: RelationshipFather, Withheld: true, WithheldReason: "Police ask"},
+	} {
+		c := m.Clone()
+		c.FamilyPlan = append(c.FamilyPlan, l)
+		for _, q := range c.Checklist() {
+			if q.Code == QuestionFamily && !q.Answered {
+				t.Errorf("%+v: %v", l, q.Problems)
+			}
+		}
 	}
 }
 

@@ -47,12 +47,21 @@ func (s *checklistStrip) object() fyne.CanvasObject {
 	return container.NewVBox(container.NewHScroll(s.box), widget.NewSeparator())
 }
 
-func (s *checklistStrip) update(m *meeting.Meeting) {
+// update shows the questions the record answers; typed are the fields
+// whose text on screen is not yet what it should be (a date that is not
+// one), which leave their question unanswered.
+func (s *checklistStrip) update(m *meeting.Meeting, typed meeting.Problems) {
 	qs := m.Checklist()
+	pending := map[meeting.Code]bool{}
+	for _, p := range typed {
+		if q, ok := meeting.QuestionOf(p.Field); ok {
+			pending[q] = true
+		}
+	}
 	answered := 0
 	for i, q := range qs {
 		l := s.labels[i]
-		if q.Answered {
+		if q.Answered && !pending[q.Code] {
 			answered++
 			l.Importance = widget.SuccessImportance
 			l.SetText("✓ " + questionNames[q.Code])

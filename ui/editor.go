@@ -91,6 +91,9 @@ type Editor struct {
 	// lastMember is the name of the household's last member: the family
 	// section's last row is the family plan's.
 	lastMember fyne.Focusable
+	// firstOfRow are the information section's rows' first fields, to put
+	// the cursor in the first of several rows added at once.
+	firstOfRow []fyne.Focusable
 
 	signOffList   *fyne.Container
 	signOffButton *ringButton
@@ -329,7 +332,7 @@ func (e *Editor) refresh() {
 	}
 	e.Title.SetText(title)
 	e.strip.update(m)
-	e.questions.update(m)
+	e.questions.update(m, e.typedProblems())
 
 	problems := m.SignOffProblems()
 	switch {
@@ -345,8 +348,12 @@ func (e *Editor) refresh() {
 	}
 	shown := map[string]string{}
 	for _, p := range problems {
-		if _, ok := shown[p.Field]; !ok {
-			shown[p.Field] = plainMessage(p)
+		msg := plainMessage(p)
+		switch had, ok := shown[p.Field]; {
+		case !ok:
+			shown[p.Field] = msg
+		case !strings.Contains(had, msg): // every statutory partner missing, not the first
+			shown[p.Field] = had + "; " + msg
 		}
 	}
 	for field, msg := range e.unprintable { // a problem says more

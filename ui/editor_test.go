@@ -196,6 +196,9 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	if n := len(e.Meeting().Information); n != 3 {
 		t.Fatalf("%d entries of information for three agencies present", n)
 	}
+	if f := u.Win.Canvas().Focused(); f != fyne.Focusable(selects(e, sectionInformation)[0]) {
+		t.Errorf("the cursor is on %T, not the first entry added", f)
+	}
 	for i, what := range []string{"Known to us since 2023.", "Two call-outs in May.", "Seen by the GP in April."} {
 		typeInto(t, entry(t, e, sectionInformation, "What the agency knows", i), what)
 	}
@@ -225,6 +228,13 @@ func TestChairRecordsAWholeMeeting(t *testing.T) {
 	if got := e.questions.Unanswered(); len(got) != 1 || got[0] != "Each child" {
 		t.Errorf("unanswered questions before the decisions: %q", got)
 	}
+	// A date typed that is not one yet leaves its question open.
+	on := dates(e, sectionFamily)[1] // the member's birth, then this line's date
+	on.SetText("31/11/2026")
+	if got := e.questions.Unanswered(); len(got) != 2 || got[1] != "Family told" {
+		t.Errorf("unanswered with a date that is not one: %q", got)
+	}
+	on.SetText("")
 
 	// A decision for one child, and an action.
 	e.AddDecision()

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"regexp"
 	"strconv"
 	"strings"
@@ -181,4 +182,19 @@ func (f *dateTimeField) object() fyne.CanvasObject {
 func (f *dateTimeField) disable() {
 	f.date.Disable()
 	f.clock.Disable()
+}
+
+// describeError words an error for the chair: the problems of a record
+// each with its field's label ("Immediate safety plan: Record what keeps
+// the child safe now"), not its path.
+func describeError(err error) string {
+	var ps meeting.Problems
+	if !errors.As(err, &ps) {
+		return err.Error()
+	}
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = describeProblem(p)
+	}
+	return strings.Join(lines, "\n")
 }

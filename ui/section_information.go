@@ -17,6 +17,7 @@ type informationSection struct{ *Editor }
 
 func (e informationSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 	e.forget("information")
+	e.firstOfRow = e.firstOfRow[:0]
 	objs := []fyne.CanvasObject{heading("Information shared"),
 		withError(hint("What each agency knows, the checks it has done and what is still to come, in its own words. Every statutory partner present needs an entry before sign-off."),
 			e.errorFor("information"))}
@@ -58,6 +59,7 @@ func (e informationSection) row(i int, in meeting.Information) fyne.CanvasObject
 	_, checks := text("checks", in.Checks, "Checks done (PNC/PND, GP and health visitor records, school)", true, func(in *meeting.Information, s string) { in.Checks = s })
 	_, outstanding := text("outstanding", in.Outstanding, "Still outstanding", true, func(in *meeting.Information, s string) { in.Outstanding = s })
 	e.lastRow[sectionInformation] = agency
+	e.firstOfRow = append(e.firstOfRow[:i], agency)
 	remove := e.removeButton("entry of information", func() {
 		e.editAndRebuild(func(m *meeting.Meeting) { m.Information = append(m.Information[:i:i], m.Information[i+1:]...) }, sectionInformation)
 	})
@@ -81,7 +83,12 @@ func (e *Editor) AddInformation() {
 // service) that attended or sent information and has none yet, with the
 // attendee as the one who shared it: the chair then types what each said.
 func (e *Editor) AddInformationForAgencies() {
+	first := len(e.snapshot().Information)
 	e.addRow(sectionInformation, func(m *meeting.Meeting) { m.Information = append(m.Information, missingInformation(m)...) })
+	// The cursor goes to the first entry added, to type what it shared.
+	if f := e.firstOfRow[first]; f != nil && !e.readOnly {
+		e.win.Canvas().Focus(f)
+	}
 }
 
 // missingInformation returns an entry for each agency and service present

@@ -138,10 +138,10 @@ func (e *Editor) confirmAmendment() {
 	box := newTextBox()
 	reason := &box.Entry
 	reason.SetPlaceHolder("Why the signed-off minutes are being changed")
-	msg := widget.NewLabel(fmt.Sprintf("%d changes will be recorded, with your name and the time.", len(changes)))
+	msg := widget.NewLabel(meeting.Plural(len(changes), "change") + " will be recorded, with your name and the time.")
 	save := func() {
 		if err := e.SaveAmendment(reason.Text); err != nil {
-			e.amendNote.SetText("Not saved: " + err.Error())
+			e.amendNote.SetText("Not saved: " + describeError(err))
 		}
 	}
 	// Enter in the reason starts a new line: Tab to Save, then Enter.

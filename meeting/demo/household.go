@@ -342,9 +342,18 @@ func (b *build) familyPlan() {
 				})})
 		}
 		for _, p := range b.m.Household {
-			if p.Alleged {
+			switch {
+			case p.Alleged:
 				l := meeting.FamilyLine{Person: p.Name, Relationship: p.Relationship}
 				withhold(&l, "the "+b.adultRole)
+				b.m.FamilyPlan = append(b.m.FamilyPlan, l)
+			case p.Relationship == meeting.RelationshipMother || p.Relationship == meeting.RelationshipFather ||
+				p.Relationship == meeting.RelationshipStepParent || p.Relationship == meeting.RelationshipParentPartner ||
+				p.Relationship == meeting.RelationshipCarer:
+				// A parent in the alleged adult's household is told by
+				// police when they speak to that household.
+				l := meeting.FamilyLine{Person: p.Name, Relationship: p.Relationship}
+				withhold(&l, "the "+b.adultRole+"'s household")
 				b.m.FamilyPlan = append(b.m.FamilyPlan, l)
 			}
 		}
