@@ -179,23 +179,41 @@ func parental(r Relationship) bool {
 	return false
 }
 
-// told reports whether the family plan has a line for the member: one
-// naming them (a name of theirs in its person), or one of the same
-// relationship.
+// told reports whether the family plan has a line for the member: one of
+// the same relationship, or one naming them by a name of theirs that no
+// other member of the household has (a surname the family shares names
+// none of them).
 func (m *Meeting) told(p Member) bool {
-	names := strings.Fields(strings.ToLower(p.Name))
+	shared := map[string]int{}
+	for _, o := range m.Household {
+		for _, n := range uniqueWords(o.Name) {
+			shared[n]++
+		}
+	}
+	names := uniqueWords(p.Name)
 	for _, l := range m.FamilyPlan {
 		if l.Relationship != "" && l.Relationship == p.Relationship {
 			return true
 		}
 		person := strings.Fields(strings.ToLower(l.Person))
 		for _, n := range names {
-			if len(n) > 1 && slices.Contains(person, n) {
+			if len(n) > 1 && shared[n] == 1 && slices.Contains(person, n) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// uniqueWords returns the words of a name in lower case, each once.
+func uniqueWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // decided reports whether a decision of the meeting, with its outcome

@@ -126,6 +126,20 @@ func TestParentsAreTold(t *testing.T) {
 	}
 }
 
+// A surname the family shares names none of them: the father is not told
+// by a line for "Mrs Kowalczyk", the mother.
+func TestSharedSurnameTellsNoOne(t *testing.T) {
+	m := validMeeting()
+	m.Household = append(m.Household, Member{ID: "h2", Name: "Anna Kowalczyk", Relationship: RelationshipMother},
+		Member{ID: "h3", Name: "Mark Kowalczyk", Relationship: RelationshipFather})
+	m.FamilyPlan = []FamilyLine{{Person: "Mrs Kowalczyk", Relationship: RelationshipMother, What: "The enquiry", By: "Priya Raman"}}
+	for _, q := range m.Checklist() {
+		if q.Code == QuestionFamily && (q.Answered || len(q.Problems) != 1 || q.Problems[0].Field != "household[2]") {
+			t.Errorf("the father is told by the mother's line: %v", q.Problems)
+		}
+	}
+}
+
 // Minutes signed off before the statutory questions keep their rules: an
 // amendment or an import of them is not refused for the questions.
 func TestLegacySignOffRules(t *testing.T) {

@@ -73,7 +73,7 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 					return err
 				}
 				if m.SignedOff() {
-					return recordSealed(ctx, w, who, EventImport, m.ID, "added", now)
+					return recordSealedAs(ctx, w, who, EventImport, m, "added", now)
 				}
 				return record(ctx, w, who, EventImport, m.ID, "added", now)
 			}
@@ -97,7 +97,7 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 				return err
 			}
 			if m.SignedOff() {
-				return recordSealed(ctx, w, who, EventImport, m.ID, "updated", now)
+				return recordSealedAs(ctx, w, who, EventImport, m, "updated", now)
 			}
 			return record(ctx, w, who, EventImport, m.ID, "updated", now)
 		})

@@ -76,11 +76,11 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 		}
 		switch {
 		case old == nil && m.SignedOff(): // stored for the first time already signed off
-			return recordSealed(ctx, w, who, EventCreate, m.ID, "", now)
+			return recordSealedAs(ctx, w, who, EventCreate, m, "", now)
 		case old == nil:
 			return record(ctx, w, who, EventCreate, m.ID, "", now)
 		case m.SignedOff():
-			return recordSealed(ctx, w, who, EventSignOff, m.ID, "", now)
+			return recordSealedAs(ctx, w, who, EventSignOff, m, "", now)
 		}
 		return recordChange(ctx, w, who, m.ID, now)
 	})
