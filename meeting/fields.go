@@ -311,10 +311,11 @@ func DescribeField(path string) string {
 	return strings.Join(parts, ", ")
 }
 
-// visit calls fn with every field of v, a value of f's type, that holds a
-// value (not the objects and lists themselves, but their fields), with its
-// path.
-func visit(f *Field, path string, v reflect.Value, fn func(f *Field, path string, v reflect.Value)) {
+// visit calls fn with every field of v, a value of f's type (the objects
+// and lists, and their fields), with the path of the object that holds it:
+// the field's own path is joinField(parent, f.Key), made only when needed,
+// because a check of every key typed visits every field of the record.
+func visit(f *Field, parent string, v reflect.Value, fn func(f *Field, parent string, v reflect.Value)) {
 	if v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return
@@ -323,18 +324,17 @@ func visit(f *Field, path string, v reflect.Value, fn func(f *Field, path string
 	}
 	for _, c := range f.fields {
 		cv := v.Field(c.index)
-		p := joinField(path, c.Key)
+		fn(c, parent, cv)
 		switch c.Kind {
 		case KindObject:
-			fn(c, p, cv)
-			visit(c, p, cv, fn)
+			visit(c, joinField(parent, c.Key), cv, fn)
 		case KindList:
-			fn(c, p, cv)
-			for i := range cv.Len() {
-				visit(c, fmt.Sprintf("%s[%d]", p, i), cv.Index(i), fn)
+			if n := cv.Len(); n > 0 {
+				p := joinField(parent, c.Key)
+				for i := range n {
+					visit(c, p+"["+strconv.Itoa(i)+"]", cv.Index(i), fn)
+				}
 			}
-		default:
-			fn(c, p, cv)
 		}
 	}
 }

@@ -182,7 +182,7 @@ func (m *Meeting) Validate() error {
 // showing beside the fields.
 func (m *Meeting) Check() Problems {
 	var ps problems
-	ps.fields(m)
+	n := ps.fields(m)
 	if strings.TrimSpace(m.ID) == "" {
 		ps.add("id", "is required")
 	}
@@ -201,7 +201,7 @@ func (m *Meeting) Check() Problems {
 	if m.SignedOff() && strings.TrimSpace(m.Chair) == "" {
 		ps.required("chair")
 	}
-	if n := m.textLength(); n > maxMeetingText {
+	if n > maxMeetingText {
 		ps.incompleteCode("", CodeTooLong, "the meeting holds %d characters of text in all; the limit for one meeting is %d", n, maxMeetingText)
 	}
 
@@ -310,27 +310,65 @@ func (m *Meeting) Check() Problems {
 
 // fields checks every field by the field table: text is valid, within its
 // limit and there when required; a code is one of its vocabulary's; a list
-// is within its limit.
-func (ps *problems) fields(m *Meeting) {
-	visit(record, "", reflect.ValueOf(m).Elem(), func(f *Field, path string, v reflect.Value) {
+// is within its limit. It returns the characters of text in the record
+// (every name, text and child id, as the decoder counts them).
+func (ps *problems) fields(m *Meeting) int {
+	chars := 0
+	visit(record, "", reflect.ValueOf(m).Elem(), func(f *Field, parent string, v reflect.Value) {
 		switch f.Kind {
 		case KindName, KindText:
-			ps.text(path, v.String(), f.Limit, f.Required)
+			s := v.String()
+			n := utf8.RuneCountInString(s)
+			chars += n
+			if !textOK(s, n, f.Limit, f.Required) {
+				ps.text(joinField(parent, f.Key), s, f.Limit, f.Required)
+			}
 		case KindCode:
 			c := v.String()
 			switch {
 			case f.codes == nil:
 			case c != "":
 				if msg := f.codes(c); msg != "" {
-					ps.add(path, "%s", msg)
+					ps.add(joinField(parent, f.Key), "%s", msg)
 				}
 			case f.Required:
-				ps.incompleteCode(path, CodeChoose, "%s", f.codes(c))
+				ps.incompleteCode(joinField(parent, f.Key), CodeChoose, "%s", f.codes(c))
 			}
-		case KindList, KindRefs:
-			ps.count(path, v.Len(), f.Limit)
+		case KindRefs:
+			for i := range v.Len() {
+				chars += utf8.RuneCountInString(v.Index(i).String())
+			}
+			fallthrough
+		case KindList:
+			if v.Len() > f.Limit {
+				ps.count(joinField(parent, f.Key), v.Len(), f.Limit)
+			}
 		}
 	})
+	return chars
+}
+
+// textOK reports whether ps.text would find nothing wrong with s, of n
+// characters: the quick test that lets a check of the record build a
+// field's path only for a field with a problem.
+func textOK(s string, n, max int, required bool) bool {
+	if strings.TrimSpace(s) == "" {
+		return !required
+	}
+	if n > max || !utf8.ValidString(s) {
+		return false
+	}
+	multiline := max == maxText
+	for _, r := range s {
+		if r == '\n' || r == '\t' || r == '\r' {
+			if !multiline {
+				return false
+			}
+		} else if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // service checks the service of an agency's row: only health and education
@@ -447,23 +485,6 @@ func (ps *problems) count(field string, n, max int) {
 	if n > max {
 		ps.incompleteCode(field, CodeTooLong, "has %d entries; the limit is %d", n, max)
 	}
-}
-
-// textLength is the number of characters of text in the record: every
-// name, text and child id, as the decoder counts them.
-func (m *Meeting) textLength() int {
-	n := 0
-	visit(record, "", reflect.ValueOf(m).Elem(), func(f *Field, _ string, v reflect.Value) {
-		switch f.Kind {
-		case KindName, KindText:
-			n += utf8.RuneCountInString(v.String())
-		case KindRefs:
-			for i := range v.Len() {
-				n += utf8.RuneCountInString(v.Index(i).String())
-			}
-		}
-	})
-	return n
 }
 
 func dedupe(ps Problems) Problems {

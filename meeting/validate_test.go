@@ -455,3 +455,16 @@ func TestUKDate(t *testing.T) {
 		t.Errorf("winter: %v", got)
 	}
 }
+
+// BenchmarkCheck checks the example's meeting with every field, as the
+// editor does at every key and a save does before it writes.
+func BenchmarkCheck(b *testing.B) {
+	ms := decodeAll(b, readExample(b))
+	m := ms[len(ms)-1]
+	b.ReportAllocs()
+	for range b.N {
+		if ps := m.SignOffProblems(); len(ps) != 0 {
+			b.Fatal(ps)
+		}
+	}
+}
