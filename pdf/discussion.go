@@ -371,11 +371,7 @@ func (d *document) tableHeight(t table) float64 {
 	widths := t.widths()
 	h := 0.0
 	if t.header {
-		hr := row{cells: make([]cell, len(t.columns))}
-		hs := t.style.bold()
-		for i, c := range t.columns {
-			hr.cells[i] = cell{c.title, &hs}
-		}
+		hr := t.headerRow()
 		h += t.height(d.layRow(&t, hr, widths).n)
 	}
 	for _, r := range t.rows {

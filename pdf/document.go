@@ -602,11 +602,7 @@ func (d *document) table(t table) {
 	widths := t.widths()
 	var head *laid
 	if t.header {
-		hr := row{cells: make([]cell, len(t.columns))}
-		hs := t.style.bold()
-		for i, c := range t.columns {
-			hr.cells[i] = cell{c.title, &hs}
-		}
+		hr := t.headerRow()
 		l := d.layRow(&t, hr, widths)
 		head = &l
 	}
@@ -861,4 +857,15 @@ func (d *document) furniture(page, pages int) {
 	if d.conf.Draft {
 		d.draftMark()
 	}
+}
+
+// headerRow is the table's header as a row, each title in the bold of the
+// table's style.
+func (t *table) headerRow() row {
+	hr := row{cells: make([]cell, len(t.columns))}
+	hs := t.style.bold()
+	for i, c := range t.columns {
+		hr.cells[i] = cell{c.title, &hs}
+	}
+	return hr
 }

@@ -63,11 +63,7 @@ func (d *document) tableStart(t table) float64 {
 	widths := t.widths()
 	head := 0.0
 	if t.header {
-		hr := row{cells: make([]cell, len(t.columns))}
-		hs := t.style.bold()
-		for i, c := range t.columns {
-			hr.cells[i] = cell{c.title, &hs}
-		}
+		hr := t.headerRow()
 		head = t.height(d.layRow(&t, hr, widths).n)
 	}
 	split := int((contentBottom - contentTop) / 2 / t.lineHeight())

@@ -89,11 +89,11 @@ func printImportResult(e *env, what string, res storage.ImportResult) {
 	fmt.Fprintf(e.stdout, "%s: %d added, %d updated, %d unchanged, %d not imported (conflicts).\n",
 		what, res.Added, res.Updated, res.Unchanged, len(res.Conflicts)+len(res.SignOffConflicts))
 	if len(res.Conflicts) > 0 {
-		verb := "differs"
+		verb := "differs from the imported version and was left as it is"
 		if len(res.Conflicts) > 1 {
-			verb = "differ"
+			verb = "differ from the imported version and were left as they are"
 		}
-		fmt.Fprintf(e.stderr, "%s signed off in this database %s from the imported version and were left as they are: %s\n",
+		fmt.Fprintf(e.stderr, "%s signed off in this database %s: %s\n",
 			meeting.Plural(len(res.Conflicts), "meeting"), verb, idList(res.Conflicts))
 	}
 	if n := len(res.SignOffConflicts); n > 0 {
