@@ -144,7 +144,12 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	u.warning.Wrapping = fyne.TextWrapWord
 	u.warning.Hide()
 	top := container.NewVBox(u.warning, container.NewBorder(nil, nil, nil, newMeeting, banner), u.List.Filters())
-	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), widget.NewLabelWithStyle(opts.DBPath, fyne.TextAlignTrailing, fyne.TextStyle{Italic: true}))
+	// The path in the muted colour, not italic: the italic face would be
+	// the only one the first window needs that nothing else on it uses,
+	// and loading it took a tenth of the start-up (19 ms of 175).
+	path := widget.NewLabelWithStyle(opts.DBPath, fyne.TextAlignTrailing, fyne.TextStyle{})
+	path.Importance = widget.LowImportance
+	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), path)
 	u.listView = container.NewBorder(top, footer, nil, nil, u.List.Table)
 	u.body = container.NewStack(u.listView)
 	w.SetContent(u.body)

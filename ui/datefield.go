@@ -127,6 +127,7 @@ func (f *dateField) Problem() string { return f.problem }
 
 func (f *dateField) FocusGained() {
 	f.focused = true
+	selectOnFocus(&f.Entry) // a date typed over, as in every one-line field
 	f.Entry.FocusGained()
 	reveal(f)
 }

@@ -122,8 +122,7 @@ func (m *modal) close(then func()) {
 // Resize sets the dialog's size.
 func (m *modal) Resize(s fyne.Size) { m.d.Resize(s) }
 
-// A keyButton is a button that Enter presses as well as Space, and on
-// which Escape cancels its dialog.
+// A keyButton is a button of a dialog, on which Escape cancels it.
 type keyButton struct {
 	ringButton
 	escape func()
@@ -137,18 +136,13 @@ func newKeyButton(text string, icon fyne.Resource, tapped func()) *keyButton {
 }
 
 func (b *keyButton) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyReturn, fyne.KeyEnter:
-		if !b.Disabled() && b.OnTapped != nil {
-			b.OnTapped()
-		}
-	case fyne.KeyEscape:
+	if ev.Name == fyne.KeyEscape {
 		if b.escape != nil {
 			b.escape()
 		}
-	default:
-		b.Button.TypedKey(ev)
+		return
 	}
+	b.ringButton.TypedKey(ev)
 }
 
 // A dialogEntry is a one-line field of a dialog: Enter submits the dialog

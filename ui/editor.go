@@ -475,6 +475,11 @@ func (e *Editor) checkPrintable(field, text string) {
 // cleaned of control characters, with its inline message under it.
 // The first result is the field itself, to put the cursor in.
 func (e *Editor) textField(field, value, placeholder string, multiline bool, onChange func(string)) (fyne.Focusable, fyne.CanvasObject) {
+	if e.readOnly {
+		r := newReadText(value)
+		e.checkPrintable(field, value)
+		return r, withError(r, e.errorFor(field))
+	}
 	var w *widget.Entry
 	var obj fyne.Focusable
 	if multiline {
@@ -492,7 +497,6 @@ func (e *Editor) textField(field, value, placeholder string, multiline bool, onC
 		e.checkPrintable(field, s)
 		onChange(s)
 	}
-	e.disableIfReadOnly(w)
 	return obj, withError(obj.(fyne.CanvasObject), e.errorFor(field))
 }
 
@@ -516,7 +520,7 @@ func (e *Editor) addButton(label string, tapped func()) *ringButton {
 	// reaches the window as a key and then as a character, and the
 	// character would otherwise land in the new row's first field.
 	b := newButton(label, theme.ContentAddIcon(), func() { go fyne.Do(tapped) })
-	e.disableIfReadOnly(b)
+	e.hideIfReadOnly(b)
 	return b
 }
 
@@ -535,8 +539,17 @@ func (e *Editor) removeButton(what string, remove func(), warn ...func() string)
 		})
 	})
 	b.Importance = widget.LowImportance
-	e.disableIfReadOnly(b)
+	e.hideIfReadOnly(b)
 	return b
+}
+
+// hideIfReadOnly hides the buttons that add and remove rows from signed-off
+// minutes: greyed out beside every row, they would only be noise to read past.
+func (e *Editor) hideIfReadOnly(b *ringButton) {
+	if e.readOnly {
+		b.Disable()
+		b.Hide()
+	}
 }
 
 // ensureBuilt builds a section that has not been shown yet, with its

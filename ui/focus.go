@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -61,19 +62,38 @@ func (r *focusRing) Objects() []fyne.CanvasObject {
 	return append(r.WidgetRenderer.Objects(), r.ring)
 }
 
-// A ringButton is a button with a focus ring.
+// A ringButton is a button with a focus ring. Space and Enter press it, as
+// on every desktop; but not while the chair is typing words at it (the
+// focus on a button they took for a field): the space between two words
+// would otherwise add a row, and the next word would land in it.
 type ringButton struct {
 	widget.Button
 	hasFocus bool
 	onPage   func(down bool) // Page Down and Page Up, when the button is in a scrolled view
+	typedAt  time.Time       // when a letter was last typed at the button
+}
+
+// typingPause is how long after a letter typed at a button a Space or an
+// Enter is taken as more typing, not a press.
+const typingPause = 1500 * time.Millisecond
+
+func (b *ringButton) TypedRune(r rune) {
+	if r != ' ' {
+		b.typedAt = time.Now()
+	}
 }
 
 func (b *ringButton) TypedKey(ev *fyne.KeyEvent) {
-	if b.onPage != nil && (ev.Name == fyne.KeyPageDown || ev.Name == fyne.KeyPageUp) {
-		b.onPage(ev.Name == fyne.KeyPageDown)
-		return
+	switch ev.Name {
+	case fyne.KeyPageDown, fyne.KeyPageUp:
+		if b.onPage != nil {
+			b.onPage(ev.Name == fyne.KeyPageDown)
+		}
+	case fyne.KeySpace, fyne.KeyReturn, fyne.KeyEnter:
+		if time.Since(b.typedAt) >= typingPause && !b.Disabled() {
+			b.Tapped(nil)
+		}
 	}
-	b.Button.TypedKey(ev)
 }
 
 // newButton is widget.NewButtonWithIcon with a focus ring (icon may be nil).

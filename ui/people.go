@@ -86,7 +86,11 @@ func personLabel(p meeting.Person) string {
 // them, Enter (or a click on the line) fills the row with the one shown,
 // Escape puts them away. The offer never takes the focus, never changes
 // what is typed until one is chosen, and never moves or widens anything.
-func (e *Editor) personEntry(field, value string, set func(string), pick func(meeting.Person)) (*nameEntry, fyne.CanvasObject) {
+func (e *Editor) personEntry(field, value string, set func(string), pick func(meeting.Person)) (fyne.Focusable, fyne.CanvasObject) {
+	if e.readOnly {
+		r := newReadText(value)
+		return r, withError(r, e.errorFor(field))
+	}
 	n := newNameEntry()
 	n.SetText(value)
 	n.SetPlaceHolder("Name")
@@ -106,7 +110,6 @@ func (e *Editor) personEntry(field, value string, set func(string), pick func(me
 		n.offer(nil)
 		pick(p)
 	}
-	e.disableIfReadOnly(n)
 	return n, container.NewVBox(n, n.line, e.errorFor(field))
 }
 

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -90,7 +91,9 @@ func scrollTo(s *container.Scroll, o fyne.CanvasObject) {
 	view := s.Size().Height
 	offset := s.Offset.Y
 	switch {
-	case top < 0:
+	case top < 0, bottom-top > view:
+		// Above the view, or taller than it (a long text of signed-off
+		// minutes): its first line goes to the top.
 		offset += top - revealMargin/2
 	case bottom > view:
 		offset += bottom - view
@@ -123,5 +126,27 @@ func (e *lineEntry) FocusGained() {
 func selectOnFocus(e *widget.Entry) {
 	if e.Text != "" && !e.Disabled() {
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// scrollBy scrolls the scroll that holds o by a line or a page, down or up.
+func scrollBy(o fyne.CanvasObject, page, down bool) {
+	followers.Lock()
+	scrolls := append([]*container.Scroll(nil), followers.scrolls...)
+	followers.Unlock()
+	for _, s := range scrolls {
+		if !s.Visible() || !holds(s.Content, o) {
+			continue
+		}
+		step := 3 * theme.SizeForWidget(theme.SizeNameText, s)
+		if page {
+			step = s.Size().Height - step
+		}
+		if !down {
+			step = -step
+		}
+		offset := max(0, min(s.Offset.Y+step, s.Content.MinSize().Height-s.Size().Height))
+		s.ScrollToOffset(fyne.NewPos(s.Offset.X, offset))
+		return
 	}
 }

@@ -73,15 +73,19 @@ func (e *Editor) attendeeRow(i int, a meeting.Attendee) fyne.CanvasObject {
 				service.SetSelected(meeting.ServiceLabel(p.Agency, p.Service))
 			}
 		})
-	e.disableIfReadOnly(role, agency, attendance, referrer, note)
+	e.disableIfReadOnly(agency, attendance, referrer)
+	roleObj, noteObj := fyne.CanvasObject(roleBox), fyne.CanvasObject(noteBox)
+	if e.readOnly {
+		roleObj, noteObj = newReadText(a.Role), newReadText(a.Note)
+	}
 	e.lastRow[sectionAttendees] = name
 	remove := e.removeButton("attendee", func() {
 		e.editAndRebuild(func(m *meeting.Meeting) { m.Attendees = append(m.Attendees[:i:i], m.Attendees[i+1:]...) }, sectionAttendees)
 	})
-	line1 := container.NewGridWithColumns(4, nameBox, container.NewVBox(roleBox),
+	line1 := container.NewGridWithColumns(4, nameBox, container.NewVBox(roleObj),
 		withError(agency, e.errorFor(f+".agency")), withError(service, e.errorFor(f+".service")))
 	line2 := container.NewBorder(nil, nil, nil, container.NewVBox(remove), container.NewGridWithColumns(3,
-		withError(attendance, e.errorFor(f+".attendance")), container.NewVBox(referrer), container.NewVBox(noteBox)))
+		withError(attendance, e.errorFor(f+".attendance")), container.NewVBox(referrer), container.NewVBox(noteObj)))
 	return container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), nil, container.NewVBox(line1, line2))
 }
 

@@ -40,7 +40,11 @@ func (e decisionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 			}
 		}
 		children.SetSelected(selected)
+		// Whom it covers, in words: unticking the last child widens the
+		// decision to every child, which the ticks alone do not say.
+		covers := hint(decisionCovers(len(childLabels), selected))
 		children.OnChanged = func(labels []string) {
+			covers.SetText(decisionCovers(len(childLabels), labels))
 			ids := []string{}
 			for _, l := range childLabels { // in the children's order
 				for _, s := range labels {
@@ -60,7 +64,7 @@ func (e decisionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 			objs = append(objs, widget.NewSeparator())
 		}
 		objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), remove,
-			container.NewVBox(withError(outcome, e.errorFor(f+".outcome")), children, rationale)))
+			container.NewVBox(withError(outcome, e.errorFor(f+".outcome")), children, covers, rationale)))
 	}
 	objs = append(objs, container.NewHBox(e.addButton("Add decision", e.AddDecision)))
 	return objs
@@ -69,4 +73,20 @@ func (e decisionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 // AddDecision adds a decision and puts the cursor on its outcome.
 func (e *Editor) AddDecision() {
 	e.addRow(sectionDecisions, func(m *meeting.Meeting) { m.Decisions = append(m.Decisions, meeting.Decision{}) })
+}
+
+// decisionCovers says which children a decision covers, given the labels
+// of those ticked.
+func decisionCovers(children int, ticked []string) string {
+	switch {
+	case children == 0:
+		return "Covers: no child is recorded yet"
+	case len(ticked) == 0 && children == 1:
+		return "Covers: the child (none ticked)"
+	case len(ticked) == 0:
+		return fmt.Sprintf("Covers: all %d children (none ticked)", children)
+	case len(ticked) == 1:
+		return "Covers only " + ticked[0]
+	}
+	return fmt.Sprintf("Covers %d of the %d children", len(ticked), children)
 }
