@@ -33,8 +33,9 @@ BUILD_PACKAGES := gcc libc6-dev pkg-config patch libgl1-mesa-dev libx11-dev libx
 # The Windows cross-compiler (MinGW-w64 GCC, with windres for the icon and
 # version resources); osslsigncode and openssl to sign and check signatures.
 WINDOWS_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode openssl
-# xvfb and xdotool: e2e/ runs the real window on a virtual screen and types into it.
-TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils xvfb xauth xdotool imagemagick $(WINDOWS_PACKAGES)
+# xvfb and xdotool: e2e/ runs the real window on a virtual screen and types into
+# it; xclip serves the clipboard it pastes from.
+TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils xvfb xauth xdotool xclip imagemagick $(WINDOWS_PACKAGES)
 RELEASE_PACKAGES := $(BUILD_PACKAGES) $(WINDOWS_PACKAGES) xz-utils
 
 .PHONY: run build test bench fuzz demo screenshots deps-build deps-test deps-windows deps-release vet clean \

@@ -91,3 +91,6 @@ func mustLoadLocation(name string) *time.Location {
 
 // UKDate returns the UK local calendar date of t.
 func UKDate(t time.Time) Date { return DateOf(t.In(UK)) }
+
+// AddDays returns the date n days after d (before, for n < 0).
+func (d Date) AddDays(n int) Date { return addDays(d, n) }

@@ -61,6 +61,18 @@ type Options struct {
 	// prints both, and the chair when there is no contact.
 	Authority string
 	Contact   string
+	// Calendar counts the working days page 1 prints: the referral to the
+	// meeting, the initial conference's due date (nil: the built-in bank
+	// holidays).
+	Calendar *meeting.Calendar
+}
+
+// calendar is the calendar the minutes count working days with.
+func (opt Options) calendar() *meeting.Calendar {
+	if opt.Calendar == nil {
+		return meeting.BuiltInCalendar()
+	}
+	return opt.Calendar
 }
 
 // SealKeyword starts the seal in a PDF's keywords.
@@ -613,6 +625,7 @@ func (mw *minutes) signOff() {
 	d.section("Sign-off")
 	if !m.SignedOff() {
 		d.box(boxAlert, "DRAFT: not signed off", "The chair has not signed these minutes off. They may change.")
+		mw.timescales()
 		mw.recordID()
 		return
 	}
@@ -625,8 +638,34 @@ func (mw *minutes) signOff() {
 		text += "\nSeal " + mw.opt.Seal + ": the audit log's seal of these minutes as they stand, amendments included. To check a copy, the chair's team runs 'strategyminutes verify' on the PDF, or with this seal."
 	}
 	d.box(boxInfo, "Signed off", text)
+	mw.timescales()
 	mw.amendments()
 	mw.recordID()
+}
+
+// timescales gives the meeting's timescales in working days (Monday to
+// Friday except bank holidays in England and Wales), as the partnership's
+// report counts them.
+func (mw *minutes) timescales() {
+	m, c := mw.m, mw.opt.calendar()
+	referral := orNot("")
+	if n, ok := c.ReferralWorkingDays(m); ok {
+		referral = cell{meeting.WorkingDaysText(n), nil}
+	}
+	icpc := cell{"No decision started section 47 enquiries", &mutedStyle}
+	if due, ok := c.ICPCDue(m); ok {
+		icpc = cell{fmt.Sprintf("Due by %s, the %dth working day after the meeting", due.Long(), meeting.ICPCWorkingDays), nil}
+	}
+	signOff := cell{"Not signed off", &mutedStyle}
+	if m.SignedOff() {
+		signOff = cell{meeting.WorkingDaysText(c.WorkingDays(m.HeldOn(), meeting.UKDate(m.SignedOffAt))), nil}
+	}
+	mw.d.subheading("Timescales, in working days", tableStyle.lineHeight()*3)
+	mw.labelled([]field{
+		{"Referral to the meeting", referral},
+		{"Initial child protection conference", icpc},
+		{"Meeting to sign-off", signOff},
+	})
 }
 
 // recordID names the record in the app's database, for the chair's team

@@ -257,30 +257,61 @@ func (mw *minutes) actionText(i int, key, s string) string {
 	return t
 }
 
+// nextMeeting gives the next meeting and, when a decision started section
+// 47 enquiries, the initial child protection conference's last day (the
+// 15th working day after the meeting), on one line: two dates a partner
+// diarises.
 func (mw *minutes) nextMeeting() {
 	next := "No further meeting set"
 	if !mw.m.NextMeetingAt.IsZero() {
 		next = longTime(mw.m.NextMeetingAt)
 	}
-	mw.d.keyLine(meeting.Label("next_meeting_at"), next)
+	keys := [][2]string{{meeting.Label("next_meeting_at"), next}}
+	if due, ok := mw.opt.calendar().ICPCDue(mw.m); ok {
+		keys = append(keys, [2]string{"Initial conference due by", due.Long()})
+	}
+	mw.d.keyLine(keys...)
 }
 
-// keyLine draws a subheading with its value after it on the same line,
-// for a fact that needs no more: the next meeting.
-func (d *document) keyLine(key, value string) {
-	const before, after = 2.2, 1.2
+// keyLine draws subheadings each with its value after it, side by side on
+// one line (or a line each when they do not fit), for facts that need no
+// more: the next meeting, the conference's due date.
+func (d *document) keyLine(keys ...[2]string) {
+	const before, after, between = 2.2, 1.2, 8
 	vs := bodyStyle.bold()
 	lh := subheadingStyle.lineHeight()
-	d.begin(before + lh + after)
+	widths := make([]float64, len(keys))
+	total := 0.0
+	for i, k := range keys {
+		d.use(subheadingStyle)
+		kw := d.pdf.GetStringWidth(k[0]) + 4
+		d.use(vs)
+		widths[i] = kw + d.pdf.GetStringWidth(k[1])
+		total += widths[i] + between
+	}
+	oneLine := total-between <= contentWidth
+	lines := len(keys)
+	if oneLine {
+		lines = 1
+	}
+	d.begin(before + float64(lines)*lh + after)
 	if !d.atTop() {
 		d.y += before
 	}
-	d.use(subheadingStyle)
-	key = d.truncate(key, subheadingStyle, contentWidth/2)
-	kw := d.pdf.GetStringWidth(key) + 4
-	d.text(marginX, d.y, kw, key, subheadingStyle, "L")
-	// The value's smaller type sits on the key's baseline.
-	d.text(marginX+kw, d.y+(lh-vs.lineHeight())*0.75, contentWidth-kw, d.truncate(value, vs, contentWidth-kw), vs, "L")
+	x := marginX
+	for i, k := range keys {
+		if !oneLine && i > 0 {
+			x, d.y = marginX, d.y+lh
+		}
+		d.use(subheadingStyle)
+		key := d.truncate(k[0], subheadingStyle, contentWidth/2)
+		kw := d.pdf.GetStringWidth(key) + 4
+		d.text(x, d.y, kw, key, subheadingStyle, "L")
+		// The value's smaller type sits on the key's baseline.
+		room := marginX + contentWidth - x - kw
+		d.text(x+kw, d.y+(lh-vs.lineHeight())*0.75, room, d.truncate(k[1], vs, room), vs, "L")
+		x += widths[i] + between
+	}
 	d.y += lh + after
 	d.gap(blockGap)
 }

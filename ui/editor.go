@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"sort"
 	"strings"
 	"sync"
@@ -65,10 +66,14 @@ type Editor struct {
 	// amending is set while signed-off minutes are being amended: changes
 	// are held until the amendment is saved with its reason, never autosaved.
 	amending bool
-	original *meeting.Meeting // the stored version an amendment started from
-	records  meeting.Records  // amendments and the audit log; nil when the store has none
-	saver    *autosaver
-	people   peopleIndex
+	original *meeting.Meeting  // the stored version an amendment started from
+	records  meeting.Records   // amendments and the audit log; nil when the store has none
+	calendar *meeting.Calendar // working days, for the timescales shown
+	// referralLine and icpcLine show the timescales, under the referral's
+	// time and the decisions' heading; nil until their section is built.
+	referralLine, icpcLine *widget.Label
+	saver                  *autosaver
+	people                 peopleIndex
 
 	Saved     *widget.Label // "Saved 10:32:05"
 	Title     *widget.Label
@@ -117,6 +122,10 @@ type Editor struct {
 func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor {
 	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*fieldMessage{}, typed: map[string]typedInput{}, unprintable: map[string]string{}}
 	e.records, _ = store.(meeting.Records)
+	var err error
+	if e.calendar, err = meeting.CalendarOf(context.Background(), store); err != nil {
+		log.Printf("working days are counted with the built-in bank holidays: %v", err)
+	}
 	e.identity = func() string { return e.snapshot().Chair }
 	// The indicator is never truncated: the title gives way to it.
 	e.Saved = widget.NewLabel("No changes yet")
@@ -333,6 +342,17 @@ func (e *Editor) refresh() {
 	e.Title.SetText(title)
 	e.strip.update(m)
 	e.questions.update(m, e.typedProblems())
+	referral, icpc := timescales(e.calendar, m)
+	if e.referralLine != nil {
+		e.referralLine.SetText(referral)
+		e.referralLine.Hidden = referral == ""
+		e.referralLine.Refresh()
+	}
+	if e.icpcLine != nil {
+		e.icpcLine.SetText(icpc)
+		e.icpcLine.Hidden = icpc == ""
+		e.icpcLine.Refresh()
+	}
 
 	problems := m.SignOffProblems()
 	switch {
@@ -662,3 +682,16 @@ func (s *partnerStrip) update(m *meeting.Meeting) {
 
 // Warning is the strip's warning text, "" when every partner attended.
 func (e *Editor) Warning() string { return e.strip.warning.Text }
+
+// timescales says, in working days, how long the meeting came after the
+// referral and when the initial child protection conference is due.
+func timescales(c *meeting.Calendar, m *meeting.Meeting) (referral, icpc string) {
+	if n, ok := c.ReferralWorkingDays(m); ok {
+		referral = "Referral to meeting: " + meeting.WorkingDaysText(n)
+	}
+	if due, ok := c.ICPCDue(m); ok {
+		icpc = fmt.Sprintf("Initial child protection conference due by %s: the %dth working day after the meeting, for the section 47 decision",
+			due.Time(time.UTC).Format("Monday 2 January 2006"), meeting.ICPCWorkingDays)
+	}
+	return referral, icpc
+}

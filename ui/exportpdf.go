@@ -36,7 +36,7 @@ func (u *App) minutesPDF(initials bool) (*meeting.Meeting, []byte, *pdf.Redactio
 	m := u.Editor.Meeting()
 	changed := &pdf.Redactions{}
 	var unprintable []string
-	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version, Redactions: changed,
+	opt := pdf.Options{Initials: initials, ExportedAt: time.Now(), Version: u.opts.Version, Redactions: changed, Calendar: u.Editor.calendar,
 		OnUnprintable: func(field string) { unprintable = append(unprintable, field) }}
 	if u.opts.Issuer != nil {
 		var err error

@@ -15,7 +15,10 @@ type decisionsSection struct{ *Editor }
 
 func (e decisionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 	e.forget("decisions")
-	objs := []fyne.CanvasObject{heading("Decisions"), withError(hint("Each decision has a typed outcome, the reasons for it, and the children it covers (none ticked: all children)."), e.errorFor("decisions"))}
+	e.icpcLine = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	e.icpcLine.Wrapping = fyne.TextWrapWord
+	e.icpcLine.Hide()
+	objs := []fyne.CanvasObject{heading("Decisions"), withError(hint("Each decision has a typed outcome, the reasons for it, and the children it covers (none ticked: all children)."), e.errorFor("decisions")), e.icpcLine}
 	if len(m.Decisions) == 0 {
 		objs = append(objs, hint("No decisions yet."))
 	}

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
@@ -44,11 +45,12 @@ func (e detailsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 		referral.disable()
 	}
 	e.first = typ
+	e.referralLine = hint("")
 	form := widget.NewForm(
 		widget.NewFormItem("Meeting type", withError(typ, e.errorFor("type"))),
 		widget.NewFormItem("Held by", withError(mode, e.errorFor("mode"))),
 		widget.NewFormItem("Date and time (UK)", withError(held.object(), e.errorFor("held_at"))),
-		widget.NewFormItem("Referral received", withError(referral.object(), e.errorFor("referral_received_at"))),
+		widget.NewFormItem("Referral received", container.NewVBox(withError(referral.object(), e.errorFor("referral_received_at")), e.referralLine)),
 		widget.NewFormItem("Reference", reference),
 		widget.NewFormItem("Chair", chairBox),
 		widget.NewFormItem("Minute-taker", minuteTaker),

@@ -46,12 +46,16 @@ func runExportPDF(ctx context.Context, e *env, _ *flag.FlagSet, args []string) e
 	if err != nil {
 		return err
 	}
+	calendar, err := e.db.Calendar(ctx)
+	if err != nil {
+		return err
+	}
 	// The whole document is made before a byte is written, so a failure
 	// leaves no file behind.
 	var buf bytes.Buffer
 	var changed pdf.Redactions
 	var unprintable []string // field paths, never their text
-	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments, Redactions: &changed,
+	opt := pdf.Options{Initials: e.opts.initials, ExportedAt: time.Now(), Version: version, Amendments: amendments, Redactions: &changed, Calendar: calendar,
 		OnUnprintable: func(field string) { unprintable = append(unprintable, field) }}
 	defer func() {
 		for _, f := range unprintable {

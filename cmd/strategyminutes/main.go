@@ -64,6 +64,8 @@ type options struct {
 	force                     bool   // replace an existing --out file of another kind
 	seal                      string // verify
 	authority, contact        string // settings
+	holidaysFile              string // holidays
+	builtInHolidays           bool   // holidays
 }
 
 // env is what a command works with.
@@ -112,6 +114,8 @@ func commands() []command {
 			summary: "delete a meeting and erase its text: a draft, or signed-off minutes with a reason (kept in the audit log: never name the child)"},
 		{name: "settings", args: "[--authority TEXT] [--contact TEXT]", run: runSettings, flags: settingsFlags,
 			summary: "show or set the issuing authority and the contact for queries that exported minutes print on page 1"},
+		{name: "holidays", args: "[--import bank-holidays.json | --built-in]", run: runHolidays, flags: holidaysFlags,
+			summary: "show the bank holidays working days are counted with, or import gov.uk's list when a new one is proclaimed"},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}
