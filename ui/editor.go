@@ -72,6 +72,7 @@ type Editor struct {
 	// referralLine and icpcLine show the timescales, under the referral's
 	// time and the decisions' heading; nil until their section is built.
 	referralLine, icpcLine *widget.Label
+	history                childHistory // the children's earlier meetings
 	saver                  *autosaver
 	people                 peopleIndex
 
@@ -300,7 +301,10 @@ func (e *Editor) Close() error {
 
 // release lets go of what the editor registered; the app calls it once the
 // editor is closed.
-func (e *Editor) release() { forgetScrolls(e.scrolls[:]...) }
+func (e *Editor) release() {
+	forgetScrolls(e.scrolls[:]...)
+	e.history.stop()
+}
 
 // NextSection and PreviousSection move through the sections in order; the
 // cursor goes to the first field of the section shown.

@@ -16,6 +16,9 @@ type childrenSection struct{ *Editor }
 
 func (e childrenSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 	e.forget("children[")
+	e.history.mu.Lock()
+	e.history.lines = nil // the lines are made again, a child each
+	e.history.mu.Unlock()
 	objs := []fyne.CanvasObject{heading("Children discussed"),
 		hint("Every child in the household the meeting covers. Decisions can apply to all of them or to some.")}
 	if len(m.Children) == 0 {
@@ -23,9 +26,15 @@ func (e childrenSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 	}
 	for i, c := range m.Children {
 		f := fmt.Sprintf("children[%d]", i)
-		name, nameBox := e.textEntry(f+".name", c.Name, "Full name", false, func(m *meeting.Meeting, s string) { m.Children[i].Name = s })
-		dob := e.dateInput(f+".date_of_birth", c.DateOfBirth, func(m *meeting.Meeting, d meeting.Date) { m.Children[i].DateOfBirth = d })
-		_, ref := e.textEntry(f+".case_reference", c.CaseReference, "Case reference", false, func(m *meeting.Meeting, s string) { m.Children[i].CaseReference = s })
+		name, nameBox := e.textField(f+".name", c.Name, "Full name", false, func(s string) {
+			e.edit(func(m *meeting.Meeting) { m.Children[i].Name = s })
+			e.lookUpHistory()
+		})
+		dob := e.dateInput(f+".date_of_birth", c.DateOfBirth, func(m *meeting.Meeting, d meeting.Date) { m.Children[i].DateOfBirth = d }, e.lookUpHistory)
+		_, ref := e.textField(f+".case_reference", c.CaseReference, "Case reference", false, func(s string) {
+			e.edit(func(m *meeting.Meeting) { m.Children[i].CaseReference = s })
+			e.lookUpHistory()
+		})
 		remove := e.removeButton("child", func() {
 			e.forgetTyped("children[")
 			e.editAndRebuild(func(m *meeting.Meeting) { removeChild(m, i) }, sectionChildren, sectionDecisions)
@@ -33,11 +42,12 @@ func (e childrenSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 		_, views := e.textEntry(f+".views", c.Views, "The child's own views: wishes and feelings, in their words where possible", true,
 			func(m *meeting.Meeting, s string) { m.Children[i].Views = s })
 		row := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(remove),
-			container.NewVBox(container.NewGridWithColumns(3, nameBox, withError(dob, e.errorFor(f+".date_of_birth")), ref), views))
+			container.NewVBox(container.NewGridWithColumns(3, nameBox, withError(dob, e.errorFor(f+".date_of_birth")), ref), e.historyLine(), views))
 		objs = append(objs, row)
 		e.lastRow[sectionChildren] = name
 	}
 	objs = append(objs, container.NewHBox(e.addButton("Add child", e.AddChild)))
+	e.lookUpHistory()
 	return objs
 }
 
