@@ -38,7 +38,7 @@ func TestEarlierMeetings(t *testing.T) {
 
 	byRef := save("A", at("2026-01-10T10:00:00Z"), meeting.Child{Name: "Leah O.", CaseReference: " cs-4401 "}, s47, onlyOther)
 	byBirth := save("B", at("2026-03-01T10:00:00Z"), meeting.Child{Name: "LEAH OSEI", DateOfBirth: dob}, onlyLeah)
-	save("C", at("2025-01-10T10:00:00Z"), leah, s47)                                                                   // before the period
+	save("C", at("2025-01-10T10:00:00Z"), leah, s47)                                                                    // before the period
 	save("D", at("2026-04-01T10:00:00Z"), meeting.Child{Name: "Leah Osei", DateOfBirth: dob, CaseReference: "CS-9999"}) // another child
 	save("E", at("2026-04-02T10:00:00Z"), meeting.Child{Name: "Leah Osei", CaseReference: "CS-440"})                    // another case
 	now := save("F", at("2026-06-01T10:00:00Z"), leah, s47)

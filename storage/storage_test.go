@@ -603,8 +603,11 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 }
 
+// dropChildHistory takes a database back to before migration 9.
+const dropChildHistory = `DROP INDEX children_case_key; DROP INDEX children_birth; PRAGMA user_version = 8;`
+
 // dropDiscussion takes a database back to before migration 8.
-const dropDiscussion = `DROP TABLE information; DROP TABLE family_plan; DROP TABLE household; DROP TABLE discussions;
+const dropDiscussion = dropChildHistory + `DROP TABLE information; DROP TABLE family_plan; DROP TABLE household; DROP TABLE discussions;
 	ALTER TABLE children DROP COLUMN views; ALTER TABLE meetings DROP COLUMN sign_off_rules; PRAGMA user_version = 7;`
 
 // dropSeals takes a database back to before migration 7.
