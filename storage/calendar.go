@@ -1,9 +1,11 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"fmt"
+	"sync"
 
 	"strategyminutes/meeting"
 )
@@ -29,11 +31,26 @@ func (db *DB) Calendar(ctx context.Context) (*meeting.Calendar, error) {
 	if data == nil {
 		return meeting.BuiltInCalendar(), nil
 	}
+	db.calendar.mu.Lock()
+	defer db.calendar.mu.Unlock()
+	if db.calendar.c != nil && bytes.Equal(db.calendar.raw, data) {
+		return db.calendar.c, nil
+	}
 	c, err := meeting.ParseBankHolidays(data)
 	if err != nil {
 		return nil, fmt.Errorf("the bank holidays in the database: %w", err)
 	}
+	db.calendar.raw, db.calendar.c = data, c
 	return c, nil
+}
+
+// calendarCache keeps the list last parsed: Calendar is asked each time a
+// section is shown and a PDF made, and reads the setting every time, so
+// that a list another process imported counts at once.
+type calendarCache struct {
+	mu  sync.Mutex
+	raw []byte
+	c   *meeting.Calendar
 }
 
 // SetBankHolidays checks gov.uk's list of bank holidays (bank-holidays.json)

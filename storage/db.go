@@ -94,6 +94,7 @@ type DB struct {
 	warning    string    // what Open found and kept (Warning)
 	copy       bool      // a backup opened to be checked, not the database
 	checked    checkState
+	calendar   calendarCache // the bank holidays, parsed once (calendar.go)
 }
 
 // checkState is the structural check of the file (StartCheck), run once

@@ -22,6 +22,13 @@ type choice struct {
 	typed    string
 	typedAt  time.Time
 	hasFocus bool
+	// before is the choice when the type-ahead word began, and failed
+	// whether the word has matched nothing: words typed at a list by a
+	// chair who took it for a field put the choice back as it was and
+	// change nothing more until a pause, instead of wandering from option
+	// to option and ending on one nobody chose.
+	before int
+	failed bool
 }
 
 func (c *choice) CreateRenderer() fyne.WidgetRenderer {
@@ -60,14 +67,31 @@ func (c *choice) TypedKey(ev *fyne.KeyEvent) {
 func (c *choice) TypedRune(r rune) {
 	now := time.Now()
 	if now.Sub(c.typedAt) > typeAheadPause {
-		c.typed = ""
+		c.typed, c.failed = "", false
 	}
 	c.typedAt = now
 	if r == ' ' && c.typed == "" {
 		return // Space opens the list (a key, handled by Select)
 	}
+	if c.typed == "" {
+		c.before = c.SelectedIndex()
+	}
 	c.typed += string(r)
-	if i := matchChoice(c.Options, c.typed, c.SelectedIndex()); i >= 0 && i != c.SelectedIndex() {
+	if c.failed {
+		return
+	}
+	i := matchChoice(c.Options, c.typed, c.SelectedIndex())
+	switch {
+	case i < 0:
+		c.failed = true
+		if c.SelectedIndex() != c.before {
+			if c.before >= 0 {
+				c.SetSelectedIndex(c.before)
+			} else {
+				c.ClearSelected()
+			}
+		}
+	case i != c.SelectedIndex():
 		c.SetSelectedIndex(i)
 	}
 }

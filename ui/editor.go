@@ -123,10 +123,7 @@ type Editor struct {
 func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor {
 	e := &Editor{store: store, win: win, m: m.Clone(), readOnly: m.SignedOff(), errors: map[string]*fieldMessage{}, typed: map[string]typedInput{}, unprintable: map[string]string{}}
 	e.records, _ = store.(meeting.Records)
-	var err error
-	if e.calendar, err = meeting.CalendarOf(context.Background(), store); err != nil {
-		log.Printf("working days are counted with the built-in bank holidays: %v", err)
-	}
+	e.readCalendar()
 	e.identity = func() string { return e.snapshot().Chair }
 	// The indicator is never truncated: the title gives way to it.
 	e.Saved = widget.NewLabel("No changes yet")
@@ -152,6 +149,7 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	// The cursor goes with the section shown, so that what is typed next
 	// never lands unseen in the section left behind.
 	e.Tabs.OnSelected = func(*container.TabItem) {
+		e.readCalendar() // a list of bank holidays imported since counts
 		e.ensureBuilt(e.Tabs.SelectedIndex())
 		e.focusSection(e.Tabs.SelectedIndex())
 	}
@@ -686,6 +684,21 @@ func (s *partnerStrip) update(m *meeting.Meeting) {
 
 // Warning is the strip's warning text, "" when every partner attended.
 func (e *Editor) Warning() string { return e.strip.warning.Text }
+
+// readCalendar reads the calendar the database holds; one it cannot read
+// leaves the built-in bank holidays, and says why in the log.
+func (e *Editor) readCalendar() {
+	c, err := meeting.CalendarOf(context.Background(), e.store)
+	if err != nil {
+		log.Printf("working days are counted with the built-in bank holidays: %v", err)
+	}
+	if c != e.calendar {
+		e.calendar = c
+		if e.Tabs != nil {
+			e.refresh()
+		}
+	}
+}
 
 // timescales says, in working days, how long the meeting came after the
 // referral and when the initial child protection conference is due.

@@ -33,6 +33,7 @@ func (u *App) minutesPDF(initials bool) (*meeting.Meeting, []byte, *pdf.Redactio
 	if err := u.Editor.Flush(); err != nil {
 		return nil, nil, nil, nil, err
 	}
+	u.Editor.readCalendar() // the list of bank holidays as it is now
 	m := u.Editor.Meeting()
 	changed := &pdf.Redactions{}
 	var unprintable []string

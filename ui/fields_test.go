@@ -138,3 +138,43 @@ func TestChoiceSpaceInTypeAhead(t *testing.T) {
 		t.Error("Space on its own did not open the list")
 	}
 }
+
+// Words typed at a list by a chair who took it for a field change nothing:
+// once what is typed matches no option, the choice goes back to what it
+// was and stays there until a pause.
+func TestChoiceIgnoresProse(t *testing.T) {
+	var labels []string
+	for _, c := range meeting.Outcomes.Codes() {
+		labels = append(labels, meeting.Outcomes.Label(c))
+	}
+	w := test.NewTempWindow(t, nil)
+	for _, start := range []int{-1, 2} {
+		changes := 0
+		c := newChoice(labels, func(string) { changes++ })
+		if start >= 0 {
+			c.SetSelectedIndex(start)
+		}
+		changes = 0
+		w.SetContent(c)
+		for _, r := range "the police will visit" {
+			if r == ' ' {
+				c.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+			}
+			c.TypedRune(r)
+		}
+		if c.SelectedIndex() != start {
+			t.Errorf("from %d: prose typed at the list chose %q", start, c.Selected)
+		}
+		if w.Canvas().Overlays().Top() != nil {
+			t.Error("prose opened the list")
+		}
+		// After a pause, type-ahead works again.
+		c.typedAt = time.Time{}
+		for _, r := range "joint" {
+			c.TypedRune(r)
+		}
+		if !strings.Contains(c.Selected, "joint") {
+			t.Errorf("type-ahead after prose chose %q", c.Selected)
+		}
+	}
+}

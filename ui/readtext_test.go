@@ -191,3 +191,55 @@ func TestDecisionSaysWhomItCovers(t *testing.T) {
 		t.Errorf("the last tick taken off: %q", got)
 	}
 }
+
+// TestDecisionTicksNameChildrenTypedSince: a child added and named after
+// the Decisions section was built is ticked by name there.
+func TestDecisionTicksNameChildrenTypedSince(t *testing.T) {
+	u := newApp(t, openEmptyDB(t))
+	e := newMeeting(t, u)
+	e.AddDecision()
+	e.AddChild()
+	typeInto(t, entry(t, e, sectionChildren, "Full name", 0), "Ava Test")
+	var group *widget.CheckGroup
+	for _, o := range sectionObjects(e, sectionDecisions) {
+		if g, ok := o.(*widget.CheckGroup); ok {
+			group = g
+		}
+	}
+	if group == nil || len(group.Options) != 1 || group.Options[0] != "1. Ava Test" {
+		t.Fatalf("the decision's ticks: %v", group)
+	}
+}
+
+// TestCancelAmendmentAsks: cancelling an amendment with changes asks
+// first, starting on the answer that keeps them.
+func TestCancelAmendmentAsks(t *testing.T) {
+	u := newApp(t, openExampleDB(t))
+	u.Open(signedOffID)
+	e := u.Editor
+	e.StartAmendment()
+	mt := entry(t, e, sectionDetails, "Name", 0)
+	mt.SetText(mt.Text + " (notes)")
+	e.askCancelAmendment()
+	c := u.Win.Canvas()
+	if c.Overlays().Top() == nil {
+		t.Fatal("cancelling an amendment with a change asked nothing")
+	}
+	b, ok := c.Focused().(*keyButton)
+	if !ok || b.Text != "Keep amending" {
+		t.Fatalf("the question starts on %T", c.Focused())
+	}
+	b.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if !e.amending || !strings.HasSuffix(e.Meeting().MinuteTaker, "(notes)") {
+		t.Error("keeping the amendment dropped it")
+	}
+	e.askCancelAmendment()
+	for _, o := range test.LaidOutObjects(c.Overlays().Top()) {
+		if k, ok := o.(*keyButton); ok && k.Text == "Drop them" {
+			k.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		}
+	}
+	if e.amending || strings.HasSuffix(e.Meeting().MinuteTaker, "(notes)") {
+		t.Error("Drop them kept the amendment")
+	}
+}

@@ -28,6 +28,9 @@ func (e childrenSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 		f := fmt.Sprintf("children[%d]", i)
 		name, nameBox := e.textField(f+".name", c.Name, "Full name", false, func(s string) {
 			e.edit(func(m *meeting.Meeting) { m.Children[i].Name = s })
+			// The decisions' ticks are labelled with the names: built again
+			// when next shown.
+			e.built[sectionDecisions] = false
 			e.lookUpHistory()
 		})
 		dob := e.dateInput(f+".date_of_birth", c.DateOfBirth, func(m *meeting.Meeting, d meeting.Date) { m.Children[i].DateOfBirth = d }, e.lookUpHistory)

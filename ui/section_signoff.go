@@ -67,7 +67,7 @@ func (e *Editor) buildSignedOff(m *meeting.Meeting) []fyne.CanvasObject {
 		e.amendNote.Wrapping = fyne.TextWrapWord
 		save := newButton("Save the amendment…", theme.DocumentSaveIcon(), e.confirmAmendment)
 		save.Importance = widget.HighImportance
-		cancel := newButton("Cancel the amendment", theme.CancelIcon(), e.CancelAmendment)
+		cancel := newButton("Cancel the amendment", theme.CancelIcon(), e.askCancelAmendment)
 		return append(objs, widget.NewSeparator(), heading("Amending the signed-off minutes"),
 			hint("Change the record in any section, then save the amendment with its reason. Nothing is saved until then."),
 			e.amendNote, container.NewHBox(save, cancel))
@@ -109,6 +109,26 @@ func (e *Editor) StartAmendment() {
 	e.rebuildAll()
 	e.Saved.Importance = widget.WarningImportance
 	e.Saved.SetText("Amending: saved only with its reason")
+}
+
+// askCancelAmendment drops the amendment's changes once the chair says
+// so, starting on the safe answer; with none made it just ends.
+func (e *Editor) askCancelAmendment() {
+	n := len(meeting.Diff(e.original, e.snapshot()))
+	if n == 0 {
+		e.CancelAmendment()
+		return
+	}
+	what := "the change"
+	if n > 1 {
+		what = fmt.Sprintf("the %d changes", n)
+	}
+	confirmDialog(e.win, "Cancel the amendment?", "Drop "+what+" made since the amendment began? The minutes stay as they were signed off.",
+		"Drop them", "Keep amending", widget.DangerImportance, true, func(ok bool) {
+			if ok {
+				e.CancelAmendment()
+			}
+		})
 }
 
 // CancelAmendment drops the changes of an amendment.

@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -38,22 +41,36 @@ func TestEditorShowsTimescales(t *testing.T) {
 		t.Error("the due date stays after the decision changed")
 	}
 
-	// A list of bank holidays imported into the database counts from the
-	// next meeting opened.
+	// A list of bank holidays imported into the database (by the command
+	// line, say) counts as soon as a section is shown, and in the PDF.
 	list := `{"england-and-wales":{"events":[` + strings.Join([]string{
 		`{"title":"a","date":"2026-01-01"}`, `{"title":"b","date":"2026-04-03"}`, `{"title":"c","date":"2026-04-06"}`,
 		`{"title":"d","date":"2026-05-04"}`, `{"title":"e","date":"2026-05-25"}`, `{"title":"f","date":"2026-08-31"}`,
-		`{"title":"Proclaimed","date":"2026-12-14"}`, `{"title":"g","date":"2026-12-25"}`, `{"title":"h","date":"2026-12-28"}`}, ",") + `]}}`
+		`{"title":"Proclaimed","date":"2026-12-14"}`, `{"title":"Another","date":"2026-12-16"}`, `{"title":"g","date":"2026-12-25"}`, `{"title":"h","date":"2026-12-28"}`}, ",") + `]}}`
 	if err := db.SetBankHolidays(context.Background(), []byte(list)); err != nil {
 		t.Fatal(err)
 	}
-	m := e.Meeting()
-	if err := e.Close(); err != nil {
+	selects(e, sectionDecisions)[0].SetSelected(meeting.OutcomeS47Joint.Label())
+	sectionObjects(e, sectionDetails)
+	if got := e.referralLine.Text; got != "Referral to meeting: the same working day" {
+		t.Errorf("with the meeting's day a bank holiday: %q", got)
+	}
+	if !strings.Contains(e.icpcLine.Text, "due by Friday 8 January 2027") {
+		t.Errorf("the due date after the import: %q", e.icpcLine.Text)
+	}
+	_, doc, err := u.MinutesPDF(false)
+	if err != nil {
 		t.Fatal(err)
 	}
-	u.Open(m.ID)
-	sectionObjects(u.Editor, sectionDetails)
-	if got := u.Editor.referralLine.Text; got != "Referral to meeting: the same working day" {
-		t.Errorf("with the meeting's day a bank holiday: %q", got)
+	path := filepath.Join(t.TempDir(), "m.pdf")
+	if err := os.WriteFile(path, doc, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-raw", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext (poppler-utils, which make test installs): %v", err)
+	}
+	if page1 := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(page1, "Initial conference due by 8 January 2027") {
+		t.Errorf("the PDF does not count with the imported list:\n%s", page1)
 	}
 }
