@@ -94,8 +94,12 @@ func (e *Editor) lookUpHistory() {
 				return // typed on since, or a child added or removed: a newer lookup follows
 			}
 			for i, l := range lines {
-				l.SetText(texts[i])
-				l.Hidden = texts[i] == ""
+				// A line is touched only when it changes: most children
+				// have no earlier meeting, and their lines stay as built.
+				if l.Text == texts[i] && l.Hidden == (texts[i] == "") {
+					continue
+				}
+				l.Text, l.Hidden = texts[i], texts[i] == ""
 				l.Refresh()
 			}
 		})
