@@ -45,7 +45,8 @@ func (e childrenSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 		_, views := e.textEntry(f+".views", c.Views, "The child's own views: wishes and feelings, in their words where possible", true,
 			func(m *meeting.Meeting, s string) { m.Children[i].Views = s })
 		row := container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(remove),
-			container.NewVBox(container.NewGridWithColumns(3, nameBox, withError(dob, e.errorFor(f+".date_of_birth")), ref), e.historyLine(), views))
+			container.NewVBox(container.NewGridWithColumns(3, nameBox, withError(dob, e.errorFor(f+".date_of_birth")), ref), e.historyLine(),
+				widget.NewLabel(meeting.Label("children[].views")), views))
 		objs = append(objs, row)
 		e.lastRow[sectionChildren] = name
 	}
