@@ -220,17 +220,32 @@ func (c *Calendar) WorkingDays(a, b Date) int {
 	return n
 }
 
-// AddWorkingDays returns the nth working day after d (n >= 1), or d itself
-// when n is 0 or less.
+// AddWorkingDays returns the nth working day after d, or before it when n
+// is negative; d itself when n is 0.
 func (c *Calendar) AddWorkingDays(d Date, n int) Date {
+	step := 1
+	if n < 0 {
+		step, n = -1, -n
+	}
 	for n > 0 {
-		d = addDays(d, 1)
+		d = addDays(d, step)
 		if c.IsWorkingDay(d) {
 			n--
 		}
 	}
 	return d
 }
+
+// OnOrAfter returns d when it is a working day, else the next one.
+func (c *Calendar) OnOrAfter(d Date) Date {
+	for !c.IsWorkingDay(d) {
+		d = addDays(d, 1)
+	}
+	return d
+}
+
+// EasterSunday is Easter Day of year y in the Gregorian calendar.
+func EasterSunday(y int) Date { return easterSunday(y) }
 
 // Published returns the years a published list covers, or 0, 0 for the
 // built-in calendar alone.

@@ -87,6 +87,16 @@ func TestWorkingDays(t *testing.T) {
 			t.Errorf("working days(%s, %s) = %d, want %d", tc.a, tc.b, got, tc.want)
 		}
 	}
+	// Backwards, and the next working day.
+	if got := c.AddWorkingDays(date("2026-12-29"), -2); got != date("2026-12-23") {
+		t.Errorf("2 working days before 29 December 2026: %s", got)
+	}
+	if got := c.OnOrAfter(date("2026-12-25")); got != date("2026-12-29") {
+		t.Errorf("the working day on or after Christmas Day 2026: %s", got)
+	}
+	if got := c.OnOrAfter(date("2026-12-29")); got != date("2026-12-29") {
+		t.Errorf("a working day moved to %s", got)
+	}
 	if c.WorkingDays(Date{}, date("2026-12-01")) != 0 {
 		t.Error("a date not given counts days")
 	}

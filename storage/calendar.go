@@ -38,7 +38,7 @@ func (db *DB) Calendar(ctx context.Context) (*meeting.Calendar, error) {
 	}
 	c, err := meeting.ParseBankHolidays(data)
 	if err != nil {
-		return nil, fmt.Errorf("the bank holidays in the database: %w", err)
+		return nil, fmt.Errorf("the bank holidays in the database ('strategyminutes holidays --import' replaces them, --built-in forgets them): %w", err)
 	}
 	db.calendar.raw, db.calendar.c = data, c
 	return c, nil

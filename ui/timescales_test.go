@@ -2,9 +2,6 @@ package ui
 
 import (
 	"context"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -62,15 +59,7 @@ func TestEditorShowsTimescales(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "m.pdf")
-	if err := os.WriteFile(path, doc, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-f", "1", "-l", "1", "-raw", "-enc", "UTF-8", path, "-").Output()
-	if err != nil {
-		t.Fatalf("pdftotext (poppler-utils, which make test installs): %v", err)
-	}
-	if page1 := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(page1, "Initial conference due by 8 January 2027") {
+	if page1 := pdfPage1(t, doc); !strings.Contains(page1, "Initial conference due by 8 January 2027") {
 		t.Errorf("the PDF does not count with the imported list:\n%s", page1)
 	}
 }

@@ -327,7 +327,7 @@ func (b *build) reason() string {
 		return text
 	}
 	r := b.r
-	earlier := b.g.cal.addWorkingDays(b.heldOn, -(5 + r.IntN(25)))
+	earlier := b.g.cal.AddWorkingDays(b.heldOn, -(5 + r.IntN(25)))
 	update := pick(r, []string{
 		"The child protection medical found injuries consistent with the account of non-accidental injury.",
 		"Police checks are complete and the alleged perpetrator has been interviewed under caution.",
@@ -346,7 +346,7 @@ func (b *build) when() string {
 	case 1:
 		return "yesterday"
 	}
-	d := b.g.cal.addWorkingDays(b.heldOn, -(1 + b.r.IntN(2)))
+	d := b.g.cal.AddWorkingDays(b.heldOn, -(1 + b.r.IntN(2)))
 	return "on " + weekday(d).String()
 }
 

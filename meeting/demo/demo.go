@@ -72,7 +72,7 @@ type generator struct {
 	r       *rand.Rand
 	talk    *rand.Rand // the discussion's own source (discussion.go)
 	n       int
-	cal     calendar
+	cal     *meeting.Calendar
 	days    []meeting.Date // the span's working days, oldest first
 	staff   staff
 	numbers map[int]int // meetings numbered so far, by year
@@ -84,11 +84,11 @@ func newGenerator(n int, seed uint64) *generator {
 		r:       rand.New(rand.NewPCG(seed, pcgStream)),
 		talk:    rand.New(rand.NewPCG(seed, talkStream)),
 		n:       n,
-		cal:     newCalendar(first.Year, last.Year+1), // due dates run past AsOf
+		cal:     meeting.BuiltInCalendar(),
 		numbers: make(map[int]int),
 	}
 	for d := first; !d.After(last); d = addDays(d, 1) {
-		if g.cal.workingDay(d) {
+		if g.cal.IsWorkingDay(d) {
 			g.days = append(g.days, d)
 		}
 	}
@@ -203,7 +203,7 @@ func (b *build) heldAt(day meeting.Date) (time.Time, bool) {
 	}
 	if b.m.Type == meeting.TypeImmediate && chance(r, 35) {
 		var free []meeting.Date
-		for d := addDays(day, 1); !b.g.cal.workingDay(d) && !d.After(AsOf); d = addDays(d, 1) {
+		for d := addDays(day, 1); !b.g.cal.IsWorkingDay(d) && !d.After(AsOf); d = addDays(d, 1) {
 			free = append(free, d)
 		}
 		if len(free) > 0 && r.IntN(2) == 0 {
@@ -245,7 +245,7 @@ func (b *build) referralAt() time.Time {
 		return held.Add(-time.Duration(20+r.IntN(maxMinutes-20)) * time.Minute)
 	}
 	daysBefore := func(n int) time.Time {
-		d := b.g.cal.addWorkingDays(b.heldOn, -n)
+		d := b.g.cal.AddWorkingDays(b.heldOn, -n)
 		minute := 8*60 + r.IntN(10*60)
 		if b.referrerAgency() == meeting.AgencyPolice && r.IntN(4) == 0 {
 			minute = r.IntN(8 * 60) // overnight police notifications
@@ -297,7 +297,7 @@ func (b *build) signOff() {
 		if days == 4 {
 			days += r.IntN(6)
 		}
-		d := b.g.cal.addWorkingDays(b.heldOn, days)
+		d := b.g.cal.AddWorkingDays(b.heldOn, days)
 		minute := 9*60 + r.IntN(9*60)
 		at = time.Date(d.Year, d.Month, d.Day, minute/60, minute%60, 0, 0, meeting.UK)
 	}

@@ -609,7 +609,7 @@ func (b *build) nextMeeting() {
 		if !s47(b.m.Decisions[0].Outcome) || !chance(r, percentIf(b.m.Type == meeting.TypeReview, 25, 10)) {
 			return
 		}
-		day = b.g.cal.addWorkingDays(b.heldOn, 10+r.IntN(6))
+		day = b.g.cal.AddWorkingDays(b.heldOn, 10+r.IntN(6))
 	}
 	minute := 9*60 + 30*r.IntN(14)
 	b.m.NextMeetingAt = time.Date(day.Year, day.Month, day.Day, minute/60, minute%60, 0, 0, meeting.UK)

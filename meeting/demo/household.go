@@ -304,8 +304,8 @@ func (b *build) familyPlan() {
 	officer := b.officerName()
 	main := b.m.Decisions[0].Outcome
 	investigating := b.m.Police.Investigation == meeting.InvestigationYes
-	visit := b.g.cal.onOrAfter(addDays(b.heldOn, r.IntN(2)))
-	told := func(n int) meeting.Date { return b.g.cal.onOrAfter(addDays(b.heldOn, n)) }
+	visit := b.g.cal.OnOrAfter(addDays(b.heldOn, r.IntN(2)))
+	told := func(n int) meeting.Date { return b.g.cal.OnOrAfter(addDays(b.heldOn, n)) }
 	b.m.FamilyPlan = make([]meeting.FamilyLine, 0, max(len(b.m.Household), len(b.kids))+2)
 	line := func(p meeting.Member) meeting.FamilyLine {
 		return meeting.FamilyLine{Person: p.Name, Relationship: p.Relationship, By: sw, On: visit}

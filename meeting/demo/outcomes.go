@@ -132,7 +132,7 @@ func (b *build) rationale(o meeting.Outcome, children []string) string {
 			"Concern already addressed by the existing child in need plan; no further action from this meeting.",
 		})
 	case meeting.OutcomeFurtherStrategy: // one to four weeks on (the same single draw as ever)
-		b.reconvene = b.g.cal.addWorkingDays(b.heldOn, 5+r.IntN(16))
+		b.reconvene = b.g.cal.AddWorkingDays(b.heldOn, 5+r.IntN(16))
 		return fmt.Sprintf("Reconvene on %s when the outcome of the checks is known.", longDate(b.reconvene))
 	case meeting.OutcomePoliceProtection:
 		return fmt.Sprintf("Police used powers of protection under section 46 of the Children Act 1989 because %s could not be kept safe at home tonight.", who)
@@ -323,11 +323,11 @@ func (b *build) action(s actionSpec) meeting.Action {
 	if !chance(r, 8) {
 		switch {
 		case s.dueIn < 0:
-			a.Due = b.g.cal.addWorkingDays(b.heldOn, 15)
+			a.Due = b.g.cal.AddWorkingDays(b.heldOn, 15)
 		case s.dueIn == 0:
-			a.Due = b.g.cal.onOrAfter(addDays(b.heldOn, 2+r.IntN(17)))
+			a.Due = b.g.cal.OnOrAfter(addDays(b.heldOn, 2+r.IntN(17)))
 		default:
-			a.Due = b.g.cal.onOrAfter(addDays(b.heldOn, s.dueIn))
+			a.Due = b.g.cal.OnOrAfter(addDays(b.heldOn, s.dueIn))
 		}
 	}
 	switch {
@@ -344,7 +344,7 @@ func (b *build) action(s actionSpec) meeting.Action {
 		}
 	}
 	if !a.Completed.IsZero() && chance(r, 90) { // work is mostly done on working days
-		a.Completed = b.g.cal.onOrAfter(a.Completed)
+		a.Completed = b.g.cal.OnOrAfter(a.Completed)
 	}
 	if a.Completed.After(AsOf) { // not done yet
 		a.Completed = meeting.Date{}
