@@ -142,7 +142,7 @@ bench: build
 	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) -timeout 60m \
 	  -skip AutosaveTyping ./storage ./pdf ./meeting/... ./ui | tee bin/bench.txt
 	# Autosave against its floor: enough samples for a p99 that means something.
-	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench AutosaveTyping -benchtime 2000x ./storage | tee -a bin/bench.txt
+	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench AutosaveTyping -benchtime 5120x ./storage | tee -a bin/bench.txt
 	# Start-up at 100,000 and 1,000,000 meetings, beside a hello-world Fyne window.
 	$(GOBUILD) -o bin/hello ./.ci/hello
 	./.ci/bench-startup $(BIN) bin/hello 100000 1000000 | tee bin/startup.txt

@@ -79,24 +79,30 @@ func record(ctx context.Context, tx execQuerier, who, event, meetingID, detail s
 }
 
 // recordChange logs an edit, unless the same person's last event on the
-// meeting was an edit in the same session.
-func recordChange(ctx context.Context, tx execQuerier, who, meetingID string, at time.Time) error {
-	var lastAt, lastWho, lastEvent string
-	found := false
-	err := eachRow(ctx, tx, `SELECT at, who, event FROM audit WHERE meeting = ? ORDER BY id DESC LIMIT 1`, []any{meetingID},
-		func(rows *sql.Rows) error {
-			found = true
-			return rows.Scan(&lastAt, &lastWho, &lastEvent)
-		})
-	if err != nil {
-		return fmt.Errorf("read audit log: %w", err)
-	}
-	if found && lastWho == who && (lastEvent == EventChange || lastEvent == EventCreate) {
-		if t, perr := time.Parse(time.RFC3339, lastAt); perr == nil && at.Sub(t) < changeSession {
-			return nil
+// meeting was an edit in the same session. last is that event when the
+// caller knows it (an autosave following another, writeconn.go), nil to
+// read it. It returns the meeting's newest event afterwards.
+func recordChange(ctx context.Context, tx execQuerier, who, meetingID string, at time.Time, last *lastEvent) (lastEvent, error) {
+	if last == nil {
+		last = &lastEvent{}
+		err := eachRow(ctx, tx, `SELECT at, who, event FROM audit WHERE meeting = ? ORDER BY id DESC LIMIT 1`, []any{meetingID},
+			func(rows *sql.Rows) error {
+				return rows.Scan(&last.at, &last.who, &last.event)
+			})
+		if err != nil {
+			return lastEvent{}, fmt.Errorf("read audit log: %w", err)
 		}
 	}
-	return record(ctx, tx, who, EventChange, meetingID, "", at)
+	if last.who == who && (last.event == EventChange || last.event == EventCreate) {
+		if t, perr := time.Parse(time.RFC3339, last.at); perr == nil && at.Sub(t) < changeSession {
+			return *last, nil
+		}
+	}
+	stamp := at.UTC().Format(time.RFC3339)
+	if err := record(ctx, tx, who, EventChange, meetingID, "", at); err != nil {
+		return lastEvent{}, err
+	}
+	return lastEvent{stamp, who, EventChange}, nil
 }
 
 // AuditLog returns the events about one meeting, or about everything for

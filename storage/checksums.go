@@ -14,12 +14,12 @@ import (
 // match: a meeting taken out of the search index is hidden from every
 // search.
 func checksumAll(ctx context.Context, tx querier) ([]TamperProblem, error) {
-	pending := map[int64]string{}
-	err := eachRow(ctx, tx, `SELECT rowid, text FROM search_pending`, nil, func(rows *sql.Rows) error {
+	// The entries waiting take their text from their meeting (indexPending).
+	pending := map[int64]bool{}
+	err := eachRow(ctx, tx, `SELECT rowid FROM search_pending`, nil, func(rows *sql.Rows) error {
 		var key int64
-		var text string
-		err := rows.Scan(&key, &text)
-		pending[key] = text
+		err := rows.Scan(&key)
+		pending[key] = true
 		return err
 	})
 	if err != nil {
@@ -55,12 +55,12 @@ func checksumAll(ctx context.Context, tx querier) ([]TamperProblem, error) {
 				want[first+int64(slot)] = part
 			}
 		}
-		for key, text := range pending {
+		for key := range pending {
 			if key >= first && key < first+searchSlots {
-				if text == "" {
-					delete(have, key)
-				} else {
+				if text, ok := want[key]; ok {
 					have[key] = text
+				} else {
+					delete(have, key)
 				}
 				delete(pending, key)
 			}
@@ -77,11 +77,7 @@ func checksumAll(ctx context.Context, tx querier) ([]TamperProblem, error) {
 		orphans++
 		entries.next()
 	}
-	for _, text := range pending {
-		if text != "" {
-			orphans++
-		}
-	}
+	// A rowid still waiting is of no meeting: it only removes an entry.
 	if orphans > 0 {
 		problems = append(problems, TamperProblem{What: fmt.Sprintf("the search index holds %d entries of no meeting", orphans)})
 	}

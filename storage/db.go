@@ -95,6 +95,7 @@ type DB struct {
 	copy       bool      // a backup opened to be checked, not the database
 	checked    checkState
 	calendar   calendarCache // the bank holidays, parsed once (calendar.go)
+	writing    writeConn     // the connection write transactions take in turn
 }
 
 // checkState is the structural check of the file (StartCheck), run once
@@ -168,8 +169,9 @@ func Open(path string) (*DB, error) {
 		lock.release()
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
-	// One writer at a time is SQLite's rule; a few readers share WAL snapshots.
-	sqlDB.SetMaxOpenConns(4)
+	// One writer at a time is SQLite's rule, on a connection of its own
+	// once it has written (writeconn.go); four readers share WAL snapshots.
+	sqlDB.SetMaxOpenConns(5)
 	db := &DB{sql: sqlDB, path: path, lock: lock, warning: warning}
 	if err := db.migrate(context.Background()); err != nil {
 		db.Close()
@@ -227,7 +229,7 @@ func (db *DB) Path() string { return db.path }
 // Close closes the database.
 func (db *DB) Close() error {
 	db.statements.close()
-	err := db.sql.Close()
+	err := errors.Join(db.writing.close(), db.sql.Close())
 	db.lock.release() // after SQLite has let the file go
 	return err
 }
@@ -411,8 +413,18 @@ func (db *DB) inTx(ctx context.Context, fn func(*sql.Tx) error) error {
 
 // inTxUnchecked is inTx without waiting for the check: for migrations,
 // which check first themselves.
+//
+// Every write transaction runs on the one writing connection, in turn
+// (writeconn.go). What the last autosave left is offered to this
+// transaction (prev) and then forgotten, unless this one is an autosave
+// that commits and leaves its own (next).
 func (db *DB) inTxUnchecked(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+	w := &db.writing
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.prev, w.next, w.last = w.last, nil, nil
+	defer func() { w.prev, w.next = nil, nil }()
+	tx, err := w.begin(ctx, db.sql)
 	if err != nil {
 		return fmt.Errorf("begin transaction: %w", plain(err))
 	}
@@ -423,5 +435,6 @@ func (db *DB) inTxUnchecked(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("commit: %w", plain(err))
 	}
+	w.last = w.next
 	return nil
 }

@@ -69,7 +69,7 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 				if m.SignedOff() && !m.ChecklistRules() {
 					res.EarlierRules++
 				}
-				if err := w.save(ctx, m, nil, now); err != nil {
+				if _, err := w.save(ctx, m, nil, now); err != nil {
 					return err
 				}
 				if m.SignedOff() {
@@ -93,7 +93,7 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 				return nil
 			}
 			res.Updated++
-			if err := w.save(ctx, m, old, now); err != nil {
+			if _, err := w.save(ctx, m, old, now); err != nil {
 				return err
 			}
 			if m.SignedOff() {

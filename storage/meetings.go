@@ -64,25 +64,34 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 	}
 	who, now := db.User(), time.Now()
 	return db.writePending(ctx, func(w *writer) error {
-		old, err := w.stored(ctx, m.ID)
+		old, last, version, err := w.storedForSave(ctx, m.ID)
 		switch {
 		case err != nil:
 			return fmt.Errorf("save meeting: %w", err)
 		case old != nil && old.signedOff:
 			return fmt.Errorf("save meeting %s: %w", meeting.QuoteID(m.ID), ErrSignedOff)
 		}
-		if err := w.save(ctx, m, old, now); err != nil {
+		img, err := w.save(ctx, m, old, now)
+		if err != nil {
 			return err
 		}
 		switch {
 		case old == nil && m.SignedOff(): // stored for the first time already signed off
 			return recordSealedAs(ctx, w, who, EventCreate, m, "", now)
 		case old == nil:
-			return record(ctx, w, who, EventCreate, m.ID, "", now)
+			if err := record(ctx, w, who, EventCreate, m.ID, "", now); err != nil {
+				return err
+			}
+			w.keep(m.ID, img, version, lastEvent{now.UTC().Format(time.RFC3339), who, EventCreate})
+			return nil
 		case m.SignedOff():
 			return recordSealedAs(ctx, w, who, EventSignOff, m, "", now)
 		}
-		return recordChange(ctx, w, who, m.ID, now)
+		entry, err := recordChange(ctx, w, who, m.ID, now, last)
+		if err == nil {
+			w.keep(m.ID, img, version, entry)
+		}
+		return err
 	})
 }
 

@@ -130,7 +130,9 @@ func imageOf(m *meeting.Meeting) *image {
 		*t.list(img) = t.rows(m)
 	}
 	for _, d := range m.Decisions {
-		img.decisionChildren = append(img.decisionChildren, d.Children)
+		// A copy: a kept image (writeconn.go) must not change with the
+		// meeting the editor goes on changing.
+		img.decisionChildren = append(img.decisionChildren, slices.Clone(d.Children))
 	}
 	if m.Consent != nil {
 		img.consent = consentColumns.row(m.Consent)
@@ -505,19 +507,22 @@ func rowOf(cols []string, values []any) (row, error) {
 }
 
 // save stores the validated meeting m, whose stored rows are old (nil for a
-// meeting not stored yet), writing only the rows that differ.
-func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now time.Time) error {
+// meeting not stored yet), writing only the rows that differ. It returns
+// the rows m is now stored as.
+func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now time.Time) (*image, error) {
 	img := imageOf(m)
+	img.storedChecksum = img.checksum()
+	img.signedOff = m.SignedOff()
 	stamp := formatTime(now.UTC())
 	if old == nil {
 		old = &image{}
 		s, err := w.stmt(ctx, insertMeetingSQL)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		args := append(append([]any{m.ID}, img.meeting...), stamp, stamp, img.checksum())
+		args := append(append([]any{m.ID}, img.meeting...), stamp, stamp, img.storedChecksum)
 		if err := s.QueryRowContext(ctx, args...).Scan(&old.key); err != nil {
-			return fmt.Errorf("store meeting: %w", err)
+			return nil, fmt.Errorf("store meeting: %w", err)
 		}
 	} else {
 		changed := changedColumns(old.meeting, img.meeting)
@@ -529,26 +534,27 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		if set != "" {
 			set += ", "
 		}
-		if err := w.exec(ctx, "UPDATE meetings SET "+set+"updated_at = ?, checksum = ? WHERE rowid = ?", append(args, stamp, img.checksum(), old.key)...); err != nil {
-			return fmt.Errorf("store meeting: %w", err)
+		if err := w.exec(ctx, "UPDATE meetings SET "+set+"updated_at = ?, checksum = ? WHERE rowid = ?", append(args, stamp, img.storedChecksum, old.key)...); err != nil {
+			return nil, fmt.Errorf("store meeting: %w", err)
 		}
 		if old.irregular {
 			// Not written by this version of the app: replace every row, as saves once did.
 			for _, t := range []string{"decision_children", "decisions", "children", "attendees", "consents", "actions",
 				"information", "family_plan", "household", "discussions"} {
 				if err := w.exec(ctx, "DELETE FROM "+t+" WHERE meeting = ?", old.key); err != nil {
-					return fmt.Errorf("replace meeting rows: %w", err)
+					return nil, fmt.Errorf("replace meeting rows: %w", err)
 				}
 			}
 			if err := w.clearIndex(ctx, old.key); err != nil {
-				return err
+				return nil, err
 			}
 			old = &image{key: old.key}
 		}
 	}
 	key := old.key
+	img.key = key
 	if err := w.index(ctx, key, old.searchParts(), img.searchParts()); err != nil {
-		return err
+		return nil, err
 	}
 
 	// The order keeps every foreign key satisfied after each statement:
@@ -566,22 +572,22 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		rewrite[j] = i < 0 || i != j || !slices.Equal(old.decisionChildren[i], img.decisionChildren[j])
 		if i >= 0 && rewrite[j] && len(old.decisionChildren[i]) > 0 {
 			if err := w.exec(ctx, clearDecisionChildrenSQL, key, i); err != nil {
-				return fmt.Errorf("store decisions[%d].children: %w", j, err)
+				return nil, fmt.Errorf("store decisions[%d].children: %w", j, err)
 			}
 		}
 	}
 	for _, i := range decisions.deleted {
 		if len(old.decisionChildren[i]) > 0 {
 			if err := w.exec(ctx, clearDecisionChildrenSQL, key, i); err != nil {
-				return fmt.Errorf("remove decision children: %w", err)
+				return nil, fmt.Errorf("remove decision children: %w", err)
 			}
 		}
 	}
 	if err := w.apply(ctx, childrenTable, key, keyedPlan(old.children, img.children), old.children, img.children); err != nil {
-		return err
+		return nil, err
 	}
 	if err := w.apply(ctx, decisionsTable, key, decisions, old.decisions, img.decisions); err != nil {
-		return err
+		return nil, err
 	}
 	for j, ids := range img.decisionChildren {
 		if !rewrite[j] {
@@ -589,7 +595,7 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		}
 		for k, id := range ids {
 			if err := w.exec(ctx, insertDecisionChildSQL, key, j, k, id); err != nil {
-				return fmt.Errorf("store decisions[%d].children[%d]: %w", j, k, err)
+				return nil, fmt.Errorf("store decisions[%d].children[%d]: %w", j, k, err)
 			}
 		}
 	}
@@ -605,13 +611,16 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 	} {
 		p := alignedPlan(len(t.old), len(t.new), func(i, j int) bool { return equalRows(t.old[i], t.new[j]) })
 		if err := w.apply(ctx, t.table, key, p, t.old, t.new); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := w.saveSingle(ctx, consentsTable, key, old.consent, img.consent); err != nil {
-		return err
+		return nil, err
 	}
-	return w.saveSingle(ctx, discussionsTable, key, old.discussion, img.discussion)
+	if err := w.saveSingle(ctx, discussionsTable, key, old.discussion, img.discussion); err != nil {
+		return nil, err
+	}
+	return img, nil
 }
 
 // A single is a table of one row per meeting at most.
@@ -807,5 +816,6 @@ func (w *writer) writeOne(ctx context.Context, m *meeting.Meeting, now time.Time
 	if err != nil {
 		return err
 	}
-	return w.save(ctx, m, old, now)
+	_, err = w.save(ctx, m, old, now)
+	return err
 }

@@ -202,21 +202,19 @@ func (w *writer) writeEntries(ctx context.Context) error {
 	return err
 }
 
-// pendEntries puts search entries in search_pending, replacing any waiting
-// for the same rowid.
+// pendEntries puts the rowids of search entries in search_pending: a rowid
+// already waiting is left as it is, so that an autosave after the first
+// writes nothing there (migration 10). The text each takes is its
+// meeting's when the index is next brought up to date (indexPending).
 func pendEntries(ctx context.Context, q execQuerier, entries map[int64]string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	var list [][2]any
-	for _, rowid := range slices.Sorted(maps.Keys(entries)) {
-		list = append(list, [2]any{rowid, entries[rowid]})
-	}
-	b, err := json.Marshal(list)
+	b, err := json.Marshal(slices.Sorted(maps.Keys(entries)))
 	if err == nil {
 		_, err = q.ExecContext(ctx, `INSERT INTO search_pending (rowid, text)
-			SELECT value ->> 0, value ->> 1 FROM json_each(?) WHERE true
-			ON CONFLICT (rowid) DO UPDATE SET text = excluded.text`, string(b))
+			SELECT value, '' FROM json_each(?) WHERE true
+			ON CONFLICT (rowid) DO NOTHING`, string(b))
 	}
 	if err != nil {
 		return fmt.Errorf("update the search index: %w", err)
@@ -224,21 +222,37 @@ func pendEntries(ctx context.Context, q execQuerier, entries map[int64]string) e
 	return nil
 }
 
-// indexPending moves the entries waiting in search_pending into the index.
+// pendingEntry is the text the waiting entry in slot of a meeting whose
+// search column is search takes: the part in the slot, or "" (none, and
+// for a meeting no longer stored: the entry is removed).
+func pendingEntry(search sql.NullString, slot int) string {
+	if !search.Valid {
+		return ""
+	}
+	entries := searchEntries(strings.Split(search.String, searchSeparator))
+	if slot < len(entries) {
+		return entries[slot]
+	}
+	return ""
+}
+
+// indexPending moves the entries waiting in search_pending into the index,
+// each with the text its meeting now gives it.
 func indexPending(ctx context.Context, q execQuerier) error {
-	rows, err := q.QueryContext(ctx, `SELECT rowid, text FROM search_pending`)
+	rows, err := q.QueryContext(ctx, fmt.Sprintf(`SELECT p.rowid, m.search FROM search_pending p
+		LEFT JOIN meetings m ON m.rowid = p.rowid / %d`, searchSlots))
 	if err != nil {
 		return fmt.Errorf("update the search index: %w", err)
 	}
 	entries := map[int64]string{}
 	for rows.Next() {
 		var rowid int64
-		var text string
-		if err := rows.Scan(&rowid, &text); err != nil {
+		var search sql.NullString
+		if err := rows.Scan(&rowid, &search); err != nil {
 			rows.Close()
 			return fmt.Errorf("update the search index: %w", err)
 		}
-		entries[rowid] = text
+		entries[rowid] = pendingEntry(search, int(rowid%searchSlots))
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
