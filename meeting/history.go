@@ -33,6 +33,9 @@ type EarlierMeeting struct {
 	Child    string     // the child's name as that meeting recorded it
 	Match    ChildMatch // how the child was matched
 	Outcomes []Outcome  // the decisions that covered the child there
+	// OpenActions are that meeting's actions not recorded as done, in
+	// its order.
+	OpenActions []Action
 }
 
 // A ChildHistory finds the strategy meetings a child was discussed at.
@@ -40,7 +43,8 @@ type ChildHistory interface {
 	// EarlierMeetings returns the meetings held at or after since and
 	// before before, except the one with the id except, that discussed
 	// the child (by case reference, or by name and date of birth when
-	// either has no case reference), newest first.
+	// either has no case reference), newest first, with their open
+	// actions.
 	EarlierMeetings(ctx context.Context, c Child, since, before time.Time, except string) ([]EarlierMeeting, error)
 }
 

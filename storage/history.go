@@ -70,5 +70,31 @@ func (db *DB) EarlierMeetings(ctx context.Context, c meeting.Child, since, befor
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("find the child's earlier meetings: %w", plain(err))
 	}
+	rows.Close()
+	for i := range out {
+		if out[i].OpenActions, err = openActions(ctx, db.sql, out[i].ID); err != nil {
+			return nil, fmt.Errorf("find the child's earlier meetings: meeting %s: %w", meeting.QuoteID(out[i].ID), err)
+		}
+	}
 	return out, nil
+}
+
+// openActions returns the actions of the meeting with the id that are not
+// recorded as done, in order.
+func openActions(ctx context.Context, q querier, id string) ([]meeting.Action, error) {
+	var out []meeting.Action
+	err := eachRow(ctx, q, `SELECT a.description, a.owner, a.agency, a.due FROM actions a
+		JOIN meetings m ON m.rowid = a.meeting WHERE m.id = ? AND a.completed = '' ORDER BY a.position`, []any{id},
+		func(rows *sql.Rows) error {
+			var a meeting.Action
+			var due string
+			if err := rows.Scan(&a.Description, &a.Owner, &a.Agency, &due); err != nil {
+				return err
+			}
+			var err error
+			a.Due, err = parseDate("actions.due", due)
+			out = append(out, a)
+			return err
+		})
+	return out, plain(err)
 }

@@ -25,6 +25,10 @@ func TestEarlierMeetings(t *testing.T) {
 		other := meeting.Child{ID: "c2", Name: "Another Child"}
 		m.Children = []meeting.Child{child, other}
 		m.Decisions = decisions
+		m.Actions = []meeting.Action{
+			{Description: "Done already", Owner: "A Worker", Due: dob, Completed: dob},
+			{Description: "Visit at home " + ref, Owner: "A Worker", Agency: meeting.AgencyPolice, Due: dob},
+		}
 		if err := db.SaveMeeting(ctx, m); err != nil {
 			t.Fatal(err)
 		}
@@ -61,6 +65,12 @@ func TestEarlierMeetings(t *testing.T) {
 	}
 	if got[0].ID != byBirth || got[1].ID != byRef {
 		t.Error("the ids are not the meetings'")
+	}
+	for _, e := range got {
+		if len(e.OpenActions) != 1 || e.OpenActions[0].Description != "Visit at home "+e.Reference ||
+			e.OpenActions[0].Agency != meeting.AgencyPolice || e.OpenActions[0].Due != dob {
+			t.Errorf("meeting %s: open actions %+v, want its one not done", e.Reference, e.OpenActions)
+		}
 	}
 
 	// A child with neither a case reference nor a date of birth is not looked for.

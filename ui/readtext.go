@@ -21,6 +21,7 @@ type readText struct {
 	Text     string
 	label    *widget.Label
 	hasFocus bool
+	modal    *modal // the dialog it is in, if any: Enter and Escape close it
 }
 
 // notRecorded is what an empty field of signed-off minutes shows.
@@ -73,6 +74,9 @@ func (r *readText) FocusLost() {
 func (r *readText) TypedRune(rune) {}
 
 func (r *readText) TypedKey(ev *fyne.KeyEvent) {
+	if r.modal != nil && r.modal.key(ev) {
+		return
+	}
 	switch ev.Name {
 	case fyne.KeyDown, fyne.KeyUp:
 		scrollBy(r, false, ev.Name == fyne.KeyDown)
