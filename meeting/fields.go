@@ -187,13 +187,34 @@ var record = objectField("", "Meeting",
 		&Field{Key: "children", Label: "Children", Item: "Child", Kind: KindRefs, Limit: maxChildren, Always: true},
 	).always(),
 	listField("actions", "Actions", "Action", maxActions,
+		nameField("id", "Identifier").since(2),
 		textField("description", "Action").always().required(),
 		nameField("owner", "Owner"),
 		codeOf("agency", "Agency", Agencies),
 		dateField("due", "Due"),
 		dateField("completed", "Completed"),
+		nameField("carried_from", "Carried on from").since(2),
+		objectField("done", "Done since the meeting",
+			dateField("on", "Done on").required(),
+			nameField("recorded_by", "Recorded by"),
+			timeField("recorded_at", "Recorded at"),
+		).since(2),
 	).always(),
 	timeField("next_meeting_at", "Next meeting").since(2),
+	nameField("previous_meeting_id", "Reconvenes").since(2),
+	objectField("icpc", "Initial child protection conference",
+		dateField("held_on", "Conference held on"),
+		textField("not_needed_reason", "Why no conference is needed"),
+		nameField("recorded_by", "Recorded by"),
+		timeField("recorded_at", "Recorded at"),
+	).since(2),
+	listField("distribution", "Minutes sent to", "Recipient", maxDistribution,
+		nameField("name", "Name").always().required(),
+		codeOf("agency", "Agency", Agencies),
+		codeOf("copy", "Copy", Copies).always().required(),
+		timeField("sent_at", "Sent at").always().required(),
+		nameField("recorded_by", "Recorded by"),
+	).since(2),
 	timeField("signed_off_at", "Signed off"),
 	nameField("signed_off_by", "Signed off by"),
 	&Field{Key: "sign_off_rules", Label: "Sign-off rules", Kind: KindNumber, Since: 2},
@@ -242,8 +263,8 @@ func bind(f *Field, path string, t reflect.Type) {
 func goName(key string) string {
 	var b strings.Builder
 	for part := range strings.SplitSeq(key, "_") {
-		if part == "id" {
-			b.WriteString("ID")
+		if part == "id" || part == "icpc" { // initialisms, as Go writes them
+			b.WriteString(strings.ToUpper(part))
 			continue
 		}
 		b.WriteString(strings.ToUpper(part[:1]) + part[1:])

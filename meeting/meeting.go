@@ -45,6 +45,13 @@ type Meeting struct {
 	Household     []Member     // adults and children in the household or in contact
 	OtherChildren string       // other children considered, when the household lists none
 	NextMeetingAt time.Time    // zero: none set
+	// PreviousMeetingID is the meeting this one reconvenes, "" for none.
+	PreviousMeetingID string
+
+	// Follow-ups (followup.go): what happened after the meeting, recorded
+	// without amending the minutes.
+	ICPC         *ICPC       // the initial conference held, or not needed; nil: neither recorded
+	Distribution []Recipient // who received the minutes
 
 	// SignOffRules is the version of the sign-off rules the minutes were
 	// signed off under: RulesLegacy for minutes signed off before the
@@ -181,21 +188,44 @@ type Decision struct {
 
 // An Action is a task agreed at the meeting.
 type Action struct {
+	// ID is stable and unique across meetings (NewID); "" for an action
+	// recorded before actions had one (ActionKey).
+	ID          string
 	Description string
 	Owner       string
 	Agency      Agency
 	Due         Date
-	Completed   Date
+	// Completed is the date the minutes record it done by.
+	Completed Date
+	// CarriedFrom is the ID of the earlier meeting's action this one
+	// carries on.
+	CarriedFrom string
+	// Done is a follow-up (followup.go): recorded done since, without
+	// amending the minutes; nil when not.
+	Done *ActionDone
+}
+
+// DoneOn returns the date the action was done, by the minutes or by a
+// follow-up since; zero while it is open.
+func (a Action) DoneOn() Date {
+	if !a.Completed.IsZero() {
+		return a.Completed
+	}
+	if a.Done != nil {
+		return a.Done.On
+	}
+	return Date{}
 }
 
 // Overdue reports whether the action was due before asOf and is not done.
 func (a Action) Overdue(asOf Date) bool {
-	return !a.Due.IsZero() && a.Completed.IsZero() && a.Due.Before(asOf)
+	return !a.Due.IsZero() && a.DoneOn().IsZero() && a.Due.Before(asOf)
 }
 
 // CompletedLate reports whether the action was completed after its due date.
 func (a Action) CompletedLate() bool {
-	return !a.Due.IsZero() && !a.Completed.IsZero() && a.Completed.After(a.Due)
+	done := a.DoneOn()
+	return !a.Due.IsZero() && !done.IsZero() && done.After(a.Due)
 }
 
 // Clone returns a deep copy of m, so that a snapshot can be saved while the
@@ -217,6 +247,17 @@ func (m *Meeting) Clone() *Meeting {
 		c.Decisions = nil
 	}
 	c.Actions = append([]Action(nil), m.Actions...)
+	for i, a := range c.Actions {
+		if a.Done != nil {
+			done := *a.Done
+			c.Actions[i].Done = &done
+		}
+	}
+	if m.ICPC != nil {
+		icpc := *m.ICPC
+		c.ICPC = &icpc
+	}
+	c.Distribution = append([]Recipient(nil), m.Distribution...)
 	c.Information = append([]Information(nil), m.Information...)
 	c.FamilyPlan = append([]FamilyLine(nil), m.FamilyPlan...)
 	c.Household = append([]Member(nil), m.Household...)

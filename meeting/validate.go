@@ -79,7 +79,12 @@ func joinField(prefix, field string) string {
 type problems struct{ list Problems }
 
 func (ps *problems) add(field, format string, args ...any) {
-	ps.list = append(ps.list, Problem{Field: field, Code: CodeInvalid, Message: fmt.Sprintf(format, args...)})
+	ps.addCode(field, CodeInvalid, format, args...)
+}
+
+// addCode is add with a code other than CodeInvalid.
+func (ps *problems) addCode(field string, code Code, format string, args ...any) {
+	ps.list = append(ps.list, Problem{Field: field, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // incomplete adds a problem that a draft may keep.
@@ -115,16 +120,17 @@ func code[C ~string](ps *problems, field string, v Vocabulary[C], c C) {
 // typing, so that nothing typed is lost: the field is flagged and sign-off
 // waits (the problems are Incomplete). docs/interchange.md lists them.
 const (
-	maxName        = 200     // names, roles, references, ids
-	maxText        = 100000  // free text: reasons, views, rationale, notes
-	maxMeetingText = 1000000 // all the text of one meeting
-	maxChildren    = 100     // children of a meeting; children of a decision
-	maxAttendees   = 200
-	maxDecisions   = 200
-	maxActions     = 500
-	maxInformation = 200 // agencies' contributions
-	maxFamilyPlan  = 100
-	maxHousehold   = 100
+	maxName         = 200     // names, roles, references, ids
+	maxText         = 100000  // free text: reasons, views, rationale, notes
+	maxMeetingText  = 1000000 // all the text of one meeting
+	maxChildren     = 100     // children of a meeting; children of a decision
+	maxAttendees    = 200
+	maxDecisions    = 200
+	maxActions      = 500
+	maxInformation  = 200 // agencies' contributions
+	maxFamilyPlan   = 100
+	maxHousehold    = 100
+	maxDistribution = 200 // recipients of the minutes
 )
 
 // signOffSkew is how far in the future a sign-off time in a file may be:
@@ -256,6 +262,7 @@ func (m *Meeting) Check() Problems {
 		}
 	}
 
+	actionIDs := make(map[string]bool, len(m.Actions))
 	for i, a := range m.Actions {
 		f := fmt.Sprintf("actions[%d]", i)
 		if held {
@@ -265,6 +272,43 @@ func (m *Meeting) Check() Problems {
 			if !a.Completed.IsZero() && a.Completed.Before(heldOn) {
 				ps.incompleteCode(f+".completed", CodeOrder, "is before the meeting")
 			}
+		}
+		if a.ID != "" {
+			if actionIDs[a.ID] {
+				ps.add(f+".id", "another action of this meeting has the same id")
+			}
+			actionIDs[a.ID] = true
+		}
+		if a.Done != nil {
+			switch {
+			case a.Done.On.IsZero():
+				ps.add(f+".done.on", "is required")
+			case held && a.Done.On.Before(heldOn):
+				ps.addCode(f+".done.on", CodeOrder, "is before the meeting")
+			}
+		}
+	}
+	if c := m.ICPC; c != nil {
+		notNeeded := strings.TrimSpace(c.NotNeededReason) != ""
+		switch {
+		case c.HeldOn.IsZero() && !notNeeded:
+			ps.add("icpc", "says neither when the conference was held nor why none is needed")
+		case !c.HeldOn.IsZero() && notNeeded:
+			ps.add("icpc.not_needed_reason", "is given, but the conference is recorded as held")
+		case held && !c.HeldOn.IsZero() && c.HeldOn.Before(heldOn):
+			ps.addCode("icpc.held_on", CodeOrder, "is before the meeting")
+		}
+	}
+	for i, r := range m.Distribution {
+		f := fmt.Sprintf("distribution[%d]", i)
+		if strings.TrimSpace(r.Name) == "" {
+			ps.add(f+".name", "is required")
+		}
+		if r.SentAt.IsZero() {
+			ps.add(f+".sent_at", "is required")
+		}
+		if r.Copy == "" {
+			ps.add(f+".copy", "is required")
 		}
 	}
 

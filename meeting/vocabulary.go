@@ -131,6 +131,15 @@ type Outcome string
 // significant harm is met.
 type ThresholdView string
 
+// Copy is which copy of the minutes a recipient was sent.
+type Copy string
+
+// Copies of the minutes.
+const (
+	CopyFull     Copy = "full"
+	CopyInitials Copy = "initials"
+)
+
 // Investigation is whether the police will investigate.
 type Investigation string
 
@@ -347,6 +356,10 @@ var (
 		"legal_planning", "Legal planning meeting",
 		"lado_referral", "LADO referral",
 		"icpc", "Initial child protection conference",
+	)
+	Copies = newVocabulary[Copy]("copy",
+		"full", "Full copy",
+		"initials", "Initials copy",
 	)
 	ThresholdViews = newVocabulary[ThresholdView]("threshold view",
 		"met", "Threshold met",

@@ -51,7 +51,9 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 		if added := meeting.Added(before.SignOffProblems(), m.SignOffProblems()); len(added) > 0 {
 			return fmt.Errorf("amend: the amended minutes would not pass sign-off: %w", added)
 		}
-		changes := meeting.Diff(before, m)
+		// An amendment changes the minutes only: follow-ups are recorded
+		// as such (followup.go), whatever the copy amended holds of them.
+		changes := meeting.Diff(before.Minutes(), m.Minutes())
 		if len(changes) == 0 {
 			return fmt.Errorf("amend %s: nothing was changed", meeting.QuoteID(m.ID))
 		}
@@ -59,7 +61,7 @@ func (db *DB) Amend(ctx context.Context, m *meeting.Meeting, reason string) erro
 		if err != nil {
 			return fmt.Errorf("amend: %w", err)
 		}
-		previous, err := meeting.MarshalMeeting(before)
+		previous, err := meeting.MarshalMeeting(before.Minutes())
 		if err != nil {
 			return fmt.Errorf("amend: %w", err)
 		}

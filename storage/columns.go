@@ -170,6 +170,8 @@ var (
 			textCol("agency", func(a *meeting.Action) *meeting.Agency { return &a.Agency }),
 			dateCol("due", "due", func(a *meeting.Action) *meeting.Date { return &a.Due }),
 			dateCol("completed", "completed", func(a *meeting.Action) *meeting.Date { return &a.Completed }),
+			keyed(textCol("action_id", func(a *meeting.Action) *string { return &a.ID }), "id"), // schema version 11
+			textCol("carried_from", func(a *meeting.Action) *string { return &a.CarriedFrom }),
 		})
 	informationTable = listTable("information", "information", func(m *meeting.Meeting) *[]meeting.Information { return &m.Information },
 		func(img *image) *[]row { return &img.information }, columns[meeting.Information]{
@@ -206,6 +208,7 @@ var (
 
 func init() {
 	childrenTable.sealed = 4 // views came with schema version 8
+	actionsTable.sealed = 5  // action_id and carried_from with schema version 11
 }
 
 // meetingColumns are the columns of meetings a save writes, besides id,
@@ -232,7 +235,8 @@ var meetingColumns = columns[meeting.Meeting]{
 		return strings.Join(missing, ",")
 	}),
 	derived("search", func(m *meeting.Meeting) any { return searchText(m) }),
-	intCol("sign_off_rules", func(m *meeting.Meeting) *int { return &m.SignOffRules }), // schema version 8
+	intCol("sign_off_rules", func(m *meeting.Meeting) *int { return &m.SignOffRules }),               // schema version 8
+	textCol("previous_meeting_id", func(m *meeting.Meeting) *string { return &m.PreviousMeetingID }), // schema version 11
 }
 
 // meetingSealed is how many of the meeting's columns the checksum always

@@ -52,7 +52,9 @@ func TestDiscussionSaves(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// A draft copy of it, to edit as a chair would.
+	// A draft copy of its minutes (follow-ups are recorded, not saved), to
+	// edit as a chair would.
+	m = m.Minutes()
 	m.ID, m.SignedOffAt, m.SignedOffBy, m.SignOffRules = "draft-copy", time.Time{}, "", 0
 	edits := []func(m *meeting.Meeting){
 		func(m *meeting.Meeting) { m.Information[1].Summary += " More." },

@@ -26,6 +26,10 @@ type ImportResult struct {
 	// sign_off_rules): a file can say so of any minutes, so the import says
 	// how many it took on that word.
 	EarlierRules int
+	// FollowUps counts the follow-ups recorded from the file (an action
+	// done, the conference's record, a recipient of the minutes), of
+	// meetings added, updated or otherwise unchanged.
+	FollowUps int
 }
 
 // ErrSampleDatabase is returned when real meetings would be mixed with
@@ -69,20 +73,31 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 				if m.SignedOff() && !m.ChecklistRules() {
 					res.EarlierRules++
 				}
-				if _, err := w.save(ctx, m, nil, now); err != nil {
+				img, err := w.save(ctx, m, nil, now)
+				if err != nil {
 					return err
 				}
 				if m.SignedOff() {
-					return recordSealedAs(ctx, w, who, EventImport, m, "added", now)
+					err = recordSealedAs(ctx, w, who, EventImport, m, "added", now)
+				} else {
+					err = record(ctx, w, who, EventImport, m.ID, "added", now)
 				}
-				return record(ctx, w, who, EventImport, m.ID, "added", now)
+				if err != nil {
+					return err
+				}
+				return importFollowUps(ctx, w, img.key, m.Minutes(), m, who, now, &res)
 			}
 			stored, err := db.loadTx(ctx, w, m.ID)
 			if err != nil {
 				return err
 			}
+			// Follow-ups are recorded whatever the minutes: they never
+			// change them (followup.go).
+			if err := importFollowUps(ctx, w, old.key, stored, m, who, now, &res); err != nil {
+				return err
+			}
 			switch {
-			case meeting.Equal(stored, m):
+			case meeting.Equal(stored.Minutes(), m.Minutes()):
 				res.Unchanged++
 				return nil
 			case old.signedOff:
@@ -106,6 +121,20 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 		return ImportResult{}, fmt.Errorf("import: %w", err)
 	}
 	return res, nil
+}
+
+// importFollowUps records the follow-ups that bring the stored meeting
+// have's to the file's m.
+func importFollowUps(ctx context.Context, w *writer, key int64, have, m *meeting.Meeting, who string, now time.Time, res *ImportResult) error {
+	fs := meeting.FollowUpsTo(have, m)
+	if len(fs) == 0 {
+		return nil
+	}
+	if _, err := recordFollowUps(ctx, w, key, have, fs, who, now); err != nil {
+		return fmt.Errorf("meeting %s: %w", meeting.QuoteID(m.ID), err)
+	}
+	res.FollowUps += len(fs)
+	return nil
 }
 
 // admit refuses, inside the import's transaction, sample meetings for a

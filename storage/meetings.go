@@ -54,6 +54,30 @@ func parseDate(field, s string) (meeting.Date, error) {
 // change only by an amendment, with a reason (Amend).
 var ErrSignedOff = errors.New("the minutes are signed off: change them with an amendment")
 
+// Errors of a save of a meeting that is not stored but was.
+var (
+	ErrDeleted = errors.New("it was deleted (the audit log records it), so it is not stored again; what is on screen is all that is left of it")
+	ErrRemoved = errors.New("its stored rows are gone (removed outside the app, or damaged), so it is not stored again over the evidence; run 'strategyminutes check'")
+)
+
+// neverStored returns nil when the audit log knows nothing of the meeting
+// with the id, else ErrDeleted or ErrRemoved.
+func neverStored(ctx context.Context, q querier, id string) error {
+	var event string
+	err := eachRow(ctx, q, `SELECT event FROM audit WHERE meeting = ? ORDER BY id DESC LIMIT 1`, []any{id}, func(rows *sql.Rows) error {
+		return rows.Scan(&event)
+	})
+	switch {
+	case err != nil:
+		return fmt.Errorf("read audit log: %w", err)
+	case event == "":
+		return nil
+	case strings.HasPrefix(event, meeting.EventDelete):
+		return ErrDeleted
+	}
+	return ErrRemoved
+}
+
 // SaveMeeting validates m and stores it in one transaction, replacing the
 // stored meeting with the same id, and notes it in the audit log. It writes
 // only the rows that differ from the stored ones (save.go). Signed-off
@@ -70,6 +94,13 @@ func (db *DB) SaveMeeting(ctx context.Context, m *meeting.Meeting) error {
 			return fmt.Errorf("save meeting: %w", err)
 		case old != nil && old.signedOff:
 			return fmt.Errorf("save meeting %s: %w", meeting.QuoteID(m.ID), ErrSignedOff)
+		case old == nil:
+			// A meeting is stored for the first time only once: one the
+			// audit log knows was deleted, or whose rows were removed
+			// outside the app, is not put back by the next autosave.
+			if err := neverStored(ctx, w, m.ID); err != nil {
+				return fmt.Errorf("save meeting %s: %w", meeting.QuoteID(m.ID), err)
+			}
 		}
 		img, err := w.save(ctx, m, old, now)
 		if err != nil {
@@ -457,6 +488,9 @@ func loadMeetings(ctx context.Context, conn querier, clause string, args ...any)
 		})
 	if err != nil {
 		return nil, fmt.Errorf("load decision children: %w", err)
+	}
+	if err := foldFollowUps(ctx, conn, in, keys, byKey); err != nil {
+		return nil, err
 	}
 	return list, nil
 }

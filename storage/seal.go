@@ -109,13 +109,18 @@ func (img *image) checksum() string {
 }
 
 // sealed returns the columns of r the checksum covers: the first n, and
-// the columns after them only when one holds a value (table.sealed). A row
-// shorter than n (another table's) is covered whole.
+// those after them up to the last that holds a value (table.sealed), so
+// that a row stored before a column was added keeps its checksum, however
+// many are added after it. A row shorter than n (another table's) is
+// covered whole.
 func sealed(r row, n int) row {
-	if len(r) <= n || allZero(r[n:]) {
-		return r[:min(n, len(r))]
+	k := min(n, len(r))
+	for i := len(r) - 1; i >= k; i-- {
+		if r[i] != "" && r[i] != int64(0) {
+			return r[:i+1]
+		}
 	}
-	return r
+	return r[:k]
 }
 
 // stateHash is the content of a signed-off meeting: SHA-256 over its
@@ -156,7 +161,8 @@ func eachSignedOff(ctx context.Context, q querier, fn func(m *meeting.Meeting) e
 // stateHashOf is stateHash of the meeting m, loaded through q.
 func stateHashOf(ctx context.Context, q querier, m *meeting.Meeting) (string, error) {
 	id := m.ID
-	enc, err := meeting.MarshalMeeting(m)
+	// The minutes: follow-ups are recorded without changing them.
+	enc, err := meeting.MarshalMeeting(m.Minutes())
 	if err != nil {
 		return "", err
 	}
@@ -419,6 +425,7 @@ func walkChain(ctx context.Context, q querier, states bool) ([]TamperProblem, ma
 				latest[e.meeting] = s
 			}
 			switch {
+			case e.event == EventFollowUp: // never a seal of the minutes, nor a deletion
 			case e.content != "":
 				s.content, s.entry, s.deleted = e.content, e.id, false
 			case strings.HasPrefix(e.event, meeting.EventDelete):
@@ -548,6 +555,11 @@ func (db *DB) verifyIn(ctx context.Context, tx *sql.Conn, seals bool) error {
 		return fmt.Errorf("verify: read meetings: %w", err)
 	}
 	problems = append(problems, rows...)
+	followUps, err := verifyFollowUps(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	problems = append(problems, followUps...)
 	problems = append(problems, db.verifyAgainstBackup(ctx, tx, seals)...)
 	if seals {
 		sealed, err := verifySeals(ctx, tx, latest)

@@ -603,8 +603,13 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 }
 
+// dropFollowUps takes a database back to before migration 10 (which only
+// changed search_pending's rows) and 11.
+const dropFollowUps = `DROP TABLE follow_ups; ALTER TABLE actions DROP COLUMN action_id; ALTER TABLE actions DROP COLUMN carried_from;
+	ALTER TABLE meetings DROP COLUMN previous_meeting_id; PRAGMA user_version = 9;`
+
 // dropChildHistory takes a database back to before migration 9.
-const dropChildHistory = `DROP INDEX children_case_key; DROP INDEX children_birth; PRAGMA user_version = 8;`
+const dropChildHistory = dropFollowUps + `DROP INDEX children_case_key; DROP INDEX children_birth; PRAGMA user_version = 8;`
 
 // dropDiscussion takes a database back to before migration 8.
 const dropDiscussion = dropChildHistory + `DROP TABLE information; DROP TABLE family_plan; DROP TABLE household; DROP TABLE discussions;

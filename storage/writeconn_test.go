@@ -168,3 +168,46 @@ func TestAutosaveAuditWithoutReadingIt(t *testing.T) {
 		t.Errorf("audit log %q, want %q", strings.Join(got, ","), want)
 	}
 }
+
+// An autosave never puts back a meeting that was deleted, or whose rows
+// were removed outside the app: the chair's window may still hold it.
+func TestAutosaveDoesNotBringBackAMeetingGone(t *testing.T) {
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name string
+		gone func(t *testing.T, db *DB, path, id string)
+		want error
+	}{
+		{"deleted by the app", func(t *testing.T, db *DB, _, id string) {
+			if err := db.DeleteDraft(ctx, id); err != nil {
+				t.Fatal(err)
+			}
+		}, ErrDeleted},
+		{"removed outside the app", func(t *testing.T, _ *DB, path, id string) {
+			tamper(t, path, "PRAGMA foreign_keys = ON; DELETE FROM meetings WHERE id = '"+id+"'")
+		}, ErrRemoved},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "minutes.db")
+			db, err := Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			m := exampleMeetings(t)[1]
+			for range 2 {
+				if err := db.SaveMeeting(ctx, m); err != nil {
+					t.Fatal(err)
+				}
+			}
+			tt.gone(t, db, path, m.ID)
+			m.Reason = "typed after"
+			if err := db.SaveMeeting(ctx, m); !errors.Is(err, tt.want) {
+				t.Fatalf("autosave of a meeting %s: %v, want %v", tt.name, err, tt.want)
+			}
+			if _, err := db.Meeting(ctx, m.ID); !errors.Is(err, meeting.ErrNotFound) {
+				t.Errorf("the meeting is back: %v", err)
+			}
+		})
+	}
+}

@@ -76,7 +76,10 @@ type Editor struct {
 	saver                  *autosaver
 	people                 peopleIndex
 
-	Saved     *widget.Label // "Saved 10:32:05"
+	Saved *widget.Label // "Saved 10:32:05"
+	// SaveError says why the last save failed, in full, under the header,
+	// wrapped: in the header it made the window wider than the screen.
+	SaveError *widget.Label
 	Title     *widget.Label
 	Tabs      *container.AppTabs
 	strip     *partnerStrip
@@ -127,6 +130,10 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 	e.identity = func() string { return e.snapshot().Chair }
 	// The indicator is never truncated: the title gives way to it.
 	e.Saved = widget.NewLabel("No changes yet")
+	e.SaveError = widget.NewLabel("")
+	e.SaveError.Wrapping = fyne.TextWrapWord
+	e.SaveError.Importance = widget.DangerImportance
+	e.SaveError.Hide()
 	e.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	e.Title.Truncation = fyne.TextTruncateEllipsis
 	e.strip = newPartnerStrip()
@@ -165,7 +172,7 @@ func NewEditor(win fyne.Window, store meeting.Store, m *meeting.Meeting) *Editor
 // the sections.
 func (e *Editor) Content(back fyne.CanvasObject) fyne.CanvasObject {
 	header := container.NewBorder(nil, nil, back, e.Saved, e.Title)
-	return container.NewBorder(container.NewVBox(header, e.strip.object(), e.questions.object()), nil, nil, nil, e.Tabs)
+	return container.NewBorder(container.NewVBox(header, e.SaveError, e.strip.object(), e.questions.object()), nil, nil, nil, e.Tabs)
 }
 
 // Meeting returns a copy of the record as it stands.
@@ -228,11 +235,18 @@ const saveRetryDelay = 3 * time.Second
 func (e *Editor) saved(at time.Time, err error) {
 	if err != nil {
 		e.Saved.Importance = widget.DangerImportance
-		e.Saved.SetText("Not saved: " + err.Error() + " (kept on screen, trying again)")
+		e.Saved.SetText("Not saved: kept on screen, trying again")
+		if msg := "Not saved: " + err.Error(); e.SaveError.Text != msg || !e.SaveError.Visible() {
+			e.SaveError.SetText(msg)
+			e.SaveError.Show()
+		}
 		if !e.amending && !e.readOnly {
 			e.saver.scheduleIn(saveRetryDelay)
 		}
 		return
+	}
+	if e.SaveError.Visible() {
+		e.SaveError.Hide()
 	}
 	e.Saved.Importance = widget.MediumImportance
 	e.Saved.SetText("Saved " + at.In(meeting.UK).Format("15:04:05"))

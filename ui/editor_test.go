@@ -641,14 +641,20 @@ func TestFailedSaveKeepsTheTyping(t *testing.T) {
 	t.Cleanup(u.close)
 	u.List.Wait()
 	e := newMeeting(t, u)
+	width := u.Win.Content().MinSize().Width
 	store.fail = true
 	reason := entry(t, e, sectionDetails, "Why the meeting was called: the concern, the referral", 0)
 	typeInto(t, reason, "Typed while the disk was full")
 	if err := e.Flush(); err == nil {
 		t.Fatal("the failure was hidden")
 	}
-	if !strings.Contains(e.Saved.Text, "Not saved") || !strings.Contains(e.Saved.Text, "disk is full") {
-		t.Errorf("indicator %q", e.Saved.Text)
+	if !strings.Contains(e.Saved.Text, "Not saved") || !e.SaveError.Visible() || !strings.Contains(e.SaveError.Text, "disk is full") {
+		t.Errorf("indicator %q, message %q (shown %v)", e.Saved.Text, e.SaveError.Text, e.SaveError.Visible())
+	}
+	// The message wraps under the header: the window needs no more width
+	// for it, however long (it once grew past the screen's edge).
+	if got := u.Win.Content().MinSize().Width; got > width {
+		t.Errorf("the failure widened the window from %.0f to %.0f", width, got)
 	}
 	if reason.Text != "Typed while the disk was full" {
 		t.Error("the typing left the screen")
@@ -663,8 +669,8 @@ func TestFailedSaveKeepsTheTyping(t *testing.T) {
 	if stored == nil || stored.Reason != "Typed while the disk was full" {
 		t.Errorf("stored %+v after the disk had room again", stored)
 	}
-	if !strings.HasPrefix(e.Saved.Text, "Saved ") {
-		t.Errorf("indicator %q after the retry", e.Saved.Text)
+	if !strings.HasPrefix(e.Saved.Text, "Saved ") || e.SaveError.Visible() {
+		t.Errorf("indicator %q after the retry, message shown %v", e.Saved.Text, e.SaveError.Visible())
 	}
 }
 

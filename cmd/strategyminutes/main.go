@@ -66,6 +66,10 @@ type options struct {
 	authority, contact        string // settings
 	holidaysFile              string // holidays
 	builtInHolidays           bool   // holidays
+	// followup
+	action, doneOn, icpcHeld, icpcNotNeeded string
+	sentTo, agency, copy, sentAt            string
+	reopen                                  bool
 }
 
 // env is what a command works with.
@@ -116,6 +120,9 @@ func commands() []command {
 			summary: "show or set the issuing authority and the contact for queries that exported minutes print on page 1"},
 		{name: "holidays", args: "[--import bank-holidays.json | --built-in]", run: runHolidays, flags: holidaysFlags,
 			summary: "show the bank holidays working days are counted with, or import gov.uk's list when a new one is proclaimed"},
+		{name: "followup", writes: true, run: runFollowUp, flags: followUpFlags,
+			args:    "--meeting ID (--action ID|#N --done DATE | --action ID|#N --open | --icpc-held DATE | --icpc-not-needed TEXT | --sent-to NAME --copy full|initials [--agency CODE] [--sent-at TIME])",
+			summary: "record what happened after a meeting (an action done, the initial conference, the minutes sent) without changing its minutes"},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}
