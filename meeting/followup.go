@@ -203,3 +203,16 @@ func (m *Meeting) Apply(f FollowUp, who string, at time.Time) (*Meeting, error) 
 	}
 	return c, nil
 }
+
+// TakeFollowUps puts from's follow-ups in m, the same minutes: what the
+// store holds since one was recorded.
+func (m *Meeting) TakeFollowUps(from *Meeting) {
+	c := from.Clone()
+	m.ICPC, m.Distribution = c.ICPC, c.Distribution
+	for i := range m.Actions {
+		m.Actions[i].Done = nil
+		if j := c.ActionByKey(m.ActionKey(i)); j >= 0 {
+			m.Actions[i].Done = c.Actions[j].Done
+		}
+	}
+}

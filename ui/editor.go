@@ -97,6 +97,10 @@ type Editor struct {
 	// its last good value, and sign-off waits until it is put right.
 	typed   map[string]typedInput
 	lastRow [sectionCount]fyne.Focusable // first field of each section's last row, focused after adding one
+	// followUpButtons are the buttons that record follow-ups, by what they
+	// record (an action's key, "icpc", "sent"): the focus goes back to one
+	// once it has recorded and the sections are built again.
+	followUpButtons map[string]*ringButton
 	// lastMember is the name of the household's last member: the family
 	// section's last row is the family plan's.
 	lastMember fyne.Focusable

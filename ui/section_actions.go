@@ -33,6 +33,9 @@ func (e actionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 			case !a.Completed.IsZero():
 				state.Importance = widget.SuccessImportance
 				state.SetText("Done")
+			case a.Done != nil:
+				state.Importance = widget.SuccessImportance
+				state.SetText("Done")
 			case a.Overdue(today):
 				state.Importance = widget.DangerImportance
 				state.SetText("Overdue")
@@ -59,8 +62,11 @@ func (e actionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 		line2 := container.NewGridWithColumns(4, container.NewVBox(owner), withError(agency, e.errorFor(f+".agency")),
 			withError(container.NewBorder(nil, nil, widget.NewLabel("Due"), nil, due), e.errorFor(f+".due")),
 			withError(container.NewBorder(nil, nil, widget.NewLabel("Done"), nil, done), e.errorFor(f+".completed")))
-		objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(state, remove),
-			container.NewVBox(descBox, line2)))
+		rows := container.NewVBox(descBox, line2)
+		if line := e.actionFollowUp(m, i); line != nil {
+			rows.Add(line)
+		}
+		objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(fmt.Sprintf("%d.", i+1)), container.NewVBox(state, remove), rows))
 	}
 	objs = append(objs, container.NewHBox(e.addButton("Add action", e.AddAction)))
 	var next *dateTimeField
@@ -77,5 +83,6 @@ func (e actionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 
 // AddAction adds an action and puts the cursor in its description.
 func (e *Editor) AddAction() {
-	e.addRow(sectionActions, func(m *meeting.Meeting) { m.Actions = append(m.Actions, meeting.Action{}) })
+	// An id of its own: follow-ups and the review meeting refer to it.
+	e.addRow(sectionActions, func(m *meeting.Meeting) { m.Actions = append(m.Actions, meeting.Action{ID: meeting.NewID()}) })
 }

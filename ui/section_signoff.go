@@ -75,6 +75,7 @@ func (e *Editor) buildSignedOff(m *meeting.Meeting) []fyne.CanvasObject {
 	amend := newButton("Amend the minutes…", theme.DocumentCreateIcon(), e.StartAmendment)
 	objs = append(objs, hint("The record is read-only. A correction after sign-off is an amendment: it records who, when, why and what changed, and keeps the signed-off version."),
 		container.NewHBox(amend))
+	objs = append(objs, e.afterMeeting(m)...)
 	return append(objs, e.deleteButton(true)...)
 }
 
