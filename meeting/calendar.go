@@ -281,6 +281,46 @@ func (c *Calendar) ReferralWorkingDays(m *Meeting) (days int, ok bool) {
 	return c.WorkingDays(UKDate(m.ReferralReceivedAt), m.HeldOn()), true
 }
 
+// DistributionWorkingDays is the number of working days from the
+// meeting's UK date to the first time the minutes were sent to anyone
+// (a follow-up); ok is false when they are not recorded as sent.
+func (c *Calendar) DistributionWorkingDays(m *Meeting) (days int, ok bool) {
+	first := time.Time{}
+	for _, r := range m.Distribution {
+		if first.IsZero() || r.SentAt.Before(first) {
+			first = r.SentAt
+		}
+	}
+	if m.HeldAt.IsZero() || first.IsZero() {
+		return 0, false
+	}
+	return c.WorkingDays(m.HeldOn(), UKDate(first)), true
+}
+
+// ICPCText says what became of the initial child protection conference
+// of a meeting with a section 47 decision, against its due date: held in
+// time or late, not needed and why, or due by its date; "" for a meeting
+// without one and none recorded.
+func (c *Calendar) ICPCText(m *Meeting) string {
+	due, ok := c.ICPCDue(m)
+	switch r := m.ICPC; {
+	case r != nil && !r.HeldOn.IsZero() && ok:
+		when := "in time"
+		if due.Before(r.HeldOn) {
+			when = "late"
+		}
+		return fmt.Sprintf("Held on %s, %s after the meeting: %s (due by %s)", r.HeldOn.Long(),
+			WorkingDaysText(c.WorkingDays(m.HeldOn(), r.HeldOn)), when, due.Long())
+	case r != nil && !r.HeldOn.IsZero():
+		return "Held on " + r.HeldOn.Long()
+	case r != nil:
+		return "Not needed: " + r.NotNeededReason
+	case ok:
+		return fmt.Sprintf("Due by %s, the %dth working day after the meeting", due.Long(), ICPCWorkingDays)
+	}
+	return ""
+}
+
 // WorkingDaysText is a number of working days in words: "the same working
 // day" for 0, "1 working day", "3 working days"; a negative count (the
 // later time recorded as the earlier) says "3 working days before".

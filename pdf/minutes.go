@@ -612,6 +612,12 @@ func (mw *minutes) actionStatus(a meeting.Action) cell {
 			s += ", late"
 		}
 		return cell{s, nil}
+	case a.Done != nil:
+		s := "Done since\n" + shortDate(a.Done.On)
+		if a.CompletedLate() {
+			s += ", late"
+		}
+		return cell{s, nil}
 	case a.Overdue(mw.asOf):
 		return cell{"OVERDUE", &alertStyle}
 	case a.Due.IsZero():
@@ -653,19 +659,45 @@ func (mw *minutes) timescales() {
 		referral = cell{meeting.WorkingDaysText(n), nil}
 	}
 	icpc := cell{"No decision started section 47 enquiries", &mutedStyle}
-	if due, ok := c.ICPCDue(m); ok {
-		icpc = cell{fmt.Sprintf("Due by %s, the %dth working day after the meeting", due.Long(), meeting.ICPCWorkingDays), nil}
+	if text := c.ICPCText(m); text != "" {
+		icpc = cell{text, nil}
 	}
 	signOff := cell{"Not signed off", &mutedStyle}
 	if m.SignedOff() {
 		signOff = cell{meeting.WorkingDaysText(c.WorkingDays(m.HeldOn(), meeting.UKDate(m.SignedOffAt))), nil}
+	}
+	sent := cell{"Not recorded as sent", &mutedStyle}
+	if n, ok := c.DistributionWorkingDays(m); ok {
+		sent = cell{meeting.WorkingDaysText(n) + " (first sent)", nil}
 	}
 	mw.d.subheading("Timescales, in working days", tableStyle.lineHeight()*3)
 	mw.labelled([]field{
 		{"Referral to the meeting", referral},
 		{"Initial child protection conference", icpc},
 		{"Meeting to sign-off", signOff},
+		{"Meeting to distribution", sent},
 	})
+	mw.distribution()
+}
+
+// distribution lists who the minutes were sent to, as recorded since
+// (follow-ups, not part of the signed-off minutes).
+func (mw *minutes) distribution() {
+	if len(mw.m.Distribution) == 0 {
+		return
+	}
+	t := table{
+		columns: []column{{title: "Sent to"}, {title: "Agency", width: 42}, {title: "Copy", width: 30}, {title: "Sent", width: 55}},
+		header:  true, rules: true, style: tableStyle,
+	}
+	for _, r := range mw.m.Distribution {
+		agency := orNot("")
+		if r.Agency != "" {
+			agency = cell{agencyName(r.Agency), nil}
+		}
+		t.rows = append(t.rows, row{cells: []cell{{r.Name, nil}, agency, {meeting.Copies.Label(r.Copy), nil}, {longTime(r.SentAt), nil}}})
+	}
+	mw.d.titledTable("Distribution (recorded after sign-off; not part of the signed-off minutes)", t)
 }
 
 // recordID names the record in the app's database, for the chair's team

@@ -219,7 +219,7 @@ func (mw *minutes) actionsByAgency() {
 		})
 		open := 0
 		for _, i := range idx {
-			if m.Actions[i].Completed.IsZero() {
+			if m.Actions[i].DoneOn().IsZero() {
 				open++
 			}
 		}
@@ -267,8 +267,15 @@ func (mw *minutes) nextMeeting() {
 		next = longTime(mw.m.NextMeetingAt)
 	}
 	keys := [][2]string{{meeting.Label("next_meeting_at"), next}}
-	if due, ok := mw.opt.calendar().ICPCDue(mw.m); ok {
-		keys = append(keys, [2]string{"Initial conference due by", due.Long()})
+	switch r := mw.m.ICPC; {
+	case r != nil && !r.HeldOn.IsZero():
+		keys = append(keys, [2]string{"Initial conference held on", r.HeldOn.Long()})
+	case r != nil:
+		keys = append(keys, [2]string{"Initial conference", "not needed"})
+	default:
+		if due, ok := mw.opt.calendar().ICPCDue(mw.m); ok {
+			keys = append(keys, [2]string{"Initial conference due by", due.Long()})
+		}
 	}
 	mw.d.keyLine(keys...)
 }

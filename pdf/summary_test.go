@@ -88,8 +88,17 @@ func TestSummaryOnPageOne(t *testing.T) {
 					mustContain(t, page1, "What the family is told")
 				}
 
-				mustContain(t, page1, "Issued by London Borough of Example", "Queries to MASH, 020 7946 0000",
-					Marking+": confidential")
+				mustContain(t, page1, "Issued by London Borough of Example", "Queries to MASH, 020 7946 0000")
+				// The standing notes close the summary: on page 1, or, when
+				// the summary fills it, at the top of page 2, before the record.
+				notes := page1
+				if !strings.Contains(page1, Marking+": confidential") && len(pages) > 1 {
+					notes = flat(pages[1:2])
+					if r := strings.Index(notes, "1 Reason for the meeting"); r >= 0 && r < strings.Index(notes, Marking+": confidential") {
+						t.Error("the confidentiality notice comes after the record starts")
+					}
+				}
+				mustContain(t, notes, Marking+": confidential")
 				if strings.Contains(page1, "1 Reason for the meeting") {
 					t.Error("the record starts on page 1")
 				}
