@@ -39,7 +39,7 @@ func TestDeleteSignedOffByKeyboard(t *testing.T) {
 		// After the meeting: the conference, its button, the minutes sent,
 		// its button; then "Delete these minutes…", last.
 		a.tabs(5)
-		a.keys("space")      // the dialog, on the first ground
+		a.keys("space") // the dialog, on the first ground
 		time.Sleep(300 * time.Millisecond)
 	}
 	open()

@@ -216,3 +216,29 @@ func (m *Meeting) TakeFollowUps(from *Meeting) {
 		}
 	}
 }
+
+// An OpenAction is an action not done, of any meeting: by the minutes'
+// completed date or by a follow-up since.
+type OpenAction struct {
+	Meeting   string // the meeting's id
+	Reference string
+	HeldAt    time.Time
+	SignedOff bool
+	Key       string // the action's ActionKey
+	Action    Action
+}
+
+// OpenActionFilter selects open actions; zero fields select all.
+type OpenActionFilter struct {
+	Agency Agency
+	Owner  string // contained in the owner's name, ignoring case
+	Limit  int    // at most this many (0: all)
+}
+
+// OpenActions lists the actions not done across meetings.
+type OpenActions interface {
+	// OpenActions returns the open actions f selects, by due date, oldest
+	// first (so the overdue come first), then those with no due date, and
+	// how many f selects in all.
+	OpenActions(ctx context.Context, f OpenActionFilter) ([]OpenAction, int, error)
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strings"
+	"text/tabwriter"
 	"time"
 
 	"strategyminutes/meeting"
@@ -79,4 +81,64 @@ func runFollowUp(ctx context.Context, e *env, _ *flag.FlagSet, args []string) er
 	}
 	fmt.Fprintln(e.stdout, "Recorded; the minutes are unchanged.")
 	return nil
+}
+
+func actionsFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.agency, "agency", "", "only this agency's actions (a code, e.g. police)")
+	fs.StringVar(&o.owner, "owner", "", "only actions whose owner's name contains TEXT")
+	fs.IntVar(&o.limit, "limit", 0, "list at most N actions (0: all)")
+}
+
+// runActions lists the actions not done across meetings, the overdue
+// first: what a partnership chases.
+func runActions(ctx context.Context, e *env, _ *flag.FlagSet, args []string) error {
+	if err := noArgs("actions", args); err != nil {
+		return err
+	}
+	o := e.opts
+	if o.limit < 0 {
+		return usagef("actions: --limit must be 0 or more")
+	}
+	if o.agency != "" && !meeting.Agencies.Valid(meeting.Agency(o.agency)) {
+		return usagef("actions: --agency %q is not an agency's code (%s)", o.agency, strings.Join(agencyCodes(), ", "))
+	}
+	list, total, err := e.db.OpenActions(ctx, meeting.OpenActionFilter{Agency: meeting.Agency(o.agency), Owner: o.owner, Limit: o.limit})
+	if err != nil {
+		return err
+	}
+	today := meeting.UKDate(time.Now())
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DUE\tSTATE\tACTION\tOWNER\tAGENCY\tMEETING\tHELD (UK)\tACTION KEY\tMEETING ID")
+	for _, a := range list {
+		state := "open"
+		switch {
+		case a.Action.Due.IsZero():
+			state = "no due date"
+		case a.Action.Overdue(today):
+			days := int(today.Time(time.UTC).Sub(a.Action.Due.Time(time.UTC)).Hours() / 24)
+			state = "overdue " + meeting.Plural(days, "day")
+		}
+		agency := ""
+		if a.Action.Agency != "" {
+			agency = a.Action.Agency.Label()
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.Action.Due, state, oneLine(a.Action.Description), a.Action.Owner, agency,
+			a.Reference, a.HeldAt.In(meeting.UK).Format("2006-01-02"), a.Key, a.Meeting)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "%d of %s not done.\n", len(list), meeting.Plural(total, "action"))
+	return nil
+}
+
+// oneLine is a text on one line, for a table.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func agencyCodes() []string {
+	var out []string
+	for _, c := range meeting.Agencies.Codes() {
+		out = append(out, string(c))
+	}
+	return out
 }

@@ -60,3 +60,32 @@ func TestFollowUpCommand(t *testing.T) {
 		}
 	}
 }
+
+// actions lists the actions not done across meetings, the overdue first,
+// and drops one marked done by a follow-up.
+func TestActionsCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	rich := filepath.Join("..", "..", "meeting", "testdata", "example.json")
+	if code, _, stderr := cli(t, "--db", db, "import", rich); code != exitOK {
+		t.Fatal(stderr)
+	}
+	code, stdout, stderr := cli(t, "--db", db, "actions")
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	if code != exitOK || len(lines) != 4 || !strings.HasPrefix(lines[1], "2025-06-06  overdue") || !strings.Contains(lines[1], "#3") ||
+		!strings.HasPrefix(lines[2], "2026-03-12  overdue") || lines[3] != "2 of 2 actions not done." {
+		t.Fatalf("actions: exit %d\n%s%s", code, stdout, stderr)
+	}
+	if code, stdout, _ := cli(t, "--db", db, "actions", "--agency", "health"); code != exitOK || !strings.Contains(stdout, "1 of 1 action not done.") {
+		t.Errorf("health's actions:\n%s", stdout)
+	}
+	if code, _, stderr := cli(t, "--db", db, "actions", "--agency", "nhs"); code != exitUsage || !strings.Contains(stderr, "health") {
+		t.Errorf("an unknown agency: exit %d %s", code, stderr)
+	}
+	const legacy = "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13"
+	if code, _, stderr := cli(t, "--db", db, "followup", "--meeting", legacy, "--action", "#3", "--done", "2025-06-09"); code != exitOK {
+		t.Fatal(stderr)
+	}
+	if _, stdout, _ := cli(t, "--db", db, "actions"); !strings.Contains(stdout, "1 of 1 action not done.") || strings.Contains(stdout, "#3") {
+		t.Errorf("after the follow-up:\n%s", stdout)
+	}
+}

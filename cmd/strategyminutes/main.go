@@ -70,6 +70,7 @@ type options struct {
 	action, doneOn, icpcHeld, icpcNotNeeded string
 	sentTo, agency, copy, sentAt            string
 	reopen                                  bool
+	owner                                   string // actions
 }
 
 // env is what a command works with.
@@ -120,6 +121,8 @@ func commands() []command {
 			summary: "show or set the issuing authority and the contact for queries that exported minutes print on page 1"},
 		{name: "holidays", args: "[--import bank-holidays.json | --built-in]", run: runHolidays, flags: holidaysFlags,
 			summary: "show the bank holidays working days are counted with, or import gov.uk's list when a new one is proclaimed"},
+		{name: "actions", run: runActions, flags: actionsFlags, args: "[--agency CODE] [--owner TEXT] [--limit N]",
+			summary: "list the actions not done across meetings, by due date, the overdue first"},
 		{name: "followup", writes: true, run: runFollowUp, flags: followUpFlags,
 			args:    "--meeting ID (--action ID|#N --done DATE | --action ID|#N --open | --icpc-held DATE | --icpc-not-needed TEXT | --sent-to NAME --copy full|initials [--agency CODE] [--sent-at TIME])",
 			summary: "record what happened after a meeting (an action done, the initial conference, the minutes sent) without changing its minutes"},

@@ -1,0 +1,88 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"strategyminutes/meeting"
+)
+
+// openActionsFrom selects the actions not done: no completed date in the
+// minutes, and no follow-up since whose latest says done. An action is
+// named in follow_ups by its id, or "#" and its number.
+const openActionsFrom = `FROM actions a JOIN meetings m ON m.rowid = a.meeting
+WHERE a.completed = ''
+	AND coalesce((SELECT f.on_date FROM follow_ups f WHERE f.meeting = a.meeting AND f.kind = 'action_done'
+		AND f.action = CASE WHEN a.action_id != '' THEN a.action_id ELSE '#' || (a.position + 1) END
+		ORDER BY f.id DESC LIMIT 1), '') = ''
+	AND (?1 = '' OR a.agency = ?1)`
+
+// OpenActions returns the actions not done across meetings
+// (meeting.OpenActions): those with a due date by it, oldest first, read
+// in the order of the index of open actions (migration 12), then those
+// with none.
+func (db *DB) OpenActions(ctx context.Context, f meeting.OpenActionFilter) ([]meeting.OpenAction, int, error) {
+	// The owner is matched here, not in SQL: SQLite's lower() knows only
+	// ASCII, and owners are named in every script.
+	owner := strings.ToLower(strings.TrimSpace(f.Owner))
+	args := []any{string(f.Agency)}
+	total := 0
+	if owner == "" {
+		if err := db.sql.QueryRowContext(ctx, `SELECT count(*) `+openActionsFrom, args...).Scan(&total); err != nil {
+			return nil, 0, fmt.Errorf("list open actions: %w", plain(err))
+		}
+	}
+	var out []meeting.OpenAction
+	matched := 0
+	for _, part := range []string{` AND a.due != '' ORDER BY a.due, m.held_unix, a.position`, ` AND a.due = '' ORDER BY m.held_unix, a.position`} {
+		limit := -1
+		if f.Limit > 0 && owner == "" {
+			limit = f.Limit - len(out)
+			if limit <= 0 {
+				break
+			}
+		}
+		err := eachRow(ctx, db.sql, `SELECT m.id, m.reference, m.held_at, m.signed_off_at != '', a.position, a.action_id,
+			a.description, a.owner, a.agency, a.due, a.carried_from `+openActionsFrom+part+` LIMIT ?2`, append(args, limit),
+			func(rows *sql.Rows) error {
+				var o meeting.OpenAction
+				var held, due string
+				var position int
+				if err := rows.Scan(&o.Meeting, &o.Reference, &held, &o.SignedOff, &position, &o.Action.ID,
+					&o.Action.Description, &o.Action.Owner, &o.Action.Agency, &due, &o.Action.CarriedFrom); err != nil {
+					return err
+				}
+				if owner != "" {
+					if !strings.Contains(strings.ToLower(o.Action.Owner), owner) {
+						return nil
+					}
+					matched++
+					if f.Limit > 0 && len(out) >= f.Limit {
+						return nil
+					}
+				}
+				var err error
+				if o.HeldAt, err = parseTime("held_at", held); err != nil {
+					return err
+				}
+				if o.Action.Due, err = parseDate("actions.due", due); err != nil {
+					return err
+				}
+				o.Key = o.Action.ID
+				if o.Key == "" {
+					o.Key = fmt.Sprintf("#%d", position+1)
+				}
+				out = append(out, o)
+				return nil
+			})
+		if err != nil {
+			return nil, 0, fmt.Errorf("list open actions: %w", plain(err))
+		}
+	}
+	if owner != "" {
+		total = matched
+	}
+	return out, total, nil
+}
