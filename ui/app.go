@@ -74,6 +74,8 @@ type App struct {
 	listView     fyne.CanvasObject
 	closed       bool
 	reportsShown bool // the reports are the view on screen
+	// OpenActions is the view of open actions across meetings, once shown.
+	OpenActions *OpenActionsView
 }
 
 // Preference keys: the window remembers its size, the last filter and the
@@ -109,6 +111,7 @@ var (
 	keyHelp        = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
 	keyExportPDF   = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	keyReports     = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
+	keyOpenActions = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
@@ -260,6 +263,7 @@ func (u *App) menu() *fyne.MainMenu {
 		fyne.NewMenu("View",
 			item("Meetings list", keyList, u.ShowList),
 			item("Participation report", keyReports, u.ShowReports),
+			item("Open actions", keyOpenActions, u.ShowOpenActions),
 			item("Next section", keyNextSection, func() {
 				if u.Editor != nil {
 					u.Editor.NextSection()
@@ -478,7 +482,7 @@ func (u *App) showShortcuts() {
 		what string
 	}{
 		{keyNewMeeting, "New meeting"}, {keySearch, "Find meetings"}, {keyList, "Back to the meetings list"},
-		{keyReports, "The partner-participation report"},
+		{keyReports, "The partner-participation report"}, {keyOpenActions, "Open actions across meetings"},
 		{keyNextSection, "Next section of the meeting"}, {keyPrevSection, "Previous section"},
 		{keyAddChild, "Add a child"}, {keyAddAttendee, "Add an attendee"}, {keyAddInfo, "Add information an agency shared"},
 		{keyAddMember, "Add a household member"}, {keyAddTold, "Add what a family member is told"}, {keyAddDecision, "Add a decision"},
