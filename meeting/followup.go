@@ -2,6 +2,7 @@ package meeting
 
 import (
 	"context"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -102,6 +103,36 @@ type FollowUp struct {
 	RecordedAt time.Time
 }
 
+// FollowUpsToImport returns the follow-ups of want (a file's meeting) to
+// record for have (the stored one, the same minutes): only ever adding.
+// An action done, or the conference's record, is taken when have holds
+// none, or an older one (by when it was recorded) that differs; an older
+// file never opens an action again, withdraws the conference's record or
+// replaces a newer one. Each recipient have lacks is added.
+func FollowUpsToImport(have, want *Meeting) []FollowUp {
+	var out []FollowUp
+	for _, f := range FollowUpsTo(have, want) {
+		switch f.Kind {
+		case FollowUpActionDone:
+			if f.On.IsZero() {
+				continue // open again: never by an import
+			}
+			if was := have.Actions[have.ActionByKey(f.Action)].Done; was != nil && !f.RecordedAt.After(was.RecordedAt) {
+				continue
+			}
+		case FollowUpICPC:
+			if f.On.IsZero() && f.Reason == "" {
+				continue // withdrawn: never by an import
+			}
+			if have.ICPC != nil && !f.RecordedAt.After(have.ICPC.RecordedAt) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
 // FollowUpsTo returns the follow-ups that bring have's to want's, for the
 // same minutes: an action done or open again, the conference's record, a
 // recipient have lacks (one have holds and want does not stays: the minutes
@@ -174,11 +205,22 @@ func (m *Meeting) Apply(f FollowUp, who string, at time.Time) (*Meeting, error) 
 	if !f.RecordedAt.IsZero() {
 		at = f.RecordedAt
 	}
+	today := UKDate(at)
 	switch f.Kind {
 	case FollowUpActionDone:
 		i := c.ActionByKey(f.Action)
 		if i < 0 {
 			return nil, Problems{{Field: "actions", Code: CodeInvalid, Message: "has no action " + QuoteID(f.Action)}}
+		}
+		field := fmt.Sprintf("actions[%d].done.on", i)
+		switch {
+		case !c.Actions[i].Completed.IsZero():
+			return nil, Problems{{Field: fmt.Sprintf("actions[%d].done", i), Code: CodeInvalid,
+				Message: "cannot be recorded: the minutes record the action completed"}}
+		case f.On.After(today):
+			return nil, Problems{{Field: field, Code: CodeOrder, Message: "is in the future"}}
+		case f.On.IsZero() && c.Actions[i].Done == nil:
+			return nil, Problems{{Field: field, Code: CodeInvalid, Message: "is not recorded: the action is open already"}}
 		}
 		if f.On.IsZero() {
 			c.Actions[i].Done = nil
@@ -186,6 +228,9 @@ func (m *Meeting) Apply(f FollowUp, who string, at time.Time) (*Meeting, error) 
 			c.Actions[i].Done = &ActionDone{On: f.On, RecordedBy: who, RecordedAt: at}
 		}
 	case FollowUpICPC:
+		if f.On.After(today) {
+			return nil, Problems{{Field: "icpc.held_on", Code: CodeOrder, Message: "is in the future"}}
+		}
 		if f.On.IsZero() && strings.TrimSpace(f.Reason) == "" {
 			c.ICPC = nil
 		} else {
@@ -194,6 +239,13 @@ func (m *Meeting) Apply(f FollowUp, who string, at time.Time) (*Meeting, error) 
 	case FollowUpSent:
 		r := f.Recipient
 		r.RecordedBy = who
+		field := fmt.Sprintf("distribution[%d].sent_at", len(c.Distribution))
+		switch {
+		case r.SentAt.After(at.Add(signOffSkew)):
+			return nil, Problems{{Field: field, Code: CodeOrder, Message: "is in the future"}}
+		case !m.HeldAt.IsZero() && UKDate(r.SentAt).Before(m.HeldOn()):
+			return nil, Problems{{Field: field, Code: CodeOrder, Message: "is before the meeting"}}
+		}
 		c.Distribution = append(c.Distribution, r)
 	default:
 		return nil, Problems{{Field: "follow_up", Code: CodeInvalid, Message: "is not a kind of follow-up"}}

@@ -294,7 +294,7 @@ func (m *Meeting) Check() Problems {
 		case c.HeldOn.IsZero() && !notNeeded:
 			ps.add("icpc", "says neither when the conference was held nor why none is needed")
 		case !c.HeldOn.IsZero() && notNeeded:
-			ps.add("icpc.not_needed_reason", "is given, but the conference is recorded as held")
+			ps.add("icpc.not_needed_reason", "is given with the date the conference was held: give one or the other")
 		case held && !c.HeldOn.IsZero() && c.HeldOn.Before(heldOn):
 			ps.addCode("icpc.held_on", CodeOrder, "is before the meeting")
 		}

@@ -681,7 +681,7 @@ func (mw *minutes) timescales() {
 }
 
 // distribution lists who the minutes were sent to, as recorded since
-// (follow-ups, not part of the signed-off minutes).
+// (follow-ups, not part of the minutes or their seal).
 func (mw *minutes) distribution() {
 	if len(mw.m.Distribution) == 0 {
 		return
@@ -697,7 +697,7 @@ func (mw *minutes) distribution() {
 		}
 		t.rows = append(t.rows, row{cells: []cell{{r.Name, nil}, agency, {meeting.Copies.Label(r.Copy), nil}, {longTime(r.SentAt), nil}}})
 	}
-	mw.d.titledTable("Distribution (recorded after sign-off; not part of the signed-off minutes)", t)
+	mw.d.titledTable("Distribution (recorded since the meeting; not part of the minutes)", t)
 }
 
 // recordID names the record in the app's database, for the chair's team

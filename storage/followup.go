@@ -13,6 +13,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -23,6 +24,10 @@ import (
 
 // EventFollowUp is the audit log's event for a follow-up recorded.
 const EventFollowUp = "follow_up"
+
+// ErrAlreadyRecorded is RecordFollowUp's for a follow-up the meeting holds
+// already: nothing was recorded.
+var ErrAlreadyRecorded = errors.New("the meeting already holds this: nothing was recorded")
 
 // A followUpRow is one row of follow_ups.
 type followUpRow struct {
@@ -168,7 +173,10 @@ func (db *DB) RecordFollowUp(ctx context.Context, id string, f meeting.FollowUp)
 		if err != nil {
 			return err
 		}
-		_, err = recordFollowUps(ctx, w, old.key, m, []meeting.FollowUp{f}, who, now)
+		after, err := recordFollowUps(ctx, w, old.key, m, []meeting.FollowUp{f}, who, now)
+		if err == nil && after == m {
+			err = ErrAlreadyRecorded
+		}
 		return err
 	})
 	if err != nil {

@@ -27,7 +27,7 @@ func followUpsOfExample(t *testing.T, db *DB) []meeting.FollowUp {
 	}
 	held := m.HeldOn()
 	fs := []meeting.FollowUp{
-		{Kind: meeting.FollowUpActionDone, Action: m.ActionKey(0), On: held.AddDays(2)},
+		{Kind: meeting.FollowUpActionDone, Action: m.ActionKey(2), On: held.AddDays(2)},
 		{Kind: meeting.FollowUpICPC, On: held.AddDays(14)},
 		{Kind: meeting.FollowUpSent, Recipient: meeting.Recipient{Name: "DS Tom Reed", Agency: meeting.AgencyPolice,
 			Copy: meeting.CopyFull, SentAt: m.SignedOffAt.Add(time.Hour)}},
@@ -64,7 +64,7 @@ func TestFollowUpsLeaveSignedOffMinutesAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := after.Actions[0].Done; d == nil || d.On != fs[0].On || d.RecordedBy != "Follow Up Officer" || d.RecordedAt.IsZero() {
+	if d := after.Actions[2].Done; d == nil || d.On != fs[0].On || d.RecordedBy != "Follow Up Officer" || d.RecordedAt.IsZero() {
 		t.Errorf("action done: %+v", d)
 	}
 	if after.ICPC == nil || after.ICPC.HeldOn != fs[1].On {
@@ -98,20 +98,20 @@ func TestFollowUpsLeaveSignedOffMinutesAlone(t *testing.T) {
 			}
 		}
 	}
-	if len(followUps) != 3 || !strings.Contains(strings.Join(followUps, "\n"), "Follow Up Officer: follow-up 5: action "+before.ActionKey(0)+" done on") {
+	if len(followUps) != 3 || !strings.Contains(strings.Join(followUps, "\n"), "Follow Up Officer: follow-up 5: action "+before.ActionKey(2)+" done on") {
 		t.Errorf("audit log of follow-ups:\n%s", strings.Join(followUps, "\n"))
 	}
 
-	// The same again changes nothing and is not recorded.
-	if err := db.RecordFollowUp(ctx, richSignedOffID, fs[1]); err != nil {
-		t.Fatal(err)
+	// The same again changes nothing, is not recorded, and says so.
+	if err := db.RecordFollowUp(ctx, richSignedOffID, fs[1]); !errors.Is(err, ErrAlreadyRecorded) {
+		t.Fatalf("recorded again: %v, want ErrAlreadyRecorded", err)
 	}
 	if rows := followUpRows(t, db); rows != rowsBefore+3 {
 		t.Errorf("%d follow-up rows after recording one again, want %d", rows, rowsBefore+3)
 	}
 	// An action done can be open again; the conference, not needed after all.
 	for _, f := range []meeting.FollowUp{
-		{Kind: meeting.FollowUpActionDone, Action: before.ActionKey(0)},
+		{Kind: meeting.FollowUpActionDone, Action: before.ActionKey(2)},
 		{Kind: meeting.FollowUpICPC, Reason: "The enquiry found no risk of significant harm"},
 	} {
 		if err := db.RecordFollowUp(ctx, richSignedOffID, f); err != nil {
@@ -119,8 +119,8 @@ func TestFollowUpsLeaveSignedOffMinutesAlone(t *testing.T) {
 		}
 	}
 	after, _ = db.Meeting(ctx, richSignedOffID)
-	if after.Actions[0].Done != nil || after.ICPC == nil || !after.ICPC.HeldOn.IsZero() || after.ICPC.NotNeededReason == "" {
-		t.Errorf("after reopening and not needed: action %+v, conference %+v", after.Actions[0].Done, after.ICPC)
+	if after.Actions[2].Done != nil || after.ICPC == nil || !after.ICPC.HeldOn.IsZero() || after.ICPC.NotNeededReason == "" {
+		t.Errorf("after reopening and not needed: action %+v, conference %+v", after.Actions[2].Done, after.ICPC)
 	}
 }
 
@@ -146,7 +146,13 @@ func TestFollowUpRefused(t *testing.T) {
 		field string
 	}{
 		{meeting.FollowUp{Kind: meeting.FollowUpActionDone, Action: "no-such-action", On: m.HeldOn()}, "actions"},
-		{meeting.FollowUp{Kind: meeting.FollowUpActionDone, Action: m.ActionKey(0), On: m.HeldOn().AddDays(-3)}, "actions[0].done.on"},
+		{meeting.FollowUp{Kind: meeting.FollowUpActionDone, Action: m.ActionKey(2), On: m.HeldOn().AddDays(-3)}, "actions[2].done.on"},
+		{meeting.FollowUp{Kind: meeting.FollowUpActionDone, Action: m.ActionKey(2), On: meeting.UKDate(time.Now()).AddDays(2)}, "actions[2].done.on"},
+		{meeting.FollowUp{Kind: meeting.FollowUpActionDone, Action: m.ActionKey(2)}, "actions[2].done.on"},              // open already
+		{meeting.FollowUp{Kind: meeting.FollowUpActionDone, Action: m.ActionKey(0), On: m.HeldOn()}, "actions[0].done"}, // completed in the minutes
+		{meeting.FollowUp{Kind: meeting.FollowUpICPC, On: meeting.UKDate(time.Now()).AddDays(1)}, "icpc.held_on"},
+		{meeting.FollowUp{Kind: meeting.FollowUpSent, Recipient: meeting.Recipient{Name: "A", Copy: meeting.CopyFull, SentAt: time.Now().Add(time.Hour)}}, sent + ".sent_at"},
+		{meeting.FollowUp{Kind: meeting.FollowUpSent, Recipient: meeting.Recipient{Name: "A", Copy: meeting.CopyFull, SentAt: m.HeldAt.AddDate(0, 0, -2)}}, sent + ".sent_at"},
 		{meeting.FollowUp{Kind: meeting.FollowUpICPC, On: m.HeldOn().AddDays(-1)}, "icpc.held_on"},
 		{meeting.FollowUp{Kind: meeting.FollowUpICPC, On: m.HeldOn().AddDays(3), Reason: "both"}, "icpc.not_needed_reason"},
 		{meeting.FollowUp{Kind: meeting.FollowUpSent, Recipient: meeting.Recipient{Copy: meeting.CopyFull, SentAt: time.Now()}}, sent + ".name"},
@@ -231,6 +237,22 @@ func TestFollowUpsRoundTrip(t *testing.T) {
 	}
 	if err := to.Verify(ctx); err != nil {
 		t.Errorf("verify after importing follow-ups: %v", err)
+	}
+	// An export from before the follow-ups, imported again, opens no
+	// action again and replaces no newer record.
+	var older bytes.Buffer
+	to2 := openTemp(t)
+	importPaths(t, to2, fullExamplePath)
+	to2.Export(ctx, &older, meeting.Filter{})
+	olderPath := filepath.Join(t.TempDir(), "older.json")
+	if err := os.WriteFile(olderPath, older.Bytes(), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if res := importPaths(t, to, olderPath); res.FollowUps != 0 {
+		t.Errorf("an older export recorded %d follow-ups", res.FollowUps)
+	}
+	if got, _ := to.Meeting(ctx, richSignedOffID); !meeting.Equal(got, want) {
+		t.Errorf("an older export changed the follow-ups: %v", meeting.Diff(want, got))
 	}
 	// Into an empty database, with the meeting.
 	empty := openTemp(t)

@@ -126,7 +126,7 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 // importFollowUps records the follow-ups that bring the stored meeting
 // have's to the file's m.
 func importFollowUps(ctx context.Context, w *writer, key int64, have, m *meeting.Meeting, who string, now time.Time, res *ImportResult) error {
-	fs := meeting.FollowUpsTo(have, m)
+	fs := meeting.FollowUpsToImport(have, m)
 	if len(fs) == 0 {
 		return nil
 	}

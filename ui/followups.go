@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,6 +20,10 @@ import (
 // the minutes sent to partners) is recorded here as a follow-up: signed-off
 // minutes included, without amending them (meeting/followup.go). Each is
 // in the audit log with who recorded it and when.
+
+// revealAfter is how long after a section is built again its button is
+// scrolled into view: a frame or two.
+const revealAfter = 60 * time.Millisecond
 
 // followUpStore is the store's way of recording follow-ups, or nil.
 func (e *Editor) followUpStore() meeting.FollowUps {
@@ -77,6 +82,12 @@ func (e *Editor) recordFollowUp(f meeting.FollowUp) error {
 	e.refresh()
 	if b := e.followUpButtons[followUpTarget(f)]; b != nil && b.Visible() {
 		e.win.Canvas().Focus(b)
+		// Scrolled into view once the rebuilt section is drawn: on focus,
+		// its new rows are not laid out yet, and the view went to the top.
+		// (Only with a window on screen: the test driver draws nothing.)
+		if _, drawn := fyne.CurrentApp().Driver().(desktop.Driver); drawn {
+			time.AfterFunc(revealAfter, func() { fyne.Do(func() { reveal(b) }) })
+		}
 	}
 	return nil
 }
@@ -193,7 +204,7 @@ func (e *Editor) askConference() {
 		held.SetText(formatTypedDate(c.HeldOn))
 		reason.SetText(c.NotNeededReason)
 	}
-	items := []*widget.FormItem{widget.NewFormItem("Held on", held), widget.NewFormItem("Or not needed, because", reason)}
+	items := []*widget.FormItem{widget.NewFormItem("Held on (DD/MM/YYYY)", held), widget.NewFormItem("Or not needed, because", reason)}
 	items[1].HintText = "Give one or the other; both empty withdraws what was recorded."
 	record := func() {
 		f := meeting.FollowUp{Kind: meeting.FollowUpICPC, Reason: strings.TrimSpace(cleanText(reason.Text, false))}

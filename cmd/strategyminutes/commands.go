@@ -88,6 +88,10 @@ func runImport(ctx context.Context, e *env, _ *flag.FlagSet, files []string) err
 func printImportResult(e *env, what string, res storage.ImportResult) {
 	fmt.Fprintf(e.stdout, "%s: %d added, %d updated, %d unchanged, %d not imported (conflicts).\n",
 		what, res.Added, res.Updated, res.Unchanged, len(res.Conflicts)+len(res.SignOffConflicts))
+	if res.FollowUps > 0 {
+		fmt.Fprintf(e.stdout, "%s recorded from the file (actions done, conferences, minutes sent), without changing any minutes.\n",
+			meeting.Plural(res.FollowUps, "follow-up"))
+	}
 	if len(res.Conflicts) > 0 {
 		verb := "differs from the imported version and was left as it is"
 		if len(res.Conflicts) > 1 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"strategyminutes/meeting"
+	"strategyminutes/storage"
 )
 
 func followUpFlags(fs *flag.FlagSet, o *options) {
@@ -64,6 +66,9 @@ func runFollowUp(ctx context.Context, e *env, _ *flag.FlagSet, args []string) er
 			return err
 		}
 	case o.icpcNotNeeded != "":
+		if strings.TrimSpace(o.icpcNotNeeded) == "" {
+			return usagef("followup: --icpc-not-needed needs the reason no conference is needed")
+		}
 		f = meeting.FollowUp{Kind: meeting.FollowUpICPC, Reason: o.icpcNotNeeded}
 	default:
 		r := meeting.Recipient{Name: o.sentTo, Agency: meeting.Agency(o.agency), Copy: meeting.Copy(o.copy), SentAt: time.Now()}
@@ -76,7 +81,10 @@ func runFollowUp(ctx context.Context, e *env, _ *flag.FlagSet, args []string) er
 		}
 		f = meeting.FollowUp{Kind: meeting.FollowUpSent, Recipient: r}
 	}
-	if err := e.db.RecordFollowUp(ctx, o.meetingID, f); err != nil {
+	if err := e.db.RecordFollowUp(ctx, o.meetingID, f); errors.Is(err, storage.ErrAlreadyRecorded) {
+		fmt.Fprintln(e.stdout, "Nothing recorded: the meeting already holds it.")
+		return nil
+	} else if err != nil {
 		return fmt.Errorf("followup: %w", err)
 	}
 	fmt.Fprintln(e.stdout, "Recorded; the minutes are unchanged.")

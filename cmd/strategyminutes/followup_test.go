@@ -27,6 +27,11 @@ func TestFollowUpCommand(t *testing.T) {
 			t.Fatalf("followup %v: exit %d\n%s%s", args, code, stdout, stderr)
 		}
 	}
+	// The same recipient again: nothing is recorded, and it says so.
+	code, stdout, _ := cli(t, "--db", db, "followup", "--meeting", legacy, "--sent-to", "Dr Ayo Bello", "--agency", "health", "--copy", "initials", "--sent-at", "2025-06-05T09:00:00+01:00")
+	if code != exitOK || !strings.Contains(stdout, "Nothing recorded") {
+		t.Errorf("a recipient again: exit %d %s", code, stdout)
+	}
 	if code, stdout, stderr := cli(t, "--db", db, "check"); code != exitOK {
 		t.Fatalf("check after follow-ups: exit %d\n%s%s", code, stdout, stderr)
 	}
@@ -35,6 +40,12 @@ func TestFollowUpCommand(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	data, _ := os.ReadFile(out)
+	// Imported elsewhere, the import says how many follow-ups it recorded.
+	other := filepath.Join(dir, "other.db")
+	cli(t, "--db", other, "import", rich)
+	if code, stdout, stderr := cli(t, "--db", other, "import", out); code != exitOK || !strings.Contains(stdout, "3 follow-ups recorded from the file") {
+		t.Errorf("import of follow-ups: exit %d\n%s%s", code, stdout, stderr)
+	}
 	for _, want := range []string{`"not_needed_reason": "The enquiry found no risk of significant harm"`, `"name": "Dr Ayo Bello"`,
 		`"recorded_by": "Priya Raman"`, `"on": "2025-06-10"`} {
 		if !strings.Contains(string(data), want) {
@@ -53,6 +64,8 @@ func TestFollowUpCommand(t *testing.T) {
 		{[]string{"--meeting", legacy, "--icpc-held", "2025-06-01"}, exitError, "icpc.held_on: is before the meeting"},
 		{[]string{"--meeting", legacy, "--sent-to", "Dr Ayo Bello", "--copy", "most"}, exitError, "copy: unknown copy"},
 		{[]string{"--meeting", "no-such-meeting", "--icpc-held", "2025-06-20"}, exitError, "not found"},
+		{[]string{"--meeting", legacy, "--icpc-not-needed", "   "}, exitUsage, "needs the reason"},
+		{[]string{"--meeting", legacy, "--action", "#3", "--done", "2099-01-01"}, exitError, "done.on: is in the future"},
 	} {
 		code, stdout, stderr := cli(t, append([]string{"--db", db, "followup"}, tt.args...)...)
 		if code != tt.code || !strings.Contains(stderr, tt.want) || strings.Contains(stderr, "Ayo Bello") {
