@@ -203,7 +203,13 @@ type Action struct {
 	// Done is a follow-up (followup.go): recorded done since, without
 	// amending the minutes; nil when not.
 	Done *ActionDone
+	// DroppedReason says why an action carried from an earlier meeting is
+	// not carried on (reconvene.go); "" for one that is.
+	DroppedReason string
 }
+
+// Closed reports whether the action needs nothing more: done, or dropped.
+func (a Action) Closed() bool { return !a.DoneOn().IsZero() || a.DroppedReason != "" }
 
 // DoneOn returns the date the action was done, by the minutes or by a
 // follow-up since; zero while it is open.
@@ -219,7 +225,7 @@ func (a Action) DoneOn() Date {
 
 // Overdue reports whether the action was due before asOf and is not done.
 func (a Action) Overdue(asOf Date) bool {
-	return !a.Due.IsZero() && a.DoneOn().IsZero() && a.Due.Before(asOf)
+	return !a.Due.IsZero() && !a.Closed() && a.Due.Before(asOf)
 }
 
 // CompletedLate reports whether the action was completed after its due date.

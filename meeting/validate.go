@@ -273,6 +273,9 @@ func (m *Meeting) Check() Problems {
 				ps.incompleteCode(f+".completed", CodeOrder, "is before the meeting")
 			}
 		}
+		if a.DroppedReason != "" && a.CarriedFrom == "" {
+			ps.add(f+".dropped_reason", "is given for an action not carried from an earlier meeting")
+		}
 		if a.ID != "" {
 			if actionIDs[a.ID] {
 				ps.add(f+".id", "another action of this meeting has the same id")
@@ -477,6 +480,9 @@ func (m *Meeting) SignOffProblems() Problems {
 		}
 	}
 	for i, a := range m.Actions {
+		if a.DroppedReason != "" {
+			continue // carried from an earlier meeting, and not carried on
+		}
 		if strings.TrimSpace(a.Owner) == "" {
 			ps.required(fmt.Sprintf("actions[%d].owner", i))
 		}

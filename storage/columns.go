@@ -172,6 +172,7 @@ var (
 			dateCol("completed", "completed", func(a *meeting.Action) *meeting.Date { return &a.Completed }),
 			keyed(textCol("action_id", func(a *meeting.Action) *string { return &a.ID }), "id"), // schema version 11
 			textCol("carried_from", func(a *meeting.Action) *string { return &a.CarriedFrom }),
+			textCol("dropped_reason", func(a *meeting.Action) *string { return &a.DroppedReason }), // schema version 13
 		})
 	informationTable = listTable("information", "information", func(m *meeting.Meeting) *[]meeting.Information { return &m.Information },
 		func(img *image) *[]row { return &img.information }, columns[meeting.Information]{

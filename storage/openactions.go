@@ -13,7 +13,7 @@ import (
 // minutes, and no follow-up since whose latest says done. An action is
 // named in follow_ups by its id, or "#" and its number.
 const openActionsFrom = `FROM actions a JOIN meetings m ON m.rowid = a.meeting
-WHERE a.completed = ''
+WHERE a.completed = '' AND a.dropped_reason = ''
 	AND coalesce((SELECT f.on_date FROM follow_ups f WHERE f.meeting = a.meeting AND f.kind = 'action_done'
 		AND f.action = CASE WHEN a.action_id != '' THEN a.action_id ELSE '#' || (a.position + 1) END
 		ORDER BY f.id DESC LIMIT 1), '') = ''

@@ -223,6 +223,7 @@ func (u *App) menu() *fyne.MainMenu {
 		}
 	}
 	file := []*fyne.MenuItem{item("New meeting", keyNewMeeting, u.NewMeeting),
+		item("Reconvene as a review meeting…", nil, u.Reconvene),
 		item("Export the minutes as PDF…", keyExportPDF, u.exportPDF)}
 	if _, ok := u.store.(meeting.Deleter); ok {
 		file = append(file, fyne.NewMenuItem("Delete this meeting…", func() {
@@ -323,12 +324,32 @@ func (u *App) show(m *meeting.Meeting) {
 		u.Editor = nil
 		u.ShowList()
 	}
+	e.OnReconvene = u.Reconvene
 	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
 	export := newButton("Export PDF", theme.DocumentPrintIcon(), u.exportPDF)
 	u.Editor = e
 	u.body.Objects = []fyne.CanvasObject{e.Content(container.NewHBox(back, export))}
 	u.body.Refresh()
 	u.reportsShown = false
+}
+
+// Reconvene opens the review strategy meeting of the meeting open
+// (meeting.Reconvene): its children, household and invitees, a link to
+// it, and its open actions carried forward. Like a new meeting, it is
+// stored once something is typed.
+func (u *App) Reconvene() {
+	if u.Editor == nil {
+		infoDialog(u.Win, "Reconvene as a review meeting", "Open the meeting to review first.")
+		return
+	}
+	prev := u.Editor.Meeting()
+	if err := u.closeEditor(u.Reconvene); err != nil {
+		return
+	}
+	m := meeting.Reconvene(prev, time.Now().In(meeting.UK).Truncate(5*time.Minute))
+	u.show(m)
+	u.Editor.Tabs.SelectIndex(sectionDetails)
+	u.Win.Canvas().Focus(u.Editor.first)
 }
 
 // closeEditor saves the open meeting; on failure the editor stays open so

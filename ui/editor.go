@@ -120,9 +120,12 @@ type Editor struct {
 	// OnSignedOff is called after the minutes are signed off.
 	OnSignedOff func()
 	// OnDeleted is called after the meeting is deleted; the editor is done.
-	OnDeleted  func()
-	deleted    bool
-	lastDelete *deleteDialog // the last dialog asking why minutes are deleted, for tests
+	OnDeleted func()
+	// OnReconvene opens the review meeting of this one (App.Reconvene);
+	// nil: Sign-off offers none.
+	OnReconvene func()
+	deleted     bool
+	lastDelete  *deleteDialog // the last dialog asking why minutes are deleted, for tests
 }
 
 // NewEditor builds an editor for m on the store. Call Close (which saves

@@ -166,7 +166,8 @@ func (e *Editor) afterMeeting(m *meeting.Meeting) []fyne.CanvasObject {
 	}
 	switch c := m.ICPC; {
 	case c != nil && !c.HeldOn.IsZero():
-		conference = "Initial child protection conference held on " + c.HeldOn.Time(meeting.UK).Format("Monday 2 January 2006") + "."
+		// Against its due date, as the PDF and the report count it.
+		conference = "Initial child protection conference: " + strings.ToLower(e.calendar.ICPCText(m)[:1]) + e.calendar.ICPCText(m)[1:] + "."
 	case c != nil:
 		conference = "No initial child protection conference is needed: " + c.NotNeededReason
 	}
@@ -182,7 +183,11 @@ func (e *Editor) afterMeeting(m *meeting.Meeting) []fyne.CanvasObject {
 		for i, r := range m.Distribution {
 			lines[i] = recipientText(r)
 		}
-		objs = append(objs, newReadText(fmt.Sprintf("The minutes were sent to %s:\n%s", meeting.Plural(len(lines), "person"), strings.Join(lines, "\n"))))
+		people := "1 person"
+		if len(lines) > 1 {
+			people = fmt.Sprintf("%d people", len(lines))
+		}
+		objs = append(objs, newReadText(fmt.Sprintf("The minutes were sent to %s:\n%s", people, strings.Join(lines, "\n"))))
 	}
 	return append(objs, container.NewHBox(e.followUpButton(string(meeting.FollowUpSent), "Record the minutes sent…", theme.MailSendIcon(), e.askSent)))
 }

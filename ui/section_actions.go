@@ -30,6 +30,9 @@ func (e actionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 		showState := func() {
 			a := e.snapshot().Actions[i]
 			switch {
+			case a.DroppedReason != "":
+				state.Importance = widget.MediumImportance
+				state.SetText("Dropped")
 			case !a.Completed.IsZero():
 				state.Importance = widget.SuccessImportance
 				state.SetText("Done")
@@ -63,6 +66,17 @@ func (e actionsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 			withError(container.NewBorder(nil, nil, widget.NewLabel("Due"), nil, due), e.errorFor(f+".due")),
 			withError(container.NewBorder(nil, nil, widget.NewLabel("Done"), nil, done), e.errorFor(f+".completed")))
 		rows := container.NewVBox(descBox, line2)
+		if a.CarriedFrom != "" {
+			// Carried from the meeting this one reviews: carried on (a new
+			// due date), done, or dropped with a reason.
+			_, dropped := e.textField(f+".dropped_reason", a.DroppedReason,
+				"Carried from the earlier meeting: set a new due date, record it done, or say here why it is dropped", false,
+				func(s string) {
+					e.edit(func(m *meeting.Meeting) { m.Actions[i].DroppedReason = s })
+					showState()
+				})
+			rows.Add(dropped)
+		}
 		if line := e.actionFollowUp(m, i); line != nil {
 			rows.Add(line)
 		}

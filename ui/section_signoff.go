@@ -76,6 +76,7 @@ func (e *Editor) buildSignedOff(m *meeting.Meeting) []fyne.CanvasObject {
 	objs = append(objs, hint("The record is read-only. A correction after sign-off is an amendment: it records who, when, why and what changed, and keeps the signed-off version."),
 		container.NewHBox(amend))
 	objs = append(objs, e.afterMeeting(m)...)
+	objs = append(objs, e.reconveneButton()...)
 	return append(objs, e.deleteButton(true)...)
 }
 
@@ -265,4 +266,15 @@ func (e *Editor) SignOff() error {
 		e.OnSignedOff()
 	}
 	return nil
+}
+
+// reconveneButton offers the review meeting of this one: the same family,
+// its open actions carried forward.
+func (e *Editor) reconveneButton() []fyne.CanvasObject {
+	if e.OnReconvene == nil || e.amending {
+		return nil
+	}
+	return []fyne.CanvasObject{widget.NewSeparator(), heading("Review"),
+		hint("A review strategy meeting starts with these children, household and invitees, and carries forward the actions not done."),
+		container.NewHBox(newButton("Reconvene as a review meeting…", theme.ContentRedoIcon(), e.OnReconvene))}
 }
