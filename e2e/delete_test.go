@@ -37,8 +37,8 @@ func TestDeleteSignedOffByKeyboard(t *testing.T) {
 		time.Sleep(500 * time.Millisecond)
 		a.keys("ctrl+Prior") // Sign-off: "Amend the minutes…"
 		// After the meeting: the conference, its button, the minutes sent,
-		// its button; then "Delete these minutes…", last.
-		a.tabs(5)
+		// its button; Reconvene; then "Delete these minutes…", last.
+		a.tabs(6)
 		a.keys("space") // the dialog, on the first ground
 		time.Sleep(300 * time.Millisecond)
 	}
