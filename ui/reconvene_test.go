@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"strategyminutes/meeting"
 	"strategyminutes/storage"
@@ -40,6 +41,15 @@ func TestReconveneFromTheWindow(t *testing.T) {
 	}
 	if !strings.Contains(m.Reason, "Review of the strategy meeting SM-2026-00107") {
 		t.Errorf("reason %q", m.Reason)
+	}
+	var details []string
+	for _, o := range sectionObjects(e, sectionDetails) {
+		if l, ok := o.(*widget.Label); ok {
+			details = append(details, l.Text)
+		}
+	}
+	if !strings.Contains(strings.Join(details, "\n"), "Reviews SM-2026-00107 of Tuesday 10 March 2026") {
+		t.Errorf("Details does not say which meeting it reviews:\n%s", strings.Join(details, "\n"))
 	}
 	dropped := entry(t, e, sectionActions, "Carried from the earlier meeting: set a new due date, record it done, or say here why it is dropped", 0)
 	typeInto(t, dropped, "Done by the family support service instead")

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -56,5 +57,25 @@ func (e detailsSection) build(m *meeting.Meeting) []fyne.CanvasObject {
 		widget.NewFormItem("Minute-taker", minuteTaker),
 		widget.NewFormItem("Reason for the meeting", reason),
 	)
-	return []fyne.CanvasObject{heading("Meeting details"), form}
+	objs := []fyne.CanvasObject{heading("Meeting details")}
+	if line := e.reviewsLine(m); line != "" {
+		objs = append(objs, hint(line))
+	}
+	return append(objs, form)
+}
+
+// reviewsLine says which meeting a review reconvenes, "" for none.
+func (e *Editor) reviewsLine(m *meeting.Meeting) string {
+	if m.PreviousMeetingID == "" {
+		return ""
+	}
+	prev, err := e.store.Meeting(context.Background(), m.PreviousMeetingID)
+	if err != nil {
+		return "Reviews a strategy meeting that is not in this database."
+	}
+	ref := prev.Reference
+	if ref == "" {
+		ref = "the strategy meeting"
+	}
+	return "Reviews " + ref + " of " + prev.HeldAt.In(meeting.UK).Format("Monday 2 January 2006") + ": its actions not done are carried forward in Actions."
 }
