@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -42,6 +43,22 @@ func TestReconvene(t *testing.T) {
 	m.Household[0].Name = "Changed"
 	if prev.Children[0].Name == "Changed" || prev.Household[0].Name == "Changed" {
 		t.Error("the review shares the earlier meeting's rows")
+	}
+	// Carried actions the review records done (between the meetings, as
+	// well) or drops need no due date; one carried on does.
+	r := Reconvene(ms[2], held)
+	r.Actions = append(r.Actions, r.Actions[0], r.Actions[0])
+	r.Actions[1].ID, r.Actions[2].ID = NewID(), NewID()
+	r.Actions[0].Completed = UKDate(prev.HeldAt).AddDays(3) // before the review
+	r.Actions[1].DroppedReason = "No longer needed"
+	var fields []string
+	for _, p := range r.SignOffProblems() {
+		if strings.HasPrefix(p.Field, "actions[") {
+			fields = append(fields, p.Field)
+		}
+	}
+	if strings.Join(fields, " ") != "actions[2].due" {
+		t.Errorf("sign-off asks of the carried actions: %v, want only the one carried on's due date", fields)
 	}
 	// An action recorded without an id is carried by its meeting's id and number.
 	prev.Actions[2].ID = ""

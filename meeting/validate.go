@@ -269,7 +269,9 @@ func (m *Meeting) Check() Problems {
 			if !a.Due.IsZero() && a.Due.Before(heldOn) {
 				ps.incompleteCode(f+".due", CodeOrder, "is before the meeting")
 			}
-			if !a.Completed.IsZero() && a.Completed.Before(heldOn) {
+			// An action carried from an earlier meeting may have been done
+			// between the two.
+			if !a.Completed.IsZero() && a.Completed.Before(heldOn) && a.CarriedFrom == "" {
 				ps.incompleteCode(f+".completed", CodeOrder, "is before the meeting")
 			}
 		}
@@ -480,8 +482,8 @@ func (m *Meeting) SignOffProblems() Problems {
 		}
 	}
 	for i, a := range m.Actions {
-		if a.DroppedReason != "" {
-			continue // carried from an earlier meeting, and not carried on
+		if a.DroppedReason != "" || a.CarriedFrom != "" && !a.Completed.IsZero() {
+			continue // carried from an earlier meeting, and dropped or done: nothing is due
 		}
 		if strings.TrimSpace(a.Owner) == "" {
 			ps.required(fmt.Sprintf("actions[%d].owner", i))

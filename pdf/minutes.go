@@ -593,19 +593,24 @@ func (mw *minutes) actions() {
 	}
 	for i, a := range mw.m.Actions {
 		due := cell{"No due date", &alertStyle}
-		if !a.Due.IsZero() {
+		switch {
+		case !a.Due.IsZero():
 			due = cell{shortDate(a.Due), nil}
+		case a.Closed():
+			due = cell{"—", &mutedStyle} // dropped, or done: nothing is due
 		}
 		agency := orNot(label(a.Agency))
 		t.rows = append(t.rows, row{cells: []cell{
-			{fmt.Sprint(i + 1), nil}, orNot(mw.actionText(i, "description", a.Description)), orNot(mw.actionText(i, "owner", a.Owner)), agency, due, mw.actionStatus(a),
+			{fmt.Sprint(i + 1), nil}, orNot(mw.actionText(i, "description", a.Description)), orNot(mw.actionText(i, "owner", a.Owner)), agency, due, mw.actionStatus(i, a),
 		}})
 	}
 	mw.d.table(t)
 }
 
-func (mw *minutes) actionStatus(a meeting.Action) cell {
+func (mw *minutes) actionStatus(i int, a meeting.Action) cell {
 	switch {
+	case a.DroppedReason != "":
+		return cell{"Dropped: " + mw.actionText(i, "dropped_reason", a.DroppedReason), nil}
 	case !a.Completed.IsZero():
 		s := "Completed\n" + shortDate(a.Completed)
 		if a.CompletedLate() {

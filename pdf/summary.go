@@ -219,7 +219,7 @@ func (mw *minutes) actionsByAgency() {
 		})
 		open := 0
 		for _, i := range idx {
-			if m.Actions[i].DoneOn().IsZero() {
+			if !m.Actions[i].Closed() {
 				open++
 			}
 		}
@@ -227,14 +227,17 @@ func (mw *minutes) actionsByAgency() {
 		for _, i := range idx {
 			a := m.Actions[i]
 			due := cell{"No due date", &alertStyle}
-			if !a.Due.IsZero() {
+			switch {
+			case !a.Due.IsZero():
 				due = cell{shortDate(a.Due), &strongStyle}
+			case a.Closed():
+				due = cell{"—", &mutedStyle} // dropped, or done: nothing is due
 			}
 			t.rows = append(t.rows, row{cells: []cell{
 				{fmt.Sprint(i + 1), nil},
 				orNot(mw.actionText(i, "description", a.Description)),
 				orNot(mw.actionText(i, "owner", a.Owner)),
-				due, mw.actionStatus(a),
+				due, mw.actionStatus(i, a),
 			}})
 		}
 	}

@@ -79,12 +79,12 @@ func (db *DB) EarlierMeetings(ctx context.Context, c meeting.Child, since, befor
 	return out, nil
 }
 
-// openActions returns the actions of the meeting with the id that are not
-// recorded as done, in order.
+// openActions returns the actions of the meeting with the id that are
+// open (actionOpen), in order.
 func openActions(ctx context.Context, q querier, id string) ([]meeting.Action, error) {
 	var out []meeting.Action
 	err := eachRow(ctx, q, `SELECT a.description, a.owner, a.agency, a.due FROM actions a
-		JOIN meetings m ON m.rowid = a.meeting WHERE m.id = ? AND a.completed = '' ORDER BY a.position`, []any{id},
+		JOIN meetings m ON m.rowid = a.meeting WHERE m.id = ? AND `+actionOpen+` ORDER BY a.position`, []any{id},
 		func(rows *sql.Rows) error {
 			var a meeting.Action
 			var due string

@@ -9,14 +9,23 @@ import (
 	"strategyminutes/meeting"
 )
 
-// openActionsFrom selects the actions not done: no completed date in the
-// minutes, and no follow-up since whose latest says done. An action is
-// named in follow_ups by its id, or "#" and its number.
-const openActionsFrom = `FROM actions a JOIN meetings m ON m.rowid = a.meeting
-WHERE a.completed = '' AND a.dropped_reason = ''
+// actionOpen is the condition that the action a (of the meeting m) is
+// open: no completed date in the minutes, not dropped, no follow-up since
+// whose latest says done, and not taken up by a later meeting, which
+// carries it on, marks it done or drops it there (carried_from: its id, or
+// for an action without one, its meeting's id, "#" and its number; see
+// meeting.Reconvene). In follow_ups an action is named by its id, or "#"
+// and its number.
+const actionOpen = `a.completed = '' AND a.dropped_reason = ''
 	AND coalesce((SELECT f.on_date FROM follow_ups f WHERE f.meeting = a.meeting AND f.kind = 'action_done'
 		AND f.action = CASE WHEN a.action_id != '' THEN a.action_id ELSE '#' || (a.position + 1) END
 		ORDER BY f.id DESC LIMIT 1), '') = ''
+	AND NOT EXISTS (SELECT 1 FROM actions c WHERE c.carried_from != ''
+		AND c.carried_from = CASE WHEN a.action_id != '' THEN a.action_id ELSE m.id || '#' || (a.position + 1) END)`
+
+// openActionsFrom selects the open actions of every meeting.
+const openActionsFrom = `FROM actions a JOIN meetings m ON m.rowid = a.meeting
+WHERE ` + actionOpen + `
 	AND (?1 = '' OR a.agency = ?1)`
 
 // OpenActions returns the actions not done across meetings

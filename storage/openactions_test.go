@@ -63,6 +63,19 @@ func TestOpenActions(t *testing.T) {
 		t.Errorf("after opening it again: %v", got)
 	}
 
+	// Carried into a review meeting, an action is no longer open against
+	// the meeting that agreed it: the review's own copy is, until done.
+	legacy, _ := db.Meeting(ctx, "6f1c2b9e-3d4a-4e8b-9a51-0c7d2e4f8a13")
+	for _, prev := range []*meeting.Meeting{m, legacy} {
+		review := meeting.Reconvene(prev, prev.HeldAt.AddDate(0, 0, 14))
+		if err := db.SaveMeeting(ctx, review); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := list(meeting.OpenActionFilter{})
+	if len(got) != 2 || strings.HasPrefix(got[0], "SM-2025-00412") || strings.Contains(strings.Join(got, "\n"), "SM-2026-00107") {
+		t.Errorf("after the reviews carried them:\n%s", strings.Join(got, "\n"))
+	}
 	var plan []string
 	eachRow(ctx, db.sql, "EXPLAIN QUERY PLAN SELECT a.due "+openActionsFrom+" AND a.due != '' ORDER BY a.due LIMIT 5", []any{""},
 		func(rows *sql.Rows) error {

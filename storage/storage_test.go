@@ -604,8 +604,8 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 }
 
 // dropFollowUps takes a database back to before migration 10 (which only
-// changed search_pending's rows), 11, 12 and 13.
-const dropFollowUps = `ALTER TABLE actions DROP COLUMN dropped_reason; DROP INDEX actions_open; DROP TABLE follow_ups; ALTER TABLE actions DROP COLUMN action_id; ALTER TABLE actions DROP COLUMN carried_from;
+// changed search_pending's rows) to 14.
+const dropFollowUps = `DROP INDEX actions_carried_from; ALTER TABLE actions DROP COLUMN dropped_reason; DROP INDEX actions_open; DROP TABLE follow_ups; ALTER TABLE actions DROP COLUMN action_id; ALTER TABLE actions DROP COLUMN carried_from;
 	ALTER TABLE meetings DROP COLUMN previous_meeting_id; PRAGMA user_version = 9;`
 
 // dropChildHistory takes a database back to before migration 9.
