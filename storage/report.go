@@ -326,13 +326,19 @@ func reportOutcomes(r *meeting.Report, q reportQuerier) error {
 }
 
 // reportActions counts the actions of the period's meetings. Dates are
-// stored YYYY-MM-DD, so comparing the strings compares the dates.
+// stored YYYY-MM-DD, so comparing the strings compares the dates. An
+// action is done on its completed date, or on the date of its latest
+// follow-up (meeting.Action.DoneOn); a dropped one is never overdue.
 func reportActions(r *meeting.Report, q reportQuerier) error {
 	return q.each(`SELECT count(*),
 			coalesce(sum(x.due = ''), 0),
-			coalesce(sum(x.due <> '' AND x.completed = '' AND x.due < ?3), 0),
-			coalesce(sum(x.due <> '' AND x.completed <> '' AND x.completed > x.due), 0)
-		FROM meetings m JOIN actions x ON x.meeting = m.rowid
+			coalesce(sum(x.due <> '' AND x.dropped_reason = '' AND x.done = '' AND x.due < ?3), 0),
+			coalesce(sum(x.due <> '' AND x.done <> '' AND x.done > x.due), 0)
+		FROM meetings m JOIN (SELECT a.meeting, a.due, a.dropped_reason, coalesce(nullif(a.completed, ''),
+				(SELECT f.on_date FROM follow_ups f WHERE f.meeting = a.meeting AND f.kind = 'action_done'
+					AND f.action = CASE WHEN a.action_id != '' THEN a.action_id ELSE '#' || (a.position + 1) END
+					ORDER BY f.id DESC LIMIT 1), '') AS done
+			FROM actions a) x ON x.meeting = m.rowid
 		WHERE `+inPeriod,
 		func(rows *sql.Rows) error {
 			a := &r.Actions
