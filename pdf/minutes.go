@@ -592,19 +592,25 @@ func (mw *minutes) actions() {
 		}
 	}
 	for i, a := range mw.m.Actions {
-		due := cell{"No due date", &alertStyle}
-		switch {
-		case !a.Due.IsZero():
-			due = cell{shortDate(a.Due), nil}
-		case a.Closed():
-			due = cell{"—", &mutedStyle} // dropped, or done: nothing is due
-		}
+		due := actionDue(a, nil)
 		agency := orNot(label(a.Agency))
 		t.rows = append(t.rows, row{cells: []cell{
 			{fmt.Sprint(i + 1), nil}, orNot(mw.actionText(i, "description", a.Description)), orNot(mw.actionText(i, "owner", a.Owner)), agency, due, mw.actionStatus(i, a),
 		}})
 	}
 	mw.d.table(t)
+}
+
+// actionDue is an action's due date, in style (nil: the table's), or why
+// it has none.
+func actionDue(a meeting.Action, style *textStyle) cell {
+	switch {
+	case !a.Due.IsZero():
+		return cell{shortDate(a.Due), style}
+	case a.Closed():
+		return cell{"—", &mutedStyle} // dropped, or done: nothing is due
+	}
+	return cell{"No due date", &alertStyle}
 }
 
 func (mw *minutes) actionStatus(i int, a meeting.Action) cell {

@@ -226,13 +226,7 @@ func (mw *minutes) actionsByAgency() {
 		t.rows = append(t.rows, row{band: true, cells: []cell{{text: agencyName(ag)}, {text: fmt.Sprintf("%s, %d open", meeting.Plural(len(idx), "action"), open)}}})
 		for _, i := range idx {
 			a := m.Actions[i]
-			due := cell{"No due date", &alertStyle}
-			switch {
-			case !a.Due.IsZero():
-				due = cell{shortDate(a.Due), &strongStyle}
-			case a.Closed():
-				due = cell{"—", &mutedStyle} // dropped, or done: nothing is due
-			}
+			due := actionDue(a, &strongStyle)
 			t.rows = append(t.rows, row{cells: []cell{
 				{fmt.Sprint(i + 1), nil},
 				orNot(mw.actionText(i, "description", a.Description)),

@@ -17,11 +17,15 @@ import (
 // meeting.Reconvene). In follow_ups an action is named by its id, or "#"
 // and its number.
 const actionOpen = `a.completed = '' AND a.dropped_reason = ''
-	AND coalesce((SELECT f.on_date FROM follow_ups f WHERE f.meeting = a.meeting AND f.kind = 'action_done'
-		AND f.action = CASE WHEN a.action_id != '' THEN a.action_id ELSE '#' || (a.position + 1) END
-		ORDER BY f.id DESC LIMIT 1), '') = ''
+	AND coalesce(` + actionDoneSince + `, '') = ''
 	AND NOT EXISTS (SELECT 1 FROM actions c WHERE c.carried_from != ''
 		AND c.carried_from = CASE WHEN a.action_id != '' THEN a.action_id ELSE m.id || '#' || (a.position + 1) END)`
+
+// actionDoneSince is the date the latest follow-up of the action a says
+// it was done on: ” when it opened it again, NULL when there is none.
+const actionDoneSince = `(SELECT f.on_date FROM follow_ups f WHERE f.meeting = a.meeting AND f.kind = 'action_done'
+		AND f.action = CASE WHEN a.action_id != '' THEN a.action_id ELSE '#' || (a.position + 1) END
+		ORDER BY f.id DESC LIMIT 1)`
 
 // openActionsFrom selects the open actions of every meeting.
 const openActionsFrom = `FROM actions a JOIN meetings m ON m.rowid = a.meeting

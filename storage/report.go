@@ -334,10 +334,8 @@ func reportActions(r *meeting.Report, q reportQuerier) error {
 			coalesce(sum(x.due = ''), 0),
 			coalesce(sum(x.due <> '' AND x.dropped_reason = '' AND x.done = '' AND x.due < ?3), 0),
 			coalesce(sum(x.due <> '' AND x.done <> '' AND x.done > x.due), 0)
-		FROM meetings m JOIN (SELECT a.meeting, a.due, a.dropped_reason, coalesce(nullif(a.completed, ''),
-				(SELECT f.on_date FROM follow_ups f WHERE f.meeting = a.meeting AND f.kind = 'action_done'
-					AND f.action = CASE WHEN a.action_id != '' THEN a.action_id ELSE '#' || (a.position + 1) END
-					ORDER BY f.id DESC LIMIT 1), '') AS done
+		FROM meetings m JOIN (SELECT a.meeting, a.due, a.dropped_reason,
+				coalesce(nullif(a.completed, ''), `+actionDoneSince+`, '') AS done
 			FROM actions a) x ON x.meeting = m.rowid
 		WHERE `+inPeriod,
 		func(rows *sql.Rows) error {

@@ -734,15 +734,22 @@ func TestAuditOfSavesByTwoPeople(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	log, err := db.AuditLog(ctx, m.ID, 0)
+	if got, want := auditWho(t, db, m.ID), "change Second Person,create First Person"; got != want {
+		t.Errorf("audit log %q, want %q", got, want)
+	}
+}
+
+// auditWho is the audit log of the meeting with the id, newest first, as
+// "event who" joined with commas.
+func auditWho(t *testing.T, db *DB, id string) string {
+	t.Helper()
+	log, err := db.AuditLog(context.Background(), id, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var got []string
-	for _, e := range log {
-		got = append(got, e.Event+" "+e.Who)
+	got := make([]string, len(log))
+	for i, e := range log {
+		got[i] = e.Event + " " + e.Who
 	}
-	if want := "change Second Person,create First Person"; strings.Join(got, ",") != want {
-		t.Errorf("audit log %q, want %q", strings.Join(got, ","), want)
-	}
+	return strings.Join(got, ",")
 }

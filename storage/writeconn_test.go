@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
 	"strategyminutes/meeting"
@@ -156,16 +155,8 @@ func TestAutosaveAuditWithoutReadingIt(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	log, err := db.AuditLog(ctx, m.ID, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []string
-	for _, e := range log {
-		got = append(got, e.Event+" "+e.Who)
-	}
-	if want := "change First Person,change Second Person,create First Person"; strings.Join(got, ",") != want {
-		t.Errorf("audit log %q, want %q", strings.Join(got, ","), want)
+	if got, want := auditWho(t, db, m.ID), "change First Person,change Second Person,create First Person"; got != want {
+		t.Errorf("audit log %q, want %q", got, want)
 	}
 }
 

@@ -60,8 +60,9 @@ func followUpTarget(f meeting.FollowUp) string {
 // and shows them, with the focus back on the button for what it recorded.
 func (e *Editor) recordFollowUp(f meeting.FollowUp) error {
 	ctx := context.Background()
-	id := e.snapshot().ID
-	if !e.snapshot().SignedOff() {
+	m := e.snapshot()
+	id := m.ID
+	if !m.SignedOff() {
 		// A draft's follow-up is of the minutes as stored: what is typed goes first.
 		if err := e.Flush(); err != nil {
 			return err
@@ -167,7 +168,8 @@ func (e *Editor) afterMeeting(m *meeting.Meeting) []fyne.CanvasObject {
 	switch c := m.ICPC; {
 	case c != nil && !c.HeldOn.IsZero():
 		// Against its due date, as the PDF and the report count it.
-		conference = "Initial child protection conference: " + strings.ToLower(e.calendar.ICPCText(m)[:1]) + e.calendar.ICPCText(m)[1:] + "."
+		text := e.calendar.ICPCText(m)
+		conference = "Initial child protection conference: " + strings.ToLower(text[:1]) + text[1:] + "."
 	case c != nil:
 		conference = "No initial child protection conference is needed: " + c.NotNeededReason
 	}
