@@ -156,6 +156,11 @@ const exportBatch = 500
 // EachMeeting calls fn for every meeting f selects, oldest first then by id,
 // loading them in batches so that memory stays flat for any number.
 func (db *DB) EachMeeting(ctx context.Context, f meeting.Filter, fn func(*meeting.Meeting) error) error {
+	if searchedText(f) != "" {
+		if err := db.searchReady(ctx); err != nil {
+			return fmt.Errorf("load meetings: %w", err)
+		}
+	}
 	where, args := filterSQL(f, false)
 	// Keyset pagination over (held_unix, id) keeps each batch's query cheap.
 	lastUnix, lastID := int64(-1<<62), ""
@@ -188,7 +193,8 @@ func (db *DB) EachMeeting(ctx context.Context, f meeting.Filter, fn func(*meetin
 // filterSQL turns a filter's period, status and text into a WHERE clause
 // over meetings m. indexed: the text is looked for first in the search
 // index, which finds the candidates at once (storage/search.go); otherwise
-// in the search column of every meeting the clause reads.
+// in the list's copy of the search column (list_search) of every meeting the
+// clause reads, which is current once searchReady has run.
 func filterSQL(f meeting.Filter, indexed bool) (string, []any) {
 	var conds []string
 	var args []any
@@ -211,7 +217,9 @@ func filterSQL(f meeting.Filter, indexed bool) (string, []any) {
 			conds = append(conds, "m.rowid IN ("+searchMeetingsSQL+")")
 			args = append(args, matchPhrase(text))
 		}
-		conds = append(conds, "instr(m.search, ?) > 0")
+		// The list's copy, which its index holds: brought up to date by
+		// searchReady (migration 15).
+		conds = append(conds, "instr(m.list_search, ?) > 0")
 		args = append(args, text)
 	}
 	if len(conds) == 0 {
@@ -253,10 +261,13 @@ func (db *DB) People(ctx context.Context, text string, limit int) ([]meeting.Per
 // Count returns how many meetings f selects.
 func (db *DB) Count(ctx context.Context, f meeting.Filter) (int, error) {
 	indexed := false
-	if text := searchedText(f); indexable(text) {
+	text := searchedText(f)
+	if text != "" {
 		if err := db.searchReady(ctx); err != nil {
 			return 0, fmt.Errorf("count meetings: %w", err)
 		}
+	}
+	if indexable(text) {
 		if f.From.IsZero() && f.To.IsZero() && f.Status == "" {
 			// What the index finds is exactly what the column holds.
 			n, err := db.countFound(ctx, text)
@@ -288,10 +299,13 @@ func (db *DB) count(ctx context.Context, f meeting.Filter, indexed bool) (int, e
 // Summaries lists the meetings f selects, newest first, a page at a time.
 func (db *DB) Summaries(ctx context.Context, f meeting.Filter) ([]meeting.Summary, error) {
 	indexed := false
-	if text := searchedText(f); indexable(text) {
+	text := searchedText(f)
+	if text != "" {
 		if err := db.searchReady(ctx); err != nil {
 			return nil, fmt.Errorf("list meetings: %w", err)
 		}
+	}
+	if indexable(text) {
 		var err error
 		if indexed, err = db.useIndex(ctx, text, f.Offset, f.Limit, false); err != nil {
 			return nil, fmt.Errorf("list meetings: %w", err)

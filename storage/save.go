@@ -89,13 +89,14 @@ var (
 	meetingSignedOffAt = slices.Index(meetingCols, "signed_off_at")
 	meetingReference   = slices.Index(meetingCols, "reference")
 	meetingChair       = slices.Index(meetingCols, "chair")
+	meetingSearch      = slices.Index(meetingCols, "search")
 	childName          = slices.Index(childrenTable.cols, "name")
 	childCaseReference = slices.Index(childrenTable.cols, "case_reference")
 )
 
 var (
-	insertMeetingSQL = "INSERT INTO meetings (id, " + strings.Join(meetingCols, ", ") + ", created_at, updated_at, checksum) VALUES (?" +
-		strings.Repeat(", ?", len(meetingCols)+3) + ") RETURNING rowid"
+	insertMeetingSQL = "INSERT INTO meetings (id, " + strings.Join(meetingCols, ", ") + ", list_search, created_at, updated_at, checksum) VALUES (?" +
+		strings.Repeat(", ?", len(meetingCols)+4) + ") RETURNING rowid"
 	insertConsentSQL = "INSERT INTO consents (meeting, " + strings.Join(consentCols, ", ") + ") VALUES (?" +
 		strings.Repeat(", ?", len(consentCols)) + ")"
 	insertDiscussionSQL = "INSERT INTO discussions (meeting, " + strings.Join(discussionCols, ", ") + ") VALUES (?" +
@@ -520,7 +521,7 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		if err != nil {
 			return nil, err
 		}
-		args := append(append([]any{m.ID}, img.meeting...), stamp, stamp, img.storedChecksum)
+		args := append(append([]any{m.ID}, img.meeting...), img.meeting[meetingSearch], stamp, stamp, img.storedChecksum)
 		if err := s.QueryRowContext(ctx, args...).Scan(&old.key); err != nil {
 			return nil, fmt.Errorf("store meeting: %w", err)
 		}
@@ -531,6 +532,11 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 			args = append(args, img.meeting[i])
 		}
 		set := setList(meetingCols, changed)
+		if slices.Contains(changed, meetingSearch) && !w.pend {
+			// An autosave leaves the list's copy to indexPending (migration 15).
+			set += ", list_search = ?"
+			args = append(args, img.meeting[meetingSearch])
+		}
 		if set != "" {
 			set += ", "
 		}

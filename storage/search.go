@@ -264,6 +264,11 @@ func indexPending(ctx context.Context, q execQuerier) error {
 	if err := writeEntries(ctx, q, entries); err != nil {
 		return err
 	}
+	// The list's copy of the search column catches up too (migration 15).
+	if _, err := q.ExecContext(ctx, fmt.Sprintf(`UPDATE meetings SET list_search = search
+		WHERE rowid IN (SELECT DISTINCT rowid / %d FROM search_pending) AND list_search IS NOT search`, searchSlots)); err != nil {
+		return fmt.Errorf("update the search index: %w", err)
+	}
 	if _, err := q.ExecContext(ctx, `DELETE FROM search_pending`); err != nil {
 		return fmt.Errorf("update the search index: %w", err)
 	}

@@ -603,9 +603,13 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 }
 
+// dropListSearch takes a database back to before migration 15.
+const dropListSearch = `DROP INDEX meetings_list; ALTER TABLE meetings DROP COLUMN list_search;
+	CREATE INDEX meetings_list ON meetings (held_unix DESC, id, search); PRAGMA user_version = 14;`
+
 // dropFollowUps takes a database back to before migration 10 (which only
 // changed search_pending's rows) to 14.
-const dropFollowUps = `DROP INDEX actions_carried_from; ALTER TABLE actions DROP COLUMN dropped_reason; DROP INDEX actions_open; DROP TABLE follow_ups; ALTER TABLE actions DROP COLUMN action_id; ALTER TABLE actions DROP COLUMN carried_from;
+const dropFollowUps = dropListSearch + `DROP INDEX actions_carried_from; ALTER TABLE actions DROP COLUMN dropped_reason; DROP INDEX actions_open; DROP TABLE follow_ups; ALTER TABLE actions DROP COLUMN action_id; ALTER TABLE actions DROP COLUMN carried_from;
 	ALTER TABLE meetings DROP COLUMN previous_meeting_id; PRAGMA user_version = 9;`
 
 // dropChildHistory takes a database back to before migration 9.
