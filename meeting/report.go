@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strconv"
@@ -53,8 +54,156 @@ type Report struct {
 	// order, including months without meetings.
 	Monthly []MonthCount `json:"monthly"`
 
+	Timeliness Timeliness     `json:"timeliness"`
+	Repeats    RepeatMeetings `json:"repeat_meetings"`
+
+	// Calendar counts the working days; nil is the built-in calendar.
+	Calendar *Calendar `json:"-"`
+
 	pending  []heldMeeting // meetings missing a statutory partner, sorted by Finish
 	finished bool
+	// children are the period's meetings of each child, by case key, for
+	// Repeats (Add only: storage counts them with SQL).
+	children map[string]map[string]bool
+}
+
+// Timeliness is how long the period's meetings took, in working days
+// (Calendar.WorkingDays).
+type Timeliness struct {
+	ReferralToMeeting ReferralTimes `json:"referral_to_meeting"`
+	ICPC              ICPCCounts    `json:"icpc"`
+}
+
+// ReferralTimes are the working days from each meeting's referral to the
+// meeting: Recorded + NotRecorded = meetings.
+type ReferralTimes struct {
+	Recorded    int `json:"recorded"`
+	NotRecorded int `json:"not_recorded"`
+	// MedianWorkingDays is over the recorded ones: the middle value, or the
+	// mean of the two middle values, to 1 decimal place; 0 when none.
+	MedianWorkingDays    float64 `json:"median_working_days"`
+	SameOrNextWorkingDay int     `json:"same_or_next_working_day"` // 1 working day or fewer
+	Over5WorkingDays     int     `json:"over_5_working_days"`      // more than 5
+
+	days map[int]int // how many meetings took each number of days
+}
+
+// ICPCCounts are the initial child protection conferences of the period's
+// meetings with a section 47 decision (Due of them): HeldInTime + HeldLate +
+// NotNeeded + Overdue + Pending = Due.
+type ICPCCounts struct {
+	Due        int `json:"due"`
+	HeldInTime int `json:"held_in_time"` // held on or before the due date
+	HeldLate   int `json:"held_late"`    // held after it
+	NotNeeded  int `json:"not_needed"`   // not held, with a reason why none is needed
+	Overdue    int `json:"overdue"`      // neither, and due before as_of
+	Pending    int `json:"pending"`      // neither, and due on or after as_of
+}
+
+// RepeatMeetings are about children discussed at more than one of the
+// period's meetings. A child is known across meetings by its case reference
+// (CaseKey) only: children without one are never taken to be the same
+// child, and are counted apart.
+type RepeatMeetings struct {
+	Children        int `json:"children"`          // different case references among the period's meetings
+	MoreThanOne     int `json:"more_than_one"`     // of them, at two or more different meetings
+	ThreeOrMore     int `json:"three_or_more"`     // of them, at three or more
+	NoCaseReference int `json:"no_case_reference"` // children of the period's meetings entered without one
+}
+
+// AddReferralDays counts n meetings whose referral came days working days
+// before the meeting.
+func (t *ReferralTimes) AddReferralDays(days, n int) {
+	if t.days == nil {
+		t.days = map[int]int{}
+	}
+	t.days[days] += n
+	t.Recorded += n
+	if days <= 1 {
+		t.SameOrNextWorkingDay += n
+	}
+	if days > 5 {
+		t.Over5WorkingDays += n
+	}
+}
+
+// median works out MedianWorkingDays from the days counted.
+func (t *ReferralTimes) median() {
+	t.MedianWorkingDays = 0
+	if t.Recorded == 0 {
+		return
+	}
+	values := slices.Sorted(maps.Keys(t.days))
+	// nth returns the nth smallest (from 0) of the recorded days.
+	nth := func(n int) int {
+		for _, v := range values {
+			if n < t.days[v] {
+				return v
+			}
+			n -= t.days[v]
+		}
+		return values[len(values)-1]
+	}
+	mid := float64(nth((t.Recorded-1)/2)+nth(t.Recorded/2)) / 2
+	t.MedianWorkingDays = math.Round(mid*10) / 10
+	t.days = nil // a finished report is its figures alone, as its JSON
+}
+
+// AddICPC counts n meetings with a section 47 decision whose conference is
+// in state (held in time, late, not needed, or "" for none recorded), due
+// on due.
+func (r *Report) AddICPC(state ICPCState, due Date, n int) {
+	c := &r.Timeliness.ICPC
+	c.Due += n
+	switch {
+	case state == ICPCHeldInTime:
+		c.HeldInTime += n
+	case state == ICPCHeldLate:
+		c.HeldLate += n
+	case state == ICPCNotNeeded:
+		c.NotNeeded += n
+	case due.Before(r.AsOf):
+		c.Overdue += n
+	default:
+		c.Pending += n
+	}
+}
+
+// An ICPCState is what is recorded of a meeting's initial conference.
+type ICPCState string
+
+const (
+	ICPCNotRecorded ICPCState = ""
+	ICPCHeldInTime  ICPCState = "held_in_time"
+	ICPCHeldLate    ICPCState = "held_late"
+	ICPCNotNeeded   ICPCState = "not_needed"
+)
+
+// ICPCStateOf says what is recorded of the initial conference of m against
+// its due date; ok is false for a meeting without a section 47 decision.
+func (c *Calendar) ICPCStateOf(m *Meeting) (state ICPCState, due Date, ok bool) {
+	due, ok = c.ICPCDue(m)
+	if !ok {
+		return "", due, false
+	}
+	switch i := m.ICPC; {
+	case i == nil:
+		return ICPCNotRecorded, due, true
+	case !i.HeldOn.IsZero() && i.HeldOn.After(due):
+		return ICPCHeldLate, due, true
+	case !i.HeldOn.IsZero():
+		return ICPCHeldInTime, due, true
+	default:
+		return ICPCNotNeeded, due, true
+	}
+}
+
+// calendar is the report's calendar.
+func (r *Report) calendar() *Calendar {
+	if r.Calendar == nil {
+		return builtIn
+	}
+	return r.Calendar
 }
 
 // An AgencyCount is how many meetings an agency attended, sent information
@@ -276,6 +425,28 @@ func (r *Report) Add(m *Meeting) bool {
 		r.Section47++
 	}
 
+	cal := r.calendar()
+	if days, ok := cal.ReferralWorkingDays(m); ok {
+		r.Timeliness.ReferralToMeeting.AddReferralDays(days, 1)
+	}
+	if state, due, ok := cal.ICPCStateOf(m); ok {
+		r.AddICPC(state, due, 1)
+	}
+	for _, c := range m.Children {
+		key := CaseKey(c.CaseReference)
+		if key == "" {
+			r.Repeats.NoCaseReference++
+			continue
+		}
+		if r.children == nil {
+			r.children = map[string]map[string]bool{}
+		}
+		if r.children[key] == nil {
+			r.children[key] = map[string]bool{}
+		}
+		r.children[key][m.ID] = true
+	}
+
 	for _, a := range m.Actions {
 		r.Actions.Total++
 		switch {
@@ -302,6 +473,13 @@ func (r *Report) Finish() {
 	}
 	r.pending = nil
 	r.finished = true
+	for _, meetings := range r.children {
+		r.AddChild(len(meetings))
+	}
+	r.children = nil
+	t := &r.Timeliness.ReferralToMeeting
+	t.NotRecorded = r.Meetings - t.Recorded
+	t.median()
 
 	for i := range r.Agencies {
 		r.Agencies[i].AttendanceRate = Rate(r.Agencies[i].Attended, r.Meetings)
@@ -310,6 +488,18 @@ func (r *Report) Finish() {
 	r.Consent.WithoutConsentRate = Rate(r.Consent.WithoutConsent, r.Meetings)
 	r.Consent.NoReasonRate = Rate(r.Consent.WithoutConsentNoReason, r.Consent.WithoutConsent)
 	r.Section47Rate = Rate(r.Section47, r.Meetings)
+}
+
+// AddChild counts a child (one case reference) discussed at meetings of
+// the period's meetings.
+func (r *Report) AddChild(meetings int) {
+	r.Repeats.Children++
+	if meetings > 1 {
+		r.Repeats.MoreThanOne++
+	}
+	if meetings > 2 {
+		r.Repeats.ThreeOrMore++
+	}
 }
 
 // Agency returns the counts of agency a (zero counts for an unknown code).

@@ -108,6 +108,14 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	}
 	table("monthly", header, rows...)
 
+	rt, ic, rp := r.Timeliness.ReferralToMeeting, r.Timeliness.ICPC, r.Repeats
+	table("referral_to_meeting", []string{"recorded", "not_recorded", "median_working_days", "same_or_next_working_day", "over_5_working_days"},
+		[]string{itoa(rt.Recorded), itoa(rt.NotRecorded), FormatRate(rt.MedianWorkingDays), itoa(rt.SameOrNextWorkingDay), itoa(rt.Over5WorkingDays)})
+	table("icpc", []string{"due", "held_in_time", "held_late", "not_needed", "overdue", "pending"},
+		[]string{itoa(ic.Due), itoa(ic.HeldInTime), itoa(ic.HeldLate), itoa(ic.NotNeeded), itoa(ic.Overdue), itoa(ic.Pending)})
+	table("repeat_meetings", []string{"children", "more_than_one", "three_or_more", "no_case_reference"},
+		[]string{itoa(rp.Children), itoa(rp.MoreThanOne), itoa(rp.ThreeOrMore), itoa(rp.NoCaseReference)})
+
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("report csv: %w", err)
@@ -217,6 +225,15 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	fmt.Fprintf(bw, "\nMonth by month (meetings attended)\n")
 	writeTable(bw, header, rows)
+
+	for _, t := range r.TimelinessTables() {
+		rows := make([][]string, len(t.Rows))
+		for i, row := range t.Rows {
+			rows[i] = row.Cells
+		}
+		fmt.Fprintf(bw, "\n%s\n", t.Title)
+		writeTable(bw, t.Header, rows)
+	}
 	if bw.err != nil {
 		return fmt.Errorf("report text: %w", bw.err)
 	}

@@ -104,6 +104,18 @@ month,meetings,social_care,police,health,education,missing_statutory
 2025-05,1,1,0,1,0,1
 2025-06,3,2,1,1,0,2
 
+# referral_to_meeting
+recorded,not_recorded,median_working_days,same_or_next_working_day,over_5_working_days
+2,3,3,1,0
+
+# icpc
+due,held_in_time,held_late,not_needed,overdue,pending
+2,0,0,0,2,0
+
+# repeat_meetings
+children,more_than_one,three_or_more,no_case_reference
+0,0,0,1
+
 `
 
 // The text of the edge cases, byte for byte.
@@ -201,6 +213,30 @@ Month     Meetings  Children's social care  Police  Health  Education  Missing s
 Apr 2025         1                       1       1       0          1                  1
 May 2025         1                       1       0       1          0                  1
 Jun 2025         3                       2       1       1          0                  2
+
+Referral to meeting
+Referral to meeting         Meetings  % of those recorded
+Referral time recorded             2
+Same or next working day           1                50.0%
+More than 5 working days           0                 0.0%
+Median, in working days          3.0
+Referral time not recorded         3
+
+Initial child protection conferences
+Initial conference                                      Meetings  % of those due
+Due (a section 47 decision)                                    2
+Held in time                                                   0            0.0%
+Held late                                                      0            0.0%
+Not needed (reason recorded)                                   0            0.0%
+Overdue at 15 July 2025 (due before it, none recorded)         2          100.0%
+Not yet due, none recorded                                     0            0.0%
+
+Children discussed more than once
+Children                                       Number  % of children
+Children (case references)                          0
+At two or more of the period's meetings             0              —
+At three or more                                    0              —
+Entered without a case reference (not linked)       1
 `
 
 func TestReportWrite(t *testing.T) {

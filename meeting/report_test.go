@@ -69,6 +69,8 @@ func edgeCases() []*meeting.Meeting {
 		},
 		{
 			ID: "m2", Type: meeting.TypeReview, Mode: meeting.ModeInPerson, HeldAt: at("2025-05-10T10:00:00+01:00"),
+			// A Saturday meeting, two days after its referral: 1 working day.
+			ReferralReceivedAt: at("2025-05-08T16:00:00+01:00"),
 			Attendees: []meeting.Attendee{
 				att(meeting.AgencySocialCare, "", meeting.Apologies),
 				att(meeting.AgencySocialCare, "", meeting.Attended),
@@ -102,6 +104,8 @@ func edgeCases() []*meeting.Meeting {
 		},
 		{ // The same instant as m3, listed first: m3 comes first by id.
 			ID: "m4", Type: meeting.TypeInitial, Mode: meeting.ModeVirtual, HeldAt: at("2025-06-02T09:00:00+01:00"),
+			// Friday to Monday week, over the spring bank holiday: 5 working days.
+			ReferralReceivedAt: at("2025-05-23T09:00:00+01:00"),
 			Attendees: []meeting.Attendee{
 				att(meeting.AgencySocialCare, "", meeting.Attended),
 				att(meeting.AgencyPolice, "", meeting.DidNotAttend),
@@ -163,7 +167,12 @@ const edgeCasesReport = `{
     {"month": "2025-04", "meetings": 1, "attended": {"social_care": 1, "police": 1, "health": 0, "education": 1}, "missing_statutory": 1},
     {"month": "2025-05", "meetings": 1, "attended": {"social_care": 1, "police": 0, "health": 1, "education": 0}, "missing_statutory": 1},
     {"month": "2025-06", "meetings": 3, "attended": {"social_care": 2, "police": 1, "health": 1, "education": 0}, "missing_statutory": 2}
-  ]
+  ],
+  "timeliness": {
+    "referral_to_meeting": {"recorded": 2, "not_recorded": 3, "median_working_days": 3, "same_or_next_working_day": 1, "over_5_working_days": 0},
+    "icpc": {"due": 2, "held_in_time": 0, "held_late": 0, "not_needed": 0, "overdue": 2, "pending": 0}
+  },
+  "repeat_meetings": {"children": 0, "more_than_one": 0, "three_or_more": 0, "no_case_reference": 1}
 }`
 
 func edgeCasesRun(t *testing.T) *meeting.Report {

@@ -88,7 +88,25 @@ func (rw *reportDoc) write() {
 	rw.outcomesTable()
 	rw.actionsTable()
 	rw.monthlyTable()
+	rw.timelinessTables()
 	rw.missingList()
+}
+
+// timelinessTables lays out the tables the report writes once
+// (meeting.Report.TimelinessTables).
+func (rw *reportDoc) timelinessTables() {
+	for _, rt := range rw.r.TimelinessTables() {
+		rw.d.section(rt.Title)
+		t := table{
+			columns: numbers(rt.Header[0], 110, rt.Header[1:]...),
+			header:  true, rules: true, style: tableStyle, whole: true,
+			caption: rt.Caption,
+		}
+		for _, r := range rt.Rows {
+			t.rows = append(t.rows, row{cells: textCells(r.Total, r.Cells...)})
+		}
+		rw.d.table(t)
+	}
 }
 
 // periodText writes a period as people in England read it: "1 April 2025

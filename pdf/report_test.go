@@ -19,7 +19,8 @@ import (
 var reportSections = []string{
 	"1 Attendance by agency", "2 Attendance month by month", "3 Consent for checks and information sharing",
 	"4 Agencies", "5 Health services", "6 Statutory partners not attending", "7 Consent", "8 Outcomes",
-	"9 Actions", "10 Month by month", "11 Meetings missing a statutory partner",
+	"9 Actions", "10 Month by month", "11 Referral to meeting", "12 Initial child protection conferences",
+	"13 Children discussed more than once", "14 Meetings missing a statutory partner",
 }
 
 // demoMeetings are three years of invented meetings, made once.
@@ -389,4 +390,36 @@ func BenchmarkExportReportPDF(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(buf.Len()), "bytes/pdf")
+}
+
+// The tables the report writes once are printed row for row as the model
+// has them, as the text and the screen show them.
+func TestReportPrintsTheReportsTables(t *testing.T) {
+	r := financialYear(t)
+	if r.Timeliness.ICPC.Due == 0 || r.Repeats.Children == 0 {
+		t.Fatalf("the demo year has nothing to show: %+v %+v", r.Timeliness, r.Repeats)
+	}
+	text := flat(pdfText(t, renderReport(t, r, Options{ExportedAt: exportedAt})))
+	var txt strings.Builder
+	if err := r.WriteText(&txt); err != nil {
+		t.Fatal(err)
+	}
+	plain := strings.Join(strings.Fields(txt.String()), " ")
+	for _, table := range r.TimelinessTables() {
+		for _, row := range table.Rows {
+			var cells []string
+			for _, c := range row.Cells {
+				if c != "" {
+					cells = append(cells, c)
+				}
+			}
+			want := strings.Join(cells, " ")
+			if !strings.Contains(text, want) {
+				t.Errorf("the PDF lacks %s: %q", table.Title, want)
+			}
+			if !strings.Contains(plain, want) {
+				t.Errorf("the text lacks %s: %q", table.Title, want)
+			}
+		}
+	}
 }

@@ -16,6 +16,11 @@ import (
 // generated data); the definitions live there and in docs/report.md.
 func (db *DB) Report(ctx context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
 	r := meeting.NewReport(from, to, asOf)
+	cal, err := db.Calendar(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("report: %w", err)
+	}
+	r.Calendar = cal
 	if to.Before(from) {
 		r.Finish()
 		return r, nil
@@ -44,6 +49,9 @@ func (db *DB) Report(ctx context.Context, from, to, asOf meeting.Date) (*meeting
 		{"consent", reportConsent},
 		{"outcomes", reportOutcomes},
 		{"actions", reportActions},
+		{"referral times", reportReferralTimes},
+		{"initial conferences", reportICPC},
+		{"repeat meetings", reportRepeats},
 	} {
 		if err := step.fn(r, q); err != nil {
 			return nil, fmt.Errorf("report: %s: %w", step.what, err)
@@ -342,4 +350,95 @@ func reportActions(r *meeting.Report, q reportQuerier) error {
 			a := &r.Actions
 			return rows.Scan(&a.Total, &a.NoDueDate, &a.Overdue, &a.CompletedLate)
 		})
+}
+
+// reportReferralTimes counts the working days from each meeting's referral
+// to the meeting. A time held with its offset gives its UK date in Go, once
+// for every meeting sharing it.
+func reportReferralTimes(r *meeting.Report, q reportQuerier) error {
+	cal := r.Calendar
+	return q.each(`SELECT m.referral_received_at, m.held_on, count(*) FROM meetings m
+		WHERE `+inPeriod+` AND m.referral_received_at <> '' GROUP BY 1, 2`,
+		func(rows *sql.Rows) error {
+			var referral, held string
+			var n int
+			if err := rows.Scan(&referral, &held, &n); err != nil {
+				return err
+			}
+			at, err := parseTime("referral_received_at", referral)
+			if err != nil {
+				return err
+			}
+			day, err := meeting.ParseDate(held)
+			if err != nil {
+				return fmt.Errorf("stored held_on: %w", err)
+			}
+			r.Timeliness.ReferralToMeeting.AddReferralDays(cal.WorkingDays(meeting.UKDate(at), day), n)
+			return nil
+		})
+}
+
+// reportICPC counts the initial conferences of the meetings with a section
+// 47 decision, by the latest 'icpc' follow-up of each (storage/followup.go):
+// held on a date, not needed with a reason, or, with neither, none.
+func reportICPC(r *meeting.Report, q reportQuerier) error {
+	cal := r.Calendar
+	return q.each(`SELECT m.held_on, coalesce(f.on_date, ''), coalesce(f.text, ''), count(*) FROM meetings m
+		LEFT JOIN follow_ups f ON f.id = (SELECT max(g.id) FROM follow_ups g WHERE g.meeting = m.rowid AND g.kind = `+
+		sqlString(string(meeting.FollowUpICPC))+`)
+		WHERE `+inPeriod+` AND EXISTS (SELECT 1 FROM decisions d WHERE d.meeting = m.rowid AND d.outcome IN `+
+		sqlList(meeting.OutcomeS47Joint, meeting.OutcomeS47Single)+`)
+		GROUP BY 1, 2, 3`,
+		func(rows *sql.Rows) error {
+			var held, heldOn, reason string
+			var n int
+			if err := rows.Scan(&held, &heldOn, &reason, &n); err != nil {
+				return err
+			}
+			day, err := meeting.ParseDate(held)
+			if err != nil {
+				return fmt.Errorf("stored held_on: %w", err)
+			}
+			m := &meeting.Meeting{HeldAt: day.Time(meeting.UK), Decisions: []meeting.Decision{{Outcome: meeting.OutcomeS47Joint}}}
+			if heldOn != "" || reason != "" {
+				m.ICPC = &meeting.ICPC{NotNeededReason: reason}
+				if m.ICPC.HeldOn, err = parseDate("icpc.held_on", heldOn); err != nil {
+					return err
+				}
+			}
+			state, due, _ := cal.ICPCStateOf(m)
+			r.AddICPC(state, due, n)
+			return nil
+		})
+}
+
+// reportRepeats counts the children of the period's meetings by case
+// reference (meeting.CaseKey, worked out in Go: SQLite's upper and trim
+// know only ASCII), and those entered without one.
+func reportRepeats(r *meeting.Report, q reportQuerier) error {
+	children := map[string]map[int64]bool{}
+	err := q.each(`SELECT c.case_reference, c.meeting, count(*) FROM meetings m JOIN children c ON c.meeting = m.rowid
+		WHERE `+inPeriod+` GROUP BY 1, 2`,
+		func(rows *sql.Rows) error {
+			var ref string
+			var key int64
+			var n int
+			if err := rows.Scan(&ref, &key, &n); err != nil {
+				return err
+			}
+			ck := meeting.CaseKey(ref)
+			if ck == "" {
+				r.Repeats.NoCaseReference += n
+				return nil
+			}
+			if children[ck] == nil {
+				children[ck] = map[int64]bool{}
+			}
+			children[ck][key] = true
+			return nil
+		})
+	for _, meetings := range children {
+		r.AddChild(len(meetings))
+	}
+	return err
 }

@@ -134,6 +134,17 @@ func randomMeetings(n int, seed uint64) []*meeting.Meeting {
 			}
 			m.Decisions = append(m.Decisions, meeting.Decision{Outcome: o})
 		}
+		if r.IntN(3) > 0 {
+			// Up to a fortnight before, in hours: over weekends, bank
+			// holidays and midnight UK time.
+			m.ReferralReceivedAt = held.Add(-time.Duration(r.IntN(24*14)) * time.Hour)
+		}
+		// Case references one child is known by in several meetings, with
+		// case and white space that differ, beyond ASCII too.
+		refs := []string{"", "cr 1", " CR 1", "Cr 2", "cr\u00a02 ", "\u00e4-9", "\u00c4-9", fmt.Sprintf("u-%d", i)}
+		for k := range r.IntN(4) {
+			m.Children = append(m.Children, meeting.Child{ID: fmt.Sprintf("c%d", k), Name: "C", CaseReference: refs[r.IntN(len(refs))]})
+		}
 		day := meeting.UKDate(held)
 		for range r.IntN(4) {
 			a := meeting.Action{Description: "Do it"}
@@ -155,7 +166,12 @@ func randomMeetings(n int, seed uint64) []*meeting.Meeting {
 func pureReport(t testing.TB, db *DB, from, to, asOf meeting.Date, f meeting.Filter) *meeting.Report {
 	t.Helper()
 	r := meeting.NewReport(from, to, asOf)
-	err := db.EachMeeting(context.Background(), f, func(m *meeting.Meeting) error {
+	cal, err := db.Calendar(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Calendar = cal
+	err = db.EachMeeting(context.Background(), f, func(m *meeting.Meeting) error {
 		r.Add(m)
 		return nil
 	})
@@ -220,6 +236,36 @@ func TestReportSQLAgreesWithDefinitions(t *testing.T) {
 	if followed < 100 || dropped < 20 {
 		t.Fatalf("only %d actions followed up and %d dropped", followed, dropped)
 	}
+	// Conferences held (in time and late), not needed, and recorded then
+	// withdrawn.
+	conferences := 0
+	for i, m := range ms {
+		if !meeting.StartsSection47(m) || conferences >= 600 {
+			continue
+		}
+		held := m.HeldOn().AddDays(i % 40)
+		var fs []meeting.FollowUp
+		switch i % 4 {
+		case 0:
+			fs = []meeting.FollowUp{{Kind: meeting.FollowUpICPC, On: held}}
+		case 1:
+			fs = []meeting.FollowUp{{Kind: meeting.FollowUpICPC, Reason: "Not needed."}}
+		case 2:
+			fs = []meeting.FollowUp{{Kind: meeting.FollowUpICPC, On: held}, {Kind: meeting.FollowUpICPC}}
+		}
+		for _, f := range fs {
+			if f.On.After(meeting.UKDate(time.Now())) {
+				break
+			}
+			if err := db.RecordFollowUp(ctx, m.ID, f); err != nil {
+				t.Fatalf("conference of meeting %s: %v", m.ID, err)
+			}
+			conferences++
+		}
+	}
+	if conferences < 200 {
+		t.Fatalf("only %d conferences recorded", conferences)
+	}
 	first, last := demo.Span(3000)
 	periods := []struct{ from, to, asOf string }{
 		{first.String(), last.String(), demo.AsOf.String()},
@@ -252,6 +298,11 @@ func TestReportSQLAgreesWithDefinitions(t *testing.T) {
 			}
 			if p.from == "2025-04-01" && p.to == "2026-03-31" && got.Meetings < 500 {
 				t.Errorf("only %d meetings in a busy year", got.Meetings)
+			}
+			if ic, rt, rp := got.Timeliness.ICPC, got.Timeliness.ReferralToMeeting, got.Repeats; p.from == "2000-01-01" &&
+				(ic.HeldInTime == 0 || ic.HeldLate == 0 || ic.NotNeeded == 0 || ic.Overdue == 0 || rt.Over5WorkingDays == 0 ||
+					rt.SameOrNextWorkingDay == 0 || rp.ThreeOrMore == 0 || rp.NoCaseReference == 0) {
+				t.Errorf("the data leaves a figure at 0: %+v, %+v", got.Timeliness, rp)
 			}
 		})
 	}
@@ -314,5 +365,126 @@ func TestReportCancelled(t *testing.T) {
 	cancel()
 	if _, err := db.Report(ctx, reportDate("2025-04-01"), reportDate("2026-03-31"), reportDate("2026-03-31")); err == nil {
 		t.Error("a cancelled report did not fail")
+	}
+}
+
+// timelinessCases are hand-made meetings with known working days, due dates
+// and counts, across bank holidays and a year end, for the financial year
+// 2025-26 as of 2026-04-20. Each returns the follow-up recording its
+// conference, if any.
+func timelinessCases() ([]*meeting.Meeting, map[string]meeting.FollowUp) {
+	at := func(s string) time.Time {
+		t, err := time.Parse(time.RFC3339, s)
+		if err != nil {
+			panic(err)
+		}
+		return t
+	}
+	m := func(id, held, referral string, outcome meeting.Outcome, refs ...string) *meeting.Meeting {
+		x := &meeting.Meeting{ID: id, Type: meeting.TypeInitial, Mode: meeting.ModeVirtual, HeldAt: at(held),
+			Decisions: []meeting.Decision{{Outcome: outcome}}}
+		if referral != "" {
+			x.ReferralReceivedAt = at(referral)
+		}
+		for i, ref := range refs {
+			x.Children = append(x.Children, meeting.Child{ID: fmt.Sprintf("%s-c%d", id, i), Name: "Child", CaseReference: ref})
+		}
+		return x
+	}
+	ms := []*meeting.Meeting{
+		// Friday 19 December 2025: due 14 January 2026, over Christmas,
+		// Boxing Day and New Year's Day; referral the day before (1).
+		m("tl-christmas", "2025-12-19T10:00:00Z", "2025-12-18T15:00:00Z", meeting.OutcomeS47Joint, "CR-1"),
+		// Thursday 17 April 2025: due 13 May, over Good Friday, Easter
+		// Monday and the early May bank holiday; referral a week before (5).
+		m("tl-easter", "2025-04-17T10:00:00+01:00", "2025-04-10T09:00:00+01:00", meeting.OutcomeS47Single, "cr-1 "),
+		// 23:30 BST on Tuesday 31 March 2026, the year's last day: due 23
+		// April, over Easter 2026, after as_of; referral 6 working days before.
+		m("tl-year-end", "2026-03-31T22:30:00Z", "2026-03-23T10:00:00Z", meeting.OutcomeS47Joint, " Cr-1"),
+		m("tl-not-needed", "2025-06-02T10:00:00+01:00", "", meeting.OutcomeS47Single, "CR-2"),
+		// Due 22 September 2025, none recorded: overdue.
+		m("tl-overdue", "2025-09-01T10:00:00+01:00", "", meeting.OutcomeS47Joint, "CR-2", "cr-2"),
+		// No section 47: no conference due; referral the same day (0).
+		m("tl-assessment", "2025-07-01T14:00:00+01:00", "2025-07-01T09:00:00+01:00", meeting.OutcomeAssessment, "CR-3", ""),
+		// 00:30 BST on 1 April 2026: the next year, counted in nothing.
+		m("tl-next-year", "2026-03-31T23:30:00Z", "2026-03-30T09:00:00Z", meeting.OutcomeS47Joint, "CR-3"),
+	}
+	followUps := map[string]meeting.FollowUp{
+		"tl-christmas":  {Kind: meeting.FollowUpICPC, On: reportDate("2026-01-14")},
+		"tl-easter":     {Kind: meeting.FollowUpICPC, On: reportDate("2025-05-14")},
+		"tl-not-needed": {Kind: meeting.FollowUpICPC, Reason: "The family moved to Scotland; their authority convenes it."},
+		"tl-assessment": {Kind: meeting.FollowUpICPC, On: reportDate("2025-07-10")},
+	}
+	return ms, followUps
+}
+
+// The report's timeliness and repeat meetings of the hand-made meetings,
+// figure by figure, from SQL and from the definitions.
+func TestReportTimeliness(t *testing.T) {
+	ctx := context.Background()
+	db := openTemp(t)
+	ms, followUps := timelinessCases()
+	for _, m := range ms {
+		if err := db.SaveMeeting(ctx, m); err != nil {
+			t.Fatalf("meeting %s: %v", m.ID, err)
+		}
+		if f, ok := followUps[m.ID]; ok {
+			if err := db.RecordFollowUp(ctx, m.ID, f); err != nil {
+				t.Fatalf("follow-up of %s: %v", m.ID, err)
+			}
+		}
+	}
+	// A conference recorded and then withdrawn is none.
+	for _, f := range []meeting.FollowUp{{Kind: meeting.FollowUpICPC, On: reportDate("2025-09-10")}, {Kind: meeting.FollowUpICPC}} {
+		if err := db.RecordFollowUp(ctx, "tl-overdue", f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	from, to, asOf := reportDate("2025-04-01"), reportDate("2026-03-31"), reportDate("2026-04-20")
+	got, err := db.Report(ctx, from, to, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := meeting.Timeliness{
+		ReferralToMeeting: meeting.ReferralTimes{Recorded: 4, NotRecorded: 2, MedianWorkingDays: 3,
+			SameOrNextWorkingDay: 2, Over5WorkingDays: 1},
+		ICPC: meeting.ICPCCounts{Due: 5, HeldInTime: 1, HeldLate: 1, NotNeeded: 1, Overdue: 1, Pending: 1},
+	}
+	wantRepeats := meeting.RepeatMeetings{Children: 3, MoreThanOne: 2, ThreeOrMore: 1, NoCaseReference: 1}
+	defs := pureReport(t, db, from, to, asOf, meeting.Filter{})
+	for name, r := range map[string]*meeting.Report{"sql": got, "definitions": defs} {
+		if r.Meetings != 6 || !reflect.DeepEqual(r.Timeliness, want) || r.Repeats != wantRepeats {
+			t.Errorf("%s: %d meetings,\n timeliness %+v\n      want %+v\n repeats %+v, want %+v",
+				name, r.Meetings, r.Timeliness, want, r.Repeats, wantRepeats)
+		}
+	}
+	// As of the day the year-end meeting's conference falls due, it is
+	// still pending; the day after, overdue.
+	for _, tt := range []struct {
+		asOf             string
+		overdue, pending int
+	}{{"2026-04-23", 1, 1}, {"2026-04-24", 2, 0}} {
+		r, err := db.Report(ctx, from, to, reportDate(tt.asOf))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Timeliness.ICPC.Overdue != tt.overdue || r.Timeliness.ICPC.Pending != tt.pending {
+			t.Errorf("as of %s: %+v", tt.asOf, r.Timeliness.ICPC)
+		}
+	}
+	// The median of an even count is the mean of the two middle values; of
+	// an odd count, the middle one.
+	for _, tt := range []struct {
+		to       string
+		recorded int
+		median   float64
+	}{{"2025-11-30", 2, 2.5}, {"2025-12-31", 3, 1}} { // 0, 5; 0, 1, 5
+		r, err := db.Report(ctx, from, reportDate(tt.to), asOf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rt := r.Timeliness.ReferralToMeeting; rt.Recorded != tt.recorded || rt.MedianWorkingDays != tt.median {
+			t.Errorf("to %s: %+v, want %d recorded, median %v", tt.to, rt, tt.recorded, tt.median)
+		}
 	}
 }

@@ -396,6 +396,9 @@ func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missing
 		v.missingSection(r, missing, missingErr),
 		section("Month by month", "Meetings held, and meetings each agency attended.", monthlyTable(r)),
 	)
+	for _, t := range r.TimelinessTables() {
+		body.Add(section(t.Title, t.Caption, reportTable(t)))
+	}
 	// The scroll bar is drawn over the content: keep clear of it.
 	v.body.Content = container.New(layout.NewCustomPaddedLayout(8, 16, 8, 20), body)
 	v.body.Refresh()
@@ -475,6 +478,20 @@ func monthlyChart(r *meeting.Report) *lineChart {
 		series = append(series, s)
 	}
 	return newLineChart(labels, years, counts, series)
+}
+
+// reportTable lays out a table the report writes once
+// (meeting.ReportTable), its totals in bold.
+func reportTable(t meeting.ReportTable) *textTable {
+	rows := make([][]string, len(t.Rows))
+	var totals []int
+	for i, r := range t.Rows {
+		rows[i] = r.Cells
+		if r.Total {
+			totals = append(totals, i)
+		}
+	}
+	return newTextTable(t.Header, rows, totals...)
 }
 
 func agenciesTable(r *meeting.Report) *textTable {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -550,5 +551,38 @@ func TestReportsPageAndScroll(t *testing.T) {
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyPageUp})
 	if v.body.Offset.Y >= down {
 		t.Errorf("Page Up left the report at %v", v.body.Offset.Y)
+	}
+}
+
+// The tables the report writes once (timeliness, repeat meetings) are on
+// screen row for row as the model has them, their totals in bold.
+func TestReportsViewShowsTheReportsTables(t *testing.T) {
+	db := openDemoDB(t, 1500)
+	v, _ := newReportsView(t, db, nil)
+	tables := map[string]*textTable{}
+	for _, o := range objects(v.body) {
+		if tt, ok := o.(*textTable); ok {
+			tables[tt.header[0]] = tt
+		}
+	}
+	model := v.Report().TimelinessTables()
+	if v.Report().Timeliness.ICPC.Due == 0 {
+		t.Fatal("the demo year has no conference due")
+	}
+	for _, want := range model {
+		got := tables[want.Header[0]]
+		if got == nil {
+			t.Errorf("table %q is not on screen", want.Title)
+			continue
+		}
+		if !reflect.DeepEqual(got.header, want.Header) || len(got.rows) != len(want.Rows) {
+			t.Errorf("%s: header %v, %d rows; want %v, %d", want.Title, got.header, len(got.rows), want.Header, len(want.Rows))
+			continue
+		}
+		for i, r := range want.Rows {
+			if !reflect.DeepEqual(got.rows[i], r.Cells) || slices.Contains(got.bold, i) != r.Total {
+				t.Errorf("%s row %d: %v (bold %v), want %v (bold %v)", want.Title, i, got.rows[i], slices.Contains(got.bold, i), r.Cells, r.Total)
+			}
+		}
 	}
 }

@@ -194,7 +194,8 @@ func TestReportCSV(t *testing.T) {
 			sections[title] = append(sections[title], row)
 		}
 	}
-	wantOrder := []string{"report", "agencies", "health_services", "missing_statutory", "missing_statutory_meetings", "consent", "outcomes", "actions", "monthly"}
+	wantOrder := []string{"report", "agencies", "health_services", "missing_statutory", "missing_statutory_meetings", "consent", "outcomes", "actions", "monthly",
+		"referral_to_meeting", "icpc", "repeat_meetings"}
 	if !reflect.DeepEqual(order, wantOrder) {
 		t.Fatalf("sections %v, want %v", order, wantOrder)
 	}
