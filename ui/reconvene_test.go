@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -35,6 +36,7 @@ func TestReconveneFromTheWindow(t *testing.T) {
 	u.Open(prevID)
 	test.Tap(buttonIn(t, u.Editor, sectionSignOff, "Reconvene as a review meeting…"))
 	e := u.Editor
+	e.saver.delay = time.Hour // the test decides when it saves (Flush), as newMeeting does
 	m := e.Meeting()
 	if m.ID == prevID || m.Type != meeting.TypeReview || m.PreviousMeetingID != prevID || len(m.Children) != 2 || len(m.Actions) != 1 {
 		t.Fatalf("the review: type %s previous %q, %d children, %d actions", m.Type, m.PreviousMeetingID, len(m.Children), len(m.Actions))
