@@ -258,8 +258,12 @@ func (c *Calendar) ICPCDue(m *Meeting) (due Date, ok bool) {
 	if m.HeldAt.IsZero() || !StartsSection47(m) {
 		return Date{}, false
 	}
-	return c.AddWorkingDays(m.HeldOn(), ICPCWorkingDays), true
+	return c.icpcDueOn(m.HeldOn()), true
 }
+
+// icpcDueOn is the due date of the conference of a section 47 decision
+// made on the UK date held.
+func (c *Calendar) icpcDueOn(held Date) Date { return c.AddWorkingDays(held, ICPCWorkingDays) }
 
 // StartsSection47 reports whether a decision of the meeting starts section
 // 47 enquiries, jointly with the police or by children's social care alone.
@@ -302,11 +306,11 @@ func (c *Calendar) DistributionWorkingDays(m *Meeting) (days int, ok bool) {
 // time or late, not needed and why, or due by its date; "" for a meeting
 // without one and none recorded.
 func (c *Calendar) ICPCText(m *Meeting) string {
-	due, ok := c.ICPCDue(m)
+	state, due, ok := c.ICPCStateOf(m)
 	switch r := m.ICPC; {
 	case r != nil && !r.HeldOn.IsZero() && ok:
 		when := "in time"
-		if due.Before(r.HeldOn) {
+		if state == ICPCHeldLate {
 			when = "late"
 		}
 		return fmt.Sprintf("Held on %s, %s after the meeting: %s (due by %s)", r.HeldOn.Long(),

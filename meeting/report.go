@@ -162,7 +162,7 @@ func (r *Report) AddICPC(state ICPCState, due Date, n int) {
 		c.HeldLate += n
 	case state == ICPCNotNeeded:
 		c.NotNeeded += n
-	case due.Before(r.AsOf):
+	case due.Before(r.AsOf): // none recorded
 		c.Overdue += n
 	default:
 		c.Pending += n
@@ -182,19 +182,26 @@ const (
 // ICPCStateOf says what is recorded of the initial conference of m against
 // its due date; ok is false for a meeting without a section 47 decision.
 func (c *Calendar) ICPCStateOf(m *Meeting) (state ICPCState, due Date, ok bool) {
-	due, ok = c.ICPCDue(m)
-	if !ok {
-		return "", due, false
+	if m.HeldAt.IsZero() || !StartsSection47(m) {
+		return "", Date{}, false
 	}
-	switch i := m.ICPC; {
-	case i == nil:
-		return ICPCNotRecorded, due, true
-	case !i.HeldOn.IsZero() && i.HeldOn.After(due):
-		return ICPCHeldLate, due, true
-	case !i.HeldOn.IsZero():
-		return ICPCHeldInTime, due, true
+	state, due = c.ICPCState(m.HeldOn(), m.ICPC)
+	return state, due, true
+}
+
+// ICPCState says what icpc (nil: nothing recorded) is against the due date
+// of the conference of a section 47 decision made on the UK date held.
+func (c *Calendar) ICPCState(held Date, icpc *ICPC) (ICPCState, Date) {
+	due := c.icpcDueOn(held)
+	switch {
+	case icpc == nil:
+		return ICPCNotRecorded, due
+	case icpc.HeldOn.IsZero():
+		return ICPCNotNeeded, due
+	case icpc.HeldOn.After(due):
+		return ICPCHeldLate, due
 	default:
-		return ICPCNotNeeded, due, true
+		return ICPCHeldInTime, due
 	}
 }
 

@@ -595,7 +595,7 @@ func (mw *minutes) actions() {
 		due := actionDue(a, nil)
 		agency := orNot(label(a.Agency))
 		t.rows = append(t.rows, row{cells: []cell{
-			{fmt.Sprint(i + 1), nil}, orNot(mw.actionText(i, "description", a.Description)), orNot(mw.actionText(i, "owner", a.Owner)), agency, due, mw.actionStatus(i, a),
+			{fmt.Sprint(i + 1), nil}, mw.actionWhat(i, a), orNot(mw.actionText(i, "owner", a.Owner)), agency, due, mw.actionStatus(i, a),
 		}})
 	}
 	mw.d.table(t)
@@ -613,10 +613,21 @@ func actionDue(a meeting.Action, style *textStyle) cell {
 	return cell{"No due date", &alertStyle}
 }
 
+// actionWhat is an action's description and, for one dropped, why: in the
+// table's wide column, so that a long reason does not stretch the narrow
+// status column down the page.
+func (mw *minutes) actionWhat(i int, a meeting.Action) cell {
+	c := orNot(mw.actionText(i, "description", a.Description))
+	if a.DroppedReason != "" {
+		c.text += "\nDropped because: " + mw.actionText(i, "dropped_reason", a.DroppedReason)
+	}
+	return c
+}
+
 func (mw *minutes) actionStatus(i int, a meeting.Action) cell {
 	switch {
 	case a.DroppedReason != "":
-		return cell{"Dropped: " + mw.actionText(i, "dropped_reason", a.DroppedReason), nil}
+		return cell{"Dropped", nil}
 	case !a.Completed.IsZero():
 		s := "Completed\n" + shortDate(a.Completed)
 		if a.CompletedLate() {

@@ -229,7 +229,7 @@ func (mw *minutes) actionsByAgency() {
 			due := actionDue(a, &strongStyle)
 			t.rows = append(t.rows, row{cells: []cell{
 				{fmt.Sprint(i + 1), nil},
-				orNot(mw.actionText(i, "description", a.Description)),
+				mw.actionWhat(i, a),
 				orNot(mw.actionText(i, "owner", a.Owner)),
 				due, mw.actionStatus(i, a),
 			}})

@@ -54,7 +54,8 @@ func TestSummaryOnPageOne(t *testing.T) {
 					heads = append(heads, h)
 				}
 				for i, a := range m.Actions {
-					row := fmt.Sprintf("%d %s %s %s", i+1, mw.actionText(i, "description", a.Description), mw.actionText(i, "owner", a.Owner), shortDate(a.Due))
+					// A dropped action's reason is under its description.
+					row := fmt.Sprintf("%d %s %s %s", i+1, flat([]string{mw.actionWhat(i, a).text}), mw.actionText(i, "owner", a.Owner), actionDue(a, nil).text)
 					at := strings.Index(page1, row)
 					own := slices.Index(order, a.Agency)
 					end := len(page1)

@@ -46,3 +46,28 @@ func TestTimescalesPrinted(t *testing.T) {
 		}
 	}
 }
+
+// A dropped action says why under what it was, in the wide column, in both
+// copies (names redacted in the initials copy); a long reason does not
+// stretch the narrow status column down the pages.
+func TestDroppedActionPrinted(t *testing.T) {
+	m := exampleMeetings(t)[0].Clone()
+	short := m.Clone()
+	i := len(m.Actions) - 1
+	m.Actions[i].CarriedFrom = "an-earlier-action"
+	m.Actions[i].Due, m.Actions[i].Completed = meeting.Date{}, meeting.Date{}
+	m.Actions[i].DroppedReason = "Amelia Kowalczyk moved with her mother to another authority, which took the referral. " +
+		strings.Repeat("The school no longer holds her on roll and the family support service closed the case. ", 8)
+	short.Actions[i] = m.Actions[i]
+	short.Actions[i].DroppedReason = "Amelia Kowalczyk moved away."
+	full := flat(pdfText(t, render(t, m, Options{})))
+	mustContain(t, full, "Dropped because: Amelia Kowalczyk moved with her mother", "Dropped")
+	if got, was := len(pdfText(t, render(t, m, Options{}))), len(pdfText(t, render(t, short, Options{}))); got > was+1 {
+		t.Errorf("a reason of %d characters takes %d pages, against %d for a short one", len(m.Actions[i].DroppedReason), got, was)
+	}
+	initials := flat(pdfText(t, render(t, m, Options{Initials: true})))
+	mustContain(t, initials, "Dropped because: A.K. moved with her mother")
+	if strings.Contains(initials, "Amelia Kowalczyk") {
+		t.Error("the initials copy names the child in a dropped action's reason")
+	}
+}

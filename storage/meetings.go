@@ -156,10 +156,8 @@ const exportBatch = 500
 // EachMeeting calls fn for every meeting f selects, oldest first then by id,
 // loading them in batches so that memory stays flat for any number.
 func (db *DB) EachMeeting(ctx context.Context, f meeting.Filter, fn func(*meeting.Meeting) error) error {
-	if searchedText(f) != "" {
-		if err := db.searchReady(ctx); err != nil {
-			return fmt.Errorf("load meetings: %w", err)
-		}
+	if err := db.searchReadyFor(ctx, f); err != nil {
+		return fmt.Errorf("load meetings: %w", err)
 	}
 	where, args := filterSQL(f, false)
 	// Keyset pagination over (held_unix, id) keeps each batch's query cheap.
@@ -261,13 +259,10 @@ func (db *DB) People(ctx context.Context, text string, limit int) ([]meeting.Per
 // Count returns how many meetings f selects.
 func (db *DB) Count(ctx context.Context, f meeting.Filter) (int, error) {
 	indexed := false
-	text := searchedText(f)
-	if text != "" {
-		if err := db.searchReady(ctx); err != nil {
-			return 0, fmt.Errorf("count meetings: %w", err)
-		}
+	if err := db.searchReadyFor(ctx, f); err != nil {
+		return 0, fmt.Errorf("count meetings: %w", err)
 	}
-	if indexable(text) {
+	if text := searchedText(f); indexable(text) {
 		if f.From.IsZero() && f.To.IsZero() && f.Status == "" {
 			// What the index finds is exactly what the column holds.
 			n, err := db.countFound(ctx, text)
@@ -299,13 +294,10 @@ func (db *DB) count(ctx context.Context, f meeting.Filter, indexed bool) (int, e
 // Summaries lists the meetings f selects, newest first, a page at a time.
 func (db *DB) Summaries(ctx context.Context, f meeting.Filter) ([]meeting.Summary, error) {
 	indexed := false
-	text := searchedText(f)
-	if text != "" {
-		if err := db.searchReady(ctx); err != nil {
-			return nil, fmt.Errorf("list meetings: %w", err)
-		}
+	if err := db.searchReadyFor(ctx, f); err != nil {
+		return nil, fmt.Errorf("list meetings: %w", err)
 	}
-	if indexable(text) {
+	if text := searchedText(f); indexable(text) {
 		var err error
 		if indexed, err = db.useIndex(ctx, text, f.Offset, f.Limit, false); err != nil {
 			return nil, fmt.Errorf("list meetings: %w", err)

@@ -399,14 +399,14 @@ func reportICPC(r *meeting.Report, q reportQuerier) error {
 			if err != nil {
 				return fmt.Errorf("stored held_on: %w", err)
 			}
-			m := &meeting.Meeting{HeldAt: day.Time(meeting.UK), Decisions: []meeting.Decision{{Outcome: meeting.OutcomeS47Joint}}}
+			var icpc *meeting.ICPC
 			if heldOn != "" || reason != "" {
-				m.ICPC = &meeting.ICPC{NotNeededReason: reason}
-				if m.ICPC.HeldOn, err = parseDate("icpc.held_on", heldOn); err != nil {
+				icpc = &meeting.ICPC{NotNeededReason: reason}
+				if icpc.HeldOn, err = parseDate("icpc.held_on", heldOn); err != nil {
 					return err
 				}
 			}
-			state, due, _ := cal.ICPCStateOf(m)
+			state, due := cal.ICPCState(day, icpc)
 			r.AddICPC(state, due, n)
 			return nil
 		})

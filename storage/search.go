@@ -285,6 +285,15 @@ func (db *DB) searchReady(ctx context.Context) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error { return indexPending(ctx, tx) })
 }
 
+// searchReadyFor is searchReady for a filter with text (of any length: the
+// list's copy of the search column waits too); without text it does nothing.
+func (db *DB) searchReadyFor(ctx context.Context, f meeting.Filter) error {
+	if searchedText(f) == "" {
+		return nil
+	}
+	return db.searchReady(ctx)
+}
+
 // writeEntries writes search entries (by rowid: the text, or "" to remove
 // the entry) with two statements, whose triggers keep the index in step.
 func writeEntries(ctx context.Context, q execQuerier, entries map[int64]string) error {

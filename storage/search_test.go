@@ -359,7 +359,10 @@ func TestSearchFindsEveryChildOfABigMeeting(t *testing.T) {
 // An autosave leaves its search entries waiting, in one row, not in the
 // trigram index; the next search puts them in first and finds what was
 // typed, and a draft deleted takes its waiting entries with it.
-func TestAutosaveSearchEntriesWaitForTheNextSearch(t *testing.T) {
+// indexedDraft is a database holding one draft (the example's first
+// meeting) whose search entries are all in the index, none waiting.
+func indexedDraft(t *testing.T) (*DB, *meeting.Meeting) {
+	t.Helper()
 	ctx := context.Background()
 	db := openTemp(t)
 	m := exampleMeetings(t)[0].Clone()
@@ -370,6 +373,12 @@ func TestAutosaveSearchEntriesWaitForTheNextSearch(t *testing.T) {
 	if _, err := db.Summaries(ctx, meeting.Filter{Text: "nothing at all"}); err != nil {
 		t.Fatal(err)
 	}
+	return db, m
+}
+
+func TestAutosaveSearchEntriesWaitForTheNextSearch(t *testing.T) {
+	ctx := context.Background()
+	db, m := indexedDraft(t)
 	m.Children[0].Name = "Zqxwv Newname"
 	if err := db.SaveMeeting(ctx, m); err != nil {
 		t.Fatal(err)
@@ -411,15 +420,7 @@ func TestAutosaveSearchEntriesWaitForTheNextSearch(t *testing.T) {
 // to date first, and check accepts it only while the entries wait.
 func TestAutosaveListSearchWaitsForTheNextSearch(t *testing.T) {
 	ctx := context.Background()
-	db := openTemp(t)
-	m := exampleMeetings(t)[0].Clone()
-	m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, "", 0
-	if err := db.SaveMeeting(ctx, m); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.Summaries(ctx, meeting.Filter{Text: "nothing at all"}); err != nil {
-		t.Fatal(err)
-	}
+	db, m := indexedDraft(t)
 	m.Children[0].Name = "Qj Newname"
 	if err := db.SaveMeeting(ctx, m); err != nil {
 		t.Fatal(err)
