@@ -292,9 +292,20 @@ const (
 // report, absent when it gave apologies or did not attend, and not invited
 // when it has no rows or only "not invited" rows.
 func (m *Meeting) AgencyState(a Agency) AgencyState {
+	return m.stateOf(func(at Attendee) bool { return at.Agency == a })
+}
+
+// ServiceState is AgencyState over the rows of one service of agency a:
+// how a health service took part, say.
+func (m *Meeting) ServiceState(a Agency, s Service) AgencyState {
+	return m.stateOf(func(at Attendee) bool { return at.Agency == a && at.Service == s })
+}
+
+// stateOf is the best state of the attendee rows of which says true.
+func (m *Meeting) stateOf(of func(Attendee) bool) AgencyState {
 	best := StateNotInvited
 	for _, at := range m.Attendees {
-		if at.Agency != a {
+		if !of(at) {
 			continue
 		}
 		switch at.Attendance {

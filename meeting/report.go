@@ -225,10 +225,14 @@ type AgencyCount struct {
 	AttendanceRate  float64 `json:"attendance_rate"` // Attended / meetings
 }
 
-// A ServiceCount is how many meetings a health service attended.
+// A ServiceCount is how many meetings a health service attended, sent
+// information to only, and was absent from, as AgencyCount counts an
+// agency's (by the best of the service's rows).
 type ServiceCount struct {
-	Service  Service `json:"service"`
-	Attended int     `json:"attended"`
+	Service         Service `json:"service"`
+	Attended        int     `json:"attended"`
+	InformationOnly int     `json:"information_only"`
+	Absent          int     `json:"absent"`
 }
 
 // MissingStatutory is about meetings at which at least one statutory
@@ -238,6 +242,9 @@ type MissingStatutory struct {
 	Rate     float64        `json:"rate"`      // Count / meetings
 	ByAgency Counts[Agency] `json:"by_agency"` // meetings each statutory partner did not attend
 	Meetings []string       `json:"meetings"`  // their ids, by time held (to the second), then id
+	// References are their references, in the same order ("" for one
+	// without): what a board paper lists, since people know a meeting by it.
+	References []string `json:"references"`
 }
 
 // ConsentCounts counts meetings by how consent for checks and information
@@ -287,8 +294,17 @@ var MonthlyAgencies = []Agency{AgencySocialCare, AgencyPolice, AgencyHealth, Age
 
 // A heldMeeting is a meeting's sort key in MissingStatutory.Meetings.
 type heldMeeting struct {
-	unix int64
-	id   string
+	unix          int64
+	id, reference string
+}
+
+// Reference is the reference of the ith meeting of Meetings, "" for one
+// without (or a report read from JSON written before references were).
+func (ms MissingStatutory) Reference(i int) string {
+	if i < len(ms.References) {
+		return ms.References[i]
+	}
+	return ""
 }
 
 // NewReport returns an empty report of the meetings held from from to to
@@ -298,7 +314,7 @@ type heldMeeting struct {
 func NewReport(from, to, asOf Date) *Report {
 	r := &Report{
 		From: from, To: to, AsOf: asOf,
-		MissingStatutory: MissingStatutory{ByAgency: NewCounts(StatutoryPartners...), Meetings: []string{}},
+		MissingStatutory: MissingStatutory{ByAgency: NewCounts(StatutoryPartners...), Meetings: []string{}, References: []string{}},
 		Outcomes:         NewCounts(Outcomes.Codes()...),
 		Monthly:          []MonthCount{},
 	}
@@ -320,6 +336,21 @@ func NewReport(from, to, asOf Date) *Report {
 		}
 	}
 	return r
+}
+
+// ToDate says, when the period runs past the as-of date (a report of the
+// year so far), that its figures are to date: "year to date, as of 2
+// December 2026" for a financial year, "to date, as of …" for another
+// period; "" when the period has ended by the as-of date.
+func (r *Report) ToDate() string {
+	if r.AsOf.IsZero() || !r.AsOf.Before(r.To) || r.AsOf.Before(r.From) {
+		return ""
+	}
+	what := "to date"
+	if first, last := FinancialYear(r.From); first == r.From && last == r.To {
+		what = "year to date"
+	}
+	return what + ", as of " + r.AsOf.Long()
 }
 
 // InPeriod reports whether the UK local date d falls in the report's period.
@@ -365,28 +396,22 @@ func (r *Report) Add(m *Meeting) bool {
 		for _, a := range missing {
 			r.MissingStatutory.ByAgency.Add(a, 1)
 		}
-		r.pending = append(r.pending, heldMeeting{m.HeldAt.Unix(), m.ID})
+		r.pending = append(r.pending, heldMeeting{m.HeldAt.Unix(), m.ID, m.Reference})
 	}
 
 	// A service counts once per meeting however many of its people came.
-	seen := make([]bool, len(r.HealthServices))
-	noService := false
-	for _, at := range m.Attendees {
-		if at.Agency != AgencyHealth || (at.Attendance != Attended && at.Attendance != AttendedPart) {
-			continue
-		}
-		if at.Service == "" {
-			noService = true
-			continue
-		}
-		for i := range r.HealthServices {
-			if r.HealthServices[i].Service == at.Service && !seen[i] {
-				seen[i] = true
-				r.HealthServices[i].Attended++
-			}
+	for i := range r.HealthServices {
+		sc := &r.HealthServices[i]
+		switch m.ServiceState(AgencyHealth, sc.Service) {
+		case StateAttended:
+			sc.Attended++
+		case StateInformationOnly:
+			sc.InformationOnly++
+		case StateAbsent:
+			sc.Absent++
 		}
 	}
-	if noService {
+	if m.ServiceState(AgencyHealth, "") == StateAttended {
 		r.HealthServiceNotRecorded++
 	}
 
@@ -477,6 +502,7 @@ func (r *Report) Finish() {
 	})
 	for _, p := range r.pending {
 		r.MissingStatutory.Meetings = append(r.MissingStatutory.Meetings, p.id)
+		r.MissingStatutory.References = append(r.MissingStatutory.References, p.reference)
 	}
 	r.pending = nil
 	r.finished = true

@@ -61,9 +61,9 @@ func (r *Report) WriteCSV(w io.Writer) error {
 
 	rows = nil
 	for _, s := range r.HealthServices {
-		rows = append(rows, []string{string(s.Service), ServiceLabel(AgencyHealth, s.Service), itoa(s.Attended)})
+		rows = append(rows, []string{string(s.Service), ServiceLabel(AgencyHealth, s.Service), itoa(s.Attended), itoa(s.InformationOnly), itoa(s.Absent)})
 	}
-	table("health_services", []string{"service", "label", "attended"}, rows...)
+	table("health_services", []string{"service", "label", "attended", "information_only", "absent"}, rows...)
 
 	ms := r.MissingStatutory
 	header, row := []string{"count", "rate"}, []string{itoa(ms.Count), FormatRate(ms.Rate)}
@@ -72,10 +72,10 @@ func (r *Report) WriteCSV(w io.Writer) error {
 	}
 	table("missing_statutory", header, row)
 	rows = nil
-	for _, id := range ms.Meetings {
-		rows = append(rows, []string{csvCell(id)})
+	for i, id := range ms.Meetings {
+		rows = append(rows, []string{csvCell(id), csvCell(ms.Reference(i))})
 	}
-	table("missing_statutory_meetings", []string{"meeting"}, rows...)
+	table("missing_statutory_meetings", []string{"meeting", "reference"}, rows...)
 
 	c := r.Consent
 	table("consent", []string{"given", "refused", "overridden", "not_sought", "not_recorded", "without_consent",
@@ -142,7 +142,11 @@ func (r *Report) WriteText(w io.Writer) error {
 	n := strconv.Itoa
 
 	fmt.Fprintf(bw, "%s\n", ReportTextTitle)
-	fmt.Fprintf(bw, "Meetings held %s to %s (UK dates); actions as of %s.\n\n", day(r.From), day(r.To), day(r.AsOf))
+	fmt.Fprintf(bw, "Meetings held %s to %s (UK dates); actions as of %s.\n", day(r.From), day(r.To), day(r.AsOf))
+	if note := r.ToDate(); note != "" {
+		fmt.Fprintf(bw, "%s: the period has not ended.\n", strings.ToUpper(note[:1])+note[1:])
+	}
+	fmt.Fprintln(bw)
 	c, a := r.Consent, r.Actions
 	health := r.Agency(AgencyHealth)
 	writeTable(bw, nil, [][]string{
@@ -163,13 +167,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(bw, "\nAttendance by agency (meetings)\n")
 	writeTable(bw, []string{"Agency", "Attended", "Information only", "Absent", "Not invited", "Attended %"}, rows)
 
-	rows = [][]string{}
-	for _, s := range r.HealthServices {
-		rows = append(rows, []string{ServiceLabel(AgencyHealth, s.Service), n(s.Attended), share(s.Attended, r.Meetings)})
-	}
-	rows = append(rows, []string{"No service recorded", n(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings)})
-	fmt.Fprintf(bw, "\nHealth services attending (meetings)\n")
-	writeTable(bw, []string{"Service", "Attended", "% of meetings"}, rows)
+	writeReportTable(bw, r.HealthTable())
 
 	rows = [][]string{}
 	for _, p := range r.MissingStatutory.ByAgency {
@@ -227,17 +225,22 @@ func (r *Report) WriteText(w io.Writer) error {
 	writeTable(bw, header, rows)
 
 	for _, t := range r.TimelinessTables() {
-		rows := make([][]string, len(t.Rows))
-		for i, row := range t.Rows {
-			rows[i] = row.Cells
-		}
-		fmt.Fprintf(bw, "\n%s\n", t.Title)
-		writeTable(bw, t.Header, rows)
+		writeReportTable(bw, t)
 	}
 	if bw.err != nil {
 		return fmt.Errorf("report text: %w", bw.err)
 	}
 	return nil
+}
+
+// writeReportTable writes a table of the report's model under its title.
+func writeReportTable(w io.Writer, t ReportTable) {
+	rows := make([][]string, len(t.Rows))
+	for i, row := range t.Rows {
+		rows[i] = row.Cells
+	}
+	fmt.Fprintf(w, "\n%s\n", t.Title)
+	writeTable(w, t.Header, rows)
 }
 
 // writeTable writes rows with the first column and the columns named in

@@ -48,29 +48,29 @@ legal,Legal services,0,0,0,5,0
 other,Other,0,0,0,5,0
 
 # health_services
-service,label,attended
-gp,GP,1
-health_visitor,Health visitor,0
-school_nurse,School nurse,0
-midwife,Midwife,1
-paediatrician,Paediatrician,0
-emergency_department,Emergency department,0
-camhs,CAMHS,0
-adult_mental_health,Adult mental health,0
-substance_misuse,Substance misuse service,0
-named_nurse,Named / designated nurse,0
-other,Other health service,0
+service,label,attended,information_only,absent
+gp,GP,1,0,1
+health_visitor,Health visitor,0,1,0
+school_nurse,School nurse,0,0,0
+midwife,Midwife,1,0,0
+paediatrician,Paediatrician,0,0,0
+emergency_department,Emergency department,0,0,0
+camhs,CAMHS,0,0,1
+adult_mental_health,Adult mental health,0,0,0
+substance_misuse,Substance misuse service,0,0,0
+named_nurse,Named / designated nurse,0,0,0
+other,Other health service,0,0,0
 
 # missing_statutory
 count,rate,social_care,police,health
 4,0.8,1,3,3
 
 # missing_statutory_meetings
-meeting
-m1
-m2
-m3
-m4
+meeting,reference
+m1,SM-2025-00101
+m2,
+m3,
+m4,
 
 # consent
 given,refused,overridden,not_sought,not_recorded,without_consent,without_consent_no_reason,parents_views_not_recorded,without_consent_rate,without_consent_no_reason_rate
@@ -148,20 +148,21 @@ Voluntary sector               0                 0       0            5        0
 Legal services                 0                 0       0            5        0.0%
 Other                          0                 0       0            5        0.0%
 
-Health services attending (meetings)
-Service                   Attended  % of meetings
-GP                               1          20.0%
-Health visitor                   0           0.0%
-School nurse                     0           0.0%
-Midwife                          1          20.0%
-Paediatrician                    0           0.0%
-Emergency department             0           0.0%
-CAMHS                            0           0.0%
-Adult mental health              0           0.0%
-Substance misuse service         0           0.0%
-Named / designated nurse         0           0.0%
-Other health service             0           0.0%
-No service recorded              1          20.0%
+Health services
+Service                            Attended  Information sent only  Absent  Attended %
+Health, any service                       2                      1       1       40.0%
+GP                                        1                      0       1       20.0%
+Health visitor                            0                      1       0        0.0%
+School nurse                              0                      0       0        0.0%
+Midwife                                   1                      0       0       20.0%
+Paediatrician                             0                      0       0        0.0%
+Emergency department                      0                      0       0        0.0%
+CAMHS                                     0                      0       1        0.0%
+Adult mental health                       0                      0       0        0.0%
+Substance misuse service                  0                      0       0        0.0%
+Named / designated nurse                  0                      0       0        0.0%
+Other health service                      0                      0       0        0.0%
+Attended with no service recorded         1                                      20.0%
 
 Statutory partners not attending (meetings)
 Partner                 Not attended  % of meetings
@@ -264,14 +265,14 @@ func TestReportWrite(t *testing.T) {
 func TestReportCSVQuotesFormulas(t *testing.T) {
 	r := meeting.NewReport(d("2025-04-01"), d("2025-04-30"), d("2025-05-01"))
 	for _, id := range []string{"=cmd", "+1", "-1", "@SUM", "plain"} {
-		r.Add(&meeting.Meeting{ID: id, Type: meeting.TypeInitial, Mode: meeting.ModePhone, HeldAt: at("2025-04-02T10:00:00Z")})
+		r.Add(&meeting.Meeting{ID: id, Reference: id, Type: meeting.TypeInitial, Mode: meeting.ModePhone, HeldAt: at("2025-04-02T10:00:00Z")})
 	}
 	r.Finish()
 	var b strings.Builder
 	if err := r.WriteCSV(&b); err != nil {
 		t.Fatal(err)
 	}
-	want := "# missing_statutory_meetings\nmeeting\n'+1\n'-1\n'=cmd\n'@SUM\nplain\n\n"
+	want := "# missing_statutory_meetings\nmeeting,reference\n'+1,'+1\n'-1,'-1\n'=cmd,'=cmd\n'@SUM,'@SUM\nplain,plain\n\n"
 	if !strings.Contains(b.String(), want) {
 		t.Errorf("CSV lacks %q:\n%s", want, b.String())
 	}
@@ -295,6 +296,31 @@ func TestMonthLabel(t *testing.T) {
 	for in, want := range map[string]string{"2025-04": "Apr 2025", "2026-12": "Dec 2026", "bad": "bad"} {
 		if got := meeting.MonthLabel(in); got != want {
 			t.Errorf("MonthLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A period that runs past the as-of date says its figures are to date, in
+// every rendering that states the period.
+func TestReportToDate(t *testing.T) {
+	for _, tt := range []struct{ from, to, asOf, want string }{
+		{"2026-04-01", "2027-03-31", "2026-12-02", "year to date, as of 2 December 2026"},
+		{"2026-10-01", "2026-12-31", "2026-12-02", "to date, as of 2 December 2026"},
+		{"2026-04-01", "2027-03-31", "2027-03-31", ""}, // the last day: the period is complete
+		{"2025-04-01", "2026-03-31", "2026-04-30", ""}, // a year-end report
+		{"2027-04-01", "2028-03-31", "2026-12-02", ""}, // all of it still to come: not "to date"
+	} {
+		r := meeting.NewReport(d(tt.from), d(tt.to), d(tt.asOf))
+		r.Finish()
+		if got := r.ToDate(); got != tt.want {
+			t.Errorf("%s to %s as of %s: %q, want %q", tt.from, tt.to, tt.asOf, got, tt.want)
+		}
+		var b strings.Builder
+		if err := r.WriteText(&b); err != nil {
+			t.Fatal(err)
+		}
+		if said := strings.Contains(b.String(), "the period has not ended"); said != (tt.want != "") {
+			t.Errorf("%s to %s as of %s: the text says it has not ended: %v", tt.from, tt.to, tt.asOf, said)
 		}
 	}
 }

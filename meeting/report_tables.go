@@ -31,6 +31,33 @@ func Share(n, of int) string {
 	return fmt.Sprintf("%.1f%%", Rate(n, of)*100)
 }
 
+// Tables are every table of the report written on this model, in the
+// order the text and the PDF show them.
+func (r *Report) Tables() []ReportTable {
+	return append([]ReportTable{r.HealthTable()}, r.TimelinessTables()...)
+}
+
+// HealthTable is how each health service took part in the period's
+// meetings, by every state, beside health as a whole.
+func (r *Report) HealthTable() ReportTable {
+	health := r.Agency(AgencyHealth)
+	t := ReportTable{
+		Title: "Health services",
+		Caption: "Meetings each health service attended, sent information to only, or was absent from (apologies, did not attend). " +
+			"A meeting counts once for each service, so the services can add up to more than health's.",
+		Header: []string{"Service", "Attended", "Information sent only", "Absent", "Attended %"},
+		Rows: []ReportRow{{Cells: []string{"Health, any service", Count(health.Attended), Count(health.InformationOnly), Count(health.Absent),
+			Share(health.Attended, r.Meetings)}, Total: true}},
+	}
+	for _, s := range r.HealthServices {
+		t.Rows = append(t.Rows, ReportRow{Cells: []string{ServiceLabel(AgencyHealth, s.Service), Count(s.Attended), Count(s.InformationOnly),
+			Count(s.Absent), Share(s.Attended, r.Meetings)}})
+	}
+	t.Rows = append(t.Rows, ReportRow{Cells: []string{"Attended with no service recorded", Count(r.HealthServiceNotRecorded), "", "",
+		Share(r.HealthServiceNotRecorded, r.Meetings)}})
+	return t
+}
+
 // TimelinessTables are the tables of the report's timeliness and repeat
 // meetings (docs/report.md).
 func (r *Report) TimelinessTables() []ReportTable {

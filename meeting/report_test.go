@@ -42,7 +42,7 @@ func att(a meeting.Agency, s meeting.Service, at meeting.Attendance) meeting.Att
 func edgeCases() []*meeting.Meeting {
 	return []*meeting.Meeting{
 		{ // 23:30 UTC on 31 March is 00:30 on 1 April in summer time: in.
-			ID: "m1", Type: meeting.TypeInitial, Mode: meeting.ModeVirtual, HeldAt: at("2025-03-31T23:30:00Z"),
+			ID: "m1", Reference: "SM-2025-00101", Type: meeting.TypeInitial, Mode: meeting.ModeVirtual, HeldAt: at("2025-03-31T23:30:00Z"),
 			Children: []meeting.Child{{ID: "c1", Name: "A"}},
 			Attendees: []meeting.Attendee{
 				att(meeting.AgencySocialCare, "", meeting.Attended),
@@ -141,20 +141,20 @@ const edgeCasesReport = `{
     {"agency": "other", "attended": 0, "information_only": 0, "absent": 0, "not_invited": 5, "attendance_rate": 0}
   ],
   "health_services": [
-    {"service": "gp", "attended": 1},
-    {"service": "health_visitor", "attended": 0},
-    {"service": "school_nurse", "attended": 0},
-    {"service": "midwife", "attended": 1},
-    {"service": "paediatrician", "attended": 0},
-    {"service": "emergency_department", "attended": 0},
-    {"service": "camhs", "attended": 0},
-    {"service": "adult_mental_health", "attended": 0},
-    {"service": "substance_misuse", "attended": 0},
-    {"service": "named_nurse", "attended": 0},
-    {"service": "other", "attended": 0}
+    {"service": "gp", "attended": 1, "information_only": 0, "absent": 1},
+    {"service": "health_visitor", "attended": 0, "information_only": 1, "absent": 0},
+    {"service": "school_nurse", "attended": 0, "information_only": 0, "absent": 0},
+    {"service": "midwife", "attended": 1, "information_only": 0, "absent": 0},
+    {"service": "paediatrician", "attended": 0, "information_only": 0, "absent": 0},
+    {"service": "emergency_department", "attended": 0, "information_only": 0, "absent": 0},
+    {"service": "camhs", "attended": 0, "information_only": 0, "absent": 1},
+    {"service": "adult_mental_health", "attended": 0, "information_only": 0, "absent": 0},
+    {"service": "substance_misuse", "attended": 0, "information_only": 0, "absent": 0},
+    {"service": "named_nurse", "attended": 0, "information_only": 0, "absent": 0},
+    {"service": "other", "attended": 0, "information_only": 0, "absent": 0}
   ],
   "health_service_not_recorded": 1,
-  "missing_statutory": {"count": 4, "rate": 0.8, "by_agency": {"social_care": 1, "police": 3, "health": 3}, "meetings": ["m1", "m2", "m3", "m4"]},
+  "missing_statutory": {"count": 4, "rate": 0.8, "by_agency": {"social_care": 1, "police": 3, "health": 3}, "meetings": ["m1", "m2", "m3", "m4"], "references": ["SM-2025-00101", "", "", ""]},
   "consent": {"given": 1, "refused": 1, "overridden": 1, "not_sought": 1, "not_recorded": 1, "without_consent": 2,
     "without_consent_no_reason": 1, "parents_views_not_recorded": 3, "without_consent_rate": 0.4, "without_consent_no_reason_rate": 0.5},
   "outcomes": {"s47_joint": 1, "s47_single": 1, "assessment": 0, "early_help": 1, "no_further_action": 1, "further_strategy": 0,

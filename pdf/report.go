@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -96,17 +97,23 @@ func (rw *reportDoc) write() {
 // (meeting.Report.TimelinessTables).
 func (rw *reportDoc) timelinessTables() {
 	for _, rt := range rw.r.TimelinessTables() {
-		rw.d.section(rt.Title)
-		t := table{
-			columns: numbers(rt.Header[0], 110, rt.Header[1:]...),
-			header:  true, rules: true, style: tableStyle, whole: true,
-			caption: rt.Caption,
-		}
-		for _, r := range rt.Rows {
-			t.rows = append(t.rows, row{cells: textCells(r.Total, r.Cells...)})
-		}
-		rw.d.table(t)
+		rw.modelTable(rt, 110)
 	}
+}
+
+// modelTable lays out a table of the report's model as a section, its
+// label column labelWidth wide.
+func (rw *reportDoc) modelTable(rt meeting.ReportTable, labelWidth float64) {
+	rw.d.section(rt.Title)
+	t := table{
+		columns: numbers(rt.Header[0], labelWidth, rt.Header[1:]...),
+		header:  true, rules: true, style: tableStyle, whole: true,
+		caption: rt.Caption,
+	}
+	for _, r := range rt.Rows {
+		t.rows = append(t.rows, row{cells: textCells(r.Total, r.Cells...)})
+	}
+	rw.d.table(t)
 }
 
 // periodText writes a period as people in England read it: "1 April 2025
@@ -199,7 +206,9 @@ func parseMonth(m string) (time.Time, bool) {
 func (rw *reportDoc) briefing() {
 	r, d := rw.r, rw.d
 	sub := "Strategy meetings and discussions held " + periodText(r.From, r.To) + " (UK dates)"
-	if !r.AsOf.IsZero() {
+	if note := r.ToDate(); note != "" {
+		sub += ": " + note
+	} else if !r.AsOf.IsZero() {
 		sub += "\nActions as of " + r.AsOf.Long()
 	}
 	d.title(ReportTitle, sub)
@@ -320,6 +329,24 @@ func (rw *reportDoc) keyPoints() []string {
 		}
 		if a.NoDueDate > 0 {
 			s += fmt.Sprintf("; %s (%s) %s no due date", meeting.Count(a.NoDueDate), roughly(a.NoDueDate, a.Total), has(a.NoDueDate))
+		}
+		pts = append(pts, s+".")
+	}
+
+	// The initial conferences the period's section 47 decisions called for.
+	if ic := r.Timeliness.ICPC; ic.Due > 0 {
+		s := fmt.Sprintf("%s of %s needed an initial conference within %d working days: ",
+			meeting.Count(ic.Due), meeting.Plural(r.Meetings, "meeting"), meeting.ICPCWorkingDays)
+		if ic.HeldInTime+ic.HeldLate == 0 {
+			s += "none is recorded as held"
+		} else {
+			s += fmt.Sprintf("%s held in time (%s), %s late", meeting.Count(ic.HeldInTime), roughly(ic.HeldInTime, ic.Due), meeting.Count(ic.HeldLate))
+		}
+		if ic.NotNeeded > 0 {
+			s += fmt.Sprintf(", %s not needed", meeting.Count(ic.NotNeeded))
+		}
+		if ic.Overdue > 0 {
+			s += fmt.Sprintf(", %s overdue with none recorded", meeting.Count(ic.Overdue))
 		}
 		pts = append(pts, s+".")
 	}
@@ -492,22 +519,7 @@ func (rw *reportDoc) agencyTable() {
 	d.table(t)
 }
 
-func (rw *reportDoc) healthTable() {
-	r, d := rw.r, rw.d
-	d.section("Health services")
-	health := r.Agency(meeting.AgencyHealth)
-	t := table{
-		columns: numbers("Service", 90, "Meetings attended", "% of meetings"),
-		header:  true, rules: true, style: tableStyle, whole: true,
-		caption: "A meeting counts once for each health service that attended, so the services can add up to more than health's attendance.",
-	}
-	t.rows = append(t.rows, row{cells: textCells(true, "Health, any service", meeting.Count(health.Attended), rateOr(health.AttendanceRate, r.Meetings))})
-	for _, s := range r.HealthServices {
-		t.rows = append(t.rows, row{cells: textCells(false, meeting.ServiceLabel(meeting.AgencyHealth, s.Service), meeting.Count(s.Attended), share(s.Attended, r.Meetings))})
-	}
-	t.rows = append(t.rows, row{cells: textCells(false, "No service recorded", meeting.Count(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings))})
-	d.table(t)
-}
+func (rw *reportDoc) healthTable() { rw.modelTable(rw.r.HealthTable(), 62) }
 
 func (rw *reportDoc) statutoryTable() {
 	r, d := rw.r, rw.d
@@ -613,45 +625,59 @@ func (rw *reportDoc) monthlyTable() {
 	d.table(t)
 }
 
-// missingList lists the ids of the meetings missing a statutory partner, in
-// as many columns as they fit: ids only, so the report carries no personal
-// data.
+// missingListMost is how many meetings missing a statutory partner the
+// board paper lists, about a page: the rest are counted, and listed in the
+// CSV and JSON.
+const missingListMost = 300
+
+// missingList lists the meetings missing a statutory partner by reference
+// (by id where one has none), in as many columns as they fit: references
+// and ids only, so the report carries no personal data.
 func (rw *reportDoc) missingList() {
 	r, d := rw.r, rw.d
-	ids := r.MissingStatutory.Meetings
+	ms := r.MissingStatutory
 	d.section("Meetings missing a statutory partner")
 	switch {
 	case r.Meetings <= 0:
 		d.paragraph("No meetings were held in the period.", noteStyle)
 		return
-	case len(ids) == 0:
+	case len(ms.Meetings) == 0:
 		d.paragraph("None: children's social care, police and health attended every meeting of the period.", noteStyle)
 		return
 	}
+	names := make([]string, min(len(ms.Meetings), missingListMost))
+	for i := range names {
+		names[i] = cmp.Or(strings.TrimSpace(ms.Reference(i)), ms.Meetings[i])
+	}
 	st := tableStyle
 	st.size = 7.5
-	// Columns as wide as nearly every id: the odd long one wraps in its
-	// cell rather than leave every other id a column to itself.
-	widths := make([]float64, len(ids))
-	for i, id := range ids {
-		widths[i] = d.textWidth(id, st)
+	// Columns as wide as nearly every name: the odd long one wraps in its
+	// cell rather than leave every other a column to itself.
+	widths := make([]float64, len(names))
+	for i, name := range names {
+		widths[i] = d.textWidth(name, st)
 	}
 	slices.Sort(widths)
 	widest := widths[(len(widths)-1)*95/100]
 	cols := int(contentWidth / (widest + 2*cellPadX + 1))
-	cols = max(1, min(cols, 6))
+	cols = max(1, min(cols, 8))
 	t := table{style: st, rules: true}
 	for range cols {
 		t.columns = append(t.columns, column{})
 	}
-	for i := 0; i < len(ids); i += cols {
+	for i := 0; i < len(names); i += cols {
 		var cs []cell
-		for _, id := range ids[i:min(i+cols, len(ids))] {
-			cs = append(cs, cell{text: id})
+		for _, name := range names[i:min(i+cols, len(names))] {
+			cs = append(cs, cell{text: name})
 		}
 		t.rows = append(t.rows, row{cells: cs})
 	}
-	t.caption = fmt.Sprintf("The ids of the %s at which children's social care, police or health did not attend, in the order held (read across). "+
-		"Open each in Strategy Minutes to check the reason recorded.", meeting.Plural(len(ids), "meeting"))
+	t.caption = fmt.Sprintf("The %s at which children's social care, police or health did not attend, by reference, in the order held (read across). "+
+		"Open each in Strategy Minutes to check the reason recorded.", meeting.Plural(len(ms.Meetings), "meeting"))
+	if rest := len(ms.Meetings) - len(names); rest > 0 {
+		t.caption = fmt.Sprintf("The first %s of the %s at which children's social care, police or health did not attend, by reference, in the order held (read across); "+
+			"%s more are in the report's CSV and JSON. Open each in Strategy Minutes to check the reason recorded.",
+			meeting.Count(len(names)), meeting.Plural(len(ms.Meetings), "meeting"), meeting.Count(rest))
+	}
 	d.table(t)
 }

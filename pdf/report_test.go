@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -124,11 +125,19 @@ func TestReportSectionsAndHeadlines(t *testing.T) {
 		fmt.Sprintf("Any statutory partner %d %s", r.MissingStatutory.Count, pct1(r.MissingStatutory.Rate)),
 		"Apr 25", "Mar 26", // the monthly chart's axis
 	)
-	for _, id := range r.MissingStatutory.Meetings {
-		if !strings.Contains(text, id) {
-			t.Errorf("meeting %s missing a statutory partner is not listed", id)
+	// By reference, the first missingListMost, and how many more.
+	ms := r.MissingStatutory
+	if len(ms.Meetings) <= missingListMost {
+		t.Fatalf("only %d meetings missing a partner: the list is not capped", len(ms.Meetings))
+	}
+	joined := strings.ReplaceAll(text, " ", "") // an id wider than the column wraps
+	for i, id := range ms.Meetings {
+		name := cmp.Or(ms.Reference(i), id) // its id when it has no reference
+		if listed := strings.Contains(joined, name); listed != (i < missingListMost) {
+			t.Errorf("meeting %d, %s, missing a statutory partner: listed %v", i, name, listed)
 		}
 	}
+	mustContain(t, text, fmt.Sprintf("%d more are in the report's CSV and JSON", len(ms.Meetings)-missingListMost))
 }
 
 // A chart is never split from its heading or across pages: each chart's
@@ -317,6 +326,18 @@ func TestReportKeyPointWording(t *testing.T) {
 			"Parents' views are not recorded for 33% of meetings (1 of 3).",
 			"1 of 300 actions (0.3%) was overdue as of 15 July 2025; 2 (1%) have no due date.",
 		}},
+		{"conferences held", func(r *meeting.Report) {
+			r.Meetings = 10
+			r.Timeliness.ICPC = meeting.ICPCCounts{Due: 6, HeldInTime: 3, HeldLate: 1, NotNeeded: 1, Overdue: 1}
+		}, []string{
+			"6 of 10 meetings needed an initial conference within 15 working days: 3 held in time (50%), 1 late, 1 not needed, 1 overdue with none recorded.",
+		}},
+		{"no conference recorded", func(r *meeting.Report) {
+			r.Meetings = 2
+			r.Timeliness.ICPC = meeting.ICPCCounts{Due: 1, Pending: 1}
+		}, []string{
+			"1 of 2 meetings needed an initial conference within 15 working days: none is recorded as held.",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -324,6 +345,9 @@ func TestReportKeyPointWording(t *testing.T) {
 			r.Finish()
 			tt.edit(r)
 			got := strings.Join((&reportDoc{r: r}).keyPoints(), "\n")
+			if r.Timeliness.ICPC.Due == 0 && strings.Contains(got, "conference") {
+				t.Errorf("a key point on conferences none needed:\n%s", got)
+			}
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("key points lack %q:\n%s", w, got)
@@ -405,7 +429,7 @@ func TestReportPrintsTheReportsTables(t *testing.T) {
 		t.Fatal(err)
 	}
 	plain := strings.Join(strings.Fields(txt.String()), " ")
-	for _, table := range r.TimelinessTables() {
+	for _, table := range r.Tables() {
 		for _, row := range table.Rows {
 			var cells []string
 			for _, c := range row.Cells {
@@ -422,4 +446,12 @@ func TestReportPrintsTheReportsTables(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A board paper of the year so far says so under its title.
+func TestReportYearToDate(t *testing.T) {
+	r := demoReport(t, "2026-04-01", "2027-03-31", "2026-10-31")
+	page1 := flat(pdfText(t, renderReport(t, r, Options{ExportedAt: exportedAt}))[:1])
+	mustContain(t, page1, "1 April 2026 to 31 March 2027 (UK dates): year to date, as of 31 October 2026",
+		"initial conference within 15 working days", "About these figures") // the briefing is one page
 }

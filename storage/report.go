@@ -199,26 +199,40 @@ func agencyCount(r *meeting.Report, a meeting.Agency) *meeting.AgencyCount {
 	return nil
 }
 
-// reportHealthServices counts the meetings each health service attended,
-// once per meeting however many of its people came.
+// reportHealthServices counts each health service's best state per
+// meeting, as reportAgencies does for agencies: once per meeting however
+// many of its people came.
 func reportHealthServices(r *meeting.Report, q reportQuerier) error {
-	return q.each(`SELECT a.service, count(DISTINCT a.meeting)
-		FROM meetings m JOIN attendees a ON a.meeting = m.rowid
-		WHERE `+inPeriod+` AND a.agency = `+sqlString(string(meeting.AgencyHealth))+` AND `+attendedRow+`
-		GROUP BY a.service`,
+	return q.each(`SELECT s.service, s.state, count(*) FROM (
+			SELECT a.service, min(`+attendanceRank+`) AS state
+			FROM meetings m JOIN attendees a ON a.meeting = m.rowid
+			WHERE `+inPeriod+` AND a.agency = `+sqlString(string(meeting.AgencyHealth))+`
+			GROUP BY m.rowid, a.service
+		) s WHERE s.state < `+fmt.Sprint(rankNotInvited)+` GROUP BY 1, 2`,
 		func(rows *sql.Rows) error {
 			var service meeting.Service
-			var n int
-			if err := rows.Scan(&service, &n); err != nil {
+			var state, n int
+			if err := rows.Scan(&service, &state, &n); err != nil {
 				return err
 			}
 			if service == "" {
-				r.HealthServiceNotRecorded += n
+				if state == rankAttended {
+					r.HealthServiceNotRecorded += n
+				}
 				return nil
 			}
 			for i := range r.HealthServices {
-				if r.HealthServices[i].Service == service {
-					r.HealthServices[i].Attended += n
+				sc := &r.HealthServices[i]
+				if sc.Service != service {
+					continue
+				}
+				switch state {
+				case rankAttended:
+					sc.Attended += n
+				case rankInformationOnly:
+					sc.InformationOnly += n
+				case rankAbsent:
+					sc.Absent += n
 				}
 			}
 			return nil
@@ -236,15 +250,15 @@ func reportMissingStatutory(r *meeting.Report, q reportQuerier) error {
 		names = append(names, fmt.Sprintf("p%d", i))
 	}
 	ms := &r.MissingStatutory
-	return q.each(`SELECT id, month, `+strings.Join(names, ", ")+` FROM (
-			SELECT m.id, m.held_unix, substr(m.held_on, 1, 7) AS month, `+strings.Join(cols, ", ")+`
+	return q.each(`SELECT id, reference, month, `+strings.Join(names, ", ")+` FROM (
+			SELECT m.id, m.reference, m.held_unix, substr(m.held_on, 1, 7) AS month, `+strings.Join(cols, ", ")+`
 			FROM meetings m WHERE `+inPeriod+`
 		) WHERE NOT (`+strings.Join(names, " AND ")+`)
 		ORDER BY held_unix, id`,
 		func(rows *sql.Rows) error {
-			var id, month string
+			var id, reference, month string
 			attended := make([]bool, len(partners))
-			dst := []any{&id, &month}
+			dst := []any{&id, &reference, &month}
 			for i := range attended {
 				dst = append(dst, &attended[i])
 			}
@@ -258,6 +272,7 @@ func reportMissingStatutory(r *meeting.Report, q reportQuerier) error {
 			ms.Count++
 			mc.MissingStatutory++
 			ms.Meetings = append(ms.Meetings, id)
+			ms.References = append(ms.References, reference)
 			for i, ok := range attended {
 				if !ok {
 					ms.ByAgency.Add(partners[i], 1)

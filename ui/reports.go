@@ -365,7 +365,11 @@ func share(n, of int) string { return percent(meeting.Rate(n, of)) }
 
 // show puts a report on screen; on the UI goroutine.
 func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missingErr error) {
-	v.Status.SetText(fmt.Sprintf("%s held %s to %s (UK dates).", meeting.Plural(r.Meetings, "meeting"), r.From.Long(), r.To.Long()))
+	status := fmt.Sprintf("%s held %s to %s (UK dates)", meeting.Plural(r.Meetings, "meeting"), r.From.Long(), r.To.Long())
+	if note := r.ToDate(); note != "" {
+		status += ": " + note
+	}
+	v.Status.SetText(status + ".")
 	v.exportCSV.Enable()
 	v.exportPDF.Enable()
 
@@ -387,17 +391,17 @@ func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missing
 			v.lines),
 		section("Agencies", "Meetings each agency attended, sent information to only, was absent from (apologies, did not attend) or was not invited to.",
 			agenciesTable(r)),
+		// Health's table has a column for every state: a row of its own.
+		modelSection(r.HealthTable()),
 		container.New(sideBySide{},
-			section("Health services", "Meetings each health service attended (a meeting counts once per service).", healthTable(r)),
-			section("Consent for checks and information sharing", "Meetings by how consent was handled.", consentTable(r))),
-		container.New(sideBySide{},
-			section("Outcomes", "Meetings deciding each outcome (a meeting counts once per outcome).", outcomesTable(r)),
+			section("Consent for checks and information sharing", "Meetings by how consent was handled.", consentTable(r)),
 			section("Actions", "Every action agreed at the period's meetings, wherever its due date falls.", actionsTable(r))),
+		section("Outcomes", "Meetings deciding each outcome (a meeting counts once per outcome).", outcomesTable(r)),
 		v.missingSection(r, missing, missingErr),
 		section("Month by month", "Meetings held, and meetings each agency attended.", monthlyTable(r)),
 	)
 	for _, t := range r.TimelinessTables() {
-		body.Add(section(t.Title, t.Caption, reportTable(t)))
+		body.Add(modelSection(t))
 	}
 	// The scroll bar is drawn over the content: keep clear of it.
 	v.body.Content = container.New(layout.NewCustomPaddedLayout(8, 16, 8, 20), body)
@@ -480,6 +484,11 @@ func monthlyChart(r *meeting.Report) *lineChart {
 	return newLineChart(labels, years, counts, series)
 }
 
+// modelSection is a table of the report's model under its title.
+func modelSection(t meeting.ReportTable) fyne.CanvasObject {
+	return section(t.Title, t.Caption, reportTable(t))
+}
+
 // reportTable lays out a table the report writes once
 // (meeting.ReportTable), its totals in bold.
 func reportTable(t meeting.ReportTable) *textTable {
@@ -500,16 +509,6 @@ func agenciesTable(r *meeting.Report) *textTable {
 		rows = append(rows, []string{a.Agency.Label(), meeting.Count(a.Attended), meeting.Count(a.InformationOnly), meeting.Count(a.Absent), meeting.Count(a.NotInvited), percent(a.AttendanceRate)})
 	}
 	return newTextTable([]string{"Agency", "Attended", "Information only", "Absent", "Not invited", "Attended %"}, rows)
-}
-
-func healthTable(r *meeting.Report) *textTable {
-	health := r.Agency(meeting.AgencyHealth)
-	rows := [][]string{{"Health, any service", meeting.Count(health.Attended), percent(health.AttendanceRate)}}
-	for _, s := range r.HealthServices {
-		rows = append(rows, []string{meeting.ServiceLabel(meeting.AgencyHealth, s.Service), meeting.Count(s.Attended), share(s.Attended, r.Meetings)})
-	}
-	rows = append(rows, []string{"No service recorded", meeting.Count(r.HealthServiceNotRecorded), share(r.HealthServiceNotRecorded, r.Meetings)})
-	return newTextTable([]string{"Service", "Attended", "% of meetings"}, rows, 0)
 }
 
 func consentTable(r *meeting.Report) *textTable {

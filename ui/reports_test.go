@@ -112,6 +112,9 @@ func TestReportsViewDefaultsToTheFinancialYear(t *testing.T) {
 	if !strings.Contains(v.Status.Text, from.Long()+" to "+to.Long()) {
 		t.Errorf("status %q", v.Status.Text)
 	}
+	if toDate := strings.Contains(v.Status.Text, "year to date, as of "+today.Long()); toDate != today.Before(to) {
+		t.Errorf("status %q: says year to date %v, as of %s", v.Status.Text, toDate, today)
+	}
 }
 
 func TestReportsViewQuickChoices(t *testing.T) {
@@ -558,14 +561,18 @@ func TestReportsPageAndScroll(t *testing.T) {
 // screen row for row as the model has them, their totals in bold.
 func TestReportsViewShowsTheReportsTables(t *testing.T) {
 	db := openDemoDB(t, 1500)
-	v, _ := newReportsView(t, db, nil)
+	v, w := newReportsView(t, db, nil)
+	// Every table fits the window's width: none is cut off at the right.
+	if need, have := v.body.Content.MinSize().Width, w.Canvas().Size().Width; need > have {
+		t.Errorf("the report needs %.0f px across, the window has %.0f", need, have)
+	}
 	tables := map[string]*textTable{}
 	for _, o := range objects(v.body) {
 		if tt, ok := o.(*textTable); ok {
 			tables[tt.header[0]] = tt
 		}
 	}
-	model := v.Report().TimelinessTables()
+	model := v.Report().Tables()
 	if v.Report().Timeliness.ICPC.Due == 0 {
 		t.Fatal("the demo year has no conference due")
 	}

@@ -25,6 +25,7 @@ const (
 	maxYears        = 15                 // beyond this the meetings get denser, not older
 	pcgStream       = 0x5354524154454759 // "STRATEGY"; fixed so that a seed means the same meetings for ever
 	talkStream      = 0x444953435553530a // "DISCUSS\n": the discussion's, so that adding it changed nothing else
+	followStream    = 0x464f4c4c4f575550 // "FOLLOWUP": what happened after the meeting, likewise
 )
 
 // Years returns how many years, ending on AsOf, n meetings are spread over.
@@ -71,6 +72,7 @@ func Each(n int, seed uint64, fn func(*meeting.Meeting) error) error {
 type generator struct {
 	r       *rand.Rand
 	talk    *rand.Rand // the discussion's own source (discussion.go)
+	follow  *rand.Rand // the follow-ups' own source (conference)
 	n       int
 	cal     *meeting.Calendar
 	days    []meeting.Date // the span's working days, oldest first
@@ -83,6 +85,7 @@ func newGenerator(n int, seed uint64) *generator {
 	g := &generator{
 		r:       rand.New(rand.NewPCG(seed, pcgStream)),
 		talk:    rand.New(rand.NewPCG(seed, talkStream)),
+		follow:  rand.New(rand.NewPCG(seed, followStream)),
 		n:       n,
 		cal:     meeting.BuiltInCalendar(),
 		numbers: make(map[int]int),
@@ -165,7 +168,49 @@ func (g *generator) meeting(i int) *meeting.Meeting {
 	b.actions()
 	b.signOff()
 	b.discussion()
+	b.conference()
 	return b.m
+}
+
+// notNeeded are why an initial conference a section 47 enquiry called for
+// was not needed, as chairs record them.
+var notNeeded = []string{
+	"The enquiry found the concerns unsubstantiated; the family accepted support under section 17.",
+	"The family moved to another authority before the conference, which took the enquiry on.",
+	"The section 47 enquiry concluded that the child is not at continuing risk of significant harm.",
+}
+
+// conference records what became of the initial conference of a meeting
+// with a section 47 decision, as its follow-up would: most held within the
+// 15 working days, some late, a few not needed, and some not recorded
+// (overdue, or not yet due near AsOf).
+func (b *build) conference() {
+	if _, ok := b.g.cal.ICPCDue(b.m); !ok {
+		return
+	}
+	r := b.g.follow
+	x, days, reason := r.IntN(100), 0, pick(r, notNeeded)
+	switch {
+	case x < 62:
+		days = 8 + r.IntN(8) // in time: the 8th to the 15th working day
+	case x < 80:
+		days = 16 + r.IntN(12) // late
+	case x < 88:
+		days = 0 // not needed
+	default:
+		return // nothing recorded
+	}
+	on := b.g.cal.AddWorkingDays(b.heldOn, max(days, 3))
+	if on.After(AsOf) {
+		return // not held yet
+	}
+	c := &meeting.ICPC{RecordedBy: b.m.Chair, RecordedAt: on.Time(meeting.UK).Add(17 * time.Hour)}
+	if days == 0 {
+		c.NotNeededReason = reason
+	} else {
+		c.HeldOn = on
+	}
+	b.m.ICPC = c
 }
 
 // uuid returns a version 4 UUID made from r, so that ids are repeatable.
