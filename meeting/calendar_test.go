@@ -3,6 +3,7 @@ package meeting
 import (
 	"errors"
 	"fmt"
+	"math/rand"
 	"strings"
 	"testing"
 	"time"
@@ -235,4 +236,57 @@ func FuzzParseBankHolidays(f *testing.F) {
 			t.Fatalf("15 working days after %s are %d", d, got)
 		}
 	})
+}
+
+// The index counts exactly what counting day by day counts, for the
+// built-in calendar and a published list, inside its years and past them.
+func TestWorkdayIndexCountsAsDayByDay(t *testing.T) {
+	published, err := ParseBankHolidays([]byte(govUKSample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	slowDays := func(c *Calendar, a, b Date) int {
+		n := 0
+		for d := addDays(a, 1); !d.After(b); d = addDays(d, 1) {
+			if c.isWorkingDay(d) {
+				n++
+			}
+		}
+		return n
+	}
+	slowAdd := func(c *Calendar, d Date, n int) Date {
+		for n > 0 {
+			if d = addDays(d, 1); c.isWorkingDay(d) {
+				n--
+			}
+		}
+		return d
+	}
+	for name, c := range map[string]*Calendar{"built in": BuiltInCalendar(), "published": published} {
+		first, last := Date{ruleFirstYear, time.January, 1}, Date{ruleLastYear, time.December, 31}
+		for d := first; !d.After(last); d = addDays(d, 1) {
+			if c.IsWorkingDay(d) != c.isWorkingDay(d) {
+				t.Fatalf("%s: IsWorkingDay(%s) = %v", name, d, c.IsWorkingDay(d))
+			}
+		}
+		r := rand.New(rand.NewSource(1))
+		for i := 0; i < 20000; i++ {
+			// Days near the index's ends and across them, and anywhere.
+			a := addDays(first, r.Intn(60)-30)
+			switch i % 3 {
+			case 1:
+				a = addDays(last, r.Intn(60)-40)
+			case 2:
+				a = addDays(first, r.Intn(dayNumber(last)-dayNumber(first)))
+			}
+			b := addDays(a, r.Intn(80))
+			if got, want := c.WorkingDays(a, b), slowDays(c, a, b); got != want {
+				t.Fatalf("%s: WorkingDays(%s, %s) = %d, day by day %d", name, a, b, got, want)
+			}
+			n := 1 + r.Intn(30)
+			if got, want := c.AddWorkingDays(a, n), slowAdd(c, a, n); got != want {
+				t.Fatalf("%s: AddWorkingDays(%s, %d) = %s, day by day %s", name, a, n, got, want)
+			}
+		}
+	}
 }
