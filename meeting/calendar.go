@@ -64,7 +64,7 @@ func (c *Calendar) workdays() *workdayIndex {
 }
 
 // dateOfDayNumber is the date of a dayNumber.
-func dateOfDayNumber(n int) Date { return DateOf(time.Unix(int64(n)*86400, 0).UTC()) }
+func dateOfDayNumber(n int) Date { return DateOfDays(n) }
 
 // A CalendarSource holds the calendar its meetings' timescales are counted
 // with (a database, with the list imported into it).
@@ -205,9 +205,7 @@ func lastMonday(y int, m time.Month) Date {
 }
 
 // dayNumber counts days from 1 January 1970.
-func dayNumber(d Date) int {
-	return int(d.Time(time.UTC).Unix() / 86400)
-}
+func dayNumber(d Date) int { return d.Days() }
 
 // Holiday returns the name of the bank holiday on d, if it is one.
 func (c *Calendar) Holiday(d Date) (string, bool) {

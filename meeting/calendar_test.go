@@ -290,3 +290,22 @@ func TestWorkdayIndexCountsAsDayByDay(t *testing.T) {
 		}
 	}
 }
+
+// Days and DateOfDays agree with time.Time over six centuries, and Days
+// normalises a date that is not real as time does.
+func TestDays(t *testing.T) {
+	for n := -150000; n < 100000; n++ {
+		want := DateOf(time.Unix(int64(n)*86400, 0).UTC())
+		if got := DateOfDays(n); got != want {
+			t.Fatalf("DateOfDays(%d) = %v, want %v", n, got, want)
+		}
+		if got := want.Days(); got != n {
+			t.Fatalf("%v.Days() = %d, want %d", want, got, n)
+		}
+	}
+	for _, d := range []Date{{2025, 2, 29}, {2024, 13, 1}, {2024, 4, 31}, {2024, 1, 0}} {
+		if got, want := d.Days(), int(d.Time(time.UTC).Unix()/86400); got != want {
+			t.Errorf("%v.Days() = %d, want %d", d, got, want)
+		}
+	}
+}

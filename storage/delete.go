@@ -63,9 +63,10 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 	var done meeting.Deleted
 	var refused error // what the rule refuses, said as it is
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
+		var key int64
 		var reference, heldAt, signedOffAt string
-		err := tx.QueryRowContext(ctx, `SELECT reference, held_at, signed_off_at FROM meetings WHERE id = ?`, id).
-			Scan(&reference, &heldAt, &signedOffAt)
+		err := tx.QueryRowContext(ctx, `SELECT rowid, reference, held_at, signed_off_at FROM meetings WHERE id = ?`, id).
+			Scan(&key, &reference, &heldAt, &signedOffAt)
 		switch {
 		case errors.Is(err, sql.ErrNoRows):
 			return meeting.ErrNotFound
@@ -93,6 +94,14 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 		// backup restored, a file edited by hand) keeps a deleted name
 		// as an index term.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)`); err != nil {
+			return err
+		}
+		// Its case keys go with it, where no other meeting has them.
+		st, err := readEntryState(ctx, tx, key)
+		if err != nil {
+			return err
+		}
+		if err := adjustCases(ctx, tx, entryCases(st.entry), nil); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE id = ?`, id); err != nil {

@@ -190,6 +190,7 @@ func (db *DB) RecordFollowUp(ctx context.Context, id string, f meeting.FollowUp)
 // with them.
 func recordFollowUps(ctx context.Context, w *writer, key int64, m *meeting.Meeting, fs []meeting.FollowUp, who string, now time.Time) (*meeting.Meeting, error) {
 	stamp := formatTime(now.UTC())
+	before := m
 	for _, f := range fs {
 		next, err := m.Apply(f, who, now)
 		if err != nil {
@@ -228,6 +229,17 @@ func recordFollowUps(ctx context.Context, w *writer, key int64, m *meeting.Meeti
 			return nil, err
 		}
 		m = next
+	}
+	if m == before {
+		return m, nil
+	}
+	// The report entry counts the follow-ups as recorded.
+	st, err := readEntryState(ctx, w, key)
+	if err == nil {
+		err = w.putEntry(ctx, key, m, &st)
+	}
+	if err != nil {
+		return nil, err
 	}
 	return m, nil
 }

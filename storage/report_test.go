@@ -182,7 +182,7 @@ func pureReport(t testing.TB, db *DB, from, to, asOf meeting.Date, f meeting.Fil
 	return r
 }
 
-func TestReportSQLAgreesWithDefinitions(t *testing.T) {
+func TestReportAgreesWithDefinitions(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
 	var ms []*meeting.Meeting
@@ -312,7 +312,7 @@ func TestReportSQLAgreesWithDefinitions(t *testing.T) {
 }
 
 // The hand-made boundaries land where the definitions say.
-func TestReportEdgeCasesInSQL(t *testing.T) {
+func TestReportEdgeCasesFromEntries(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
 	for _, m := range reportEdgeCases() {

@@ -118,7 +118,8 @@ type image struct {
 	decisionChildren    [][]string // the child ids of each decision, in order
 
 	// Of a stored meeting only:
-	key            int64 // meetings.rowid
+	report         entryState // its report entry and follow-ups (entries.go)
+	key            int64      // meetings.rowid
 	storedChecksum string
 	signedOff      bool
 	irregular      bool // positions not 0, 1, 2...: not written by this app; rewrite every row
@@ -399,6 +400,9 @@ func (w *writer) stored(ctx context.Context, id string) (*image, error) {
 	if err == nil && img != nil && img.storedChecksum != img.checksum() {
 		return nil, fmt.Errorf("meeting %q: %w", id, ErrChecksum)
 	}
+	if err == nil && img != nil {
+		img.report, err = readEntryState(ctx, w, img.key)
+	}
 	return img, err
 }
 
@@ -554,7 +558,7 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 			if err := w.clearIndex(ctx, old.key); err != nil {
 				return nil, err
 			}
-			old = &image{key: old.key}
+			old = &image{key: old.key, report: old.report}
 		}
 	}
 	key := old.key
@@ -624,6 +628,10 @@ func (w *writer) save(ctx context.Context, m *meeting.Meeting, old *image, now t
 		return nil, err
 	}
 	if err := w.saveSingle(ctx, discussionsTable, key, old.discussion, img.discussion); err != nil {
+		return nil, err
+	}
+	img.report = old.report
+	if err := w.putEntry(ctx, key, m, &img.report); err != nil {
 		return nil, err
 	}
 	return img, nil

@@ -567,6 +567,12 @@ func (db *DB) verifyIn(ctx context.Context, tx *sql.Conn, seals bool) error {
 			return fmt.Errorf("verify: %w", err)
 		}
 		problems = append(problems, sealed...)
+		// Not in the check before writes: it reads every meeting whole.
+		entries, err := verifyReportEntries(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("verify: %w", err)
+		}
+		problems = append(problems, entries...)
 	}
 	if len(problems) > 0 {
 		return &VerifyError{Problems: problems}

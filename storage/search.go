@@ -400,7 +400,8 @@ var afterMigration = map[int]func(ctx context.Context, tx *sql.Tx) error{
 // version that needs them: they run once every migration's SQL has, in the
 // same transaction, because they read every column of today's schema.
 var afterMigrations = map[int]func(ctx context.Context, tx *sql.Tx) error{
-	7: sealExisting,
+	7:  sealExisting,
+	16: fillReportEntries,
 }
 
 // fillSearch computes the search column of every stored meeting, reading

@@ -603,8 +603,11 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 }
 
+// dropReportEntries takes a database back to before migration 16.
+const dropReportEntries = `DROP TABLE report_entries; DROP TABLE case_keys; PRAGMA user_version = 15;`
+
 // dropListSearch takes a database back to before migration 15.
-const dropListSearch = `DROP INDEX meetings_list; ALTER TABLE meetings DROP COLUMN list_search;
+const dropListSearch = dropReportEntries + `DROP INDEX meetings_list; ALTER TABLE meetings DROP COLUMN list_search;
 	CREATE INDEX meetings_list ON meetings (held_unix DESC, id, search); PRAGMA user_version = 14;`
 
 // dropFollowUps takes a database back to before migration 10 (which only

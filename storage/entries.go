@@ -1,0 +1,572 @@
+package storage
+
+// Every meeting has one report entry (meeting.ReportEntry) in
+// report_entries (migration 16), written in the same transaction as the
+// rows and follow-ups it is worked out from, so that the report reads one
+// small row per meeting (report.go). A save that changes nothing the report
+// counts (most of a chair's typing) leaves the entry as it is. The entry is
+// never sealed: it is worked out from sealed rows and recorded follow-ups,
+// and `check` works it out again for every meeting (verifyReportEntries).
+//
+// An entry holds its children's case keys as numbers (case_keys), so that
+// the report counts each child's meetings in an array rather than a map of
+// strings: at a million meetings that is most of the report's time.
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"unsafe"
+
+	"strategyminutes/meeting"
+)
+
+// entryFormat is the first byte of every encoded entry. The agencies,
+// services, consent statuses and outcomes are held by their place in the
+// vocabulary: a migration that changes a vocabulary's codes must make the
+// entries again (fillReportEntries), as check would otherwise find every
+// entry wrong.
+const entryFormat = 1
+
+// Agency states as two bits.
+var (
+	stateCodes  = map[meeting.AgencyState]byte{meeting.StateNotInvited: 0, meeting.StateAttended: 1, meeting.StateInformationOnly: 2, meeting.StateAbsent: 3}
+	stateOfCode = [4]meeting.AgencyState{meeting.StateNotInvited, meeting.StateAttended, meeting.StateInformationOnly, meeting.StateAbsent}
+)
+
+// consentCodes are the statuses an entry holds as 1 to 4; 7 is any other.
+var consentCodes = []meeting.ConsentStatus{meeting.ConsentGiven, meeting.ConsentRefused, meeting.ConsentOverridden, meeting.ConsentNotSought}
+
+const consentOther = 7
+
+var (
+	agencyCount  = len(meeting.Agencies.Codes())
+	serviceCount = len(meeting.HealthServices.Codes()) + 1 // and the rows with no service
+)
+
+// encodeEntry appends entry e, whose case keys are numbered cases, to b:
+// its length, then its fields (dates as meeting.Date.Days).
+func encodeEntry(b []byte, e *meeting.ReportEntry, cases []int64) []byte {
+	var body []byte
+	body = append(body, entryFormat)
+	body = binary.AppendVarint(body, e.HeldUnix)
+	body = binary.AppendVarint(body, int64(e.HeldOn.Days()))
+	body = appendStates(body, e.Agencies)
+	body = appendStates(body, e.Services)
+	consent := byte(0)
+	if e.ConsentRecorded {
+		code := byte(consentOther)
+		if i := slices.Index(consentCodes, e.Consent); i >= 0 {
+			code = byte(i + 1)
+		}
+		consent = 1 | code<<1
+		if e.NoReason {
+			consent |= 1 << 4
+		}
+		if e.NoParentsViews {
+			consent |= 1 << 5
+		}
+	}
+	body = append(body, consent)
+	body = binary.AppendUvarint(body, e.Outcomes)
+	for _, n := range []int{e.Actions, e.NoDueDate, e.CompletedLate, len(e.OpenDue)} {
+		body = binary.AppendUvarint(body, uint64(n))
+	}
+	for _, d := range e.OpenDue {
+		body = binary.AppendVarint(body, int64(d.Days()))
+	}
+	body = appendOptionalDate(body, e.ReferralOn)
+	switch {
+	case !e.ICPCRecorded:
+		body = append(body, 0)
+	case e.ICPCHeldOn.IsZero():
+		body = append(body, 1)
+	default:
+		body = append(body, 2)
+		body = binary.AppendVarint(body, int64(e.ICPCHeldOn.Days()))
+	}
+	body = binary.AppendUvarint(body, uint64(e.NoCaseReference))
+	body = binary.AppendUvarint(body, uint64(len(cases)))
+	for _, c := range cases {
+		body = binary.AppendUvarint(body, uint64(c))
+	}
+	// The id and reference only where the report lists them.
+	if e.MissingStatutory() {
+		body = appendString(body, e.ID)
+		body = appendString(body, e.Reference)
+	}
+	b = binary.AppendUvarint(b, uint64(len(body)))
+	return append(b, body...)
+}
+
+func appendStates(b []byte, states []meeting.AgencyState) []byte {
+	for i := 0; i < len(states); i += 4 {
+		x := byte(0)
+		for j := 0; j < 4 && i+j < len(states); j++ {
+			x |= stateCodes[states[i+j]] << (2 * j)
+		}
+		b = append(b, x)
+	}
+	return b
+}
+
+func appendOptionalDate(b []byte, d meeting.Date) []byte {
+	if d.IsZero() {
+		return append(b, 0)
+	}
+	b = append(b, 1)
+	return binary.AppendVarint(b, int64(d.Days()))
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// errEntry is the error of an entry that is not one this app wrote.
+var errEntry = errors.New("a report entry is damaged (run 'strategyminutes check')")
+
+// An entryReader decodes entries one after another, reusing its slices, so
+// that a report reads a million without making garbage.
+type entryReader struct {
+	buf   []byte
+	e     meeting.ReportEntry
+	cases []int64
+	err   error
+}
+
+// next decodes the next entry of buf into r.e and r.cases; false at the end
+// or on an error (r.err). The entry's strings share buf: they are good as
+// long as buf is not changed.
+func (r *entryReader) next() bool {
+	if len(r.buf) == 0 || r.err != nil {
+		return false
+	}
+	n, k := binary.Uvarint(r.buf)
+	if k <= 0 || uint64(len(r.buf)-k) < n {
+		r.err = errEntry
+		return false
+	}
+	body := r.buf[k : k+int(n)]
+	r.buf = r.buf[k+int(n):]
+	if err := r.decode(body); err != nil {
+		r.err = err
+		return false
+	}
+	return true
+}
+
+// decode reads one entry's body.
+func (r *entryReader) decode(b []byte) error {
+	d := decoder{b: b}
+	if d.byte() != entryFormat {
+		return errEntry
+	}
+	e := &r.e
+	e.HeldUnix = d.varint()
+	e.HeldOn = meeting.DateOfDays(int(d.varint()))
+	e.Agencies = d.states(e.Agencies[:0], agencyCount)
+	e.Services = d.states(e.Services[:0], serviceCount)
+	consent := d.byte()
+	e.ConsentRecorded = consent&1 != 0
+	e.Consent = ""
+	if code := int(consent>>1) & 7; e.ConsentRecorded && code >= 1 && code <= len(consentCodes) {
+		e.Consent = consentCodes[code-1]
+	} else if e.ConsentRecorded {
+		e.Consent = "other"
+	}
+	e.NoReason, e.NoParentsViews = consent&(1<<4) != 0, consent&(1<<5) != 0
+	e.Outcomes = d.uvarint()
+	e.Actions, e.NoDueDate, e.CompletedLate = int(d.uvarint()), int(d.uvarint()), int(d.uvarint())
+	open := int(d.uvarint())
+	if open > len(d.b) {
+		return errEntry
+	}
+	e.OpenDue = e.OpenDue[:0]
+	for range open {
+		e.OpenDue = append(e.OpenDue, meeting.DateOfDays(int(d.varint())))
+	}
+	e.ReferralOn = d.optionalDate()
+	e.ICPCRecorded, e.ICPCHeldOn = false, meeting.Date{}
+	switch d.byte() {
+	case 0:
+	case 1:
+		e.ICPCRecorded = true
+	case 2:
+		e.ICPCRecorded, e.ICPCHeldOn = true, meeting.DateOfDays(int(d.varint()))
+	default:
+		d.bad = true
+	}
+	e.NoCaseReference = int(d.uvarint())
+	cases := int(d.uvarint())
+	if cases > len(d.b) {
+		return errEntry
+	}
+	r.cases = r.cases[:0]
+	for range cases {
+		r.cases = append(r.cases, int64(d.uvarint()))
+	}
+	e.CaseKeys = nil
+	e.ID, e.Reference = "", ""
+	if e.MissingStatutory() {
+		e.ID, e.Reference = d.string(), d.string()
+	}
+	if d.bad || len(d.b) != 0 {
+		return errEntry
+	}
+	return nil
+}
+
+// A decoder reads an entry's fields, noting (bad) when one runs past its end.
+type decoder struct {
+	b   []byte
+	bad bool
+}
+
+func (d *decoder) byte() byte {
+	if len(d.b) == 0 {
+		d.bad = true
+		return 0
+	}
+	x := d.b[0]
+	d.b = d.b[1:]
+	return x
+}
+
+func (d *decoder) uvarint() uint64 {
+	x, k := binary.Uvarint(d.b)
+	if k <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return x
+}
+
+func (d *decoder) varint() int64 {
+	x, k := binary.Varint(d.b)
+	if k <= 0 {
+		d.bad, d.b = true, nil
+		return 0
+	}
+	d.b = d.b[k:]
+	return x
+}
+
+func (d *decoder) states(dst []meeting.AgencyState, n int) []meeting.AgencyState {
+	for i := 0; i < n; i += 4 {
+		x := d.byte()
+		for j := 0; j < 4 && i+j < n; j++ {
+			dst = append(dst, stateOfCode[(x>>(2*j))&3])
+		}
+	}
+	return dst
+}
+
+func (d *decoder) optionalDate() meeting.Date {
+	if d.byte() == 0 {
+		return meeting.Date{}
+	}
+	return meeting.DateOfDays(int(d.varint()))
+}
+
+// string returns the next string, sharing the entry's bytes.
+func (d *decoder) string() string {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.bad, d.b = true, nil
+		return ""
+	}
+	s := d.b[:n]
+	d.b = d.b[n:]
+	if len(s) == 0 {
+		return ""
+	}
+	return unsafe.String(&s[0], len(s))
+}
+
+// entryOf works out the report entry of the meeting m whose stored
+// follow-ups are followUps (in the order recorded): m's own follow-up
+// fields are replaced by theirs, since only what is recorded counts.
+func entryOf(m *meeting.Meeting, followUps []followUpRow) (*meeting.ReportEntry, error) {
+	c := *m
+	c.Actions = slices.Clone(m.Actions)
+	for i := range c.Actions {
+		c.Actions[i].Done = nil
+	}
+	c.ICPC, c.Distribution = nil, nil
+	for i := range followUps {
+		if err := followUps[i].fold(&c); err != nil {
+			return nil, err
+		}
+	}
+	return meeting.EntryOf(&c), nil
+}
+
+// numberCases returns the numbers of the case keys, numbering any new one
+// (with no uses yet: adjustCases counts them), remembering them in known
+// when it is not nil.
+func numberCases(ctx context.Context, q querier, keys []string, known map[string]int64) ([]int64, error) {
+	ids := make([]int64, len(keys))
+	for i, k := range keys {
+		id, ok := known[k]
+		for _, query := range []string{`SELECT id FROM case_keys WHERE key = ?`, `INSERT INTO case_keys (key, uses) VALUES (?, 0) RETURNING id`} {
+			if ok {
+				break
+			}
+			err := eachRow(ctx, q, query, []any{k}, func(rows *sql.Rows) error {
+				ok = true
+				return rows.Scan(&id)
+			})
+			if err != nil {
+				return nil, fmt.Errorf("number a case key: %w", err)
+			}
+		}
+		ids[i] = id
+		if known != nil {
+			known[k] = id
+		}
+	}
+	return ids, nil
+}
+
+// adjustCases counts the uses of the case keys an entry holds now (new)
+// instead of before (old), and removes a key no entry holds any more: a
+// deleted meeting's, or what a chair typed on the way to the reference.
+func adjustCases(ctx context.Context, q execer, old, new []int64) error {
+	for _, step := range []struct {
+		from, without []int64
+		sql           string
+	}{
+		{new, old, `UPDATE case_keys SET uses = uses + 1 WHERE id = ?`},
+		{old, new, `UPDATE case_keys SET uses = uses - 1 WHERE id = ?`},
+		{old, new, `DELETE FROM case_keys WHERE id = ? AND uses <= 0`},
+	} {
+		for _, id := range step.from {
+			if slices.Contains(step.without, id) {
+				continue
+			}
+			if _, err := q.ExecContext(ctx, step.sql, id); err != nil {
+				return fmt.Errorf("count a case key's uses: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+// An execer runs statements in a transaction: a *sql.Tx or a writer.
+type execer interface {
+	querier
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+}
+
+// entryCases returns the case numbers of a stored entry: none for an entry
+// that is not one this app wrote, which check reports (the chair's save
+// goes on).
+func entryCases(b []byte) []int64 {
+	r := entryReader{buf: b}
+	if !r.next() {
+		return nil
+	}
+	return r.cases
+}
+
+// An entryState is a stored meeting's report entry and what it is worked
+// out from besides the meeting's rows.
+type entryState struct {
+	entry     []byte        // as stored; nil when it has none
+	followUps []followUpRow // its follow-ups, in the order recorded
+}
+
+// readEntryState reads the report entry and the follow-ups of the meeting
+// with the rowid key.
+func readEntryState(ctx context.Context, q querier, key int64) (entryState, error) {
+	var st entryState
+	err := eachRow(ctx, q, `SELECT entry FROM report_entries WHERE meeting = ?`, []any{key}, func(rows *sql.Rows) error {
+		return rows.Scan(&st.entry)
+	})
+	if err != nil {
+		return st, fmt.Errorf("read report entry: %w", err)
+	}
+	err = eachRow(ctx, q, `SELECT meeting, `+followUpCols+` FROM follow_ups WHERE meeting = ? ORDER BY id`, []any{key}, func(rows *sql.Rows) error {
+		var r followUpRow
+		var k int64
+		err := r.scan(rows, &k)
+		st.followUps = append(st.followUps, r)
+		return err
+	})
+	if err != nil {
+		return st, fmt.Errorf("read follow-ups: %w", err)
+	}
+	return st, nil
+}
+
+// putEntry writes the report entry of the meeting m with the rowid key,
+// whose stored entry and follow-ups are st, unless it is the one stored;
+// st is then what is stored.
+func (w *writer) putEntry(ctx context.Context, key int64, m *meeting.Meeting, st *entryState) error {
+	e, err := entryOf(m, st.followUps)
+	if err != nil {
+		return err
+	}
+	cases, err := numberCases(ctx, w, e.CaseKeys, nil)
+	if err != nil {
+		return err
+	}
+	enc := encodeEntry(nil, e, cases)
+	if bytes.Equal(enc, st.entry) {
+		return nil
+	}
+	if err := adjustCases(ctx, w, entryCases(st.entry), cases); err != nil {
+		return err
+	}
+	if err := w.exec(ctx, putEntrySQL, e.HeldUnix, key, enc); err != nil {
+		return fmt.Errorf("store report entry: %w", err)
+	}
+	st.entry = enc
+	return nil
+}
+
+const putEntrySQL = `INSERT INTO report_entries (held_unix, meeting, entry) VALUES (?, ?, ?)
+	ON CONFLICT (meeting) DO UPDATE SET held_unix = excluded.held_unix, entry = excluded.entry`
+
+// eachMeetingIn calls fn with every stored meeting, with its follow-ups, in
+// rowid order, loading them in batches through q.
+func eachMeetingIn(ctx context.Context, q querier, fn func(key int64, m *meeting.Meeting) error) error {
+	last := int64(0)
+	for {
+		var keys []int64
+		err := eachRow(ctx, q, fmt.Sprintf(`SELECT rowid FROM meetings WHERE rowid > ? ORDER BY rowid LIMIT %d`, exportBatch), []any{last},
+			func(rows *sql.Rows) error {
+				var k int64
+				keys = append(keys, k)
+				return rows.Scan(&keys[len(keys)-1])
+			})
+		if err != nil || len(keys) == 0 {
+			return err
+		}
+		last = keys[len(keys)-1]
+		ms, err := loadMeetings(ctx, q, `WHERE m.rowid BETWEEN ? AND ? ORDER BY m.rowid`, keys[0], last)
+		if err != nil {
+			return err
+		}
+		if len(ms) != len(keys) {
+			return fmt.Errorf("read %d meetings of %d", len(ms), len(keys))
+		}
+		for i, m := range ms {
+			if err := fn(keys[i], m); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// fillReportEntries makes the report entry of every meeting stored before
+// migration 16.
+func fillReportEntries(ctx context.Context, tx *sql.Tx) error {
+	known := map[string]int64{}
+	err := eachMeetingIn(ctx, tx, func(key int64, m *meeting.Meeting) error {
+		e := meeting.EntryOf(m) // loaded with its follow-ups
+		cases, err := numberCases(ctx, tx, e.CaseKeys, known)
+		if err == nil {
+			err = adjustCases(ctx, tx, nil, cases)
+		}
+		if err == nil {
+			_, err = tx.ExecContext(ctx, putEntrySQL, e.HeldUnix, key, encodeEntry(nil, e, cases))
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("make the report entries: %w", err)
+	}
+	return nil
+}
+
+// verifyReportEntries works out every meeting's report entry again and
+// compares it with the stored one, and counts the case keys' uses: an
+// entry changed outside the app, or left behind by a bug, would have the
+// report miscount while every record is intact.
+func verifyReportEntries(ctx context.Context, q querier) ([]TamperProblem, error) {
+	keys := map[string]int64{}
+	uses := map[int64]int64{}
+	err := eachRow(ctx, q, `SELECT id, key, uses FROM case_keys`, nil, func(rows *sql.Rows) error {
+		var id, n int64
+		var key string
+		err := rows.Scan(&id, &key, &n)
+		keys[key], uses[id] = id, n
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read case keys: %w", err)
+	}
+	entries, err := openCursor(ctx, q, `SELECT meeting, entry FROM report_entries ORDER BY meeting`, 1)
+	if err != nil {
+		return nil, err
+	}
+	defer entries.close()
+	var problems []TamperProblem
+	held := map[int64]int64{} // the entries holding each case key
+	orphans := 0
+	err = eachMeetingIn(ctx, q, func(key int64, m *meeting.Meeting) error {
+		for entries.ok && entries.key < key {
+			orphans++
+			entries.next()
+		}
+		var have []byte
+		n := 0
+		err := entries.take(key, func(v []any) error {
+			have, _ = v[0].([]byte)
+			n++
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, c := range entryCases(have) {
+			held[c]++
+		}
+		e := meeting.EntryOf(m)
+		cases := make([]int64, len(e.CaseKeys))
+		for i, k := range e.CaseKeys {
+			cases[i] = keys[k] // 0, no key's number, when it has none
+		}
+		if n != 1 || !bytes.Equal(have, encodeEntry(nil, e, cases)) {
+			name := m.Reference
+			if name == "" {
+				name = m.ID
+			}
+			problems = append(problems, TamperProblem{Meeting: name, What: "its entry in the report does not match it: the report would miscount it"})
+		}
+		return nil
+	})
+	if err != nil {
+		// A meeting that cannot be read is named by the checksums' check.
+		return append(problems, TamperProblem{What: "the report's entries could not all be checked: a meeting cannot be read"}), nil
+	}
+	for entries.ok {
+		orphans++
+		entries.next()
+	}
+	if orphans > 0 {
+		problems = append(problems, TamperProblem{What: fmt.Sprintf("the report holds %d entries of no meeting", orphans)})
+	}
+	wrong := 0
+	for id, n := range uses {
+		if n != held[id] || n <= 0 {
+			wrong++
+		}
+	}
+	for id := range held {
+		if _, ok := uses[id]; !ok {
+			wrong++
+		}
+	}
+	if wrong > 0 {
+		problems = append(problems, TamperProblem{What: fmt.Sprintf("the report's list of case references has %d that do not match the meetings' (a child's meetings would be miscounted)", wrong)})
+	}
+	return problems, nil
+}
