@@ -61,7 +61,11 @@ type Report struct {
 	Calendar *Calendar `json:"-"`
 
 	pending  []heldMeeting // meetings missing a statutory partner, sorted by Finish
+	held     []byte        // their ids and references, one after another
 	finished bool
+	// monthlyAt is each agency's place in a month's Attended, -1 for none
+	// (AddEntry).
+	monthlyAt []int
 	// children are the period's meetings of each child, by case key, for
 	// Repeats (Add only: storage counts them with SQL).
 	children map[string]map[string]bool
@@ -292,10 +296,20 @@ type MonthCount struct {
 // by month: the statutory partners and education.
 var MonthlyAgencies = []Agency{AgencySocialCare, AgencyPolice, AgencyHealth, AgencyEducation}
 
-// A heldMeeting is a meeting's sort key in MissingStatutory.Meetings.
+// A heldMeeting is a meeting's sort key in MissingStatutory.Meetings: the
+// time held, then the id. Its id and reference are held[start:mid] and
+// held[mid:end] of the report: no pointers, so that half a million of them
+// cost the garbage collector nothing (a report of a million meetings).
 type heldMeeting struct {
-	unix          int64
-	id, reference string
+	unix            int64
+	start, mid, end int
+}
+
+// addHeld notes a meeting missing a statutory partner.
+func (r *Report) addHeld(unix int64, id, reference string) {
+	start := len(r.held)
+	r.held = append(append(r.held, id...), reference...)
+	r.pending = append(r.pending, heldMeeting{unix, start, start + len(id), len(r.held)})
 }
 
 // Reference is the reference of the ith meeting of Meetings, "" for one
@@ -396,7 +410,7 @@ func (r *Report) Add(m *Meeting) bool {
 		for _, a := range missing {
 			r.MissingStatutory.ByAgency.Add(a, 1)
 		}
-		r.pending = append(r.pending, heldMeeting{m.HeldAt.Unix(), m.ID, m.Reference})
+		r.addHeld(m.HeldAt.Unix(), m.ID, m.Reference)
 	}
 
 	// A service counts once per meeting however many of its people came.
@@ -497,14 +511,19 @@ func (r *Report) Add(m *Meeting) bool {
 // partner in order. Call it once, after the last Add; calling it again
 // changes nothing.
 func (r *Report) Finish() {
-	slices.SortFunc(r.pending, func(a, b heldMeeting) int {
-		return cmp.Or(cmp.Compare(a.unix, b.unix), strings.Compare(a.id, b.id))
-	})
-	for _, p := range r.pending {
-		r.MissingStatutory.Meetings = append(r.MissingStatutory.Meetings, p.id)
-		r.MissingStatutory.References = append(r.MissingStatutory.References, p.reference)
+	held := string(r.held) // one copy for every id and reference
+	id := func(h heldMeeting) string { return held[h.start:h.mid] }
+	byTime := func(a, b heldMeeting) int { return cmp.Or(cmp.Compare(a.unix, b.unix), strings.Compare(id(a), id(b))) }
+	// A store gives them in order of time already: sorting is then a check.
+	if !slices.IsSortedFunc(r.pending, byTime) {
+		slices.SortFunc(r.pending, byTime)
 	}
-	r.pending = nil
+	for _, p := range r.pending {
+		r.MissingStatutory.Meetings = append(r.MissingStatutory.Meetings, id(p))
+		r.MissingStatutory.References = append(r.MissingStatutory.References, held[p.mid:p.end])
+	}
+	r.held = nil
+	r.pending, r.monthlyAt = nil, nil
 	r.finished = true
 	for _, meetings := range r.children {
 		r.AddChild(len(meetings))

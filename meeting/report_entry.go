@@ -3,7 +3,6 @@ package meeting
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // A ReportEntry is what one meeting adds to the report: the few facts of it
@@ -27,8 +26,8 @@ type ReportEntry struct {
 	// Agencies are the states of Agencies.Codes(), in order; Services the
 	// states of the health services of HealthServices.Codes(), in order,
 	// then of the health rows with no service recorded.
-	Agencies []AgencyState
-	Services []AgencyState
+	Agencies []EntryState
+	Services []EntryState
 
 	ConsentRecorded bool          // the meeting has a consent record
 	Consent         ConsentStatus // its status
@@ -56,6 +55,31 @@ type ReportEntry struct {
 	NoCaseReference int
 }
 
+// An EntryState is an AgencyState as a small number (a report counts a
+// million entries' states, and compares numbers quicker than strings).
+type EntryState uint8
+
+// The entry states, as AgencyState's, in its order.
+const (
+	EntryNotInvited EntryState = iota
+	EntryAttended
+	EntryInformationOnly
+	EntryAbsent
+)
+
+// EntryStateOf is state as an EntryState.
+func EntryStateOf(state AgencyState) EntryState {
+	switch state {
+	case StateAttended:
+		return EntryAttended
+	case StateInformationOnly:
+		return EntryInformationOnly
+	case StateAbsent:
+		return EntryAbsent
+	}
+	return EntryNotInvited
+}
+
 // An entry holds outcomes as bits of a uint64.
 func init() {
 	if n := len(Outcomes.Codes()); n > 64 {
@@ -71,12 +95,12 @@ func EntryOf(m *Meeting) *ReportEntry {
 		ID: m.ID, Reference: m.Reference,
 	}
 	for _, a := range Agencies.Codes() {
-		e.Agencies = append(e.Agencies, m.AgencyState(a))
+		e.Agencies = append(e.Agencies, EntryStateOf(m.AgencyState(a)))
 	}
 	for _, s := range HealthServices.Codes() {
-		e.Services = append(e.Services, m.ServiceState(AgencyHealth, s))
+		e.Services = append(e.Services, EntryStateOf(m.ServiceState(AgencyHealth, s)))
 	}
-	e.Services = append(e.Services, m.ServiceState(AgencyHealth, ""))
+	e.Services = append(e.Services, EntryStateOf(m.ServiceState(AgencyHealth, "")))
 	if c := m.Consent; c != nil {
 		e.ConsentRecorded, e.Consent = true, c.Status
 		e.NoReason, e.NoParentsViews = Blank(c.Reason), Blank(c.ParentsViews)
@@ -130,7 +154,7 @@ var section47Bits = func() uint64 {
 // MissingStatutory reports whether a statutory partner did not attend.
 func (e *ReportEntry) MissingStatutory() bool {
 	for _, i := range statutoryIndexes {
-		if e.Agencies[i] != StateAttended {
+		if e.Agencies[i] != EntryAttended {
 			return true
 		}
 	}
@@ -164,15 +188,22 @@ func (r *Report) AddEntry(e *ReportEntry) bool {
 	month := &r.Monthly[r.MonthIndex(e.HeldOn)]
 	month.Meetings++
 
+	if r.monthlyAt == nil {
+		for _, a := range r.Agencies {
+			r.monthlyAt = append(r.monthlyAt, slices.Index(MonthlyAgencies, a.Agency))
+		}
+	}
 	for i := range r.Agencies {
 		ac := &r.Agencies[i]
 		switch e.Agencies[i] {
-		case StateAttended:
+		case EntryAttended:
 			ac.Attended++
-			month.Attended.Add(ac.Agency, 1)
-		case StateInformationOnly:
+			if k := r.monthlyAt[i]; k >= 0 {
+				month.Attended[k].Count++
+			}
+		case EntryInformationOnly:
 			ac.InformationOnly++
-		case StateAbsent:
+		case EntryAbsent:
 			ac.Absent++
 		default:
 			ac.NotInvited++
@@ -182,25 +213,25 @@ func (r *Report) AddEntry(e *ReportEntry) bool {
 		r.MissingStatutory.Count++
 		month.MissingStatutory++
 		for k, i := range statutoryIndexes {
-			if e.Agencies[i] != StateAttended {
+			if e.Agencies[i] != EntryAttended {
 				r.MissingStatutory.ByAgency[k].Count++
 			}
 		}
-		r.pending = append(r.pending, heldMeeting{e.HeldUnix, strings.Clone(e.ID), strings.Clone(e.Reference)})
+		r.addHeld(e.HeldUnix, e.ID, e.Reference)
 	}
 
 	for i := range r.HealthServices {
 		sc := &r.HealthServices[i]
 		switch e.Services[i] {
-		case StateAttended:
+		case EntryAttended:
 			sc.Attended++
-		case StateInformationOnly:
+		case EntryInformationOnly:
 			sc.InformationOnly++
-		case StateAbsent:
+		case EntryAbsent:
 			sc.Absent++
 		}
 	}
-	if e.Services[len(r.HealthServices)] == StateAttended {
+	if e.Services[len(r.HealthServices)] == EntryAttended {
 		r.HealthServiceNotRecorded++
 	}
 

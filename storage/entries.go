@@ -32,12 +32,6 @@ import (
 // entry wrong.
 const entryFormat = 1
 
-// Agency states as two bits.
-var (
-	stateCodes  = map[meeting.AgencyState]byte{meeting.StateNotInvited: 0, meeting.StateAttended: 1, meeting.StateInformationOnly: 2, meeting.StateAbsent: 3}
-	stateOfCode = [4]meeting.AgencyState{meeting.StateNotInvited, meeting.StateAttended, meeting.StateInformationOnly, meeting.StateAbsent}
-)
-
 // consentCodes are the statuses an entry holds as 1 to 4; 7 is any other.
 var consentCodes = []meeting.ConsentStatus{meeting.ConsentGiven, meeting.ConsentRefused, meeting.ConsentOverridden, meeting.ConsentNotSought}
 
@@ -103,11 +97,12 @@ func encodeEntry(b []byte, e *meeting.ReportEntry, cases []int64) []byte {
 	return append(b, body...)
 }
 
-func appendStates(b []byte, states []meeting.AgencyState) []byte {
+// appendStates appends the states two bits each (meeting.EntryState).
+func appendStates(b []byte, states []meeting.EntryState) []byte {
 	for i := 0; i < len(states); i += 4 {
 		x := byte(0)
 		for j := 0; j < 4 && i+j < len(states); j++ {
-			x |= stateCodes[states[i+j]] << (2 * j)
+			x |= byte(states[i+j]&3) << (2 * j)
 		}
 		b = append(b, x)
 	}
@@ -238,6 +233,11 @@ func (d *decoder) byte() byte {
 }
 
 func (d *decoder) uvarint() uint64 {
+	if len(d.b) > 0 && d.b[0] < 0x80 { // most are small counts: one byte
+		x := d.b[0]
+		d.b = d.b[1:]
+		return uint64(x)
+	}
 	x, k := binary.Uvarint(d.b)
 	if k <= 0 {
 		d.bad, d.b = true, nil
@@ -257,11 +257,11 @@ func (d *decoder) varint() int64 {
 	return x
 }
 
-func (d *decoder) states(dst []meeting.AgencyState, n int) []meeting.AgencyState {
+func (d *decoder) states(dst []meeting.EntryState, n int) []meeting.EntryState {
 	for i := 0; i < n; i += 4 {
 		x := d.byte()
 		for j := 0; j < 4 && i+j < n; j++ {
-			dst = append(dst, stateOfCode[(x>>(2*j))&3])
+			dst = append(dst, meeting.EntryState(x>>(2*j))&3)
 		}
 	}
 	return dst
