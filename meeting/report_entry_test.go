@@ -2,6 +2,7 @@ package meeting_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"strategyminutes/meeting"
@@ -79,4 +80,68 @@ func TestEntryOfCaseKeys(t *testing.T) {
 	if len(e.CaseKeys) != 2 || e.CaseKeys[0] != "AB1" || e.CaseKeys[1] != "CD2" || e.NoCaseReference != 1 {
 		t.Errorf("case keys %q, %d without one", e.CaseKeys, e.NoCaseReference)
 	}
+}
+
+// Reports of parts of the meetings, merged, are the report of them all:
+// parts by turns of time (as a store counts on two cores) and parts drawn
+// at random, by whole meetings and by entries.
+func TestReportMerge(t *testing.T) {
+	ms := append(demo.Generate(2000, 9), edgeCases()...)
+	slices.SortStableFunc(ms, func(a, b *meeting.Meeting) int { return a.HeldAt.Compare(b.HeldAt) })
+	first, last := demo.Span(2000)
+	for _, p := range []struct{ from, to meeting.Date }{{first, last}, {d("2025-04-01"), d("2026-03-31")}} {
+		want := meeting.NewReport(p.from, p.to, demo.AsOf)
+		for _, m := range ms {
+			want.Add(m)
+		}
+		want.Finish()
+		w, _ := json.Marshal(want)
+		for name, part := range map[string]func(i int) int{
+			"turns of time": func(i int) int { return i / 50 % 2 },
+			"at random":     func(i int) int { return int(uint32(i*2654435761)>>7) % 2 },
+		} {
+			for _, entries := range []bool{false, true} {
+				parts := []*meeting.Report{meeting.NewReport(p.from, p.to, demo.AsOf), meeting.NewReport(p.from, p.to, demo.AsOf)}
+				cases := map[string]int{}
+				for i, m := range ms {
+					r := parts[part(i)]
+					if !entries {
+						r.Add(m)
+						continue
+					}
+					if e := meeting.EntryOf(m); r.AddEntry(e) {
+						for _, k := range e.CaseKeys {
+							cases[k]++
+						}
+					}
+				}
+				parts[0].Merge(parts[1])
+				for _, n := range cases {
+					parts[0].AddChild(n)
+				}
+				parts[0].Finish()
+				if g, _ := json.Marshal(parts[0]); string(g) != string(w) {
+					t.Errorf("%s to %s, %s (entries %v): merged\n%s\nwhole\n%s", p.from, p.to, name, entries, g, w)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkAddEntry counts the entries of demo meetings: a report of a
+// million meetings counts a million.
+func BenchmarkAddEntry(b *testing.B) {
+	var es []*meeting.ReportEntry
+	for _, m := range demo.Generate(10000, 1) {
+		es = append(es, meeting.EntryOf(m))
+	}
+	first, last := demo.Span(10000)
+	b.ResetTimer()
+	for b.Loop() {
+		r := meeting.NewReport(first, last, demo.AsOf)
+		for _, e := range es {
+			r.AddEntry(e)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(es)), "ns/entry")
 }

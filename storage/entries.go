@@ -132,6 +132,23 @@ type entryReader struct {
 	e     meeting.ReportEntry
 	cases []int64
 	err   error
+	dates dateCache
+}
+
+// A dateCache remembers the dates of recent day numbers: the entries of a
+// chunk are of a year or so, in order, so most of their dates were seen
+// just before, and working a date out costs more than looking it up.
+type dateCache [1024]struct {
+	days int
+	date meeting.Date
+}
+
+func (c *dateCache) date(days int) meeting.Date {
+	slot := &c[days&(len(c)-1)]
+	if slot.date.IsZero() || slot.days != days {
+		slot.days, slot.date = days, meeting.DateOfDays(days)
+	}
+	return slot.date
 }
 
 // next decodes the next entry of buf into r.e and r.cases; false at the end
@@ -157,13 +174,13 @@ func (r *entryReader) next() bool {
 
 // decode reads one entry's body.
 func (r *entryReader) decode(b []byte) error {
-	d := decoder{b: b}
+	d := decoder{b: b, dates: &r.dates}
 	if d.byte() != entryFormat {
 		return errEntry
 	}
 	e := &r.e
 	e.HeldUnix = d.varint()
-	e.HeldOn = meeting.DateOfDays(int(d.varint()))
+	e.HeldOn = d.date()
 	e.Agencies = d.states(e.Agencies[:0], agencyCount)
 	e.Services = d.states(e.Services[:0], serviceCount)
 	consent := d.byte()
@@ -183,7 +200,7 @@ func (r *entryReader) decode(b []byte) error {
 	}
 	e.OpenDue = e.OpenDue[:0]
 	for range open {
-		e.OpenDue = append(e.OpenDue, meeting.DateOfDays(int(d.varint())))
+		e.OpenDue = append(e.OpenDue, d.date())
 	}
 	e.ReferralOn = d.optionalDate()
 	e.ICPCRecorded, e.ICPCHeldOn = false, meeting.Date{}
@@ -192,7 +209,7 @@ func (r *entryReader) decode(b []byte) error {
 	case 1:
 		e.ICPCRecorded = true
 	case 2:
-		e.ICPCRecorded, e.ICPCHeldOn = true, meeting.DateOfDays(int(d.varint()))
+		e.ICPCRecorded, e.ICPCHeldOn = true, d.date()
 	default:
 		d.bad = true
 	}
@@ -218,9 +235,13 @@ func (r *entryReader) decode(b []byte) error {
 
 // A decoder reads an entry's fields, noting (bad) when one runs past its end.
 type decoder struct {
-	b   []byte
-	bad bool
+	b     []byte
+	bad   bool
+	dates *dateCache
 }
+
+// date reads a date written as its day number.
+func (d *decoder) date() meeting.Date { return d.dates.date(int(d.varint())) }
 
 func (d *decoder) byte() byte {
 	if len(d.b) == 0 {
@@ -271,7 +292,7 @@ func (d *decoder) optionalDate() meeting.Date {
 	if d.byte() == 0 {
 		return meeting.Date{}
 	}
-	return meeting.DateOfDays(int(d.varint()))
+	return d.date()
 }
 
 // string returns the next string, sharing the entry's bytes.

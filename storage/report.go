@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"strategyminutes/meeting"
@@ -54,44 +56,57 @@ const entryChunk = 1 << 25
 const entriesSQL = `SELECT group_concat(entry, '') FROM report_entries WHERE held_unix >= ? AND held_unix < ?`
 
 // countEntries adds the entries of the period's meetings to r, and each
-// child's meetings (by case key) of the period.
+// child's meetings (by case key) of the period. SQLite reads the entries,
+// a year at a time, while the other cores count them: each counter counts
+// the years it is given into a report of its own, merged at the end.
 func countEntries(ctx context.Context, q querier, r *meeting.Report) error {
 	var maxCase int64
 	err := eachRow(ctx, q, `SELECT coalesce(max(id), 0) FROM case_keys`, nil, func(rows *sql.Rows) error { return rows.Scan(&maxCase) })
 	if err != nil {
 		return err
 	}
-	// How many of the period's meetings each case key is at, stopping at 3:
-	// all the report asks is one, two, or three or more.
-	cases := make([]uint8, maxCase+1)
+	counters := make([]*entryCounter, min(runtime.GOMAXPROCS(0), maxCounters))
+	chunks := make(chan []byte, len(counters))
+	var wg sync.WaitGroup
+	for i := range counters {
+		c := &entryCounter{report: meeting.NewReport(r.From, r.To, r.AsOf), cases: make([]uint8, maxCase+1)}
+		c.report.Calendar = r.Calendar
+		counters[i] = c
+		wg.Go(func() {
+			for chunk := range chunks {
+				if c.err == nil {
+					c.err = c.count(chunk)
+				}
+			}
+		})
+	}
 	// The times of the period's first and last UK days, a day wider each
 	// way: AddEntry takes exactly the period's UK dates.
 	lo := r.From.Time(meeting.UK).Add(-24 * time.Hour).Unix()
 	hi := r.To.AddDays(1).Time(meeting.UK).Add(24 * time.Hour).Unix()
-	var rd entryReader
-	for start := lo; start < hi; start += entryChunk {
-		end := min(start+entryChunk, hi)
+	for start := lo; start < hi && err == nil; start += entryChunk {
 		var chunk []byte
-		err := eachRow(ctx, q, entriesSQL, []any{start, end}, func(rows *sql.Rows) error { return rows.Scan(&chunk) })
-		if err != nil {
-			return fmt.Errorf("read report entries: %w", err)
+		err = eachRow(ctx, q, entriesSQL, []any{start, min(start+entryChunk, hi)}, func(rows *sql.Rows) error { return rows.Scan(&chunk) })
+		if err == nil && len(chunk) > 0 {
+			chunks <- chunk
 		}
-		rd.buf = chunk
-		for rd.next() {
-			if !r.AddEntry(&rd.e) {
-				continue
-			}
-			for _, c := range rd.cases {
-				if c < 0 || c > maxCase {
-					return errEntry
-				}
-				if cases[c] < 3 {
-					cases[c]++
-				}
-			}
+	}
+	close(chunks)
+	wg.Wait()
+	if err != nil {
+		return fmt.Errorf("read report entries: %w", err)
+	}
+	cases := counters[0].cases
+	for i, c := range counters {
+		if c.err != nil {
+			return c.err
 		}
-		if rd.err != nil {
-			return rd.err
+		r.Merge(c.report)
+		if i == 0 {
+			continue
+		}
+		for k, n := range c.cases {
+			cases[k] = min(cases[k]+n, 3)
 		}
 	}
 	for _, n := range cases {
@@ -100,4 +115,36 @@ func countEntries(ctx context.Context, q querier, r *meeting.Report) error {
 		}
 	}
 	return nil
+}
+
+// maxCounters is the most goroutines that count entries: past two or three
+// the one reading them is the slower.
+const maxCounters = 3
+
+// An entryCounter counts chunks of entries into a report of its own.
+type entryCounter struct {
+	report *meeting.Report
+	// cases counts each case key's meetings, stopping at 3: all the report
+	// asks is one, two, or three or more.
+	cases []uint8
+	rd    entryReader
+	err   error
+}
+
+func (c *entryCounter) count(chunk []byte) error {
+	c.rd.buf = chunk
+	for c.rd.next() {
+		if !c.report.AddEntry(&c.rd.e) {
+			continue
+		}
+		for _, k := range c.rd.cases {
+			if k < 0 || k >= int64(len(c.cases)) {
+				return errEntry
+			}
+			if c.cases[k] < 3 {
+				c.cases[k]++
+			}
+		}
+	}
+	return c.rd.err
 }
