@@ -63,9 +63,10 @@ type Report struct {
 	pending  []heldMeeting // meetings missing a statutory partner, sorted by Finish
 	held     []byte        // their ids and references, one after another
 	finished bool
-	// monthlyAt is each agency's place in a month's Attended, -1 for none
-	// (AddEntry).
+	// monthlyAt is each agency's place in a month's Attended, -1 for none,
+	// and dueFor the conference due date of the last day asked (AddEntry).
 	monthlyAt []int
+	dueFor    struct{ held, due Date }
 	// children are the period's meetings of each child, by case key, for
 	// Repeats (Add only: storage counts them with SQL).
 	children map[string]map[string]bool
@@ -218,15 +219,20 @@ func (c *Calendar) ICPCStateOf(m *Meeting) (state ICPCState, due Date, ok bool) 
 // of the conference of a section 47 decision made on the UK date held.
 func (c *Calendar) ICPCState(held Date, icpc *ICPC) (ICPCState, Date) {
 	due := c.icpcDueOn(held)
+	return icpcStateBy(due, icpc), due
+}
+
+// icpcStateBy says what icpc is against the due date.
+func icpcStateBy(due Date, icpc *ICPC) ICPCState {
 	switch {
 	case icpc == nil:
-		return ICPCNotRecorded, due
+		return ICPCNotRecorded
 	case icpc.HeldOn.IsZero():
-		return ICPCNotNeeded, due
+		return ICPCNotNeeded
 	case icpc.HeldOn.After(due):
-		return ICPCHeldLate, due
+		return ICPCHeldLate
 	default:
-		return ICPCHeldInTime, due
+		return ICPCHeldInTime
 	}
 }
 
@@ -568,6 +574,7 @@ func (r *Report) Finish() {
 	}
 	r.held = nil
 	r.pending, r.monthlyAt = nil, nil
+	r.dueFor.held, r.dueFor.due = Date{}, Date{}
 	r.finished = true
 	for _, meetings := range r.children {
 		r.AddChild(len(meetings))

@@ -280,8 +280,11 @@ func (r *Report) AddEntry(e *ReportEntry) bool {
 		if e.ICPCRecorded {
 			icpc = &ICPC{HeldOn: e.ICPCHeldOn}
 		}
-		state, due := cal.ICPCState(e.HeldOn, icpc)
-		r.AddICPC(state, due, 1)
+		// Entries come in order of time: the last day's due date is often this one's.
+		if r.dueFor.held != e.HeldOn {
+			r.dueFor.held, r.dueFor.due = e.HeldOn, cal.icpcDueOn(e.HeldOn)
+		}
+		r.AddICPC(icpcStateBy(r.dueFor.due, icpc), r.dueFor.due, 1)
 	}
 	r.Repeats.NoCaseReference += e.NoCaseReference
 

@@ -279,10 +279,11 @@ func (d *decoder) varint() int64 {
 }
 
 func (d *decoder) states(dst []meeting.EntryState, n int) []meeting.EntryState {
+	dst = slices.Grow(dst[:0], n)[:n]
 	for i := 0; i < n; i += 4 {
 		x := d.byte()
 		for j := 0; j < 4 && i+j < n; j++ {
-			dst = append(dst, meeting.EntryState(x>>(2*j))&3)
+			dst[i+j] = meeting.EntryState(x>>(2*j)) & 3
 		}
 	}
 	return dst
