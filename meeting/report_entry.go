@@ -174,9 +174,9 @@ var statutoryIndexes = func() []int {
 // Add counts the meeting, and reports whether it was; it keeps none of e's
 // strings or slices, so a store may pass strings that share a buffer it
 // reuses. The children are not counted here: the store counts each case
-// key's meetings over the period and passes each child's count to AddChild
-// (CountCases does it for entries it holds), and NoCaseReference is added
-// to Repeats. It panics after Finish.
+// key's meetings over the period (from e.CaseKeys, or its own numbers for
+// them) and passes each child's count to AddChild; e.NoCaseReference is
+// added to Repeats here. It panics after Finish.
 func (r *Report) AddEntry(e *ReportEntry) bool {
 	if r.finished {
 		panic("meeting: Report.AddEntry after Finish")
