@@ -136,96 +136,22 @@ func MonthLabel(month string) string {
 // tables.
 func (r *Report) WriteText(w io.Writer) error {
 	bw := &errWriter{w: w}
-	day := func(d Date) string { return d.Time(time.UTC).Format("2 January 2006") }
-	pct := func(rate float64) string { return fmt.Sprintf("%.1f%%", rate*100) }
-	share := func(n, of int) string { return pct(Rate(n, of)) }
-	n := strconv.Itoa
-
 	fmt.Fprintf(bw, "%s\n", ReportTextTitle)
-	fmt.Fprintf(bw, "Meetings held %s to %s (UK dates); actions as of %s.\n", day(r.From), day(r.To), day(r.AsOf))
+	fmt.Fprintf(bw, "Meetings held %s (UK dates); actions as of %s.\n", r.Period(), orDash(r.AsOf.Long()))
 	if note := r.ToDate(); note != "" {
 		fmt.Fprintf(bw, "%s: the period has not ended.\n", strings.ToUpper(note[:1])+note[1:])
 	}
 	fmt.Fprintln(bw)
-	c, a := r.Consent, r.Actions
-	health := r.Agency(AgencyHealth)
-	writeTable(bw, nil, [][]string{
-		{"Meetings", n(r.Meetings), "", ""},
-		{"Missing a statutory partner", n(r.MissingStatutory.Count), pct(r.MissingStatutory.Rate), "of meetings"},
-		{"Health attended", n(health.Attended), pct(health.AttendanceRate), "of meetings"},
-		{"Shared without consent", n(c.WithoutConsent), pct(c.WithoutConsentRate), "of meetings"},
-		{"  of which no reason recorded", n(c.WithoutConsentNoReason), pct(c.NoReasonRate), "of those"},
-		{"Parents' views not recorded", n(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, r.Meetings), "of meetings"},
-		{"Section 47 enquiry decided", n(r.Section47), pct(r.Section47Rate), "of meetings"},
-		{"Overdue actions", n(a.Overdue), share(a.Overdue, a.Total), "of " + Plural(a.Total, "action")},
-	}, 3)
-
-	rows := [][]string{}
-	for _, ac := range r.Agencies {
-		rows = append(rows, []string{ac.Agency.Label(), n(ac.Attended), n(ac.InformationOnly), n(ac.Absent), n(ac.NotInvited), pct(ac.AttendanceRate)})
+	var rows [][]string
+	for _, h := range r.Headlines() {
+		rows = append(rows, []string{h.Label, h.Value.Text, h.Detail})
 	}
-	fmt.Fprintf(bw, "\nAttendance by agency (meetings)\n")
-	writeTable(bw, []string{"Agency", "Attended", "Information only", "Absent", "Not invited", "Attended %"}, rows)
-
-	writeReportTable(bw, r.HealthTable())
-
-	rows = [][]string{}
-	for _, p := range r.MissingStatutory.ByAgency {
-		rows = append(rows, []string{p.Code.Label(), n(p.Count), share(p.Count, r.Meetings)})
-	}
-	rows = append(rows, []string{"Any statutory partner", n(r.MissingStatutory.Count), pct(r.MissingStatutory.Rate)})
-	fmt.Fprintf(bw, "\nStatutory partners not attending (meetings)\n")
-	writeTable(bw, []string{"Partner", "Not attended", "% of meetings"}, rows)
-	if len(r.MissingStatutory.Meetings) > 0 {
-		fmt.Fprintf(bw, "The meetings' ids are in --format json or csv.\n")
-	}
-
-	fmt.Fprintf(bw, "\nConsent (meetings)\n")
-	writeTable(bw, []string{"Consent", "Meetings", "% of meetings"}, [][]string{
-		{ConsentGiven.Label(), n(c.Given), share(c.Given, r.Meetings)},
-		{ConsentRefused.Label(), n(c.Refused), share(c.Refused, r.Meetings)},
-		{ConsentOverridden.Label(), n(c.Overridden), share(c.Overridden, r.Meetings)},
-		{ConsentNotSought.Label(), n(c.NotSought), share(c.NotSought, r.Meetings)},
-		{"Not recorded", n(c.NotRecorded), share(c.NotRecorded, r.Meetings)},
-		{"Without consent (overridden or not sought)", n(c.WithoutConsent), pct(c.WithoutConsentRate)},
-		{"  of which no reason recorded", n(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, r.Meetings)},
-		{"Parents' views not recorded", n(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, r.Meetings)},
-	})
-
-	rows = [][]string{}
-	for _, o := range r.Outcomes {
-		rows = append(rows, []string{o.Code.Label(), n(o.Count), share(o.Count, r.Meetings)})
-	}
-	rows = append(rows, []string{"Any section 47 enquiry", n(r.Section47), pct(r.Section47Rate)})
-	fmt.Fprintf(bw, "\nOutcomes (meetings deciding each)\n")
-	writeTable(bw, []string{"Outcome", "Meetings", "% of meetings"}, rows)
-
-	fmt.Fprintf(bw, "\nActions\n")
-	writeTable(bw, []string{"Actions", "Number", "% of actions"}, [][]string{
-		{"Agreed", n(a.Total), ""},
-		{"No due date", n(a.NoDueDate), share(a.NoDueDate, a.Total)},
-		{"Overdue (due before " + r.AsOf.String() + ", not completed)", n(a.Overdue), share(a.Overdue, a.Total)},
-		{"Completed late", n(a.CompletedLate), share(a.CompletedLate, a.Total)},
-	})
-
-	header := []string{"Month", "Meetings"}
-	for _, ag := range MonthlyAgencies {
-		header = append(header, ag.Label())
-	}
-	header = append(header, "Missing statutory")
-	rows = [][]string{}
-	for _, m := range r.Monthly {
-		row := []string{MonthLabel(m.Month), n(m.Meetings)}
-		for _, c := range m.Attended {
-			row = append(row, n(c.Count))
-		}
-		rows = append(rows, append(row, n(m.MissingStatutory)))
-	}
-	fmt.Fprintf(bw, "\nMonth by month (meetings attended)\n")
-	writeTable(bw, header, rows)
-
-	for _, t := range r.TimelinessTables() {
+	writeTable(bw, nil, rows, 2)
+	for _, t := range r.Tables() {
 		writeReportTable(bw, t)
+		if t.Key == "missing_statutory" && len(r.MissingStatutory.Meetings) > 0 {
+			fmt.Fprintf(bw, "The meetings' ids are in --format json or csv.\n")
+		}
 	}
 	if bw.err != nil {
 		return fmt.Errorf("report text: %w", bw.err)
@@ -236,11 +162,11 @@ func (r *Report) WriteText(w io.Writer) error {
 // writeReportTable writes a table of the report's model under its title.
 func writeReportTable(w io.Writer, t ReportTable) {
 	rows := make([][]string, len(t.Rows))
-	for i, row := range t.Rows {
-		rows[i] = row.Cells
+	for i := range t.Rows {
+		rows[i] = t.Texts(i)
 	}
 	fmt.Fprintf(w, "\n%s\n", t.Title)
-	writeTable(w, t.Header, rows)
+	writeTable(w, t.Header(), rows)
 }
 
 // writeTable writes rows with the first column and the columns named in

@@ -123,30 +123,31 @@ const edgeCasesText = `
 Partner participation in strategy meetings
 Meetings held 1 April 2025 to 30 June 2025 (UK dates); actions as of 15 July 2025.
 
-Meetings                       5
-Missing a statutory partner    4  80.0%  of meetings
-Health attended                2  40.0%  of meetings
-Shared without consent         2  40.0%  of meetings
-  of which no reason recorded  1  50.0%  of those
-Parents' views not recorded    3  60.0%  of meetings
-Section 47 enquiry decided     2  40.0%  of meetings
-Overdue actions                1  16.7%  of 6 actions
+Meetings                                 5  held in the period
+Missing a statutory partner          80.0%  4 of 5 meetings
+Health attended                      40.0%  2 of 5 meetings
+Police attended                      40.0%  2 of 5 meetings
+Shared without consent               40.0%  2 of 5 meetings: overridden or not sought
+Without consent, no reason recorded  50.0%  1 of those 2 meetings
+Parents' views not recorded          60.0%  3 of 5 meetings
+Section 47 enquiry decided           40.0%  2 of 5 meetings
+Overdue actions                          1  16.7% of 6 actions, as of 15 July 2025
 
-Attendance by agency (meetings)
-Agency                  Attended  Information only  Absent  Not invited  Attended %
-Children's social care         4                 0       0            1       80.0%
-Police                         2                 0       1            2       40.0%
-Health                         2                 1       1            1       40.0%
-Education                      1                 0       0            4       20.0%
-Early help                     0                 0       0            5        0.0%
-Housing                        0                 0       1            4        0.0%
-Probation                      0                 0       0            5        0.0%
-Youth justice                  0                 0       0            5        0.0%
-Adult social care              0                 0       0            5        0.0%
-Domestic abuse service         0                 0       0            5        0.0%
-Voluntary sector               0                 0       0            5        0.0%
-Legal services                 0                 0       0            5        0.0%
-Other                          0                 0       0            5        0.0%
+Agencies
+Agency                  Attended  Information sent only  Absent  Not invited  Attended %
+Children's social care         4                      0       0            1       80.0%
+Police                         2                      0       1            2       40.0%
+Health                         2                      1       1            1       40.0%
+Education                      1                      0       0            4       20.0%
+Early help                     0                      0       0            5        0.0%
+Housing                        0                      0       1            4        0.0%
+Probation                      0                      0       0            5        0.0%
+Youth justice                  0                      0       0            5        0.0%
+Adult social care              0                      0       0            5        0.0%
+Domestic abuse service         0                      0       0            5        0.0%
+Voluntary sector               0                      0       0            5        0.0%
+Legal services                 0                      0       0            5        0.0%
+Other                          0                      0       0            5        0.0%
 
 Health services
 Service                            Attended  Information sent only  Absent  Attended %
@@ -164,26 +165,26 @@ Named / designated nurse                  0                      0       0      
 Other health service                      0                      0       0        0.0%
 Attended with no service recorded         1                                      20.0%
 
-Statutory partners not attending (meetings)
-Partner                 Not attended  % of meetings
-Children's social care             1          20.0%
-Police                             3          60.0%
-Health                             3          60.0%
-Any statutory partner              4          80.0%
+Statutory partners not attending
+Partner                 Meetings not attended  % of meetings
+Children's social care                      1          20.0%
+Police                                      3          60.0%
+Health                                      3          60.0%
+Any statutory partner                       4          80.0%
 The meetings' ids are in --format json or csv.
 
-Consent (meetings)
+Consent
 Consent                                     Meetings  % of meetings
 Sought and given                                   1          20.0%
 Sought and refused                                 1          20.0%
 Refused or withheld, and overridden                1          20.0%
 Not sought                                         1          20.0%
-Not recorded                                       1          20.0%
+No consent record                                  1          20.0%
 Without consent (overridden or not sought)         2          40.0%
-  of which no reason recorded                      1          20.0%
+   of which no reason recorded                     1          20.0%
 Parents' views not recorded                        3          60.0%
 
-Outcomes (meetings deciding each)
+Outcomes
 Outcome                                                      Meetings  % of meetings
 Section 47 enquiry, joint with police                               1          20.0%
 Section 47 enquiry, single-agency                                   1          20.0%
@@ -200,20 +201,20 @@ Achieving best evidence interview                                   0           
 Legal planning meeting                                              0           0.0%
 LADO referral                                                       0           0.0%
 Initial child protection conference                                 0           0.0%
-Any section 47 enquiry                                              2          40.0%
+Any section 47 enquiry (joint or single-agency)                     2          40.0%
 
 Actions
-Actions                                         Number  % of actions
-Agreed                                               6
-No due date                                          2         33.3%
-Overdue (due before 2025-07-15, not completed)       1         16.7%
-Completed late                                       1         16.7%
+Actions                                                 Number  % of actions
+Agreed                                                       6
+No due date                                                  2         33.3%
+Overdue at 15 July 2025 (due before it, not completed)       1         16.7%
+Completed late                                               1         16.7%
 
-Month by month (meetings attended)
-Month     Meetings  Children's social care  Police  Health  Education  Missing statutory
-Apr 2025         1                       1       1       0          1                  1
-May 2025         1                       1       0       1          0                  1
-Jun 2025         3                       2       1       1          0                  2
+Month by month
+Month     Meetings  Social care  Police  Health  Education  Missing a statutory partner
+Apr 2025         1            1       1       0          1                            1
+May 2025         1            1       0       1          0                            1
+Jun 2025         3            2       1       1          0                            2
 
 Referral to meeting
 Referral to meeting         Meetings  % of those recorded

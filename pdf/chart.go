@@ -16,20 +16,12 @@ import (
 // through the font's cleaner and is truncated to its space, so that no
 // value can make a chart fail or overlap.
 
-// Chart colours: the Okabe-Ito palette of the app's screens, which stays
-// distinguishable with the common colour-vision deficiencies.
+// The charts' own colours; the states' and the agencies' are the report's
+// (meeting.StatePaints, meeting.AgencyPaints), shared with the screen.
 var (
-	colAttended    = rgb{0, 114, 178}   // dark blue
-	colInfoOnly    = rgb{142, 202, 238} // light blue: much lighter than attended in grey
-	colAbsent      = rgb{213, 94, 0}    // vermilion, hatched
-	colNotInvited  = rgb{243, 245, 247} // near white, outlined
 	colOutline     = rgb{150, 158, 168}
 	colGrid        = rgb{218, 223, 229}
 	colAxis        = rgb{120, 128, 138}
-	colSocialCare  = rgb{0, 114, 178}
-	colPolice      = rgb{213, 94, 0}
-	colHealth      = rgb{0, 158, 115}
-	colEducation   = rgb{204, 121, 167}
 	colTileBg      = rgb{244, 247, 250}
 	colChartStrong = rgb{50, 56, 64}
 )
@@ -437,7 +429,7 @@ func (d *document) stackedBars(segs []legendItem, noteTitle string, rows []stack
 				total += max(v, 0)
 			}
 			if total == 0 {
-				d.paintRect(bx, by, bw, barH, paint{colNotInvited, fillOutline})
+				d.paintRect(bx, by, bw, barH, statePaint(meeting.StateNotInvited))
 			} else {
 				x := bx
 				for k, v := range r.values {

@@ -20,7 +20,7 @@ import (
 )
 
 // Marking is the protective marking of every document the app writes.
-const Marking = "OFFICIAL-SENSITIVE"
+const Marking = meeting.Marking
 
 // DistributionCopy marks a copy with children's names as initials.
 const DistributionCopy = "DISTRIBUTION COPY (initials)"

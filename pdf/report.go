@@ -36,7 +36,7 @@ func WriteReport(w io.Writer, r *meeting.Report, opt Options) (err error) {
 		}
 	}()
 	creator, exported := stamp(opt)
-	period := periodText(r.From, r.To)
+	period := r.Period()
 	// The report's own dates, never the clock: the same report, the same bytes.
 	dated := r.AsOf
 	if dated.IsZero() {
@@ -82,82 +82,34 @@ func (rw *reportDoc) write() {
 	rw.agencyChart()
 	rw.monthlyChart()
 	rw.consentChart()
-	rw.agencyTable()
-	rw.healthTable()
-	rw.statutoryTable()
-	rw.consentTable()
-	rw.outcomesTable()
-	rw.actionsTable()
-	rw.monthlyTable()
-	rw.timelinessTables()
+	for _, t := range rw.r.Tables() {
+		rw.modelTable(t)
+	}
 	rw.missingList()
 }
 
-// timelinessTables lays out the tables the report writes once
-// (meeting.Report.TimelinessTables).
-func (rw *reportDoc) timelinessTables() {
-	for _, rt := range rw.r.TimelinessTables() {
-		rw.modelTable(rt, 110)
-	}
-}
+// labelWidths are the widths of the label column of the tables whose
+// figures need more room than the default's leaves, in millimetres.
+var labelWidths = map[string]float64{"agencies": 52, "health_services": 62, "monthly": 26, "missing_statutory": 90}
 
-// modelTable lays out a table of the report's model as a section, its
-// label column labelWidth wide.
-func (rw *reportDoc) modelTable(rt meeting.ReportTable, labelWidth float64) {
+// modelTable lays out a table of the report's model as a section.
+func (rw *reportDoc) modelTable(rt meeting.ReportTable) {
 	rw.d.section(rt.Title)
+	header := rt.Header()
+	width, ok := labelWidths[rt.Key]
+	if !ok {
+		width = 110
+	}
 	t := table{
-		columns: numbers(rt.Header[0], labelWidth, rt.Header[1:]...),
+		columns: numbers(header[0], width, header[1:]...),
 		header:  true, rules: true, style: tableStyle, whole: true,
 		caption: rt.Caption,
+		empty:   "Nothing to show for the period.",
 	}
-	for _, r := range rt.Rows {
-		t.rows = append(t.rows, row{cells: textCells(r.Total, r.Cells...)})
+	for i := range rt.Rows {
+		t.rows = append(t.rows, row{cells: textCells(rt.Bold(i), rt.Texts(i)...)})
 	}
 	rw.d.table(t)
-}
-
-// periodText writes a period as people in England read it: "1 April 2025
-// to 31 March 2026".
-func periodText(from, to meeting.Date) string {
-	switch {
-	case from.IsZero() && to.IsZero():
-		return "period not given"
-	case from == to:
-		return from.Long()
-	}
-	return orDash(from.Long()) + " to " + orDash(to.Long())
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
-}
-
-// pct writes a rate to one decimal place, as the report's text does.
-func pct(rate float64) string {
-	if !finite(rate) {
-		return "—"
-	}
-	return fmt.Sprintf("%.1f%%", rate*100)
-}
-
-// share writes n / of as pct does, or a dash when there is nothing to
-// divide by: 0% of no meetings would say something untrue.
-func share(n, of int) string {
-	if of <= 0 {
-		return "—"
-	}
-	return pct(meeting.Rate(n, of))
-}
-
-// rateOr writes a rate of the report, or a dash when its base is empty.
-func rateOr(rate float64, of int) string {
-	if of <= 0 {
-		return "—"
-	}
-	return pct(rate)
 }
 
 // roughly writes n / of as a whole percentage for prose ("55%"), with one
@@ -205,7 +157,7 @@ func parseMonth(m string) (time.Time, bool) {
 
 func (rw *reportDoc) briefing() {
 	r, d := rw.r, rw.d
-	sub := "Strategy meetings and discussions held " + periodText(r.From, r.To) + " (UK dates)"
+	sub := "Strategy meetings and discussions held " + r.Period() + " (UK dates)"
 	if note := r.ToDate(); note != "" {
 		sub += ": " + note
 	} else if !r.AsOf.IsZero() {
@@ -222,39 +174,13 @@ func (rw *reportDoc) briefing() {
 	}
 }
 
+// headline is the report's headline figures as tiles.
 func (rw *reportDoc) headline() []tile {
-	r := rw.r
-	c, a, ms := r.Consent, r.Actions, r.MissingStatutory
-	health, police := r.Agency(meeting.AgencyHealth), r.Agency(meeting.AgencyPolice)
-	of := func(n int) string {
-		if r.Meetings <= 0 {
-			return "no meetings in the period"
-		}
-		return meeting.Count(n) + " of " + meeting.Plural(r.Meetings, "meeting")
+	var ts []tile
+	for _, h := range rw.r.Headlines() {
+		ts = append(ts, tile{label: h.Label, value: h.Value.Text, detail: h.Detail, alert: h.Alert})
 	}
-	noReason := tile{label: "Without consent, no reason recorded", value: rateOr(c.NoReasonRate, c.WithoutConsent),
-		detail: meeting.Count(c.WithoutConsentNoReason) + " of those " + meeting.Plural(c.WithoutConsent, "meeting"), alert: c.WithoutConsentNoReason > 0}
-	if c.WithoutConsent <= 0 {
-		noReason.detail = "no meetings without consent"
-	}
-	overdue := tile{label: "Overdue actions", value: meeting.Count(a.Overdue), detail: "no actions agreed"}
-	if a.Total > 0 {
-		overdue.detail = share(a.Overdue, a.Total) + " of " + meeting.Plural(a.Total, "action")
-	}
-	if !r.AsOf.IsZero() {
-		overdue.detail += ", as of " + shortDate(r.AsOf)
-	}
-	return []tile{
-		{label: "Meetings", value: meeting.Count(r.Meetings), detail: "held in the period"},
-		{label: "Missing a statutory partner", value: rateOr(ms.Rate, r.Meetings), detail: of(ms.Count)},
-		{label: "Health attended", value: rateOr(health.AttendanceRate, r.Meetings), detail: of(health.Attended)},
-		{label: "Police attended", value: rateOr(police.AttendanceRate, r.Meetings), detail: of(police.Attended)},
-		{label: "Shared without consent", value: rateOr(c.WithoutConsentRate, r.Meetings), detail: of(c.WithoutConsent) + ": overridden or not sought"},
-		noReason,
-		{label: "Parents' views not recorded", value: share(c.ParentsViewsNotRecorded, r.Meetings), detail: of(c.ParentsViewsNotRecorded)},
-		{label: "Section 47 enquiry decided", value: rateOr(r.Section47Rate, r.Meetings), detail: of(r.Section47)},
-		overdue,
-	}
+	return ts
 }
 
 // keyPoints says what the figures show, in plain words and no more.
@@ -367,12 +293,29 @@ func aboutFigures(r *meeting.Report) string {
 		"The figures are only as complete as the records, draft minutes included."
 }
 
+// statePaint is how the charts paint an agency state: the report's colour,
+// absent hatched and not invited outlined, so that they differ in form as
+// well as colour when printed in grey.
+func statePaint(s meeting.AgencyState) paint {
+	p := paint{pdfColour(meeting.StatePaints[s].Light), fillSolid}
+	switch {
+	case s == meeting.StateAbsent:
+		p.kind = fillHatched
+	case meeting.StatePaints[s].Outline:
+		p.kind = fillOutline
+	}
+	return p
+}
+
+func pdfColour(c meeting.RGB) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }
+
 // attendanceLegend names and paints the agency chart's segments, best first.
-var attendanceLegend = []legendItem{
-	{name: "Attended", paint: paint{colAttended, fillSolid}},
-	{name: "Information sent only", paint: paint{colInfoOnly, fillSolid}},
-	{name: "Absent (apologies, did not attend)", paint: paint{colAbsent, fillHatched}},
-	{name: "Not invited", paint: paint{colNotInvited, fillOutline}},
+func attendanceLegend() []legendItem {
+	var items []legendItem
+	for _, s := range meeting.AttendanceStates {
+		items = append(items, legendItem{name: meeting.StateLabel(s), paint: statePaint(s)})
+	}
+	return items
 }
 
 // noMeetings stands for a chart when there is nothing to draw.
@@ -385,34 +328,22 @@ func (rw *reportDoc) agencyChart() {
 		d.paragraph(noMeetings, noteStyle)
 		return
 	}
-	rows := make([]stackedRow, len(r.Agencies))
-	for i, a := range r.Agencies {
-		rows[i] = stackedRow{
-			label:  a.Agency.Label(),
-			strong: slices.Contains(meeting.StatutoryPartners, a.Agency),
-			values: []int{a.Attended, a.InformationOnly, a.Absent, a.NotInvited},
-			note:   pct(a.AttendanceRate),
-		}
+	var rows []stackedRow
+	for _, b := range r.AttendanceChart() {
+		rows = append(rows, stackedRow{label: b.Label, strong: b.Strong, values: b.Values, note: b.Note})
 	}
 	d.figure("How each agency took part in the period's "+meeting.Plural(r.Meetings, "meeting")+". Statutory partners are in bold; "+
 		"the figure at the end of each bar is the share of meetings the agency attended.",
-		d.stackedBars(attendanceLegend, "Attended", rows))
+		d.stackedBars(attendanceLegend(), meeting.StateLabel(meeting.StateAttended), rows))
 }
 
-// monthlyStyles tell the monthly chart's lines apart in colour, dash and
-// marker, one per meeting.MonthlyAgencies.
-var monthlyStyles = map[meeting.Agency]lineStyle{
-	meeting.AgencySocialCare: {colSocialCare, nil, markCircle},
-	meeting.AgencyPolice:     {colPolice, []float64{2.4, 1.3}, markSquare},
-	meeting.AgencyHealth:     {colHealth, []float64{0.01, 1.15}, markTriangle},
-	meeting.AgencyEducation:  {colEducation, []float64{3.2, 1.1, 0.01, 1.1}, markDiamond},
-}
-
-func shortAgency(a meeting.Agency) string {
-	if a == meeting.AgencySocialCare {
-		return "Social care"
-	}
-	return a.Label()
+// monthlyDashes tell the monthly chart's lines apart in dash and marker as
+// well as colour, one per meeting.MonthlyAgencies.
+var monthlyDashes = map[meeting.Agency]lineStyle{
+	meeting.AgencySocialCare: {dash: nil, marker: markCircle},
+	meeting.AgencyPolice:     {dash: []float64{2.4, 1.3}, marker: markSquare},
+	meeting.AgencyHealth:     {dash: []float64{0.01, 1.15}, marker: markTriangle},
+	meeting.AgencyEducation:  {dash: []float64{3.2, 1.1, 0.01, 1.1}, marker: markDiamond},
 }
 
 func (rw *reportDoc) monthlyChart() {
@@ -422,25 +353,18 @@ func (rw *reportDoc) monthlyChart() {
 		d.paragraph(noMeetings, noteStyle)
 		return
 	}
-	months := make([]string, len(r.Monthly))
-	counts := make([]int, len(r.Monthly))
-	for i, m := range r.Monthly {
-		months[i], counts[i] = m.Month, m.Meetings
-	}
+	months, counts, model := r.MonthlyChart()
 	var ss []series
-	for k, a := range meeting.MonthlyAgencies {
-		st, ok := monthlyStyles[a]
+	for k, m := range model {
+		st, ok := monthlyDashes[m.Agency]
 		if !ok {
-			st = lineStyle{colMuted, nil, markerKind(k % 4)}
+			st = lineStyle{dash: nil, marker: markerKind(k % 4)}
 		}
-		s := series{name: shortAgency(a), style: st, values: make([]float64, len(r.Monthly))}
-		for i, m := range r.Monthly {
-			s.values[i] = math.NaN() // no meetings: no rate, a gap
-			if m.Meetings > 0 {
-				s.values[i] = meeting.Rate(m.Attended.Get(a), m.Meetings)
-			}
+		st.color = colMuted
+		if p, ok := meeting.AgencyPaints[m.Agency]; ok {
+			st.color = pdfColour(p.Light)
 		}
-		ss = append(ss, s)
+		ss = append(ss, series{name: m.Name, style: st, values: m.Values})
 	}
 	d.figure("The share of each month's meetings attended by children's social care, police, health and education. "+
 		"Months without meetings are gaps. Small months swing a lot: compare over quarters or the year.",
@@ -455,10 +379,8 @@ func (rw *reportDoc) consentChart() {
 		d.paragraph(noMeetings, noteStyle)
 		return
 	}
-	sought := paint{colAttended, fillSolid}
-	without := paint{colAbsent, fillHatched}
-	none := paint{colNotInvited, fillOutline}
-	note := func(n int) string { return meeting.Count(n) + " (" + share(n, r.Meetings) + ")" }
+	sought, without, none := statePaint(meeting.StateAttended), statePaint(meeting.StateAbsent), statePaint(meeting.StateNotInvited)
+	note := func(n int) string { return meeting.Count(n) + " (" + meeting.Share(n, r.Meetings) + ")" }
 	rows := []barRow{
 		{meeting.ConsentGiven.Label(), c.Given, note(c.Given), sought},
 		{meeting.ConsentRefused.Label(), c.Refused, note(c.Refused), sought},
@@ -469,7 +391,7 @@ func (rw *reportDoc) consentChart() {
 	caption := "Meetings by how consent was handled (each meeting counts once)."
 	if c.WithoutConsent > 0 {
 		caption += fmt.Sprintf(" Of the %s without consent, %s (%s) %s no reason recorded.",
-			meeting.Plural(c.WithoutConsent, "meeting"), meeting.Count(c.WithoutConsentNoReason), pct(c.NoReasonRate), has(c.WithoutConsentNoReason))
+			meeting.Plural(c.WithoutConsent, "meeting"), meeting.Count(c.WithoutConsentNoReason), meeting.Percent(c.NoReasonRate), has(c.WithoutConsentNoReason))
 	}
 	d.figure(caption, d.bars(rows, []legendItem{
 		{name: "Consent sought", paint: sought},
@@ -500,129 +422,6 @@ func textCells(strong bool, s ...string) []cell {
 		}
 	}
 	return cs
-}
-
-func (rw *reportDoc) agencyTable() {
-	r, d := rw.r, rw.d
-	d.section("Agencies")
-	t := table{
-		columns: numbers("Agency", 52, "Attended", "Information sent only", "Absent", "Not invited", "Attended %"),
-		header:  true, rules: true, style: tableStyle, whole: true,
-		caption: "Meetings each agency attended, sent information to only, was absent from (apologies, did not attend) or was not invited to. Statutory partners in bold.",
-		empty:   "No agencies are in the report.",
-	}
-	for _, a := range r.Agencies {
-		t.rows = append(t.rows, row{cells: textCells(slices.Contains(meeting.StatutoryPartners, a.Agency),
-			a.Agency.Label(), meeting.Count(a.Attended), meeting.Count(a.InformationOnly), meeting.Count(a.Absent), meeting.Count(a.NotInvited),
-			rateOr(a.AttendanceRate, r.Meetings))})
-	}
-	d.table(t)
-}
-
-func (rw *reportDoc) healthTable() { rw.modelTable(rw.r.HealthTable(), 62) }
-
-func (rw *reportDoc) statutoryTable() {
-	r, d := rw.r, rw.d
-	ms := r.MissingStatutory
-	d.section("Statutory partners not attending")
-	t := table{
-		columns: numbers("Partner", 90, "Meetings not attended", "% of meetings"),
-		header:  true, rules: true, style: tableStyle, whole: true,
-		caption: "Information sent with apologies, apologies, did not attend and not invited all count as not attending. " +
-			"A meeting missing two partners counts under both.",
-	}
-	for _, p := range ms.ByAgency {
-		t.rows = append(t.rows, row{cells: textCells(false, p.Code.Label(), meeting.Count(p.Count), share(p.Count, r.Meetings))})
-	}
-	t.rows = append(t.rows, row{cells: textCells(true, "Any statutory partner", meeting.Count(ms.Count), rateOr(ms.Rate, r.Meetings))})
-	d.table(t)
-}
-
-func (rw *reportDoc) consentTable() {
-	r, d := rw.r, rw.d
-	c, n := r.Consent, r.Meetings
-	d.section("Consent")
-	noReason := "   of which no reason recorded"
-	if c.WithoutConsent > 0 {
-		noReason += " (" + pct(c.NoReasonRate) + " of those)"
-	}
-	t := table{
-		columns: numbers("Consent", 110, "Meetings", "% of meetings"),
-		header:  true, rules: true, style: tableStyle, whole: true,
-		caption: "Meetings by how consent for checks and information sharing was handled. No consent record: legacy records.",
-		rows: []row{
-			{cells: textCells(false, meeting.ConsentGiven.Label(), meeting.Count(c.Given), share(c.Given, n))},
-			{cells: textCells(false, meeting.ConsentRefused.Label(), meeting.Count(c.Refused), share(c.Refused, n))},
-			{cells: textCells(false, meeting.ConsentOverridden.Label(), meeting.Count(c.Overridden), share(c.Overridden, n))},
-			{cells: textCells(false, meeting.ConsentNotSought.Label(), meeting.Count(c.NotSought), share(c.NotSought, n))},
-			{cells: textCells(false, "No consent record", meeting.Count(c.NotRecorded), share(c.NotRecorded, n))},
-			{cells: textCells(true, "Without consent (overridden or not sought)", meeting.Count(c.WithoutConsent), rateOr(c.WithoutConsentRate, n))},
-			{cells: textCells(false, noReason, meeting.Count(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, n))},
-			{cells: textCells(true, "Parents' views not recorded", meeting.Count(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, n))},
-		},
-	}
-	d.table(t)
-}
-
-func (rw *reportDoc) outcomesTable() {
-	r, d := rw.r, rw.d
-	d.section("Outcomes")
-	t := table{
-		columns: numbers("Outcome", 110, "Meetings", "% of meetings"),
-		header:  true, rules: true, style: tableStyle, whole: true,
-		caption: "Meetings deciding each outcome: a meeting counts once for each outcome it decided, whatever the number of children.",
-	}
-	for _, o := range r.Outcomes {
-		t.rows = append(t.rows, row{cells: textCells(false, o.Code.Label(), meeting.Count(o.Count), share(o.Count, r.Meetings))})
-	}
-	t.rows = append(t.rows, row{cells: textCells(true, "Any section 47 enquiry (joint or single-agency)", meeting.Count(r.Section47), rateOr(r.Section47Rate, r.Meetings))})
-	d.table(t)
-}
-
-func (rw *reportDoc) actionsTable() {
-	r, d := rw.r, rw.d
-	a := r.Actions
-	d.section("Actions")
-	overdue := "Overdue (not completed, due before the as-of date)"
-	if !r.AsOf.IsZero() {
-		overdue = "Overdue at " + r.AsOf.Long() + " (due before it, not completed)"
-	}
-	t := table{
-		columns: numbers("Actions", 110, "Number", "% of actions"),
-		header:  true, rules: true, style: tableStyle, whole: true,
-		caption: "Every action agreed at the period's meetings, wherever its due date falls.",
-		rows: []row{
-			{cells: textCells(true, "Agreed", meeting.Count(a.Total), "")},
-			{cells: textCells(false, "No due date", meeting.Count(a.NoDueDate), share(a.NoDueDate, a.Total))},
-			{cells: textCells(false, overdue, meeting.Count(a.Overdue), share(a.Overdue, a.Total))},
-			{cells: textCells(false, "Completed late", meeting.Count(a.CompletedLate), share(a.CompletedLate, a.Total))},
-		},
-	}
-	d.table(t)
-}
-
-func (rw *reportDoc) monthlyTable() {
-	r, d := rw.r, rw.d
-	d.section("Month by month")
-	titles := []string{"Meetings"}
-	for _, a := range meeting.MonthlyAgencies {
-		titles = append(titles, shortAgency(a))
-	}
-	titles = append(titles, "Missing a statutory partner")
-	t := table{
-		columns: numbers("Month", 26, titles...),
-		header:  true, rules: true, style: tableStyle, whole: true,
-		caption: "Meetings held each month, the meetings each agency attended, and the meetings missing a statutory partner.",
-		empty:   "The period has no months.",
-	}
-	for _, m := range r.Monthly {
-		cells := []string{meeting.MonthLabel(m.Month), meeting.Count(m.Meetings)}
-		for _, a := range meeting.MonthlyAgencies {
-			cells = append(cells, meeting.Count(m.Attended.Get(a)))
-		}
-		t.rows = append(t.rows, row{cells: textCells(false, append(cells, meeting.Count(m.MissingStatutory))...)})
-	}
-	d.table(t)
 }
 
 // missingListMost is how many meetings missing a statutory partner the

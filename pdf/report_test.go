@@ -430,10 +430,10 @@ func TestReportPrintsTheReportsTables(t *testing.T) {
 	}
 	plain := strings.Join(strings.Fields(txt.String()), " ")
 	for _, table := range r.Tables() {
-		for _, row := range table.Rows {
+		for i := range table.Rows {
 			var cells []string
-			for _, c := range row.Cells {
-				if c != "" {
+			for _, c := range table.Texts(i) {
+				if c = strings.TrimSpace(c); c != "" {
 					cells = append(cells, c)
 				}
 			}

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"strategyminutes/meeting"
 )
 
 // The charts are drawn with Fyne's canvas primitives so that they follow the
@@ -62,37 +64,29 @@ func rgb(hex uint32) color.NRGBA {
 	return color.NRGBA{R: uint8(hex >> 16), G: uint8(hex >> 8), B: uint8(hex), A: 0xff}
 }
 
-// Attendance colours, best first: the Okabe-Ito palette, which stays
-// distinguishable with the common colour-vision deficiencies; lighter on a
-// dark background. "Not invited" is an outline, not a fill, so it differs
-// in form as well as colour.
-var (
-	attendanceLight = []color.NRGBA{rgb(0x0072b2), rgb(0x56b4e9), rgb(0xd55e00)}
-	attendanceDark  = []color.NRGBA{rgb(0x3d9ad9), rgb(0x9bd3f2), rgb(0xf0833a)}
-	// Series colours of the line chart, with a marker shape each.
-	seriesLight = []color.NRGBA{rgb(0x0072b2), rgb(0xd55e00), rgb(0x009e73), rgb(0xcc79a7)}
-	seriesDark  = []color.NRGBA{rgb(0x56b4e9), rgb(0xf0833a), rgb(0x2ed3a0), rgb(0xeba0cb)}
-)
-
-// segmentStyle is how segment i of a stacked bar is filled.
-func segmentStyle(w fyne.Widget, i int) (fill, stroke color.Color) {
-	pal := attendanceLight
+// paintColour is a chart colour of the report (meeting.StatePaints,
+// meeting.AgencyPaints, shared with the PDF) for w's theme: the lighter
+// variant on a dark background.
+func paintColour(w fyne.Widget, p meeting.Paint) color.NRGBA {
+	c := p.Light
 	if isDark(w) {
-		pal = attendanceDark
+		c = p.Dark
 	}
-	if i < len(pal) {
-		return pal[i], nil
-	}
-	// Filled with the background, so that the scale's lines stop at it.
-	return theme.ColorForWidget(theme.ColorNameBackground, w), theme.ColorForWidget(theme.ColorNamePlaceHolder, w)
+	return color.NRGBA{R: c.R, G: c.G, B: c.B, A: 0xff}
 }
 
-func seriesColor(w fyne.Widget, i int) color.Color {
-	pal := seriesLight
-	if isDark(w) {
-		pal = seriesDark
+// segmentStyle is how segment i of a stacked bar is filled: an outline
+// paint ("not invited") is filled with the background, so that the scale's
+// lines stop at it, and outlined.
+func segmentStyle(c *barChart, i int) (fill, stroke color.Color) {
+	if i >= len(c.paints) || c.paints[i].Outline {
+		return theme.ColorForWidget(theme.ColorNameBackground, c), theme.ColorForWidget(theme.ColorNamePlaceHolder, c)
 	}
-	return pal[i%len(pal)]
+	return paintColour(c, c.paints[i]), nil
+}
+
+func seriesColor(c *lineChart, i int) color.Color {
+	return paintColour(c, c.series[i%len(c.series)].paint)
 }
 
 // chartText returns a text object of the given size placed with its top
@@ -153,13 +147,14 @@ type barRow struct {
 // its value when it fits, and a legend of the segments above.
 type barChart struct {
 	widget.BaseWidget
-	segments []string // segment names, left to right
-	noteHead string   // heading of the notes' column
+	segments []string        // segment names, left to right
+	paints   []meeting.Paint // their colours
+	noteHead string          // heading of the notes' column
 	rows     []barRow
 }
 
-func newBarChart(segments []string, noteHead string, rows []barRow) *barChart {
-	c := &barChart{segments: segments, noteHead: noteHead, rows: rows}
+func newBarChart(segments []string, paints []meeting.Paint, noteHead string, rows []barRow) *barChart {
+	c := &barChart{segments: segments, paints: paints, noteHead: noteHead, rows: rows}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -299,6 +294,7 @@ func (c *barChart) draw(size fyne.Size) []fyne.CanvasObject {
 // point, or NaN where there is nothing to show (a month without meetings).
 type lineSeries struct {
 	name   string
+	paint  meeting.Paint
 	values []float64
 }
 
@@ -574,6 +570,7 @@ func (c *statCard) draw(size fyne.Size) []fyne.CanvasObject {
 // figures are read. Bold rows are totals.
 type textTable struct {
 	widget.BaseWidget
+	key    string // the report table's (meeting.ReportTable.Key), to find it by
 	header []string
 	rows   [][]string
 	bold   []int

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"strings"
 	"sync"
@@ -358,11 +357,6 @@ func (v *ReportsView) Report() *meeting.Report {
 	return v.report
 }
 
-// percent writes a rate to one decimal place, as the report's text does.
-func percent(rate float64) string { return fmt.Sprintf("%.1f%%", rate*100) }
-
-func share(n, of int) string { return percent(meeting.Rate(n, of)) }
-
 // show puts a report on screen; on the UI goroutine.
 func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missingErr error) {
 	status := fmt.Sprintf("%s held %s to %s (UK dates)", meeting.Plural(r.Meetings, "meeting"), r.From.Long(), r.To.Long())
@@ -374,7 +368,7 @@ func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missing
 	v.exportPDF.Enable()
 
 	v.cards = headlineCards(r)
-	cards := container.NewGridWithColumns(4)
+	cards := container.NewGridWithColumns(3)
 	for _, c := range v.cards {
 		cards.Add(c)
 	}
@@ -389,19 +383,20 @@ func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missing
 		section("Attendance month by month",
 			"Share of each month's meetings attended by the statutory partners and education. Small months swing a lot: compare over quarters.",
 			v.lines),
-		section("Agencies", "Meetings each agency attended, sent information to only, was absent from (apologies, did not attend) or was not invited to.",
-			agenciesTable(r)),
-		// Health's table has a column for every state: a row of its own.
-		modelSection(r.HealthTable()),
-		container.New(sideBySide{},
-			section("Consent for checks and information sharing", "Meetings by how consent was handled.", consentTable(r)),
-			section("Actions", "Every action agreed at the period's meetings, wherever its due date falls.", actionsTable(r))),
-		section("Outcomes", "Meetings deciding each outcome (a meeting counts once per outcome).", outcomesTable(r)),
-		v.missingSection(r, missing, missingErr),
-		section("Month by month", "Meetings held, and meetings each agency attended.", monthlyTable(r)),
 	)
-	for _, t := range r.TimelinessTables() {
-		body.Add(modelSection(t))
+	tables := r.Tables()
+	for i := 0; i < len(tables); i++ {
+		t := tables[i]
+		// Two short tables side by side, where the screen has room.
+		if beside := sideBySideTables[t.Key]; i+1 < len(tables) && tables[i+1].Key == beside {
+			body.Add(container.New(sideBySide{}, modelSection(t), modelSection(tables[i+1])))
+			i++
+		} else {
+			body.Add(modelSection(t))
+		}
+		if t.Key == "missing_statutory" {
+			body.Add(v.missingSection(r, missing, missingErr))
+		}
 	}
 	// The scroll bar is drawn over the content: keep clear of it.
 	v.body.Content = container.New(layout.NewCustomPaddedLayout(8, 16, 8, 20), body)
@@ -422,64 +417,41 @@ func section(title, about string, content fyne.CanvasObject) fyne.CanvasObject {
 	return box
 }
 
-func headlineCards(r *meeting.Report) []*statCard {
-	c, a := r.Consent, r.Actions
-	health := r.Agency(meeting.AgencyHealth)
-	ms := r.MissingStatutory
-	return []*statCard{
-		newStatCard("Meetings", meeting.Count(r.Meetings), "held in the period", false),
-		newStatCard("Missing a statutory partner", percent(ms.Rate), fmt.Sprintf("%s of %s meetings", meeting.Count(ms.Count), meeting.Count(r.Meetings)), false),
-		newStatCard("Health attended", percent(health.AttendanceRate), fmt.Sprintf("%s of %s meetings", meeting.Count(health.Attended), meeting.Count(r.Meetings)), false),
-		newStatCard("Shared without consent", percent(c.WithoutConsentRate), fmt.Sprintf("%s overridden or not sought", meeting.Plural(c.WithoutConsent, "meeting")), false),
-		newStatCard("Without consent, no reason", meeting.Count(c.WithoutConsentNoReason),
-			fmt.Sprintf("%s of those %s: each must say why", percent(c.NoReasonRate), meeting.Count(c.WithoutConsent)), c.WithoutConsentNoReason > 0),
-		newStatCard("Parents' views not recorded", share(c.ParentsViewsNotRecorded, r.Meetings), meeting.Plural(c.ParentsViewsNotRecorded, "meeting"), false),
-		newStatCard("Section 47 enquiry decided", percent(r.Section47Rate), meeting.Plural(r.Section47, "meeting"), false),
-		newStatCard("Overdue actions", meeting.Count(a.Overdue), fmt.Sprintf("of %s (%s)", meeting.Plural(a.Total, "action"), share(a.Overdue, a.Total)), false),
-	}
-}
+// sideBySideTables pairs the tables shown side by side: the key of the
+// first, and of the one after it.
+var sideBySideTables = map[string]string{"consent": "outcomes", "referral_to_meeting": "icpc"}
 
-// attendanceSegments name the bar chart's segments, best first.
-var attendanceSegments = []string{"Attended", "Information sent only", "Absent (apologies, did not attend)", "Not invited"}
+func headlineCards(r *meeting.Report) []*statCard {
+	var cards []*statCard
+	for _, h := range r.Headlines() {
+		cards = append(cards, newStatCard(h.Label, h.Value.Text, h.Detail, h.Alert))
+	}
+	return cards
+}
 
 func agencyChart(r *meeting.Report) *barChart {
-	rows := make([]barRow, len(r.Agencies))
-	for i, a := range r.Agencies {
-		rows[i] = barRow{
-			label:  a.Agency.Label(),
-			values: []int{a.Attended, a.InformationOnly, a.Absent, a.NotInvited},
-			note:   percent(a.AttendanceRate),
-		}
+	var segments []string
+	var paints []meeting.Paint
+	for _, s := range meeting.AttendanceStates {
+		segments, paints = append(segments, meeting.StateLabel(s)), append(paints, meeting.StatePaints[s])
 	}
-	return newBarChart(attendanceSegments, "Attended", rows)
-}
-
-// shortAgency names the monthly chart's lines briefly.
-func shortAgency(a meeting.Agency) string {
-	if a == meeting.AgencySocialCare {
-		return "Social care"
+	var rows []barRow
+	for _, b := range r.AttendanceChart() {
+		rows = append(rows, barRow{label: b.Label, values: b.Values, note: b.Note})
 	}
-	return a.Label()
+	return newBarChart(segments, paints, meeting.StateLabel(meeting.StateAttended), rows)
 }
 
 func monthlyChart(r *meeting.Report) *lineChart {
-	labels := make([]string, len(r.Monthly))
-	years := make([]string, len(r.Monthly))
-	counts := make([]int, len(r.Monthly))
-	for i, m := range r.Monthly {
-		labels[i], years[i], _ = strings.Cut(meeting.MonthLabel(m.Month), " ")
-		counts[i] = m.Meetings
+	months, counts, model := r.MonthlyChart()
+	labels := make([]string, len(months))
+	years := make([]string, len(months))
+	for i, m := range months {
+		labels[i], years[i], _ = strings.Cut(meeting.MonthLabel(m), " ")
 	}
 	var series []lineSeries
-	for _, a := range meeting.MonthlyAgencies {
-		s := lineSeries{name: shortAgency(a), values: make([]float64, len(r.Monthly))}
-		for i, m := range r.Monthly {
-			s.values[i] = math.NaN() // no meetings: no rate
-			if m.Meetings > 0 {
-				s.values[i] = meeting.Rate(m.Attended.Get(a), m.Meetings)
-			}
-		}
-		series = append(series, s)
+	for _, s := range model {
+		series = append(series, lineSeries{name: s.Name, paint: meeting.AgencyPaints[s.Agency], values: s.Values})
 	}
 	return newLineChart(labels, years, counts, series)
 }
@@ -489,77 +461,19 @@ func modelSection(t meeting.ReportTable) fyne.CanvasObject {
 	return section(t.Title, t.Caption, reportTable(t))
 }
 
-// reportTable lays out a table the report writes once
-// (meeting.ReportTable), its totals in bold.
+// reportTable lays out a table of the report's model, its totals in bold.
 func reportTable(t meeting.ReportTable) *textTable {
 	rows := make([][]string, len(t.Rows))
-	var totals []int
-	for i, r := range t.Rows {
-		rows[i] = r.Cells
-		if r.Total {
-			totals = append(totals, i)
+	var bold []int
+	for i := range t.Rows {
+		rows[i] = t.Texts(i)
+		if t.Bold(i) {
+			bold = append(bold, i)
 		}
 	}
-	return newTextTable(t.Header, rows, totals...)
-}
-
-func agenciesTable(r *meeting.Report) *textTable {
-	var rows [][]string
-	for _, a := range r.Agencies {
-		rows = append(rows, []string{a.Agency.Label(), meeting.Count(a.Attended), meeting.Count(a.InformationOnly), meeting.Count(a.Absent), meeting.Count(a.NotInvited), percent(a.AttendanceRate)})
-	}
-	return newTextTable([]string{"Agency", "Attended", "Information only", "Absent", "Not invited", "Attended %"}, rows)
-}
-
-func consentTable(r *meeting.Report) *textTable {
-	c := r.Consent
-	n := r.Meetings
-	return newTextTable([]string{"Consent", "Meetings", "% of meetings"}, [][]string{
-		{meeting.ConsentGiven.Label(), meeting.Count(c.Given), share(c.Given, n)},
-		{meeting.ConsentRefused.Label(), meeting.Count(c.Refused), share(c.Refused, n)},
-		{meeting.ConsentOverridden.Label(), meeting.Count(c.Overridden), share(c.Overridden, n)},
-		{meeting.ConsentNotSought.Label(), meeting.Count(c.NotSought), share(c.NotSought, n)},
-		{"Not recorded", meeting.Count(c.NotRecorded), share(c.NotRecorded, n)},
-		{"Without consent (overridden or not sought)", meeting.Count(c.WithoutConsent), percent(c.WithoutConsentRate)},
-		{"   of which no reason recorded", meeting.Count(c.WithoutConsentNoReason), share(c.WithoutConsentNoReason, n)},
-		{"Parents' views not recorded", meeting.Count(c.ParentsViewsNotRecorded), share(c.ParentsViewsNotRecorded, n)},
-	}, 5)
-}
-
-func outcomesTable(r *meeting.Report) *textTable {
-	var rows [][]string
-	for _, o := range r.Outcomes {
-		rows = append(rows, []string{o.Code.Label(), meeting.Count(o.Count), share(o.Count, r.Meetings)})
-	}
-	rows = append(rows, []string{"Any section 47 enquiry", meeting.Count(r.Section47), percent(r.Section47Rate)})
-	return newTextTable([]string{"Outcome", "Meetings", "% of meetings"}, rows, len(rows)-1)
-}
-
-func actionsTable(r *meeting.Report) *textTable {
-	a := r.Actions
-	return newTextTable([]string{"Actions", "Number", "% of actions"}, [][]string{
-		{"Agreed", meeting.Count(a.Total), ""},
-		{"No due date", meeting.Count(a.NoDueDate), share(a.NoDueDate, a.Total)},
-		{"Overdue at " + r.AsOf.Time(time.UTC).Format("02/01/2006") + ", not completed", meeting.Count(a.Overdue), share(a.Overdue, a.Total)},
-		{"Completed late", meeting.Count(a.CompletedLate), share(a.CompletedLate, a.Total)},
-	})
-}
-
-func monthlyTable(r *meeting.Report) *textTable {
-	header := []string{"Month", "Meetings"}
-	for _, a := range meeting.MonthlyAgencies {
-		header = append(header, shortAgency(a))
-	}
-	header = append(header, "Missing a statutory partner")
-	var rows [][]string
-	for _, m := range r.Monthly {
-		row := []string{meeting.MonthLabel(m.Month), meeting.Count(m.Meetings)}
-		for _, a := range meeting.MonthlyAgencies {
-			row = append(row, meeting.Count(m.Attended.Get(a)))
-		}
-		rows = append(rows, append(row, meeting.Count(m.MissingStatutory)))
-	}
-	return newTextTable(header, rows)
+	tt := newTextTable(t.Header(), rows, bold...)
+	tt.key = t.Key
+	return tt
 }
 
 // missingColumns are the columns of the list of meetings missing a

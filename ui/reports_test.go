@@ -154,8 +154,8 @@ func TestReportsViewQuickChoices(t *testing.T) {
 		}
 		for caption, value := range map[string]string{
 			"Meetings":                    meeting.Count(want.Meetings),
-			"Missing a statutory partner": percent(want.MissingStatutory.Rate),
-			"Section 47 enquiry decided":  percent(want.Section47Rate),
+			"Missing a statutory partner": meeting.Percent(want.MissingStatutory.Rate),
+			"Section 47 enquiry decided":  meeting.Percent(want.Section47Rate),
 			"Overdue actions":             meeting.Count(want.Actions.Overdue),
 		} {
 			if got := card(t, v, caption); got != value {
@@ -371,7 +371,7 @@ func TestReportsViewBarChart(t *testing.T) {
 			rects++
 		}
 	}
-	want := len(attendanceSegments)
+	want := len(meeting.AttendanceStates)
 	for _, row := range c.rows {
 		for _, n := range row.values {
 			if n > 0 {
@@ -401,8 +401,8 @@ func TestReportsViewLineChart(t *testing.T) {
 	g := c.geometry(fyne.NewSize(900, 320))
 	for i, a := range meeting.MonthlyAgencies {
 		s := c.series[i]
-		if s.name != shortAgency(a) || len(s.values) != len(r.Monthly) || len(g.points[i]) != len(r.Monthly) {
-			t.Fatalf("series %d: %s with %d values, want %s with %d", i, s.name, len(s.values), shortAgency(a), len(r.Monthly))
+		if s.name != meeting.ShortAgency(a) || len(s.values) != len(r.Monthly) || len(g.points[i]) != len(r.Monthly) {
+			t.Fatalf("series %d: %s with %d values, want %s with %d", i, s.name, len(s.values), meeting.ShortAgency(a), len(r.Monthly))
 		}
 		for m, month := range r.Monthly {
 			want := meeting.Rate(month.Attended.Get(a), month.Meetings)
@@ -557,8 +557,8 @@ func TestReportsPageAndScroll(t *testing.T) {
 	}
 }
 
-// The tables the report writes once (timeliness, repeat meetings) are on
-// screen row for row as the model has them, their totals in bold.
+// Every table of the report's model is on screen, found by its key, row for
+// row as the model has them, its totals in bold.
 func TestReportsViewShowsTheReportsTables(t *testing.T) {
 	db := openDemoDB(t, 1500)
 	v, w := newReportsView(t, db, nil)
@@ -566,30 +566,35 @@ func TestReportsViewShowsTheReportsTables(t *testing.T) {
 	if need, have := v.body.Content.MinSize().Width, w.Canvas().Size().Width; need > have {
 		t.Errorf("the report needs %.0f px across, the window has %.0f", need, have)
 	}
-	tables := map[string]*textTable{}
-	for _, o := range objects(v.body) {
-		if tt, ok := o.(*textTable); ok {
-			tables[tt.header[0]] = tt
-		}
-	}
-	model := v.Report().Tables()
+	tables := screenTables(v)
 	if v.Report().Timeliness.ICPC.Due == 0 {
 		t.Fatal("the demo year has no conference due")
 	}
-	for _, want := range model {
-		got := tables[want.Header[0]]
+	for _, want := range v.Report().Tables() {
+		got := tables[want.Key]
 		if got == nil {
-			t.Errorf("table %q is not on screen", want.Title)
+			t.Errorf("table %q is not on screen", want.Key)
 			continue
 		}
-		if !reflect.DeepEqual(got.header, want.Header) || len(got.rows) != len(want.Rows) {
-			t.Errorf("%s: header %v, %d rows; want %v, %d", want.Title, got.header, len(got.rows), want.Header, len(want.Rows))
+		if !reflect.DeepEqual(got.header, want.Header()) || len(got.rows) != len(want.Rows) {
+			t.Errorf("%s: header %v, %d rows; want %v, %d", want.Key, got.header, len(got.rows), want.Header(), len(want.Rows))
 			continue
 		}
-		for i, r := range want.Rows {
-			if !reflect.DeepEqual(got.rows[i], r.Cells) || slices.Contains(got.bold, i) != r.Total {
-				t.Errorf("%s row %d: %v (bold %v), want %v (bold %v)", want.Title, i, got.rows[i], slices.Contains(got.bold, i), r.Cells, r.Total)
+		for i := range want.Rows {
+			if !reflect.DeepEqual(got.rows[i], want.Texts(i)) || slices.Contains(got.bold, i) != want.Bold(i) {
+				t.Errorf("%s row %d: %v (bold %v), want %v (bold %v)", want.Key, i, got.rows[i], slices.Contains(got.bold, i), want.Texts(i), want.Bold(i))
 			}
 		}
 	}
+}
+
+// screenTables are the report's tables on screen, by key.
+func screenTables(v *ReportsView) map[string]*textTable {
+	tables := map[string]*textTable{}
+	for _, o := range objects(v.body) {
+		if tt, ok := o.(*textTable); ok && tt.key != "" {
+			tables[tt.key] = tt
+		}
+	}
+	return tables
 }
