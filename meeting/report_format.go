@@ -35,87 +35,26 @@ func csvCell(s string) string {
 	return s
 }
 
-// WriteCSV writes one table per section of the report's JSON: a title row
-// ("# agencies"), a header row, the rows, then a blank line.
+// WriteCSV writes every table of DataTables: a title row of its key
+// ("# agencies"), a header row of its columns' keys, its rows' values, then a
+// blank line.
 func (r *Report) WriteCSV(w io.Writer) error {
 	cw := csv.NewWriter(w)
-	itoa := strconv.Itoa
-	table := func(title string, header []string, rows ...[]string) {
-		cw.Write([]string{"# " + title})
-		cw.Write(header)
-		for _, row := range rows {
-			cw.Write(row)
+	for _, t := range r.DataTables() {
+		cw.Write([]string{"# " + t.Key})
+		cw.Write(t.Keys())
+		for _, row := range t.Rows {
+			values := make([]string, len(row.Cells))
+			for i, c := range row.Cells {
+				values[i] = c.Machine()
+				if c.Kind == CellText {
+					values[i] = csvCell(values[i])
+				}
+			}
+			cw.Write(values)
 		}
 		cw.Write(nil)
 	}
-	table("report", []string{"from", "to", "as_of", "meetings", "section47", "section47_rate", "health_service_not_recorded"},
-		[]string{r.From.String(), r.To.String(), r.AsOf.String(), itoa(r.Meetings), itoa(r.Section47), FormatRate(r.Section47Rate),
-			itoa(r.HealthServiceNotRecorded)})
-
-	var rows [][]string
-	for _, a := range r.Agencies {
-		rows = append(rows, []string{string(a.Agency), a.Agency.Label(), itoa(a.Attended), itoa(a.InformationOnly), itoa(a.Absent),
-			itoa(a.NotInvited), FormatRate(a.AttendanceRate)})
-	}
-	table("agencies", []string{"agency", "label", "attended", "information_only", "absent", "not_invited", "attendance_rate"}, rows...)
-
-	rows = nil
-	for _, s := range r.HealthServices {
-		rows = append(rows, []string{string(s.Service), ServiceLabel(AgencyHealth, s.Service), itoa(s.Attended), itoa(s.InformationOnly), itoa(s.Absent)})
-	}
-	table("health_services", []string{"service", "label", "attended", "information_only", "absent"}, rows...)
-
-	ms := r.MissingStatutory
-	header, row := []string{"count", "rate"}, []string{itoa(ms.Count), FormatRate(ms.Rate)}
-	for _, c := range ms.ByAgency {
-		header, row = append(header, string(c.Code)), append(row, itoa(c.Count))
-	}
-	table("missing_statutory", header, row)
-	rows = nil
-	for i, id := range ms.Meetings {
-		rows = append(rows, []string{csvCell(id), csvCell(ms.Reference(i))})
-	}
-	table("missing_statutory_meetings", []string{"meeting", "reference"}, rows...)
-
-	c := r.Consent
-	table("consent", []string{"given", "refused", "overridden", "not_sought", "not_recorded", "without_consent",
-		"without_consent_no_reason", "parents_views_not_recorded", "without_consent_rate", "without_consent_no_reason_rate"},
-		[]string{itoa(c.Given), itoa(c.Refused), itoa(c.Overridden), itoa(c.NotSought), itoa(c.NotRecorded), itoa(c.WithoutConsent),
-			itoa(c.WithoutConsentNoReason), itoa(c.ParentsViewsNotRecorded), FormatRate(c.WithoutConsentRate), FormatRate(c.NoReasonRate)})
-
-	rows = nil
-	for _, o := range r.Outcomes {
-		rows = append(rows, []string{string(o.Code), o.Code.Label(), itoa(o.Count)})
-	}
-	table("outcomes", []string{"outcome", "label", "meetings"}, rows...)
-
-	a := r.Actions
-	table("actions", []string{"total", "no_due_date", "overdue", "completed_late"},
-		[]string{itoa(a.Total), itoa(a.NoDueDate), itoa(a.Overdue), itoa(a.CompletedLate)})
-
-	header = []string{"month", "meetings"}
-	for _, ag := range MonthlyAgencies {
-		header = append(header, string(ag))
-	}
-	header = append(header, "missing_statutory")
-	rows = nil
-	for _, m := range r.Monthly {
-		row := []string{m.Month, itoa(m.Meetings)}
-		for _, c := range m.Attended {
-			row = append(row, itoa(c.Count))
-		}
-		rows = append(rows, append(row, itoa(m.MissingStatutory)))
-	}
-	table("monthly", header, rows...)
-
-	rt, ic, rp := r.Timeliness.ReferralToMeeting, r.Timeliness.ICPC, r.Repeats
-	table("referral_to_meeting", []string{"recorded", "not_recorded", "median_working_days", "same_or_next_working_day", "over_5_working_days"},
-		[]string{itoa(rt.Recorded), itoa(rt.NotRecorded), FormatRate(rt.MedianWorkingDays), itoa(rt.SameOrNextWorkingDay), itoa(rt.Over5WorkingDays)})
-	table("icpc", []string{"due", "held_in_time", "held_late", "not_needed", "overdue", "pending"},
-		[]string{itoa(ic.Due), itoa(ic.HeldInTime), itoa(ic.HeldLate), itoa(ic.NotNeeded), itoa(ic.Overdue), itoa(ic.Pending)})
-	table("repeat_meetings", []string{"children", "more_than_one", "three_or_more", "no_case_reference"},
-		[]string{itoa(rp.Children), itoa(rp.MoreThanOne), itoa(rp.ThreeOrMore), itoa(rp.NoCaseReference)})
-
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return fmt.Errorf("report csv: %w", err)

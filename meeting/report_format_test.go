@@ -28,8 +28,20 @@ func TestFinancialYear(t *testing.T) {
 // the partnership's spreadsheets (docs/report.md).
 const edgeCasesCSV = `
 # report
-from,to,as_of,meetings,section47,section47_rate,health_service_not_recorded
-2025-04-01,2025-06-30,2025-07-15,5,2,0.4,1
+from,to,as_of,meetings,marking
+2025-04-01,2025-06-30,2025-07-15,5,OFFICIAL-SENSITIVE
+
+# headline
+figure,label,value,detail
+meetings,Meetings,5,held in the period
+missing_statutory,Missing a statutory partner,0.8,4 of 5 meetings
+health_attended,Health attended,0.4,2 of 5 meetings
+police_attended,Police attended,0.4,2 of 5 meetings
+without_consent,Shared without consent,0.4,2 of 5 meetings: overridden or not sought
+without_consent_no_reason,"Without consent, no reason recorded",0.5,1 of those 2 meetings
+parents_views_not_recorded,Parents' views not recorded,0.6,3 of 5 meetings
+section47,Section 47 enquiry decided,0.4,2 of 5 meetings
+overdue_actions,Overdue actions,1,"16.7% of 6 actions, as of 15 July 2025"
 
 # agencies
 agency,label,attended,information_only,absent,not_invited,attendance_rate
@@ -48,22 +60,27 @@ legal,Legal services,0,0,0,5,0
 other,Other,0,0,0,5,0
 
 # health_services
-service,label,attended,information_only,absent
-gp,GP,1,0,1
-health_visitor,Health visitor,0,1,0
-school_nurse,School nurse,0,0,0
-midwife,Midwife,1,0,0
-paediatrician,Paediatrician,0,0,0
-emergency_department,Emergency department,0,0,0
-camhs,CAMHS,0,0,1
-adult_mental_health,Adult mental health,0,0,0
-substance_misuse,Substance misuse service,0,0,0
-named_nurse,Named / designated nurse,0,0,0
-other,Other health service,0,0,0
+service,label,attended,information_only,absent,attendance_rate
+health,"Health, any service",2,1,1,0.4
+gp,GP,1,0,1,0.2
+health_visitor,Health visitor,0,1,0,0
+school_nurse,School nurse,0,0,0,0
+midwife,Midwife,1,0,0,0.2
+paediatrician,Paediatrician,0,0,0,0
+emergency_department,Emergency department,0,0,0,0
+camhs,CAMHS,0,0,1,0
+adult_mental_health,Adult mental health,0,0,0,0
+substance_misuse,Substance misuse service,0,0,0,0
+named_nurse,Named / designated nurse,0,0,0,0
+other,Other health service,0,0,0,0
+not_recorded,Attended with no service recorded,1,,,0.2
 
 # missing_statutory
-count,rate,social_care,police,health
-4,0.8,1,3,3
+partner,label,meetings,rate
+social_care,Children's social care,1,0.2
+police,Police,3,0.6
+health,Health,3,0.6
+any,Any statutory partner,4,0.8
 
 # missing_statutory_meetings
 meeting,reference
@@ -73,30 +90,41 @@ m3,
 m4,
 
 # consent
-given,refused,overridden,not_sought,not_recorded,without_consent,without_consent_no_reason,parents_views_not_recorded,without_consent_rate,without_consent_no_reason_rate
-1,1,1,1,1,2,1,3,0.4,0.5
+consent,label,meetings,rate
+given,Sought and given,1,0.2
+refused,Sought and refused,1,0.2
+overridden,"Refused or withheld, and overridden",1,0.2
+not_sought,Not sought,1,0.2
+not_recorded,No consent record,1,0.2
+without_consent,Without consent (overridden or not sought),2,0.4
+without_consent_no_reason,of which no reason recorded,1,0.2
+parents_views_not_recorded,Parents' views not recorded,3,0.6
 
 # outcomes
-outcome,label,meetings
-s47_joint,"Section 47 enquiry, joint with police",1
-s47_single,"Section 47 enquiry, single-agency",1
-assessment,"Child and family assessment (section 17), threshold not met",0
-early_help,Early help,1
-no_further_action,No further action,1
-further_strategy,Further strategy meeting,0
-police_protection,Police protection,1
-emergency_protection_order,Emergency protection order,0
-s20_accommodation,Section 20 accommodation,0
-safety_plan,Safety plan,0
-medical,Child protection medical,1
-abe_interview,Achieving best evidence interview,0
-legal_planning,Legal planning meeting,0
-lado_referral,LADO referral,0
-icpc,Initial child protection conference,0
+outcome,label,meetings,rate
+s47_joint,"Section 47 enquiry, joint with police",1,0.2
+s47_single,"Section 47 enquiry, single-agency",1,0.2
+assessment,"Child and family assessment (section 17), threshold not met",0,0
+early_help,Early help,1,0.2
+no_further_action,No further action,1,0.2
+further_strategy,Further strategy meeting,0,0
+police_protection,Police protection,1,0.2
+emergency_protection_order,Emergency protection order,0,0
+s20_accommodation,Section 20 accommodation,0,0
+safety_plan,Safety plan,0,0
+medical,Child protection medical,1,0.2
+abe_interview,Achieving best evidence interview,0,0
+legal_planning,Legal planning meeting,0,0
+lado_referral,LADO referral,0,0
+icpc,Initial child protection conference,0,0
+section47,Any section 47 enquiry (joint or single-agency),2,0.4
 
 # actions
-total,no_due_date,overdue,completed_late
-6,2,1,1
+actions,label,number,rate
+total,Agreed,6,
+no_due_date,No due date,2,0.3333
+overdue,"Overdue at 15 July 2025 (due before it, not completed)",1,0.1667
+completed_late,Completed late,1,0.1667
 
 # monthly
 month,meetings,social_care,police,health,education,missing_statutory
@@ -105,16 +133,28 @@ month,meetings,social_care,police,health,education,missing_statutory
 2025-06,3,2,1,1,0,2
 
 # referral_to_meeting
-recorded,not_recorded,median_working_days,same_or_next_working_day,over_5_working_days
-2,3,3,1,0
+measure,label,meetings,rate
+recorded,Referral time recorded,2,
+same_or_next_working_day,Same or next working day,1,0.5
+over_5_working_days,More than 5 working days,0,0
+median_working_days,"Median, in working days",3,
+not_recorded,Referral time not recorded,3,
 
 # icpc
-due,held_in_time,held_late,not_needed,overdue,pending
-2,0,0,0,2,0
+measure,label,meetings,rate
+due,Due (a section 47 decision),2,
+held_in_time,Held in time,0,0
+held_late,Held late,0,0
+not_needed,Not needed (reason recorded),0,0
+overdue,"Overdue at 15 July 2025 (due before it, none recorded)",2,1
+pending,"Not yet due, none recorded",0,0
 
 # repeat_meetings
-children,more_than_one,three_or_more,no_case_reference
-0,0,0,1
+measure,label,children,rate
+children,Children (case references),0,
+more_than_one,At two or more of the period's meetings,0,
+three_or_more,At three or more,0,
+no_case_reference,Entered without a case reference (not linked),1,
 
 `
 

@@ -178,11 +178,11 @@ func (r *Report) Tables() []ReportTable {
 }
 
 // DataTables are every table the machine renderings (CSV, workbook)
-// write: the report's period first, then Tables, with the meetings
+// write: the report's period and headline figures first, then Tables, with the meetings
 // missing a statutory partner after the statutory partners' table.
 func (r *Report) DataTables() []ReportTable {
 	var out []ReportTable
-	out = append(out, r.AboutTable())
+	out = append(out, r.AboutTable(), r.HeadlineTable())
 	for _, t := range r.Tables() {
 		out = append(out, t)
 		if t.Key == "missing_statutory" {
@@ -509,6 +509,20 @@ func (r *Report) Headlines() []Headline {
 		{Key: "section47", Label: "Section 47 enquiry decided", Value: rateCell(r.Section47Rate, r.Meetings), Detail: of(r.Section47)},
 		{Key: "overdue_actions", Label: "Overdue actions", Value: countCell(a.Overdue), Detail: overdue},
 	}
+}
+
+// HeadlineTable is the headline figures as a table, for the machine
+// renderings: people see them as figures of their own.
+func (r *Report) HeadlineTable() ReportTable {
+	t := ReportTable{
+		Key: "headline", Title: "Headline figures",
+		Caption: "The figures on the first page of the board paper and at the top of the Reports view.",
+		Columns: []ReportColumn{codeColumn("figure"), labelColumn("Figure"), {Key: "value", Label: "Value"}, {Key: "detail", Label: "Detail"}},
+	}
+	for _, h := range r.Headlines() {
+		t.Rows = append(t.Rows, codeRow(h.Key, h.Label, h.Value, textCell(h.Detail)))
+	}
+	return t
 }
 
 // AttendanceStates are the states the attendance chart stacks, best first.

@@ -194,8 +194,8 @@ func TestReportCSV(t *testing.T) {
 			sections[title] = append(sections[title], row)
 		}
 	}
-	wantOrder := []string{"report", "agencies", "health_services", "missing_statutory", "missing_statutory_meetings", "consent", "outcomes", "actions", "monthly",
-		"referral_to_meeting", "icpc", "repeat_meetings"}
+	wantOrder := []string{"report", "headline", "agencies", "health_services", "missing_statutory", "missing_statutory_meetings", "consent", "outcomes",
+		"actions", "monthly", "referral_to_meeting", "icpc", "repeat_meetings"}
 	if !reflect.DeepEqual(order, wantOrder) {
 		t.Fatalf("sections %v, want %v", order, wantOrder)
 	}
@@ -206,17 +206,23 @@ func TestReportCSV(t *testing.T) {
 		want    string
 	}{
 		{"report", 0, "meetings", "3"},
-		{"report", 0, "section47_rate", "0.6667"},
+		{"report", 0, "as_of", "2026-04-30"},
+		{"report", 0, "marking", "OFFICIAL-SENSITIVE"},
+		{"headline", 7, "figure", "section47"},
+		{"headline", 7, "value", "0.6667"},
 		{"agencies", 1, "agency", "police"},
 		{"agencies", 1, "information_only", "1"},
 		{"agencies", 2, "attendance_rate", "0.6667"},
-		{"health_services", 2, "service", "school_nurse"},
-		{"health_services", 2, "attended", "1"},
-		{"missing_statutory", 0, "police", "2"},
+		{"health_services", 3, "service", "school_nurse"},
+		{"health_services", 3, "attended", "1"},
+		{"missing_statutory", 1, "partner", "police"},
+		{"missing_statutory", 1, "meetings", "2"},
 		{"missing_statutory_meetings", 1, "meeting", "end"},
-		{"consent", 0, "parents_views_not_recorded", "2"},
+		{"consent", 7, "consent", "parents_views_not_recorded"},
+		{"consent", 7, "meetings", "2"},
 		{"outcomes", 0, "meetings", "1"},
-		{"actions", 0, "overdue", "1"},
+		{"actions", 2, "actions", "overdue"},
+		{"actions", 2, "number", "1"},
 		{"monthly", 11, "month", "2026-03"},
 		{"monthly", 11, "health", "1"},
 	}
