@@ -31,6 +31,15 @@ var (
 	KindReportCSV = OutputKind{"a report (CSV)", func(h []byte) bool {
 		return bytes.HasPrefix(trimLead(h), []byte("# "))
 	}}
+	// KindReportXLSX is a workbook: a zip whose first entry is a
+	// spreadsheet's (ours start with "xl/", Excel's with the content types).
+	KindReportXLSX = OutputKind{"a report (Excel workbook)", func(h []byte) bool {
+		if !bytes.HasPrefix(h, []byte("PK\x03\x04")) || len(h) < 30 {
+			return false
+		}
+		name := h[30:]
+		return bytes.HasPrefix(name, []byte("xl/")) || bytes.HasPrefix(name, []byte("[Content_Types].xml"))
+	}}
 	KindReportText = OutputKind{"a report (text)", func(h []byte) bool {
 		return bytes.HasPrefix(trimLead(h), []byte(ReportTextTitle))
 	}}

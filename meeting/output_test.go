@@ -36,3 +36,25 @@ func TestWriteFileRemovesLeftovers(t *testing.T) {
 		t.Errorf("mode %v", info.Mode())
 	}
 }
+
+// A workbook is known by its first zip entry: ours ("xl/...") and Excel's
+// ("[Content_Types].xml"), never another zip or a PDF.
+func TestKindReportXLSX(t *testing.T) {
+	zip := func(name string) []byte { return append([]byte("PK\x03\x04"+string(make([]byte, 26))), name...) }
+	tests := []struct {
+		name string
+		head []byte
+		want bool
+	}{
+		{"ours", zip("xl/worksheets/sheet9.xml"), true},
+		{"Excel's", zip("[Content_Types].xml"), true},
+		{"another zip", zip("photos/child.jpg"), false},
+		{"a PDF", []byte("%PDF-1.7"), false},
+		{"too short", []byte("PK\x03\x04"), false},
+	}
+	for _, tt := range tests {
+		if got := KindReportXLSX.Is(tt.head); got != tt.want {
+			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -89,7 +89,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	for _, t := range r.Tables() {
 		writeReportTable(bw, t)
 		if t.Key == "missing_statutory" && len(r.MissingStatutory.Meetings) > 0 {
-			fmt.Fprintf(bw, "The meetings' ids are in --format json or csv.\n")
+			fmt.Fprintf(bw, "The meetings' ids are in --format json, csv or xlsx.\n")
 		}
 	}
 	if bw.err != nil {

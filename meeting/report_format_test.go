@@ -211,7 +211,7 @@ Children's social care                      1          20.0%
 Police                                      3          60.0%
 Health                                      3          60.0%
 Any statutory partner                       4          80.0%
-The meetings' ids are in --format json or csv.
+The meetings' ids are in --format json, csv or xlsx.
 
 Consent
 Consent                                     Meetings  % of meetings

@@ -103,7 +103,7 @@ func commands() []command {
 				fs.IntVar(&o.meetings, "meetings", 500, "how many meetings to invent")
 				fs.Uint64Var(&o.seed, "seed", 1, "the same seed gives the same meetings")
 			}},
-		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--format json|csv|text|pdf] [--out FILE]",
+		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--format json|csv|text|pdf|xlsx] [--out FILE]",
 			summary: "partner-participation report; without --from/--to, the financial year that contains --as-of", run: runReport, flags: reportFlags},
 		{name: "backup", writes: true, args: "--out FILE", summary: "write a consistent copy of the database, even while the app is open", run: runBackup,
 			flags: func(fs *flag.FlagSet, o *options) { fs.StringVar(&o.out, "out", "", "the backup file to create") }},

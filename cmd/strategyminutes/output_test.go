@@ -84,6 +84,7 @@ func TestOutputsNeverReplaceTheDatabase(t *testing.T) {
 		{"report", "--format", "csv", "--out"},
 		{"report", "--format", "json", "--out"},
 		{"report", "--format", "pdf", "--out"},
+		{"report", "--format", "xlsx", "--out"},
 		{"export-pdf", "--meeting", meetingID, "--out"},
 		{"backup", "--out"},
 	}

@@ -13,17 +13,19 @@ import (
 
 	"strategyminutes/meeting"
 	"strategyminutes/pdf"
+	"strategyminutes/xlsx"
 )
 
 // now is the clock that gives --as-of its default; tests replace it.
 var now = time.Now
 
 // reportFormats are the values of report --format.
-var reportFormats = []string{"json", "csv", "text", "pdf"}
+var reportFormats = []string{"json", "csv", "text", "pdf", "xlsx"}
 
 // reportKinds are the kinds of file each format writes.
 var reportKinds = map[string]meeting.OutputKind{
 	"json": meeting.KindReportJSON, "csv": meeting.KindReportCSV, "text": meeting.KindReportText, "pdf": meeting.KindPDF,
+	"xlsx": meeting.KindReportXLSX,
 }
 
 func reportFlags(fs *flag.FlagSet, o *options) {
@@ -73,6 +75,8 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 		render = func(r *meeting.Report, w io.Writer) error {
 			return pdf.WriteReport(w, r, pdf.Options{ExportedAt: time.Now(), Version: version})
 		}
+	case "xlsx":
+		render = func(r *meeting.Report, w io.Writer) error { return xlsx.WriteReport(w, r) }
 	default:
 		return usagef("report: --format %q is not one of %s", e.opts.format, strings.Join(reportFormats, ", "))
 	}

@@ -8,9 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // reportFixture is an import file with known answers for the financial year
@@ -237,6 +240,43 @@ func TestReportCSV(t *testing.T) {
 	}
 }
 
+// --format xlsx writes an owner-only workbook that opens, with a sheet per
+// table of the report and the figures as numbers.
+func TestReportXLSX(t *testing.T) {
+	db, dir := reportDB(t)
+	out := filepath.Join(dir, "report.xlsx")
+	code, stdout, stderr := cli(t, "--db", db, "report", "--from", "2025-04-01", "--to", "2026-03-31", "--as-of", "2026-04-30",
+		"--format", "xlsx", "--out", out)
+	if code != exitOK || !strings.Contains(stdout, "Wrote the report of 3 meetings held 2025-04-01 to 2026-03-31 to "+out) {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	if info, err := os.Stat(out); err != nil || info.Mode().Perm()&0o077 != 0 {
+		t.Errorf("report file mode: %v %v", info.Mode(), err)
+	}
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) < 10 || sheets[0] != "report" || !slices.Contains(sheets, "agencies") {
+		t.Errorf("sheets %v", sheets)
+	}
+	for ref, want := range map[string]string{"A3": "OFFICIAL-SENSITIVE", "A6": "2025-04-01", "C6": "2026-04-30", "D6": "3"} {
+		if got, err := f.GetCellValue("report", ref); err != nil || got != want {
+			t.Errorf("report!%s = %q, %v; want %q", ref, got, err, want)
+		}
+	}
+	// Police's row of the agencies: attended 1, information only 1.
+	if got, err := f.GetRows("agencies"); err != nil || len(got) < 7 || got[6][0] != "police" || got[6][3] != "1" {
+		t.Errorf("agencies: %q, %v", got, err)
+	}
+	// Writing it again replaces a workbook, and nothing else (TestOutputsNeverOverwrite).
+	if code, _, stderr := cli(t, "--db", db, "report", "--format", "xlsx", "--out", out); code != exitOK {
+		t.Errorf("writing over the workbook: exit %d %s", code, stderr)
+	}
+}
+
 func TestReportText(t *testing.T) {
 	db, _ := reportDB(t)
 	code, stdout, stderr := cli(t, "--db", db, "report", "--from", "2025-04-01", "--to", "2026-03-31", "--as-of", "2026-04-30")
@@ -306,7 +346,7 @@ func TestReportUsage(t *testing.T) {
 		{"reversed", []string{"--from", "2026-04-01", "--to", "2025-03-31"}, exitUsage, "before --from"},
 		{"from alone", []string{"--from", "2025-04-01"}, exitUsage, "both --from and --to"},
 		{"to alone", []string{"--to", "2025-04-01"}, exitUsage, "both --from and --to"},
-		{"bad format", []string{"--format", "xml"}, exitUsage, `--format "xml" is not one of json, csv, text, pdf`},
+		{"bad format", []string{"--format", "xml"}, exitUsage, `--format "xml" is not one of json, csv, text, pdf, xlsx`},
 		{"argument", []string{"2025"}, exitUsage, `unexpected argument "2025"`},
 		{"help", []string{"-h"}, exitOK, "-as-of"},
 	}
