@@ -502,8 +502,9 @@ type cell struct {
 // (its first cell on the left, its second on the right, one line each); it
 // is repeated, marked "continued", when the group runs onto a new page.
 type row struct {
-	cells []cell
-	band  bool
+	cells  []cell
+	band   bool
+	indent float64 // of the first cell, in millimetres: a part of the row above
 }
 
 // A table is drawn with its columns' titles at the top of every page it
@@ -522,10 +523,11 @@ type table struct {
 
 // A laid-out row: each cell's lines.
 type laid struct {
-	lines  [][]string
-	styles []textStyle
-	n      int // lines in the tallest cell
-	band   bool
+	lines   [][]string
+	styles  []textStyle
+	indents []float64
+	n       int // lines in the tallest cell
+	band    bool
 }
 
 func (t *table) widths() []float64 {
@@ -550,7 +552,7 @@ func (d *document) layRow(t *table, r row, widths []float64) laid {
 	if r.band {
 		return d.layBand(t, r, false)
 	}
-	l := laid{lines: make([][]string, len(widths)), styles: make([]textStyle, len(widths)), n: 1}
+	l := laid{lines: make([][]string, len(widths)), styles: make([]textStyle, len(widths)), indents: make([]float64, len(widths)), n: 1}
 	for i := range widths {
 		st := t.style
 		var text string
@@ -560,8 +562,11 @@ func (d *document) layRow(t *table, r row, widths []float64) laid {
 				st = *r.cells[i].style
 			}
 		}
+		if i == 0 {
+			l.indents[i] = r.indent
+		}
 		l.styles[i] = st
-		l.lines[i] = d.wrap(text, st, widths[i]-2*cellPadX)
+		l.lines[i] = d.wrap(text, st, widths[i]-2*cellPadX-l.indents[i])
 		l.n = max(l.n, len(l.lines[i]))
 	}
 	return l
@@ -737,7 +742,11 @@ func (d *document) drawRow(t *table, r laid, widths []float64, from, to int, hea
 				align = "L"
 			}
 			for k := from; k < to && k < len(lines); k++ {
-				d.text(x+cellPadX, d.y+cellPadY+float64(k-from)*lh, widths[i]-2*cellPadX, lines[k], r.styles[i], align)
+				in := 0.0
+				if i < len(r.indents) {
+					in = r.indents[i]
+				}
+				d.text(x+cellPadX+in, d.y+cellPadY+float64(k-from)*lh, widths[i]-2*cellPadX-in, lines[k], r.styles[i], align)
 			}
 			x += widths[i]
 		}

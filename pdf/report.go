@@ -107,7 +107,11 @@ func (rw *reportDoc) modelTable(rt meeting.ReportTable) {
 		empty:   "Nothing to show for the period.",
 	}
 	for i := range rt.Rows {
-		t.rows = append(t.rows, row{cells: textCells(rt.Bold(i), rt.Texts(i)...)})
+		r := row{cells: textCells(rt.Bold(i), rt.Texts(i)...)}
+		if rt.Rows[i].Part {
+			r.indent = 4 // wrapping drops the text's leading spaces
+		}
+		t.rows = append(t.rows, r)
 	}
 	rw.d.table(t)
 }
@@ -475,7 +479,7 @@ func (rw *reportDoc) missingList() {
 		"Open each in Strategy Minutes to check the reason recorded.", meeting.Plural(len(ms.Meetings), "meeting"))
 	if rest := len(ms.Meetings) - len(names); rest > 0 {
 		t.caption = fmt.Sprintf("The first %s of the %s at which children's social care, police or health did not attend, by reference, in the order held (read across); "+
-			"%s more are in the report's CSV and JSON. Open each in Strategy Minutes to check the reason recorded.",
+			"%s more are in the report's CSV, workbook and JSON. Open each in Strategy Minutes to check the reason recorded.",
 			meeting.Count(len(names)), meeting.Plural(len(ms.Meetings), "meeting"), meeting.Count(rest))
 	}
 	d.table(t)

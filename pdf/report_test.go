@@ -137,7 +137,7 @@ func TestReportSectionsAndHeadlines(t *testing.T) {
 			t.Errorf("meeting %d, %s, missing a statutory partner: listed %v", i, name, listed)
 		}
 	}
-	mustContain(t, text, fmt.Sprintf("%d more are in the report's CSV and JSON", len(ms.Meetings)-missingListMost))
+	mustContain(t, text, fmt.Sprintf("%d more are in the report's CSV, workbook and JSON", len(ms.Meetings)-missingListMost))
 }
 
 // A chart is never split from its heading or across pages: each chart's
