@@ -231,15 +231,22 @@ func (r *Report) AboutTable() ReportTable {
 	}
 }
 
+// stateColumns are the columns of a table of meetings by agency state: the
+// code and label, attended, information only, absent, the extra columns,
+// and the attended share.
+func stateColumns(code, label string, extra ...ReportColumn) []ReportColumn {
+	cols := []ReportColumn{codeColumn(code), labelColumn(label), {Key: "attended", Label: "Attended"},
+		{Key: "information_only", Label: StateLabel(StateInformationOnly)}, {Key: "absent", Label: "Absent"}}
+	return append(append(cols, extra...), ReportColumn{Key: "attendance_rate", Label: "Attended %"})
+}
+
 // AgenciesTable is how each agency took part in the period's meetings.
 func (r *Report) AgenciesTable() ReportTable {
 	t := ReportTable{
 		Key: "agencies", Title: "Agencies",
 		Caption: "Meetings each agency attended, sent information to only, was absent from (apologies, did not attend) or was not invited to. " +
 			"Statutory partners in bold.",
-		Columns: []ReportColumn{codeColumn("agency"), labelColumn("Agency"), {Key: "attended", Label: "Attended"},
-			{Key: "information_only", Label: "Information sent only"}, {Key: "absent", Label: "Absent"},
-			{Key: "not_invited", Label: "Not invited"}, {Key: "attendance_rate", Label: "Attended %"}},
+		Columns: stateColumns("agency", "Agency", ReportColumn{Key: "not_invited", Label: StateLabel(StateNotInvited)}),
 	}
 	for _, a := range r.Agencies {
 		row := codeRow(string(a.Agency), a.Agency.Label(), countCell(a.Attended), countCell(a.InformationOnly), countCell(a.Absent),
@@ -260,9 +267,7 @@ func (r *Report) HealthTable() ReportTable {
 		Key: "health_services", Title: "Health services",
 		Caption: "Meetings each health service attended, sent information to only, or was absent from (apologies, did not attend). " +
 			"A meeting counts once for each service, so the services can add up to more than health's.",
-		Columns: []ReportColumn{codeColumn("service"), labelColumn("Service"), {Key: "attended", Label: "Attended"},
-			{Key: "information_only", Label: "Information sent only"}, {Key: "absent", Label: "Absent"},
-			{Key: "attendance_rate", Label: "Attended %"}},
+		Columns: stateColumns("service", "Service"),
 		Rows: []ReportRow{codeRow(string(AgencyHealth), "Health, any service", countCell(health.Attended), countCell(health.InformationOnly),
 			countCell(health.Absent), shareCell(health.Attended, r.Meetings)).total()},
 	}

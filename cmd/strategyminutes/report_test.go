@@ -158,17 +158,26 @@ func TestReportJSONKnownAnswers(t *testing.T) {
 	}
 }
 
-func TestReportCSV(t *testing.T) {
+// reportFile writes the fixture's report of 2025-26 in format to a file,
+// checks that it says so and that the file is owner-only, and returns the
+// database and the file.
+func reportFile(t *testing.T, format string) (db, out string) {
+	t.Helper()
 	db, dir := reportDB(t)
-	out := filepath.Join(dir, "report.csv")
+	out = filepath.Join(dir, "report."+format)
 	code, stdout, stderr := cli(t, "--db", db, "report", "--from", "2025-04-01", "--to", "2026-03-31", "--as-of", "2026-04-30",
-		"--format", "csv", "--out", out)
+		"--format", format, "--out", out)
 	if code != exitOK || !strings.Contains(stdout, "Wrote the report of 3 meetings held 2025-04-01 to 2026-03-31 to "+out) {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
 	}
 	if info, err := os.Stat(out); err != nil || info.Mode().Perm()&0o077 != 0 {
 		t.Errorf("report file mode: %v %v", info.Mode(), err)
 	}
+	return db, out
+}
+
+func TestReportCSV(t *testing.T) {
+	_, out := reportFile(t, "csv")
 	rd := csv.NewReader(strings.NewReader(string(readFile(t, out))))
 	rd.FieldsPerRecord = -1
 	records, err := rd.ReadAll()
@@ -243,16 +252,7 @@ func TestReportCSV(t *testing.T) {
 // --format xlsx writes an owner-only workbook that opens, with a sheet per
 // table of the report and the figures as numbers.
 func TestReportXLSX(t *testing.T) {
-	db, dir := reportDB(t)
-	out := filepath.Join(dir, "report.xlsx")
-	code, stdout, stderr := cli(t, "--db", db, "report", "--from", "2025-04-01", "--to", "2026-03-31", "--as-of", "2026-04-30",
-		"--format", "xlsx", "--out", out)
-	if code != exitOK || !strings.Contains(stdout, "Wrote the report of 3 meetings held 2025-04-01 to 2026-03-31 to "+out) {
-		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
-	}
-	if info, err := os.Stat(out); err != nil || info.Mode().Perm()&0o077 != 0 {
-		t.Errorf("report file mode: %v %v", info.Mode(), err)
-	}
+	db, out := reportFile(t, "xlsx")
 	f, err := excelize.OpenFile(out)
 	if err != nil {
 		t.Fatalf("the workbook does not open: %v", err)
