@@ -197,3 +197,67 @@ func BenchmarkReportDefinitions(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReportMillionEntries times the all-years report and its floor
+// over a million entries, when BENCH_LARGE=1: the 100,000-meeting
+// database's entries ten times over, each copy at the same times. Made in
+// a minute, where the demo import of a million meetings takes over an hour;
+// more of its dates repeat than in real data, so ten times the 100,000
+// figure is the fairer estimate beside it.
+func BenchmarkReportMillionEntries(b *testing.B) {
+	if os.Getenv("BENCH_LARGE") != "1" {
+		b.Skip("BENCH_LARGE=1 makes the million entries")
+	}
+	ctx := context.Background()
+	src := benchDB(b, 100_000)
+	path := filepath.Join(b.TempDir(), "million.db")
+	if _, err := src.sql.ExecContext(ctx, `VACUUM INTO ?`, path); err != nil {
+		b.Fatal(err)
+	}
+	raw, err := sql.Open("sqlite3", "file:"+path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for k := 1; k < 10; k++ {
+		// Meetings' rowids are far below 10,000,000: the copies' keys are
+		// of no meeting, which the report does not read.
+		if _, err := raw.ExecContext(ctx, `INSERT INTO report_entries SELECT held_unix, meeting + ?, entry FROM report_entries WHERE meeting < 10000000`, k*10_000_000); err != nil {
+			b.Fatal(err)
+		}
+	}
+	raw.Close()
+	db, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	first, last := benchPeriods(100_000)[1].from, benchPeriods(100_000)[1].to
+	for _, run := range []struct {
+		name string
+		fn   func() (int, error)
+	}{
+		{"report", func() (int, error) {
+			r, err := db.Report(ctx, first, last, demo.AsOf)
+			if err != nil {
+				return 0, err
+			}
+			return r.Meetings, nil
+		}},
+		{"entry-scan", func() (int, error) { return scanEntries(ctx, db.sql, first, last) }},
+	} {
+		b.Run(run.name, func(b *testing.B) {
+			n, err := run.fn() // warm the page cache
+			if err != nil {
+				b.Fatal(err)
+			}
+			for b.Loop() {
+				if n, err = run.fn(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if run.name == "report" && n != 1_000_000 {
+				b.Fatalf("counted %d meetings, want a million", n)
+			}
+		})
+	}
+}
