@@ -57,6 +57,10 @@ type Report struct {
 	Timeliness Timeliness     `json:"timeliness"`
 	Repeats    RepeatMeetings `json:"repeat_meetings"`
 
+	// Previous is the report of the period before (PreviousPeriod), to
+	// compare with; nil when not asked for. Set by whoever made both.
+	Previous *Report `json:"previous,omitempty"`
+
 	// Calendar counts the working days; nil is the built-in calendar.
 	Calendar *Calendar `json:"-"`
 

@@ -83,9 +83,13 @@ func (r *Report) WriteText(w io.Writer) error {
 	fmt.Fprintln(bw)
 	var rows [][]string
 	for _, h := range r.Headlines() {
-		rows = append(rows, []string{h.Label, h.Value.Text, h.Detail})
+		row := []string{h.Label, h.Value.Text, h.Detail}
+		if r.Previous != nil {
+			row = append(row, r.Compared(h))
+		}
+		rows = append(rows, row)
 	}
-	writeTable(bw, nil, rows, 2)
+	writeTable(bw, nil, rows, 2, 3)
 	for _, t := range r.Tables() {
 		writeReportTable(bw, t)
 		if t.Key == "missing_statutory" && len(r.MissingStatutory.Meetings) > 0 {

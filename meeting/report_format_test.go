@@ -132,6 +132,14 @@ month,meetings,social_care,police,health,education,missing_statutory
 2025-05,1,1,0,1,0,1
 2025-06,3,2,1,1,0,2
 
+# quarterly
+quarter,meetings,social_care_rate,police_rate,health_rate,education_rate,missing_statutory_rate
+2025-04/2025-06,5,0.8,0.4,0.4,0.2,0.8
+
+# yearly
+year,meetings,social_care_rate,police_rate,health_rate,education_rate,missing_statutory_rate
+2025-04/2025-06,5,0.8,0.4,0.4,0.2,0.8
+
 # referral_to_meeting
 measure,label,meetings,rate
 recorded,Referral time recorded,2,

@@ -171,25 +171,48 @@ func (r ReportRow) strong() ReportRow { r.Strong = true; return r }
 func (r ReportRow) part() ReportRow   { r.Part = true; return r }
 
 // Tables are the tables people read, in the order the text and the PDF
-// show them.
+// show them, the period over time at the chart's step (OverTimeTables).
+// People read the comparison with the previous period under each headline
+// figure (Report.Compared).
 func (r *Report) Tables() []ReportTable {
-	return append([]ReportTable{r.AgenciesTable(), r.HealthTable(), r.StatutoryTable(), r.ConsentTable(), r.OutcomesTable(),
-		r.ActionsTable(), r.MonthlyTable()}, r.TimelinessTables()...)
+	out := []ReportTable{r.AgenciesTable(), r.HealthTable(), r.StatutoryTable(), r.ConsentTable(), r.OutcomesTable(), r.ActionsTable()}
+	out = append(out, r.OverTimeTables()...)
+	return append(out, r.TimelinessTables()...)
+}
+
+// OverTimeTables are the tables of the period over time that people read,
+// at the chart's step: month by month (and quarter by quarter, when the
+// period holds more than one quarter) for up to two years; quarter by
+// quarter up to ten; year by year beyond, where a table of months would
+// run to pages.
+func (r *Report) OverTimeTables() []ReportTable {
+	switch r.ChartStep() {
+	case StepMonth:
+		out := []ReportTable{r.MonthlyTable()}
+		if len(r.Grouped(StepQuarter)) > 1 {
+			out = append(out, r.QuarterlyTable())
+		}
+		return out
+	case StepQuarter:
+		return []ReportTable{r.QuarterlyTable()}
+	}
+	return []ReportTable{r.YearlyTable()}
 }
 
 // DataTables are every table the machine renderings (CSV, workbook)
-// write: the report's period and headline figures first, then Tables, with the meetings
-// missing a statutory partner after the statutory partners' table.
+// write, the same whatever the period: the report's period and headline
+// figures first (and their comparison, when compared), then the tables
+// people read, with the meetings missing a statutory partner after the
+// statutory partners' table, and the period month by month, quarter by
+// quarter and year by year.
 func (r *Report) DataTables() []ReportTable {
-	var out []ReportTable
-	out = append(out, r.AboutTable(), r.HeadlineTable())
-	for _, t := range r.Tables() {
-		out = append(out, t)
-		if t.Key == "missing_statutory" {
-			out = append(out, r.MissingMeetingsTable())
-		}
+	out := []ReportTable{r.AboutTable(), r.HeadlineTable()}
+	if r.Previous != nil {
+		out = append(out, r.ComparisonTable())
 	}
-	return out
+	out = append(out, r.AgenciesTable(), r.HealthTable(), r.StatutoryTable(), r.MissingMeetingsTable(),
+		r.ConsentTable(), r.OutcomesTable(), r.ActionsTable(), r.MonthlyTable(), r.QuarterlyTable(), r.YearlyTable())
+	return append(out, r.TimelinessTables()...)
 }
 
 // Period writes the report's period as people read it: "1 April 2025 to
@@ -476,11 +499,28 @@ type Headline struct {
 	Value  ReportCell
 	Detail string
 	Alert  bool
+	// Previous is the figure of the previous period and the change, when
+	// the report is compared (Report.Previous); Report.Compared says it.
+	Previous *FigureChange
 }
 
 // Headlines are the report's headline figures, the same on screen, in the
-// PDF and in the text.
+// PDF and in the text, each with the previous period's when compared.
 func (r *Report) Headlines() []Headline {
+	hs := r.headlines()
+	if r.Previous != nil {
+		for i, p := range r.Previous.headlines() {
+			if i < len(hs) && hs[i].Key == p.Key {
+				c := compare(hs[i].Value, p.Value)
+				hs[i].Previous = &c
+			}
+		}
+	}
+	return hs
+}
+
+// headlines are the headline figures of the report alone.
+func (r *Report) headlines() []Headline {
 	c, a, ms := r.Consent, r.Actions, r.MissingStatutory
 	health, police := r.Agency(AgencyHealth), r.Agency(AgencyPolice)
 	of := func(n int) string {
@@ -500,7 +540,7 @@ func (r *Report) Headlines() []Headline {
 	if !r.AsOf.IsZero() {
 		overdue += ", as of " + r.AsOf.Long()
 	}
-	return []Headline{
+	hs := []Headline{
 		{Key: "meetings", Label: "Meetings", Value: countCell(r.Meetings), Detail: "held in the period"},
 		{Key: "missing_statutory", Label: "Missing a statutory partner", Value: rateCell(ms.Rate, r.Meetings), Detail: of(ms.Count)},
 		{Key: "health_attended", Label: "Health attended", Value: rateCell(health.AttendanceRate, r.Meetings), Detail: of(health.Attended)},
@@ -514,6 +554,7 @@ func (r *Report) Headlines() []Headline {
 		{Key: "section47", Label: "Section 47 enquiry decided", Value: rateCell(r.Section47Rate, r.Meetings), Detail: of(r.Section47)},
 		{Key: "overdue_actions", Label: "Overdue actions", Value: countCell(a.Overdue), Detail: overdue},
 	}
+	return hs
 }
 
 // HeadlineTable is the headline figures as a table, for the machine
@@ -577,25 +618,6 @@ type ChartSeries struct {
 	Agency Agency
 	Name   string
 	Values []float64
-}
-
-// MonthlyChart is the monthly chart: the months (YYYY-MM), their meetings
-// and one series per MonthlyAgencies.
-func (r *Report) MonthlyChart() (months []string, meetings []int, series []ChartSeries) {
-	for _, m := range r.Monthly {
-		months, meetings = append(months, m.Month), append(meetings, m.Meetings)
-	}
-	for _, a := range MonthlyAgencies {
-		s := ChartSeries{Agency: a, Name: ShortAgency(a), Values: make([]float64, len(r.Monthly))}
-		for i, m := range r.Monthly {
-			s.Values[i] = math.NaN() // no meetings: no rate, a gap
-			if m.Meetings > 0 {
-				s.Values[i] = Rate(m.Attended.Get(a), m.Meetings)
-			}
-		}
-		series = append(series, s)
-	}
-	return months, meetings, series
 }
 
 // An RGB is a colour, 8 bits a channel.

@@ -216,13 +216,15 @@ type tile struct {
 	label  string
 	value  string
 	detail string
-	alert  bool // a red bar: a figure to drive to zero
+	alert  bool   // a red bar: a figure to drive to zero
+	was    string // the previous period's figure and the change, when compared
 }
 
 var (
 	tileLabel  = textStyle{"B", 8.5, colMuted}
 	tileValue  = textStyle{"B", 26, colAccent}
 	tileDetail = textStyle{"", 8, colMuted}
+	tileWas    = textStyle{"I", 8, colMuted}
 )
 
 const (
@@ -242,15 +244,21 @@ func (d *document) tiles(ts []tile, perRow int) {
 	valueH := tileValue.size * ptToMM * 1.25
 	// Every tile is as tall as the tallest, so that the figures line up
 	// down the grid as well as across it.
-	type laidTile struct{ label, detail []string }
+	type laidTile struct{ label, detail, was []string }
 	laid := make([]laidTile, len(ts))
-	labelN, detailN := 1, 1
+	labelN, detailN, wasN := 1, 1, 0
 	for i, t := range ts {
-		laid[i] = laidTile{d.wrap(t.label, tileLabel, inner), d.wrap(t.detail, tileDetail, inner)}
-		labelN, detailN = max(labelN, len(laid[i].label)), max(detailN, len(laid[i].detail))
+		laid[i] = laidTile{d.wrap(t.label, tileLabel, inner), d.wrap(t.detail, tileDetail, inner), nil}
+		if t.was != "" {
+			laid[i].was = d.wrap(t.was, tileWas, inner)
+		}
+		labelN, detailN, wasN = max(labelN, len(laid[i].label)), max(detailN, len(laid[i].detail)), max(wasN, len(laid[i].was))
 	}
 	h := tilePad + float64(labelN)*tileLabel.lineHeight() + 0.6 + valueH + 0.4 +
 		float64(detailN)*tileDetail.lineHeight() + tilePad
+	if wasN > 0 {
+		h += 0.8 + float64(wasN)*tileWas.lineHeight()
+	}
 	for start := 0; start < len(ts); start += perRow {
 		row := ts[start:min(start+perRow, len(ts))]
 		if start > 0 {
@@ -278,6 +286,11 @@ func (d *document) tiles(ts []tile, perRow int) {
 			for _, s := range l.detail {
 				d.text(tx, y, inner, s, tileDetail, "L")
 				y += tileDetail.lineHeight()
+			}
+			y = d.y + h - tilePad - float64(wasN)*tileWas.lineHeight()
+			for _, s := range l.was {
+				d.text(tx, y, inner, s, tileWas, "L")
+				y += tileWas.lineHeight()
 			}
 		}
 		d.y += h
@@ -460,38 +473,73 @@ type series struct {
 	values []float64 // from 0 to 1
 }
 
-// lineChart lays out series of rates (0 to 1) by month: months are
-// "YYYY-MM", counts the meetings of each month, written under the month
-// when there is room. A NaN value is a gap in its line.
-func (d *document) lineChart(months []string, counts []int, ss []series) figure {
+// A timeAxis is the points along a line chart's bottom: each one's label,
+// its place in a regular count (months or years since year 0, quarters
+// since the first),
+// so that the labels shown fall on round points when not every point has
+// room, the steps to try between labels, and each point's meetings.
+type timeAxis struct {
+	labels []string
+	abs    []int
+	every  []int // a label every k points, tried in order; then the last added on
+	counts []int
+}
+
+// trendAxis is the axis of the chart over time: months ("Jan 26"),
+// quarters ("Jan–Mar 26") or years ("2026").
+func trendAxis(c meeting.TrendChart) timeAxis {
+	a := timeAxis{labels: make([]string, len(c.Points)), abs: make([]int, len(c.Points)), counts: make([]int, len(c.Points))}
+	a.every = map[meeting.PeriodStep][]int{meeting.StepMonth: {1, 2, 3, 4, 6, 12}, meeting.StepQuarter: {1, 2, 4},
+		meeting.StepYear: {1, 2, 5, 10}}[c.Step]
+	for i, p := range c.Points {
+		a.labels[i], a.abs[i], a.counts[i] = p.Label, i, p.Meetings
+		if t, ok := parseMonth(p.Key[:min(len(p.Key), 7)]); ok {
+			switch c.Step {
+			case meeting.StepMonth:
+				a.labels[i], a.abs[i] = t.Format("Jan 06"), t.Year()*12+int(t.Month())-1
+			case meeting.StepQuarter:
+				// Labels from the period's first quarter on: a financial
+				// year's Aprils, a calendar year's Januaries.
+				a.labels[i] = p.Short + " " + t.Format("06")
+			case meeting.StepYear:
+				a.labels[i], a.abs[i] = t.Format("2006"), t.Year()
+			}
+		}
+	}
+	return a
+}
+
+// lineChart lays out series of rates (0 to 1) along a time axis, the
+// meetings of each point written under it when there is room. A NaN value
+// is a gap in its line.
+func (d *document) lineChart(axis timeAxis, ss []series) figure {
 	const plotH, tickLen = 56.0, 1.2
+	months, counts := axis.labels, axis.counts
 	n := max(len(months), 1)
 	yAxisW := max(d.textWidth("100%", chartSmall), d.textWidth("Meetings", chartSmall)) + 2.5
 	x0, x1 := marginX+yAxisW, marginX+contentWidth-1
 	slot := (x1 - x0) / float64(n)
 	xAt := func(i int) float64 { return x0 + slot*(float64(i)+0.5) }
 
-	labels := make([]string, len(months))
-	abs := make([]int, len(months)) // months since year 0, for labels on round months
+	labels, abs := axis.labels, axis.abs
 	labelW := d.textWidth("May 25", chartSmall)
-	for i, m := range months {
-		labels[i], abs[i] = m, i
-		if dt, ok := parseMonth(m); ok {
-			labels[i] = dt.Format("Jan 06")
-			abs[i] = dt.Year()*12 + int(dt.Month()) - 1
-		}
-		labelW = max(labelW, d.textWidth(labels[i], chartSmall))
+	for _, l := range labels {
+		labelW = max(labelW, d.textWidth(l, chartSmall))
 	}
-	labelW = min(labelW, 14)
+	labelW = min(labelW, 18)
+	steps := axis.every
+	if len(steps) == 0 {
+		steps = []int{1}
+	}
 	every := 1
-	for _, k := range []int{1, 2, 3, 4, 6, 12} {
+	for _, k := range steps {
 		every = k
 		if slot*float64(k) >= labelW+1.5 {
 			break
 		}
 	}
 	for slot*float64(every) < labelW+1.5 {
-		every += 12
+		every += steps[len(steps)-1]
 	}
 	showCounts := every == 1 && len(counts) == len(months)
 	legend := make([]legendItem, len(ss))

@@ -80,7 +80,7 @@ type reportDoc struct {
 func (rw *reportDoc) write() {
 	rw.briefing()
 	rw.agencyChart()
-	rw.monthlyChart()
+	rw.trendChart()
 	rw.consentChart()
 	for _, t := range rw.r.Tables() {
 		rw.modelTable(t)
@@ -90,7 +90,8 @@ func (rw *reportDoc) write() {
 
 // labelWidths are the widths of the label column of the tables whose
 // figures need more room than the default's leaves, in millimetres.
-var labelWidths = map[string]float64{"agencies": 52, "health_services": 62, "monthly": 26, "missing_statutory": 90}
+var labelWidths = map[string]float64{"agencies": 52, "health_services": 62, "monthly": 26, "missing_statutory": 90,
+	"quarterly": 30, "yearly": 30}
 
 // modelTable lays out a table of the report's model as a section.
 func (rw *reportDoc) modelTable(rt meeting.ReportTable) {
@@ -171,9 +172,12 @@ func (rw *reportDoc) briefing() {
 	d.y += 1.5
 	d.tiles(rw.headline(), 3)
 	d.bullets("Key points", rw.keyPoints())
+	first := d.pdf.PageNo()
 	d.box(boxNotice, "About these figures", aboutFigures(r))
-	// The briefing is a page of its own: the charts start on the next.
-	if !d.atTop() {
+	// The briefing is a page of its own: the charts start on the next,
+	// unless the note about the figures went there already (long key
+	// points, or figures compared with the previous period's).
+	if !d.atTop() && d.pdf.PageNo() == first {
 		d.newPage()
 	}
 }
@@ -182,7 +186,7 @@ func (rw *reportDoc) briefing() {
 func (rw *reportDoc) headline() []tile {
 	var ts []tile
 	for _, h := range rw.r.Headlines() {
-		ts = append(ts, tile{label: h.Label, value: h.Value.Text, detail: h.Detail, alert: h.Alert})
+		ts = append(ts, tile{label: h.Label, value: h.Value.Text, detail: h.Detail, alert: h.Alert, was: rw.r.Compared(h)})
 	}
 	return ts
 }
@@ -350,16 +354,18 @@ var monthlyDashes = map[meeting.Agency]lineStyle{
 	meeting.AgencyEducation:  {dash: []float64{3.2, 1.1, 0.01, 1.1}, marker: markDiamond},
 }
 
-func (rw *reportDoc) monthlyChart() {
+// trendChart is attendance over time, at the report's step: months,
+// quarters or years.
+func (rw *reportDoc) trendChart() {
 	r, d := rw.r, rw.d
-	d.section("Attendance month by month")
+	c := r.Trend()
+	d.section(c.Title())
 	if r.Meetings <= 0 {
 		d.paragraph(noMeetings, noteStyle)
 		return
 	}
-	months, counts, model := r.MonthlyChart()
 	var ss []series
-	for k, m := range model {
+	for k, m := range c.Series {
 		st, ok := monthlyDashes[m.Agency]
 		if !ok {
 			st = lineStyle{dash: nil, marker: markerKind(k % 4)}
@@ -370,9 +376,7 @@ func (rw *reportDoc) monthlyChart() {
 		}
 		ss = append(ss, series{name: m.Name, style: st, values: m.Values})
 	}
-	d.figure("The share of each month's meetings attended by children's social care, police, health and education. "+
-		"Months without meetings are gaps. Small months swing a lot: compare over quarters or the year.",
-		d.lineChart(months, counts, ss))
+	d.figure(c.Caption(), d.lineChart(trendAxis(c), ss))
 }
 
 func (rw *reportDoc) consentChart() {

@@ -24,6 +24,7 @@ import (
 	"strategyminutes/assets"
 	"strategyminutes/meeting"
 	"strategyminutes/pdf"
+	"strategyminutes/xlsx"
 )
 
 // Options describe what the window is opened on, and what it can ask of
@@ -422,6 +423,7 @@ func (u *App) ShowReports() {
 			err := pdf.WriteReport(&buf, r, pdf.Options{ExportedAt: time.Now(), Version: u.opts.Version})
 			return buf.Bytes(), err
 		})
+		u.Reports.SetExportXLSX(xlsx.WriteReport)
 	}
 	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
 	back.onPage = u.Reports.page

@@ -518,10 +518,11 @@ type statCard struct {
 	widget.BaseWidget
 	caption, value, detail string
 	alert                  bool
+	was                    string // the previous period's figure and the change, when compared
 }
 
-func newStatCard(caption, value, detail string, alert bool) *statCard {
-	c := &statCard{caption: caption, value: value, detail: detail, alert: alert}
+func newStatCard(caption, value, detail, was string, alert bool) *statCard {
+	c := &statCard{caption: caption, value: value, detail: detail, was: was, alert: alert}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -539,8 +540,12 @@ func (c *statCard) sizes() (text, big, small float32) {
 
 func (c *statCard) minSize() fyne.Size {
 	text, big, small := c.sizes()
-	w := max(textWidth(c.caption, text), fyne.MeasureText(c.value, big, fyne.TextStyle{Bold: true}).Width, textWidth(c.detail, small))
+	w := max(textWidth(c.caption, text), fyne.MeasureText(c.value, big, fyne.TextStyle{Bold: true}).Width, textWidth(c.detail, small),
+		fyne.MeasureText(c.was, small, fyne.TextStyle{Italic: true}).Width)
 	h := textHeight(text) + textHeight(big) + textHeight(small) + 2*cardPad
+	if c.was != "" {
+		h += textHeight(small) + 2
+	}
 	return fyne.NewSize(w+2*cardPad, h)
 }
 
@@ -562,7 +567,15 @@ func (c *statCard) draw(size fyne.Size) []fyne.CanvasObject {
 	value := chartText(c.value, valueColor, big, true, fyne.NewPos(cardPad, y))
 	y += textHeight(big)
 	detail := chartText(c.detail, fg, small, false, fyne.NewPos(cardPad, y))
-	return []fyne.CanvasObject{bg, caption, value, detail}
+	out := []fyne.CanvasObject{bg, caption, value, detail}
+	if c.was != "" {
+		was := canvas.NewText(c.was, fg)
+		was.TextSize, was.TextStyle = small, fyne.TextStyle{Italic: true}
+		was.Move(fyne.NewPos(cardPad, y+textHeight(small)+2))
+		was.Resize(fyne.MeasureText(c.was, small, was.TextStyle))
+		out = append(out, was)
+	}
+	return out
 }
 
 // textTable is a table of figures drawn as text: the first column left

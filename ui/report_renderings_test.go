@@ -20,11 +20,22 @@ import (
 	"strategyminutes/pdf"
 )
 
-// fixedReporter gives one report whatever the period asked: the view shows
-// the very report the other renderings are made of.
-type fixedReporter struct{ r *meeting.Report }
+// fixedReporter gives one report whatever the period asked, and prev
+// when asked for the period before it (meeting.PreviousPeriod of the period
+// asked just before): the view shows the very reports the other renderings
+// are made of.
+type fixedReporter struct {
+	r, prev *meeting.Report
+	last    *[2]meeting.Date // the period asked last
+}
 
-func (f fixedReporter) Report(context.Context, meeting.Date, meeting.Date, meeting.Date) (*meeting.Report, error) {
+func (f fixedReporter) Report(_ context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
+	if f.prev != nil {
+		if pf, pt := meeting.PreviousPeriod(f.last[0], f.last[1], asOf); pf == from && pt == to {
+			return f.prev, nil
+		}
+		*f.last = [2]meeting.Date{from, to}
+	}
 	return f.r, nil
 }
 
@@ -32,14 +43,21 @@ func (f fixedReporter) Report(context.Context, meeting.Date, meeting.Date, meeti
 // financial year of demo meetings, so that every table has figures.
 func oneReport(t *testing.T) *meeting.Report {
 	t.Helper()
-	r := meeting.NewReport(day("2025-04-01"), day("2026-03-31"), day("2026-04-30"))
-	for _, m := range demo.Generate(1500, 7) {
-		r.Add(m)
-	}
-	r.Finish()
+	r := demoYear(t, day("2025-04-01"), day("2026-03-31"), day("2026-04-30"), 7)
 	if r.Timeliness.ICPC.Due == 0 || r.Repeats.Children == 0 || r.Consent.WithoutConsentNoReason == 0 {
 		t.Fatalf("the demo year leaves tables empty: %+v %+v %+v", r.Timeliness, r.Repeats, r.Consent)
 	}
+	return r
+}
+
+// demoYear is a report of a period's demo meetings of one seed.
+func demoYear(t *testing.T, from, to, asOf meeting.Date, seed uint64) *meeting.Report {
+	t.Helper()
+	r := meeting.NewReport(from, to, asOf)
+	for _, m := range demo.Generate(1500, seed) {
+		r.Add(m)
+	}
+	r.Finish()
 	return r
 }
 
@@ -52,9 +70,11 @@ func words(s ...string) string { return strings.Join(strings.Fields(strings.Join
 // same names, the same figures, in the same order.
 func TestReportRenderingsAgree(t *testing.T) {
 	r := oneReport(t)
-	v, _ := newReportsView(t, fixedReporter{r}, nil)
-	if v.Report() != r {
-		t.Fatal("the view shows another report")
+	// The year before, of other meetings, to compare with.
+	prev := demoYear(t, day("2024-04-01"), day("2025-03-31"), r.AsOf, 8)
+	v, _ := newReportsView(t, fixedReporter{r, prev, new([2]meeting.Date)}, nil)
+	if v.Report() != r || r.Previous != prev {
+		t.Fatal("the view shows another report, or not compared with the year before")
 	}
 	var text, csvOut bytes.Buffer
 	if err := r.WriteText(&text); err != nil {
@@ -93,18 +113,22 @@ func TestReportRenderingsAgree(t *testing.T) {
 	// The headline figures: the same on screen, in the PDF's tiles and in the text.
 	var cards []string
 	for _, c := range v.cards {
-		cards = append(cards, words(c.caption, c.value, c.detail))
+		cards = append(cards, words(c.caption, c.value, c.detail, c.was))
 	}
 	page1, plain := words(pdfText(t, pdfOut.Bytes())[0]), words(text.String())
 	var want []string
 	for _, h := range r.Headlines() {
-		line := words(h.Label, h.Value.Text, h.Detail)
+		was := r.Compared(h)
+		if !strings.HasPrefix(was, "2024-25: ") {
+			t.Errorf("headline %s compared as %q", h.Key, was)
+		}
+		line := words(h.Label, h.Value.Text, h.Detail, was)
 		want = append(want, line)
 		if !strings.Contains(plain, line) {
 			t.Errorf("the text lacks the headline %q", line)
 		}
-		if !strings.Contains(page1, words(h.Label, h.Value.Text)) {
-			t.Errorf("the PDF's first page lacks the headline %q", words(h.Label, h.Value.Text))
+		if !strings.Contains(page1, words(h.Label, h.Value.Text)) || !strings.Contains(page1, words(was)) {
+			t.Errorf("the PDF's first page lacks the headline %q or its comparison %q", words(h.Label, h.Value.Text), was)
 		}
 	}
 	if !reflect.DeepEqual(cards, want) {

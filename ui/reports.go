@@ -37,10 +37,13 @@ type ReportsView struct {
 	From, To, AsOf *dateField
 	Status         *widget.Label
 
-	quick     []*ringButton // the period shortcuts, in the bar's order
-	exportCSV *ringButton
-	exportPDF *ringButton
-	pdf       func(*meeting.Report) ([]byte, error)
+	quick      []*ringButton // the period shortcuts, in the bar's order
+	Compare    *widget.Check // compare with the previous period (meeting.CompareReport)
+	exportCSV  *ringButton
+	exportPDF  *ringButton
+	exportXLSX *ringButton
+	pdf        func(*meeting.Report) ([]byte, error)
+	xlsx       func(io.Writer, *meeting.Report) error
 	// chooseFile asks where to save an export (chooseSaveFile).
 	chooseFile saveChooser
 	// writeFile writes what the chair saved (App.writeFile); nil: meeting.WriteFile.
@@ -70,9 +73,13 @@ type ReportsView struct {
 	quiet   bool               // dates being set by the view itself: no reload per entry
 }
 
-// reportPeriod is what a report is asked for. A zero From or To is a date
+// reportPeriod is what a report is asked for: a period, an as-of date, and
+// whether to compare with the period before. A zero From or To is a date
 // not (yet) typed in full.
-type reportPeriod struct{ from, to, asOf meeting.Date }
+type reportPeriod struct {
+	from, to, asOf meeting.Date
+	compare        bool
+}
 
 // summaryLister gives what the list of meetings missing a statutory partner
 // shows beyond their ids (date, reference, type). meeting.Store has it; a
@@ -126,7 +133,7 @@ func lastFinancialYear(d meeting.Date) (from, to meeting.Date) {
 func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID string)) *ReportsView {
 	today := reportsToday()
 	from, to := meeting.FinancialYear(today)
-	v := &ReportsView{win: win, src: src, open: open, period: reportPeriod{from, to, today}, chooseFile: saveFileDialog(win, nil)}
+	v := &ReportsView{win: win, src: src, open: open, period: reportPeriod{from, to, today, true}, chooseFile: saveFileDialog(win, nil)}
 	v.Status = widget.NewLabel("")
 	v.Status.Truncation = fyne.TextTruncateEllipsis
 	v.From = v.dateField(from, func(p *reportPeriod, d meeting.Date) { p.from = d })
@@ -136,11 +143,24 @@ func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID s
 		v.quick = append(v.quick, newButton(q.label, nil, func() { v.choose(q) }))
 		v.quick[len(v.quick)-1].onPage = v.page
 	}
+	v.Compare = widget.NewCheck("Compare with the previous period", func(on bool) {
+		v.mu.Lock()
+		changed := v.period.compare != on
+		v.period.compare = on
+		v.mu.Unlock()
+		if changed {
+			v.Reload()
+		}
+	})
+	v.Compare.SetChecked(true)
 	v.exportCSV = newButton("Export CSV", theme.DocumentSaveIcon(), v.saveCSV)
+	v.exportXLSX = newButton("Export Excel", theme.DocumentSaveIcon(), v.saveXLSX)
 	v.exportPDF = newButton("Export PDF", theme.DocumentSaveIcon(), v.savePDF)
+	for _, b := range v.exports() {
+		b.Disable()
+	}
 	v.exportPDF.Hide()
-	v.exportCSV.Disable()
-	v.exportPDF.Disable()
+	v.exportXLSX.Hide()
 	v.body = container.NewScroll(widget.NewLabel(""))
 
 	heading := widget.NewLabelWithStyle("Partner participation in strategy meetings", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -155,9 +175,9 @@ func NewReportsView(win fyne.Window, src meeting.Reporter, open func(meetingID s
 		quick.Add(b)
 	}
 	bar := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewHBox(v.exportCSV, v.exportPDF), heading),
+		container.NewBorder(nil, nil, nil, container.NewHBox(v.exportCSV, v.exportXLSX, v.exportPDF), heading),
 		dates,
-		container.NewBorder(nil, nil, quick, nil, v.Status),
+		container.NewBorder(nil, nil, container.NewHBox(quick, widget.NewSeparator(), v.Compare), nil, v.Status),
 		widget.NewSeparator(),
 	)
 	v.content = container.NewBorder(bar, nil, nil, nil, v.body)
@@ -191,6 +211,22 @@ func (v *ReportsView) SetExportPDF(fn func(r *meeting.Report) ([]byte, error)) {
 		return
 	}
 	v.exportPDF.Show()
+}
+
+// SetExportXLSX shows the Export Excel button, which saves the workbook fn
+// writes of the report shown (package xlsx).
+func (v *ReportsView) SetExportXLSX(fn func(io.Writer, *meeting.Report) error) {
+	v.xlsx = fn
+	if fn == nil {
+		v.exportXLSX.Hide()
+		return
+	}
+	v.exportXLSX.Show()
+}
+
+// exports are the export buttons, enabled only while a report is shown.
+func (v *ReportsView) exports() []*ringButton {
+	return []*ringButton{v.exportCSV, v.exportXLSX, v.exportPDF}
 }
 
 // Content is the view, to put in the window.
@@ -282,7 +318,13 @@ func (p reportPeriod) problem() string {
 // newer load has started since.
 func (v *ReportsView) load(ctx context.Context, p reportPeriod, id int, done chan struct{}) {
 	defer close(done)
-	r, err := v.src.Report(ctx, p.from, p.to, p.asOf)
+	var r *meeting.Report
+	var err error
+	if p.compare {
+		r, err = meeting.CompareReport(ctx, v.src, p.from, p.to, p.asOf)
+	} else {
+		r, err = v.src.Report(ctx, p.from, p.to, p.asOf)
+	}
 	var missing []meeting.Summary
 	var missingErr error
 	if err == nil {
@@ -301,8 +343,9 @@ func (v *ReportsView) load(ctx context.Context, p reportPeriod, id int, done cha
 		case err != nil:
 			// No figures rather than another period's under these dates.
 			v.Status.SetText("Could not work out the report: " + err.Error())
-			v.exportCSV.Disable()
-			v.exportPDF.Disable()
+			for _, b := range v.exports() {
+				b.Disable()
+			}
 			v.body.Content = widget.NewLabel("")
 			v.body.Refresh()
 			return
@@ -363,9 +406,13 @@ func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missing
 	if note := r.ToDate(); note != "" {
 		status += ": " + note
 	}
+	if p := r.Previous; p != nil {
+		status += "; compared with " + p.Period()
+	}
 	v.Status.SetText(status + ".")
-	v.exportCSV.Enable()
-	v.exportPDF.Enable()
+	for _, b := range v.exports() {
+		b.Enable()
+	}
 
 	v.cards = headlineCards(r)
 	cards := container.NewGridWithColumns(3)
@@ -373,16 +420,14 @@ func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missing
 		cards.Add(c)
 	}
 	v.bars = agencyChart(r)
-	v.lines = monthlyChart(r)
+	v.lines = trendChart(r)
 
 	body := container.NewVBox(
 		cards,
 		section("Attendance by agency",
 			"Each agency's part in the period's meetings. A statutory partner (children's social care, police, health) that did not attend counts as missing, whatever the reason.",
 			v.bars),
-		section("Attendance month by month",
-			"Share of each month's meetings attended by the statutory partners and education. Small months swing a lot: compare over quarters.",
-			v.lines),
+		section(r.Trend().Title(), r.Trend().Caption(), v.lines),
 	)
 	tables := r.Tables()
 	for i := 0; i < len(tables); i++ {
@@ -424,7 +469,7 @@ var sideBySideTables = map[string]string{"consent": "outcomes", "referral_to_mee
 func headlineCards(r *meeting.Report) []*statCard {
 	var cards []*statCard
 	for _, h := range r.Headlines() {
-		cards = append(cards, newStatCard(h.Label, h.Value.Text, h.Detail, h.Alert))
+		cards = append(cards, newStatCard(h.Label, h.Value.Text, h.Detail, r.Compared(h), h.Alert))
 	}
 	return cards
 }
@@ -442,18 +487,19 @@ func agencyChart(r *meeting.Report) *barChart {
 	return newBarChart(segments, paints, meeting.StateLabel(meeting.StateAttended), rows)
 }
 
-func monthlyChart(r *meeting.Report) *lineChart {
-	months, counts, model := r.MonthlyChart()
-	labels := make([]string, len(months))
-	years := make([]string, len(months))
-	for i, m := range months {
-		labels[i], years[i], _ = strings.Cut(meeting.MonthLabel(m), " ")
+// trendChart is the chart of attendance over time, at the report's step:
+// months, quarters or years.
+func trendChart(r *meeting.Report) *lineChart {
+	c := r.Trend()
+	labels, groups, counts := make([]string, len(c.Points)), make([]string, len(c.Points)), make([]int, len(c.Points))
+	for i, p := range c.Points {
+		labels[i], groups[i], counts[i] = p.Short, p.Group, p.Meetings
 	}
 	var series []lineSeries
-	for _, s := range model {
+	for _, s := range c.Series {
 		series = append(series, lineSeries{name: s.Name, paint: meeting.AgencyPaints[s.Agency], values: s.Values})
 	}
-	return newLineChart(labels, years, counts, series)
+	return newLineChart(labels, groups, counts, series)
 }
 
 // modelSection is a table of the report's model under its title.
@@ -708,6 +754,14 @@ func (v *ReportsView) saveCSV() {
 		return
 	}
 	v.saveAs(reportFileName(r, ".csv"), meeting.KindReportCSV, r.WriteCSV)
+}
+
+func (v *ReportsView) saveXLSX() {
+	r, write := v.Report(), v.xlsx
+	if r == nil || write == nil {
+		return
+	}
+	v.saveAs(reportFileName(r, ".xlsx"), meeting.KindReportXLSX, func(w io.Writer) error { return write(w, r) })
 }
 
 func (v *ReportsView) savePDF() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
 
 	"strategyminutes/meeting"
 	"strategyminutes/meeting/demo"
@@ -73,7 +75,8 @@ func newReportsView(t *testing.T, src meeting.Reporter, open func(string)) (*Rep
 
 func wantReport(t *testing.T, db *storage.DB, from, to, asOf meeting.Date) *meeting.Report {
 	t.Helper()
-	r, err := db.Report(context.Background(), from, to, asOf)
+	// The view compares with the previous period unless told not to.
+	r, err := meeting.CompareReport(context.Background(), db, from, to, asOf)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +102,7 @@ func TestReportsViewDefaultsToTheFinancialYear(t *testing.T) {
 	v, _ := newReportsView(t, db, nil)
 	today := meeting.UKDate(time.Now())
 	from, to := meeting.FinancialYear(today)
-	if got := (reportPeriod{entryDate(v.From), entryDate(v.To), entryDate(v.AsOf)}); got != (reportPeriod{from, to, today}) {
+	if got := (reportPeriod{entryDate(v.From), entryDate(v.To), entryDate(v.AsOf), v.Compare.Checked}); got != (reportPeriod{from, to, today, true}) {
 		t.Errorf("period on screen %+v, want %s to %s as of %s", got, from, to, today)
 	}
 	want := wantReport(t, db, from, to, today)
@@ -335,6 +338,89 @@ func TestReportsViewExportPDFOnlyWhenSet(t *testing.T) {
 	}
 }
 
+// The main window's Reports view saves the workbook of the report shown,
+// compared with the year before, one sheet per table.
+func TestReportsViewExportsExcel(t *testing.T) {
+	db := openDemoDB(t, 1500)
+	fixToday(t, day("2026-05-20"))
+	u := newApp(t, db)
+	u.ShowReports()
+	v := u.Reports
+	v.Wait()
+	if !v.exportXLSX.Visible() || v.exportXLSX.Disabled() {
+		t.Fatal("Export Excel hidden or disabled with a report shown")
+	}
+	path := filepath.Join(t.TempDir(), "report.xlsx")
+	proposed := saveTo(t, v, path)
+	test.Tap(v.exportXLSX)
+	if *proposed != "participation-report 2026-04-01 to 2027-03-31.xlsx" {
+		t.Errorf("proposed %q", *proposed)
+	}
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatalf("the saved workbook: %v", err)
+	}
+	defer f.Close()
+	r := v.Report()
+	var want []string
+	for _, tb := range r.DataTables() {
+		want = append(want, tb.Key)
+	}
+	if got := f.GetSheetList(); !slices.Equal(got, want) || !slices.Contains(got, "comparison") || !slices.Contains(got, "quarterly") {
+		t.Errorf("sheets %v, want %v with the comparison and the quarters", got, want)
+	}
+	// The comparison sheet's first figure is this year's meetings beside last year's.
+	rows, err := f.GetRows("comparison")
+	if err != nil || len(rows) < 2 {
+		t.Fatalf("comparison sheet: %v %v", rows, err)
+	}
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm()&0o077 != 0 {
+		t.Errorf("saved workbook mode %v, %v: want owner-only", info.Mode(), err)
+	}
+}
+
+// Compare with the previous period is on by default; turning it off shows
+// the report alone, without the previous figures under the cards.
+func TestReportsViewCompares(t *testing.T) {
+	db := openDemoDB(t, 1500)
+	fixToday(t, day("2026-05-20"))
+	v, _ := newReportsView(t, db, nil)
+	r := v.Report()
+	if !v.Compare.Checked || r.Previous == nil || r.Previous.From != day("2025-04-01") || r.Previous.To != day("2025-05-20") {
+		t.Fatalf("compare %v, previous %+v: want the last year's first 50 days", v.Compare.Checked, r.Previous)
+	}
+	if !strings.Contains(v.Status.Text, "compared with 1 April 2025 to 20 May 2025") {
+		t.Errorf("status %q", v.Status.Text)
+	}
+	for i, h := range r.Headlines() {
+		if v.cards[i].was == "" || v.cards[i].was != r.Compared(h) {
+			t.Errorf("card %s says %q, want %q", h.Key, v.cards[i].was, r.Compared(h))
+		}
+	}
+	test.Tap(v.Compare)
+	v.Wait()
+	if r := v.Report(); v.Compare.Checked || r.Previous != nil {
+		t.Fatalf("compare %v, previous %v after turning it off", v.Compare.Checked, r.Previous)
+	}
+	for _, c := range v.cards {
+		if c.was != "" {
+			t.Errorf("card %s still compares: %q", c.caption, c.was)
+		}
+	}
+	if got, want := v.Report(), wantReportAlone(t, db, day("2026-04-01"), day("2027-03-31"), day("2026-05-20")); !reflect.DeepEqual(got, want) {
+		t.Error("the report alone differs from the database's")
+	}
+}
+
+func wantReportAlone(t *testing.T, db *storage.DB, from, to, asOf meeting.Date) *meeting.Report {
+	t.Helper()
+	r, err := db.Report(context.Background(), from, to, asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
 func TestReportsViewBarChart(t *testing.T) {
 	db := openDemoDB(t, 1500)
 	fixToday(t, day("2026-05-20"))
@@ -484,6 +570,7 @@ func TestReportsViewKeyboard(t *testing.T) {
 	fixToday(t, day("2026-05-20"))
 	v, w := newReportsView(t, db, nil)
 	v.SetExportPDF(func(*meeting.Report) ([]byte, error) { return nil, nil })
+	v.SetExportXLSX(func(io.Writer, *meeting.Report) error { return nil })
 	reached := map[fyne.Focusable]bool{}
 	for range 200 {
 		test.FocusNext(w.Canvas())
@@ -492,7 +579,7 @@ func TestReportsViewKeyboard(t *testing.T) {
 		}
 	}
 	want := map[string]fyne.Focusable{"From": v.From, "To": v.To, "As of": v.AsOf, "Export CSV": v.exportCSV,
-		"Export PDF": v.exportPDF, "a missing meeting's Open": v.missingOpen[0], "Next": v.missingNext}
+		"Export PDF": v.exportPDF, "Export Excel": v.exportXLSX, "Compare": v.Compare, "a missing meeting's Open": v.missingOpen[0], "Next": v.missingNext}
 	for _, b := range v.quick {
 		want[b.Text] = b
 	}

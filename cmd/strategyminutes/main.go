@@ -59,6 +59,7 @@ type options struct {
 	meetings, limit           int
 	seed                      uint64
 	asOf, format              string // report
+	compare                   bool   // report --compare
 	meetingID                 string // export-pdf
 	initials                  bool   // export-pdf
 	force                     bool   // replace an existing --out file of another kind
@@ -103,7 +104,7 @@ func commands() []command {
 				fs.IntVar(&o.meetings, "meetings", 500, "how many meetings to invent")
 				fs.Uint64Var(&o.seed, "seed", 1, "the same seed gives the same meetings")
 			}},
-		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--format json|csv|text|pdf|xlsx] [--out FILE]",
+		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--compare] [--format json|csv|text|pdf|xlsx] [--out FILE]",
 			summary: "partner-participation report; without --from/--to, the financial year that contains --as-of", run: runReport, flags: reportFlags},
 		{name: "backup", writes: true, args: "--out FILE", summary: "write a consistent copy of the database, even while the app is open", run: runBackup,
 			flags: func(fs *flag.FlagSet, o *options) { fs.StringVar(&o.out, "out", "", "the backup file to create") }},

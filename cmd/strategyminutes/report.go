@@ -33,6 +33,7 @@ func reportFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.asOf, "as-of", "", "judge actions overdue as of this UK local date, YYYY-MM-DD (default: today)")
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(reportFormats, ", "))
 	fs.StringVar(&o.out, "out", "", "file to write, owner-only (default or -: standard output)")
+	fs.BoolVar(&o.compare, "compare", false, "compare with the period before, of the same length (to the same day of it, for a period not yet ended)")
 	forceFlag(fs, o)
 }
 
@@ -84,7 +85,13 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	if err != nil {
 		return err
 	}
-	r, err := e.db.Report(ctx, from, to, asOf)
+	report := e.db.Report
+	if e.opts.compare {
+		report = func(ctx context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
+			return meeting.CompareReport(ctx, e.db, from, to, asOf)
+		}
+	}
+	r, err := report(ctx, from, to, asOf)
 	if err != nil {
 		return err
 	}

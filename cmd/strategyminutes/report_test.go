@@ -207,7 +207,7 @@ func TestReportCSV(t *testing.T) {
 		}
 	}
 	wantOrder := []string{"report", "headline", "agencies", "health_services", "missing_statutory", "missing_statutory_meetings", "consent", "outcomes",
-		"actions", "monthly", "referral_to_meeting", "icpc", "repeat_meetings"}
+		"actions", "monthly", "quarterly", "yearly", "referral_to_meeting", "icpc", "repeat_meetings"}
 	if !reflect.DeepEqual(order, wantOrder) {
 		t.Fatalf("sections %v, want %v", order, wantOrder)
 	}
