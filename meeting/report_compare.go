@@ -63,7 +63,11 @@ func compare(cur, prev ReportCell) FigureChange {
 	if cur.Kind != prev.Kind || (cur.Kind != CellCount && cur.Kind != CellShare) {
 		return c
 	}
-	c.Known, c.Number = true, cur.Number-prev.Number
+	// Shares are rounded to RateDecimals places (Rate): so is their
+	// difference, which floating point would otherwise leave as
+	// -0.011799999999999922.
+	scale := math.Pow10(RateDecimals)
+	c.Known, c.Number = true, math.Round((cur.Number-prev.Number)*scale)/scale
 	var size, unit string
 	switch cur.Kind {
 	case CellShare:

@@ -53,6 +53,14 @@ func open(t *testing.T, r *meeting.Report) *excelize.File {
 func TestWorkbookHoldsTheModel(t *testing.T) {
 	reports := map[string]*meeting.Report{"year": demoReport(t), "no meetings": meeting.NewReport(date(t, "2030-04-01"), date(t, "2030-04-30"), date(t, "2030-05-01"))}
 	reports["no meetings"].Finish()
+	// Compared with the year before: the comparison sheet too.
+	compared := demoReport(t)
+	compared.Previous = meeting.NewReport(date(t, "2024-04-01"), date(t, "2025-03-31"), date(t, "2026-04-30"))
+	for _, m := range demo.Generate(1500, 4) {
+		compared.Previous.Add(m)
+	}
+	compared.Previous.Finish()
+	reports["compared"] = compared
 	for name, r := range reports {
 		t.Run(name, func(t *testing.T) {
 			f := open(t, r)
