@@ -373,3 +373,41 @@ func TestReportPDF(t *testing.T) {
 		t.Error("not a PDF")
 	}
 }
+
+// --compare adds the previous period's report, the very report asked for
+// that period, under "previous"; without it the JSON has no such key.
+func TestReportCompare(t *testing.T) {
+	db, _ := reportDB(t)
+	decode := func(args ...string) map[string]any {
+		t.Helper()
+		code, stdout, stderr := cli(t, append([]string{"--db", db, "report", "--as-of", "2026-04-30", "--format", "json"}, args...)...)
+		if code != exitOK {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+			t.Fatalf("%v\n%s", err, stdout)
+		}
+		return got
+	}
+	year := []string{"--from", "2025-04-01", "--to", "2026-03-31"}
+	plain := decode(year...)
+	if _, ok := plain["previous"]; ok {
+		t.Error("a report not compared has a previous period")
+	}
+	compared := decode(append(year, "--compare")...)
+	before := decode("--from", "2024-04-01", "--to", "2025-03-31")
+	prev, ok := compared["previous"].(map[string]any)
+	if !ok || !reflect.DeepEqual(prev, before) {
+		t.Errorf("previous %v, want the report of 2024-25 %v", compared["previous"], before)
+	}
+	delete(compared, "previous")
+	if !reflect.DeepEqual(compared, plain) {
+		t.Error("comparing changed the period's own figures")
+	}
+	// The text sets each headline figure beside the year before's.
+	code, stdout, stderr := cli(t, append([]string{"--db", db, "report", "--as-of", "2026-04-30", "--compare"}, year...)...)
+	if code != exitOK || !strings.Contains(stdout, "2024-25: ") {
+		t.Errorf("exit %d, text without the year before: %s %s", code, stdout, stderr)
+	}
+}
