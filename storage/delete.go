@@ -101,11 +101,17 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 		if err != nil {
 			return err
 		}
-		if err := adjustCases(ctx, tx, entryCases(st.entry), nil); err != nil {
+		cases, known := entryCases(st.entry)
+		if err := adjustCases(ctx, tx, cases, nil); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE id = ?`, id); err != nil {
 			return err
+		}
+		if !known { // a damaged entry, whose keys could not be counted down
+			if err := recountCases(ctx, tx); err != nil {
+				return err
+			}
 		}
 		event := EventDelete
 		if m.SignedOff() {

@@ -386,15 +386,63 @@ type execer interface {
 	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
 }
 
-// entryCases returns the case numbers of a stored entry: none for an entry
-// that is not one this app wrote, which check reports (the chair's save
-// goes on).
-func entryCases(b []byte) []int64 {
+// entryCases returns the case numbers of a stored entry, and false for an
+// entry that is not one this app wrote (damaged, or changed outside it),
+// whose numbers are unknown: recountCases then puts the uses right.
+func entryCases(b []byte) ([]int64, bool) {
+	if b == nil {
+		return nil, true // none stored yet
+	}
 	r := entryReader{buf: b}
 	if !r.next() {
-		return nil
+		return nil, false
 	}
-	return r.cases
+	return r.cases, true
+}
+
+// recountCases counts every case key's uses again from the stored
+// entries, and removes the keys none holds: after a damaged entry was
+// written over or deleted, whose keys could not be read to count down.
+// It reads every entry, so only damage calls for it.
+func recountCases(ctx context.Context, q execer) error {
+	held := map[int64]int64{}
+	err := eachRow(ctx, q, `SELECT entry FROM report_entries`, nil, func(rows *sql.Rows) error {
+		var b []byte
+		if err := rows.Scan(&b); err != nil {
+			return err
+		}
+		cases, _ := entryCases(b) // another damaged entry: check names it
+		for _, c := range cases {
+			held[c]++
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("count case keys' uses: %w", err)
+	}
+	uses := map[int64]int64{}
+	err = eachRow(ctx, q, `SELECT id, uses FROM case_keys`, nil, func(rows *sql.Rows) error {
+		var id, n int64
+		err := rows.Scan(&id, &n)
+		uses[id] = n
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("count case keys' uses: %w", err)
+	}
+	for id, n := range uses {
+		var err error
+		switch h := held[id]; {
+		case h == 0:
+			_, err = q.ExecContext(ctx, `DELETE FROM case_keys WHERE id = ?`, id)
+		case h != n:
+			_, err = q.ExecContext(ctx, `UPDATE case_keys SET uses = ? WHERE id = ?`, h, id)
+		}
+		if err != nil {
+			return fmt.Errorf("count case keys' uses: %w", err)
+		}
+	}
+	return nil
 }
 
 // An entryState is a stored meeting's report entry and what it is worked
@@ -443,13 +491,17 @@ func (w *writer) putEntry(ctx context.Context, key int64, m *meeting.Meeting, st
 	if bytes.Equal(enc, st.entry) {
 		return nil
 	}
-	if err := adjustCases(ctx, w, entryCases(st.entry), cases); err != nil {
+	old, known := entryCases(st.entry)
+	if err := adjustCases(ctx, w, old, cases); err != nil {
 		return err
 	}
 	if err := w.exec(ctx, putEntrySQL, e.HeldUnix, key, enc); err != nil {
 		return fmt.Errorf("store report entry: %w", err)
 	}
 	st.entry = enc
+	if !known {
+		return recountCases(ctx, w)
+	}
 	return nil
 }
 
@@ -457,8 +509,10 @@ const putEntrySQL = `INSERT INTO report_entries (held_unix, meeting, entry) VALU
 	ON CONFLICT (meeting) DO UPDATE SET held_unix = excluded.held_unix, entry = excluded.entry`
 
 // eachMeetingIn calls fn with every stored meeting, with its follow-ups, in
-// rowid order, loading them in batches through q.
-func eachMeetingIn(ctx context.Context, q querier, fn func(key int64, m *meeting.Meeting) error) error {
+// rowid order, loading them in batches through q. A meeting that cannot
+// be read (damaged, or changed outside the app) is an error, unless
+// unreadable is given: it is then called with that meeting's key instead.
+func eachMeetingIn(ctx context.Context, q querier, fn func(key int64, m *meeting.Meeting) error, unreadable func(key int64) error) error {
 	last := int64(0)
 	for {
 		var keys []int64
@@ -473,13 +527,28 @@ func eachMeetingIn(ctx context.Context, q querier, fn func(key int64, m *meeting
 		}
 		last = keys[len(keys)-1]
 		ms, err := loadMeetings(ctx, q, `WHERE m.rowid BETWEEN ? AND ? ORDER BY m.rowid`, keys[0], last)
+		if err == nil && len(ms) != len(keys) {
+			err = fmt.Errorf("read %d meetings of %d", len(ms), len(keys))
+		}
+		if err != nil && unreadable != nil {
+			// One by one, to find the meetings that cannot be read.
+			ms, err = make([]*meeting.Meeting, len(keys)), nil
+			for i, k := range keys {
+				one, lerr := loadMeetings(ctx, q, `WHERE m.rowid = ? ORDER BY m.rowid`, k)
+				if lerr == nil && len(one) == 1 {
+					ms[i] = one[0]
+				} else if err = unreadable(k); err != nil {
+					return err
+				}
+			}
+		}
 		if err != nil {
 			return err
 		}
-		if len(ms) != len(keys) {
-			return fmt.Errorf("read %d meetings of %d", len(ms), len(keys))
-		}
 		for i, m := range ms {
+			if m == nil {
+				continue
+			}
 			if err := fn(keys[i], m); err != nil {
 				return err
 			}
@@ -500,6 +569,15 @@ func fillReportEntries(ctx context.Context, tx *sql.Tx) error {
 		if err == nil {
 			_, err = tx.ExecContext(ctx, putEntrySQL, e.HeldUnix, key, encodeEntry(nil, e, cases))
 		}
+		return err
+	}, func(key int64) error {
+		// A meeting that cannot be read (which check names) must not keep
+		// the database from opening: its entry is one of no format (a
+		// body of one 0 byte), which the report refuses as damaged,
+		// rather than none, which it would silently leave out. Its time,
+		// when the row still has one, puts it in its period.
+		_, err := tx.ExecContext(ctx, `INSERT INTO report_entries (held_unix, meeting, entry)
+			SELECT coalesce(unixepoch(held_at), 0), rowid, x'0100' FROM meetings WHERE rowid = ?`, key)
 		return err
 	})
 	if err != nil {
@@ -525,7 +603,7 @@ func verifyReportEntries(ctx context.Context, q querier) ([]TamperProblem, error
 	if err != nil {
 		return nil, fmt.Errorf("read case keys: %w", err)
 	}
-	entries, err := openCursor(ctx, q, `SELECT meeting, entry FROM report_entries ORDER BY meeting`, 1)
+	entries, err := openCursor(ctx, q, `SELECT meeting, entry, held_unix FROM report_entries ORDER BY meeting`, 2)
 	if err != nil {
 		return nil, err
 	}
@@ -539,16 +617,19 @@ func verifyReportEntries(ctx context.Context, q querier) ([]TamperProblem, error
 			entries.next()
 		}
 		var have []byte
+		var heldUnix int64
 		n := 0
 		err := entries.take(key, func(v []any) error {
 			have, _ = v[0].([]byte)
+			heldUnix, _ = v[1].(int64)
 			n++
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		for _, c := range entryCases(have) {
+		stored, _ := entryCases(have)
+		for _, c := range stored {
 			held[c]++
 		}
 		e := meeting.EntryOf(m)
@@ -556,7 +637,8 @@ func verifyReportEntries(ctx context.Context, q querier) ([]TamperProblem, error
 		for i, k := range e.CaseKeys {
 			cases[i] = keys[k] // 0, no key's number, when it has none
 		}
-		if n != 1 || !bytes.Equal(have, encodeEntry(nil, e, cases)) {
+		// The time too: the report picks a period's entries by it.
+		if n != 1 || heldUnix != e.HeldUnix || !bytes.Equal(have, encodeEntry(nil, e, cases)) {
 			name := m.Reference
 			if name == "" {
 				name = m.ID
@@ -564,7 +646,7 @@ func verifyReportEntries(ctx context.Context, q querier) ([]TamperProblem, error
 			problems = append(problems, TamperProblem{Meeting: name, What: "its entry in the report does not match it: the report would miscount it"})
 		}
 		return nil
-	})
+	}, nil)
 	if err != nil {
 		// A meeting that cannot be read is named by the checksums' check.
 		return append(problems, TamperProblem{What: "the report's entries could not all be checked: a meeting cannot be read"}), nil

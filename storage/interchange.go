@@ -93,8 +93,16 @@ func (db *DB) importTx(ctx context.Context, each func(fn func(*meeting.Meeting) 
 			}
 			// Follow-ups are recorded whatever the minutes: they never
 			// change them (followup.go).
+			recorded := res.FollowUps
 			if err := importFollowUps(ctx, w, old.key, stored, m, who, now, &res); err != nil {
 				return err
+			}
+			if res.FollowUps != recorded {
+				// The entry now counts them: the save below must start
+				// from it, not from the one read before.
+				if old.report, err = readEntryState(ctx, w, old.key); err != nil {
+					return err
+				}
 			}
 			switch {
 			case meeting.Equal(stored.Minutes(), m.Minutes()):

@@ -60,8 +60,7 @@ const entriesSQL = `SELECT group_concat(entry, '') FROM report_entries WHERE hel
 // a year at a time, while the other cores count them: each counter counts
 // the years it is given into a report of its own, merged at the end.
 func countEntries(ctx context.Context, q querier, r *meeting.Report) error {
-	var maxCase int64
-	err := eachRow(ctx, q, `SELECT coalesce(max(id), 0) FROM case_keys`, nil, func(rows *sql.Rows) error { return rows.Scan(&maxCase) })
+	slots, index, err := caseSlots(ctx, q)
 	if err != nil {
 		return err
 	}
@@ -69,7 +68,7 @@ func countEntries(ctx context.Context, q querier, r *meeting.Report) error {
 	chunks := make(chan []byte, len(counters))
 	var wg sync.WaitGroup
 	for i := range counters {
-		c := &entryCounter{report: meeting.NewReport(r.From, r.To, r.AsOf), cases: make([]uint8, maxCase+1)}
+		c := &entryCounter{report: meeting.NewReport(r.From, r.To, r.AsOf), cases: make([]uint8, slots), index: index}
 		c.report.Calendar = r.Calendar
 		counters[i] = c
 		wg.Go(func() {
@@ -117,6 +116,36 @@ func countEntries(ctx context.Context, q querier, r *meeting.Report) error {
 	return nil
 }
 
+// caseSlots says how many counts the children's case keys need: one per
+// number up to the highest, when the numbers are dense (as the app numbers
+// them: a deleted key's number leaves a gap at most), else one per key,
+// with index giving each number its place. Numbers a key was given outside
+// the app can be anything: they must cost neither a crash nor the memory
+// of their size.
+func caseSlots(ctx context.Context, q querier) (slots int, index map[int64]int32, err error) {
+	var n, highest int64
+	err = eachRow(ctx, q, `SELECT count(*), coalesce(max(id), 0) FROM case_keys`, nil, func(rows *sql.Rows) error {
+		return rows.Scan(&n, &highest)
+	})
+	if err != nil {
+		return 0, nil, fmt.Errorf("read case keys: %w", err)
+	}
+	if highest >= 0 && highest <= 2*n+1<<16 {
+		return int(highest) + 1, nil, nil
+	}
+	index = make(map[int64]int32, n)
+	err = eachRow(ctx, q, `SELECT id FROM case_keys`, nil, func(rows *sql.Rows) error {
+		var id int64
+		err := rows.Scan(&id)
+		index[id] = int32(len(index))
+		return err
+	})
+	if err != nil {
+		return 0, nil, fmt.Errorf("read case keys: %w", err)
+	}
+	return len(index), index, nil
+}
+
 // maxCounters is the most goroutines that count entries: past two or three
 // the one reading them is the slower.
 const maxCounters = 3
@@ -127,6 +156,7 @@ type entryCounter struct {
 	// cases counts each case key's meetings, stopping at 3: all the report
 	// asks is one, two, or three or more.
 	cases []uint8
+	index map[int64]int32 // each case number's place in cases, when not the number itself (caseSlots)
 	rd    entryReader
 	err   error
 }
@@ -138,6 +168,13 @@ func (c *entryCounter) count(chunk []byte) error {
 			continue
 		}
 		for _, k := range c.rd.cases {
+			if c.index != nil {
+				i, ok := c.index[k]
+				if !ok {
+					return errEntry
+				}
+				k = int64(i)
+			}
 			if k < 0 || k >= int64(len(c.cases)) {
 				return errEntry
 			}

@@ -318,18 +318,7 @@ func (p reportPeriod) problem() string {
 // newer load has started since.
 func (v *ReportsView) load(ctx context.Context, p reportPeriod, id int, done chan struct{}) {
 	defer close(done)
-	var r *meeting.Report
-	var err error
-	if p.compare {
-		r, err = meeting.CompareReport(ctx, v.src, p.from, p.to, p.asOf)
-	} else {
-		r, err = v.src.Report(ctx, p.from, p.to, p.asOf)
-	}
-	var missing []meeting.Summary
-	var missingErr error
-	if err == nil {
-		missing, missingErr = missingSummaries(ctx, v.src, r)
-	}
+	r, missing, err, missingErr := v.work(ctx, p)
 	fyne.DoAndWait(func() {
 		v.mu.Lock()
 		stale := id != v.loadID
@@ -352,6 +341,26 @@ func (v *ReportsView) load(ctx context.Context, p reportPeriod, id int, done cha
 		}
 		v.show(r, missing, missingErr)
 	})
+}
+
+// work works the report out, with the summaries of its meetings missing
+// a statutory partner. A bug (or a database changed outside the app) that
+// panics becomes an error on screen, not the end of the chair's window.
+func (v *ReportsView) work(ctx context.Context, p reportPeriod) (r *meeting.Report, missing []meeting.Summary, err, missingErr error) {
+	defer func() {
+		if x := recover(); x != nil {
+			r, missing, err = nil, nil, fmt.Errorf("internal error: %v", x)
+		}
+	}()
+	if p.compare {
+		r, err = meeting.CompareReport(ctx, v.src, p.from, p.to, p.asOf)
+	} else {
+		r, err = v.src.Report(ctx, p.from, p.to, p.asOf)
+	}
+	if err == nil {
+		missing, missingErr = missingSummaries(ctx, v.src, r)
+	}
+	return r, missing, err, missingErr
 }
 
 // missingSummaries returns, in the report's order, the summaries of the

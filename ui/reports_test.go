@@ -554,6 +554,28 @@ func (failingReporter) Report(context.Context, meeting.Date, meeting.Date, meeti
 	return nil, errors.New("database is locked")
 }
 
+// panickingReporter panics, as a bug in working out a report would.
+type panickingReporter struct{}
+
+func (panickingReporter) Report(context.Context, meeting.Date, meeting.Date, meeting.Date) (*meeting.Report, error) {
+	var counts []uint8
+	counts[3]++ // index out of range
+	return nil, nil
+}
+
+// A report that panics is an error on screen; the window goes on.
+func TestReportsViewSurvivesAPanic(t *testing.T) {
+	v, _ := newReportsView(t, panickingReporter{}, nil)
+	if !strings.Contains(v.Status.Text, "Could not work out the report: internal error") || v.Report() != nil {
+		t.Errorf("status %q", v.Status.Text)
+	}
+	for _, b := range v.exports() {
+		if !b.Disabled() {
+			t.Errorf("%s enabled with no report", b.Text)
+		}
+	}
+}
+
 func TestReportsViewSaysWhyItFailed(t *testing.T) {
 	v, _ := newReportsView(t, failingReporter{}, nil)
 	if !strings.Contains(v.Status.Text, "Could not work out the report: database is locked") || v.Report() != nil {
