@@ -231,6 +231,12 @@ func VerifyBackup(ctx context.Context, path string) error {
 	if err := integrityCheck(ctx, ro, path); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
+	if version >= sealsVersion && version < int64(SchemaVersion()) {
+		// Made by an earlier version of the app (every backup is, just
+		// after an update): its rows are checked as this version reads
+		// them, in a copy brought up to date as opening it would.
+		return verifyOlderBackup(ctx, path)
+	}
 	if version >= sealsVersion {
 		// Its rows against their checksums and its audit log's chain: a
 		// backup changed outside the app is not put in place.
@@ -327,6 +333,16 @@ func restore(ctx context.Context, backupPath, dbPath string, window *InstanceLoc
 	if err := copyInto(tmp, backupPath); err != nil {
 		return "", fmt.Errorf("restore: copy the backup: %w; nothing was replaced", err)
 	}
+	// A backup of an earlier version is put in place up to date, so that
+	// what is checked below is what will be opened.
+	if older, err := olderSchema(ctx, tmp.Name()); err != nil || older {
+		if err == nil {
+			err = migrateFile(ctx, tmp.Name())
+		}
+		if err != nil {
+			return "", fmt.Errorf("restore: bring the backup up to this version: %w; nothing was replaced", err)
+		}
+	}
 	if err := VerifyBackup(ctx, tmp.Name()); err != nil {
 		return "", fmt.Errorf("restore: the copy of the backup: %w; nothing was replaced", err)
 	}
@@ -397,6 +413,81 @@ func lockTarget(dbPath string) (string, error) {
 		return "", fmt.Errorf("%s is not a file", abs)
 	}
 	return resolve(abs), nil
+}
+
+// olderSchema reports whether the database at path has a schema of an
+// earlier version of the app.
+func olderSchema(ctx context.Context, path string) (bool, error) {
+	ro, err := sql.Open("sqlite3", "file:"+uriPath(path)+"?mode=ro&immutable=1")
+	if err != nil {
+		return false, err
+	}
+	defer ro.Close()
+	var version int
+	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return false, err
+	}
+	return version < SchemaVersion(), nil
+}
+
+// verifyOlderBackup checks a backup of an earlier schema: a copy of it,
+// in an owner-only temporary folder removed afterwards, is brought up to
+// this version's schema and checked as a backup of this version is.
+func verifyOlderBackup(ctx context.Context, path string) error {
+	dir, err := os.MkdirTemp("", "strategyminutes-check-*")
+	if err != nil {
+		return fmt.Errorf("backup %s: %w", path, err)
+	}
+	defer os.RemoveAll(dir)
+	cp := filepath.Join(dir, "backup.db")
+	f, err := os.OpenFile(cp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("backup %s: %w", path, err)
+	}
+	if err := copyInto(f, path); err != nil {
+		return fmt.Errorf("backup %s: copy it to check it: %w", path, err)
+	}
+	if err := migrateFile(ctx, cp); err != nil {
+		return fmt.Errorf("backup %s: bring it up to this version to check it: %w", path, err)
+	}
+	if err := VerifyBackup(ctx, cp); err != nil {
+		// The copy's name means nothing to the chair: the backup's does.
+		return renamedError{strings.ReplaceAll(err.Error(), cp, path), err}
+	}
+	return nil
+}
+
+// A renamedError is err said another way, still of err's kind (errors.Is).
+type renamedError struct {
+	text string
+	err  error
+}
+
+func (e renamedError) Error() string { return e.text }
+func (e renamedError) Unwrap() error { return e.err }
+
+// migrateFile brings the database at path up to this version's schema, as
+// opening it does, and leaves it whole in its one file (no -wal).
+func migrateFile(ctx context.Context, path string) error {
+	db, err := Open(path)
+	if err != nil {
+		return err
+	}
+	var busy, frames, done int
+	err = db.sql.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &done)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil && busy != 0 {
+		err = errors.New("the update could not be written into the file")
+	}
+	if err != nil {
+		return err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		os.Remove(path + suffix)
+	}
+	return syncFile(path)
 }
 
 // recordRestore adds the restore to the audit log of the copy at path, and

@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"strategyminutes/meeting"
+	"strategyminutes/meeting/demo"
 )
 
 // restoreSteps are the moments restoreHook names, in order.
@@ -381,4 +382,72 @@ func TestManyProcessesOpenAtOnce(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// A backup made by the previous version of the app (every backup is, just
+// after an update) is checked and restored, brought up to this version; a
+// changed one is still refused.
+func TestRestoreABackupOfThePreviousVersion(t *testing.T) {
+	ctx := context.Background()
+	_, dbPath, backup, old, restored := restoreFixture(t)
+	older := backup + ".v15"
+	if err := os.WriteFile(older, readAll(t, backup), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tamper(t, older, dropReportEntries)
+	changed := backup + ".v15-changed"
+	if err := os.WriteFile(changed, readAll(t, older), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	tamper(t, changed, "UPDATE meetings SET reason = 'x' WHERE rowid = 1")
+
+	if err := VerifyBackup(ctx, older); err != nil {
+		t.Fatalf("the previous version's backup: %v", err)
+	}
+	if _, err := Restore(ctx, changed, dbPath); !errors.Is(err, ErrTampered) || strings.Contains(err.Error(), os.TempDir()+string(os.PathSeparator)+"strategyminutes-check-") {
+		t.Errorf("restore of a changed backup of the previous version: %v", err)
+	}
+	if n := countIn(t, dbPath); n != old {
+		t.Errorf("%d meetings after the refused restore, want %d", n, old)
+	}
+	if _, err := Restore(ctx, older, dbPath); err != nil {
+		t.Fatalf("restore of the previous version's backup: %v", err)
+	}
+	if _, err := os.Stat(dbPath + "-wal"); err == nil {
+		if info, _ := os.Stat(dbPath + "-wal"); info.Size() > 0 {
+			t.Error("the restored database has a -wal beside it")
+		}
+	}
+	db, err := Open(dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if n := countIn(t, dbPath); n != restored {
+		t.Errorf("%d meetings restored, want %d", n, restored)
+	}
+	if err := db.Verify(ctx); err != nil {
+		t.Errorf("check of the restored database: %v", err)
+	}
+	from, to := reportDate("1990-01-01"), reportDate("2030-12-31")
+	got, err := db.Report(ctx, from, to, demo.AsOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := pureReport(t, db, from, to, demo.AsOf, meeting.Filter{}); !equalReports(got, want) {
+		t.Error("the restored database's report differs from the definitions")
+	}
+	// Nothing of the check's copies is left in the temporary folder.
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "strategyminutes-check-*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
+	}
+}
+
+func readAll(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
