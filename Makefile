@@ -35,7 +35,9 @@ BUILD_PACKAGES := gcc libc6-dev pkg-config patch libgl1-mesa-dev libx11-dev libx
 WINDOWS_PACKAGES := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 osslsigncode openssl
 # xvfb and xdotool: e2e/ runs the real window on a virtual screen and types into
 # it; xclip serves the clipboard it pastes from.
-TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils xvfb xauth xdotool xclip imagemagick $(WINDOWS_PACKAGES)
+# postgresql: the partnership server's tests start a throwaway cluster of
+# their own (postgres/pgtest), and fail rather than skip without one.
+TEST_PACKAGES := $(BUILD_PACKAGES) poppler-utils xvfb xauth xdotool xclip imagemagick postgresql $(WINDOWS_PACKAGES)
 RELEASE_PACKAGES := $(BUILD_PACKAGES) $(WINDOWS_PACKAGES) xz-utils
 
 .PHONY: run build test bench fuzz demo screenshots deps-build deps-test deps-windows deps-release vet clean \
@@ -59,7 +61,7 @@ test: deps-test $(WORKSPACE)
 	$(GO) vet -tags ci,$(TAGS) ./...
 	test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed on:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GOBUILD) -ldflags "$(LDFLAGS)" -o $(BIN) ./cmd/strategyminutes
-	$(GO) test -race -tags ci,$(TAGS) -count=1 $$($(GO) list ./... | grep -v /e2e)
+	STRATEGYMINUTES_NEED_POSTGRES=1 $(GO) test -race -tags ci,$(TAGS) -count=1 $$($(GO) list ./... | grep -v /e2e)
 	STRATEGYMINUTES_BIN=$(CURDIR)/$(BIN) $(GO) test -tags $(TAGS) -count=1 -v ./e2e
 	$(MAKE) --no-print-directory fuzz FUZZTIME=1500x
 	$(MAKE) --no-print-directory version-check

@@ -60,6 +60,7 @@ type options struct {
 	seed                      uint64
 	asOf, format              string // report
 	compare                   bool   // report --compare
+	server                    string // server --server
 	meetingID                 string // export-pdf
 	initials                  bool   // export-pdf
 	force                     bool   // replace an existing --out file of another kind
@@ -127,6 +128,8 @@ func commands() []command {
 		{name: "followup", writes: true, run: runFollowUp, flags: followUpFlags,
 			args:    "--meeting ID (--action ID|#N --done DATE | --action ID|#N --open | --icpc-held DATE | --icpc-not-needed TEXT | --sent-to NAME --copy full|initials [--agency CODE] [--sent-at TIME])",
 			summary: "record what happened after a meeting (an action done, the initial conference, the minutes sent) without changing its minutes"},
+		{name: "server", args: "init --server URL", summary: "make (or update) the partnership server's schema and roles, as its database owner (docs/server.md)",
+			run: runServer, flags: serverFlags, noDB: true},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}

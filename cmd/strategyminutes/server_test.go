@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+
+	"strategyminutes/postgres/pgtest"
+)
+
+// cluster is the throwaway PostgreSQL server of this package's tests.
+var cluster *pgtest.Cluster
+
+func TestMain(m *testing.M) { pgtest.Main(m, &cluster) }
+
+func execAt(ctx context.Context, url, sql string) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, sql)
+	return err
+}
+
+// server init makes the schema and the roles, says so, and says so again
+// (up to date) when run twice.
+func TestServerInit(t *testing.T) {
+	pgtest.Need(t, cluster)
+	db := cluster.NewDatabase(context.Background(), t, execAt)
+	code, stdout, stderr := cli(t, "server", "init", "--server", cluster.SuperURL(db))
+	if code != exitOK || !strings.Contains(stdout, "The server's schema is at version 1 (it was 0), with the roles strategyminutes_chair") {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	code, stdout, stderr = cli(t, "server", "init", "--server", cluster.SuperURL(db))
+	if code != exitOK || !strings.Contains(stdout, "up to date (version 1)") {
+		t.Errorf("again: exit %d: %s %s", code, stdout, stderr)
+	}
+}
+
+// Mistakes are usage errors or clear refusals, and never repeat a password.
+func TestServerInitRefuses(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"server"}, exitUsage, "server init --server URL"},
+		{[]string{"server", "start"}, exitUsage, "server init --server URL"},
+		{[]string{"server", "init", "extra"}, exitUsage, "extra"},
+		{[]string{"server", "init", "--server", "postgres://alice:Secret-Pw@db.partnership.example/minutes"}, exitError, "sslmode=verify-full"},
+		{[]string{"server", "init", "--server", "postgres://alice:Secret-Pw@db.example:port/minutes"}, exitError, "cannot be read"},
+	} {
+		code, stdout, stderr := cli(t, tt.args...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) || strings.Contains(stdout+stderr, "Secret-Pw") {
+			t.Errorf("%q: exit %d: %s %s", tt.args, code, stdout, stderr)
+		}
+	}
+}

@@ -1,0 +1,294 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"strategyminutes/postgres/pgtest"
+)
+
+// cluster is the throwaway server of this package's tests.
+var cluster *pgtest.Cluster
+
+func TestMain(m *testing.M) { pgtest.Main(m, &cluster) }
+
+// execAt runs sql on the database at url, on a connection of its own.
+func execAt(ctx context.Context, url, sql string) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, sql)
+	return err
+}
+
+// newServer is a new database on the test cluster, made by Init as its
+// owner would (the cluster's superuser), and its name.
+func newServer(t *testing.T) (*Server, string) {
+	t.Helper()
+	pgtest.Need(t, cluster)
+	ctx := context.Background()
+	name := cluster.NewDatabase(ctx, t, execAt)
+	s, err := Open(ctx, cluster.SuperURL(name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Close)
+	if from, to, err := s.Init(ctx); err != nil || from != 0 || to != SchemaVersion() {
+		t.Fatalf("init: %d to %d, %v", from, to, err)
+	}
+	return s, name
+}
+
+func TestConfigRequiresVerifiedTLSForAnotherComputer(t *testing.T) {
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	for _, tt := range []struct {
+		address string
+		ok      bool
+	}{
+		{"postgres://chair@127.0.0.1:5432/minutes", true}, // this computer: TLS not needed
+		{"postgres://chair@localhost/minutes?sslmode=disable", true},
+		{"postgres://chair@[::1]:5432/minutes?sslmode=disable", true},
+		{"host=/var/run/postgresql user=chair dbname=minutes", true}, // a unix socket
+		{"postgres://chair@db.partnership.example/minutes?sslmode=verify-full", true},
+		{"postgres://chair@db.partnership.example/minutes", false},                   // prefer: falls back to plain text
+		{"postgres://chair@db.partnership.example/minutes?sslmode=require", false},   // encrypted, server not checked
+		{"postgres://chair@db.partnership.example/minutes?sslmode=verify-ca", false}, // certificate, not its name
+		{"postgres://chair@db.partnership.example/minutes?sslmode=disable", false},
+		{"postgres://chair@10.1.2.3/minutes?sslmode=allow", false},
+		// Two hosts: each must be safe.
+		{"postgres://chair@localhost,db.partnership.example/minutes?sslmode=prefer", false},
+		{"postgres://chair@localhost,db.partnership.example/minutes?sslmode=verify-full", true},
+	} {
+		_, err := Config(tt.address)
+		if tt.ok && err != nil || !tt.ok && !errors.Is(err, ErrInsecure) {
+			t.Errorf("%s: %v", tt.address, err)
+		}
+	}
+}
+
+// The settings libpq reads from the environment are read too.
+func TestConfigFromTheEnvironment(t *testing.T) {
+	t.Setenv("PGHOST", "db.partnership.example")
+	t.Setenv("PGUSER", "alice")
+	t.Setenv("PGDATABASE", "minutes")
+	t.Setenv("PGSSLMODE", "require")
+	if _, err := Config(""); !errors.Is(err, ErrInsecure) {
+		t.Errorf("PGSSLMODE=require to another computer: %v", err)
+	}
+	t.Setenv("PGSSLMODE", "verify-full")
+	pass := filepath.Join(t.TempDir(), "pgpass")
+	if err := os.WriteFile(pass, []byte("db.partnership.example:5432:minutes:alice:s3cret\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PGPASSFILE", pass)
+	cfg, err := Config("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cfg.ConnConfig
+	if c.Host != "db.partnership.example" || c.User != "alice" || c.Database != "minutes" || c.Password != "s3cret" ||
+		c.TLSConfig == nil || c.TLSConfig.ServerName != "db.partnership.example" {
+		t.Errorf("config %s@%s/%s, password from the file %v, TLS %+v", c.User, c.Host, c.Database, c.Password == "s3cret", c.TLSConfig)
+	}
+}
+
+// An address that cannot be read is refused without repeating it: it may
+// hold a password.
+func TestConfigNeverRepeatsTheAddress(t *testing.T) {
+	for _, address := range []string{"postgres://alice:Secret-Pw@db.example:notaport/minutes", "host=x password=Secret-Pw port=="} {
+		_, err := Config(address)
+		if err == nil || strings.Contains(err.Error(), "Secret-Pw") {
+			t.Errorf("%q: %v", address, err)
+		}
+	}
+}
+
+func TestInitIsIdempotentAndTakesTurns(t *testing.T) {
+	s, _ := newServer(t)
+	ctx := context.Background()
+	from, to, err := s.Init(ctx)
+	if err != nil || from != SchemaVersion() || to != SchemaVersion() {
+		t.Errorf("second init: %d to %d, %v", from, to, err)
+	}
+	// Five inits of a new database at once: one makes the schema, the
+	// others find it made.
+	other := cluster.NewDatabase(ctx, t, execAt)
+	var wg sync.WaitGroup
+	errs := make(chan error, 5)
+	for range 5 {
+		wg.Go(func() {
+			s, err := Open(ctx, cluster.SuperURL(other))
+			if err != nil {
+				errs <- err
+				return
+			}
+			defer s.Close()
+			_, _, err = s.Init(ctx)
+			errs <- err
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Errorf("init at once: %v", err)
+		}
+	}
+}
+
+// login makes a login of the name, given role, on the test cluster, and
+// returns the address of database db as it.
+func login(t *testing.T, db, role, name string) string {
+	t.Helper()
+	ctx := context.Background()
+	user := strings.ToLower(name + "_" + db)
+	if len(user) > 60 {
+		user = user[:60]
+	}
+	sql := fmt.Sprintf(`DROP ROLE IF EXISTS %[1]s; CREATE ROLE %[1]s LOGIN PASSWORD 'pw' IN ROLE %[2]s; GRANT CONNECT ON DATABASE %[3]s TO %[1]s`,
+		pgx.Identifier{user}.Sanitize(), role, pgx.Identifier{db}.Sanitize())
+	if err := execAt(ctx, cluster.SuperURL("postgres"), sql); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		execAt(context.Background(), cluster.SuperURL("postgres"), fmt.Sprintf("DROP OWNED BY %[1]s; DROP ROLE IF EXISTS %[1]s", pgx.Identifier{user}.Sanitize()))
+	})
+	return cluster.URL(user, "pw", db)
+}
+
+// loginName is the login's name in its address.
+func loginName(url string) string {
+	return strings.SplitN(strings.TrimPrefix(url, "postgres://"), ":", 2)[0]
+}
+
+// as connects to url and runs sql, returning the error's SQLSTATE code,
+// "" for none.
+func as(t *testing.T, url, sql string, args ...any) string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, sql, args...)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	if err != nil {
+		t.Fatalf("%s: %v", sql, err)
+	}
+	return ""
+}
+
+// count runs a count query as url.
+func count(t *testing.T, url, sql string) (int, string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	err = conn.QueryRow(ctx, sql).Scan(&n)
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return 0, pe.Code
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n, ""
+}
+
+const (
+	denied       = "42501" // insufficient_privilege, and row-level security's refusal
+	neverChanged = "23000" // integrity_constraint_violation: our triggers
+	checkFailed  = "23514" // check_violation
+)
+
+// Each role logs in and tries what it must not do; the engine refuses it,
+// whatever the client.
+func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
+	_, db := newServer(t)
+	alice, bob := login(t, db, RoleChair, "alice"), login(t, db, RoleChair, "bob")
+	analyst, admin := login(t, db, RoleAnalyst, "ann"), login(t, db, RoleAdmin, "adam")
+
+	const m1 = "11111111-1111-4111-8111-111111111111"
+	const m2 = "22222222-2222-4222-8222-222222222222"
+	insertMeeting := `INSERT INTO strategyminutes.meetings (id) VALUES ($1)`
+	insertVersion := `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, payload)
+		VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), $2, $3, '{"reason": "x"}')`
+	for _, step := range []struct {
+		name, url, sql string
+		args           []any
+		want           string
+	}{
+		{"a chair creates a meeting", alice, insertMeeting, []any{m1}, ""},
+		{"and writes its first version", alice, insertVersion, []any{m1, false, nil}, ""},
+		{"and a second draft", alice, insertVersion, []any{m1, false, nil}, ""},
+		{"a chair creates a meeting as another", bob, `INSERT INTO strategyminutes.meetings (id, owner) VALUES ($1, $2)`, []any{m2, loginName(alice)}, denied},
+		{"another chair writes a version of it", bob, insertVersion, []any{m1, false, nil}, denied},
+		{"another chair records a follow-up on it", bob, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, denied},
+		{"a version written as someone else", alice, `INSERT INTO strategyminutes.versions (meeting_id, signed_off, payload, made_by) VALUES ($1, false, '{}', 'postgres')`, []any{m1}, denied},
+		{"a chair changes a version", alice, `UPDATE strategyminutes.versions SET payload = '{"reason": "changed"}' WHERE meeting_id = $1`, []any{m1}, denied},
+		{"a chair deletes a version", alice, `DELETE FROM strategyminutes.versions WHERE meeting_id = $1`, []any{m1}, denied},
+		{"a chair deletes a meeting", alice, `DELETE FROM strategyminutes.meetings WHERE id = $1`, []any{m1}, denied},
+		{"an amendment of a draft", alice, insertVersion, []any{m1, false, "a reason"}, checkFailed},
+		{"the chair signs it off", alice, insertVersion, []any{m1, true, nil}, ""},
+		{"then a draft after sign-off", alice, insertVersion, []any{m1, false, nil}, neverChanged},
+		{"then signed off again with no reason", alice, insertVersion, []any{m1, true, nil}, neverChanged},
+		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, payload)
+			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', '{}')`, []any{m1}, neverChanged},
+		{"an amendment", alice, insertVersion, []any{m1, true, "Corrected a date"}, ""},
+		{"a follow-up", alice, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, ""},
+		{"a follow-up changed", alice, `UPDATE strategyminutes.records SET kind = 'x'`, nil, denied},
+		{"an analyst reads the versions", analyst, `SELECT payload FROM strategyminutes.versions`, nil, denied},
+		{"an analyst reads the meetings", analyst, `SELECT * FROM strategyminutes.meetings`, nil, denied},
+		{"an analyst reads the follow-ups", analyst, `SELECT * FROM strategyminutes.records`, nil, denied},
+		{"an analyst reads the current minutes", analyst, `SELECT payload FROM strategyminutes.current`, nil, denied},
+		{"an analyst writes", analyst, insertMeeting, []any{m2}, denied},
+		{"an administrator changes a signed-off version", admin, `UPDATE strategyminutes.versions SET signed_off = false`, nil, denied},
+		{"an administrator writes a version", admin, insertVersion, []any{m1, true, "x"}, denied},
+	} {
+		if got := as(t, step.url, step.sql, step.args...); got != step.want {
+			t.Errorf("%s: SQLSTATE %q, want %q", step.name, got, step.want)
+		}
+	}
+	// What each reads.
+	if n, code := count(t, analyst, `SELECT count(*) FROM strategyminutes.report_meetings`); code != "" || n != 1 {
+		t.Errorf("an analyst reads %d report rows (%s), want 1", n, code)
+	}
+	if n, code := count(t, bob, `SELECT count(*) FROM strategyminutes.versions`); code != "" || n != 4 {
+		t.Errorf("another chair reads %d versions (%s), want all 4", n, code)
+	}
+	// The analyst's view has figures only: no payload, no names, no free text.
+	cols, _ := count(t, cluster.SuperURL(db), `SELECT count(*) FROM information_schema.columns
+		WHERE table_schema = 'strategyminutes' AND table_name = 'report_meetings' AND column_name NOT IN ('meeting_id', 'held_at', 'signed_off')`)
+	if cols != 0 {
+		t.Errorf("the analyst's view has %d columns beyond the figures", cols)
+	}
+	// An administrator deletes the meeting everywhere: its versions and
+	// follow-ups go with it, through the triggers' one exception.
+	if got := as(t, admin, `DELETE FROM strategyminutes.meetings WHERE id = $1`, m1); got != "" {
+		t.Errorf("an administrator deletes a meeting: SQLSTATE %q", got)
+	}
+	for _, table := range []string{"meetings", "versions", "records"} {
+		if n, _ := count(t, cluster.SuperURL(db), "SELECT count(*) FROM strategyminutes."+table); n != 0 {
+			t.Errorf("%d rows left in %s after the meeting was deleted", n, table)
+		}
+	}
+}
