@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
 
+	"strategyminutes/postgres"
 	"strategyminutes/postgres/pgtest"
 )
 
@@ -31,11 +33,11 @@ func TestServerInit(t *testing.T) {
 	pgtest.Need(t, cluster)
 	db := cluster.NewDatabase(context.Background(), t, execAt)
 	code, stdout, stderr := cli(t, "server", "init", "--server", cluster.SuperURL(db))
-	if code != exitOK || !strings.Contains(stdout, "The server's schema is at version 1 (it was 0), with the roles strategyminutes_chair") {
+	if code != exitOK || !strings.Contains(stdout, fmt.Sprintf("The server's schema is at version %d (it was 0), with the roles strategyminutes_chair", postgres.SchemaVersion())) {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
 	}
 	code, stdout, stderr = cli(t, "server", "init", "--server", cluster.SuperURL(db))
-	if code != exitOK || !strings.Contains(stdout, "up to date (version 1)") {
+	if code != exitOK || !strings.Contains(stdout, fmt.Sprintf("up to date (version %d)", postgres.SchemaVersion())) {
 		t.Errorf("again: exit %d: %s %s", code, stdout, stderr)
 	}
 }

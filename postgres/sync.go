@@ -1,0 +1,149 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+)
+
+// This file is the server's half of sync: laptops push versions of their
+// meetings and pull everyone's, by revision. The server keeps every
+// version; a version made from one that is no longer its meeting's head
+// is a conflict, kept beside the other head for the chair to resolve.
+
+// A Version is one version of a meeting, as pushed and pulled.
+type Version struct {
+	Revision  int64 // the server's number for it, in the order versions became visible
+	MeetingID string
+	// Parent is the revision it was made from, 0 for a meeting's first.
+	Parent          int64
+	SignedOff       bool
+	AmendmentReason string // for an amendment of signed-off minutes
+	HeldAt          time.Time
+	// Payload is the meeting in the interchange encoding (docs/interchange.md):
+	// whatever the record gains later syncs without new sync code.
+	Payload []byte
+	Seal    string
+	MadeBy  string
+	MadeAt  time.Time
+}
+
+// A Pushed says what became of a pushed version.
+type Pushed struct {
+	Revision int64
+	// Heads is the meeting's heads once it is stored: more than one is a
+	// conflict, every head kept.
+	Heads []int64
+}
+
+// Conflict reports whether the push left the meeting with two or more
+// heads.
+func (p Pushed) Conflict() bool { return len(p.Heads) > 1 }
+
+// ErrNotYours is returned for a version of a meeting another login made:
+// only the login that created a meeting writes it.
+var ErrNotYours = errors.New("the meeting was created by another chair's login: only theirs may change it")
+
+// ErrSignedOff is returned for a version after signed-off minutes that is
+// not an amendment made from the latest version.
+var ErrSignedOff = errors.New("the minutes are signed off on the server: only an amendment made from its latest version may follow")
+
+// Push stores versions (in one transaction: all or none) and says what
+// became of each.
+func (s *Server) Push(ctx context.Context, vs []Version) ([]Pushed, error) {
+	out := make([]Pushed, len(vs))
+	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		for i, v := range vs {
+			if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.meetings (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, v.MeetingID); err != nil {
+				return pushError(v, err)
+			}
+			// The engine refuses another's meeting (row-level security);
+			// asked first, so that the refusal says why.
+			var mine bool
+			if err := tx.QueryRow(ctx, `SELECT owner = current_user FROM strategyminutes.meetings WHERE id = $1`, v.MeetingID).Scan(&mine); err != nil {
+				return pushError(v, err)
+			}
+			if !mine {
+				return pushError(v, ErrNotYours)
+			}
+			var parent, reason, seal, held any
+			if v.Parent != 0 {
+				parent = v.Parent
+			}
+			if v.AmendmentReason != "" {
+				reason = v.AmendmentReason
+			}
+			if v.Seal != "" {
+				seal = v.Seal
+			}
+			if !v.HeldAt.IsZero() {
+				held = v.HeldAt
+			}
+			err := tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, held_at, payload, seal)
+				VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING revision`,
+				v.MeetingID, parent, v.SignedOff, reason, held, v.Payload, seal).Scan(&out[i].Revision)
+			if err != nil {
+				return pushError(v, err)
+			}
+			rows, err := tx.Query(ctx, `SELECT revision FROM strategyminutes.heads WHERE meeting_id = $1 ORDER BY revision`, v.MeetingID)
+			if err != nil {
+				return err
+			}
+			out[i].Heads, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// pushError names the meeting and says what the server's rules refused,
+// never repeating the payload.
+func pushError(v Version, err error) error {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case "42501": // row-level security, or no right
+			err = ErrNotYours
+		case "23000":
+			err = ErrSignedOff
+		case "23503": // foreign key: the parent is no version
+			err = fmt.Errorf("it was made from revision %d, which the server does not hold", v.Parent)
+		}
+	}
+	return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
+}
+
+// Pull returns up to limit versions after revision after, in order: a
+// laptop that has pulled to n asks for those after n. Versions become
+// visible in the order of their revisions (migration 2), so none is ever
+// missed.
+func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]Version, error) {
+	rows, err := s.pool.Query(ctx, `SELECT revision, meeting_id::text, coalesce(parent, 0), signed_off, coalesce(amendment_reason, ''),
+			coalesce(held_at, 'epoch'), payload, coalesce(seal, ''), made_by, made_at
+		FROM strategyminutes.versions WHERE revision > $1 ORDER BY revision LIMIT $2`, after, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pull: %w", err)
+	}
+	vs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Version, error) {
+		var v Version
+		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt)
+		if v.HeldAt.Equal(time.Unix(0, 0)) {
+			v.HeldAt = time.Time{}
+		}
+		return v, err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("pull: %w", err)
+	}
+	return vs, nil
+}
