@@ -8,6 +8,8 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"strategyminutes/meeting"
 )
 
 // This file is the server's half of sync: laptops push versions of their
@@ -15,34 +17,8 @@ import (
 // version; a version made from one that is no longer its meeting's head
 // is a conflict, kept beside the other head for the chair to resolve.
 
-// A Version is one version of a meeting, as pushed and pulled.
-type Version struct {
-	Revision  int64 // the server's number for it, in the order versions became visible
-	MeetingID string
-	// Parent is the revision it was made from, 0 for a meeting's first.
-	Parent          int64
-	SignedOff       bool
-	AmendmentReason string // for an amendment of signed-off minutes
-	HeldAt          time.Time
-	// Payload is the meeting in the interchange encoding (docs/interchange.md):
-	// whatever the record gains later syncs without new sync code.
-	Payload []byte
-	Seal    string
-	MadeBy  string
-	MadeAt  time.Time
-}
-
-// A Pushed says what became of a pushed version.
-type Pushed struct {
-	Revision int64
-	// Heads is the meeting's heads once it is stored: more than one is a
-	// conflict, every head kept.
-	Heads []int64
-}
-
-// Conflict reports whether the push left the meeting with two or more
-// heads.
-func (p Pushed) Conflict() bool { return len(p.Heads) > 1 }
+// The server is the laptops' Remote.
+var _ meeting.Remote = (*Server)(nil)
 
 // ErrNotYours is returned for a version of a meeting another login made:
 // only the login that created a meeting writes it.
@@ -54,8 +30,8 @@ var ErrSignedOff = errors.New("the minutes are signed off on the server: only an
 
 // Push stores versions (in one transaction: all or none) and says what
 // became of each.
-func (s *Server) Push(ctx context.Context, vs []Version) ([]Pushed, error) {
-	out := make([]Pushed, len(vs))
+func (s *Server) Push(ctx context.Context, vs []meeting.Version) ([]meeting.Pushed, error) {
+	out := make([]meeting.Pushed, len(vs))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		for i, v := range vs {
 			if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.meetings (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, v.MeetingID); err != nil {
@@ -83,9 +59,16 @@ func (s *Server) Push(ctx context.Context, vs []Version) ([]Pushed, error) {
 			if !v.HeldAt.IsZero() {
 				held = v.HeldAt
 			}
-			err := tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, held_at, payload, seal)
-				VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING revision`,
-				v.MeetingID, parent, v.SignedOff, reason, held, v.Payload, seal).Scan(&out[i].Revision)
+			// Pushed before (a laptop killed before it heard): the same
+			// version, stored once.
+			err := tx.QueryRow(ctx, `SELECT revision FROM strategyminutes.versions
+				WHERE meeting_id = $1 AND coalesce(parent, 0) = $2 AND sha256(payload) = sha256($3)`,
+				v.MeetingID, v.Parent, v.Payload).Scan(&out[i].Revision)
+			if errors.Is(err, pgx.ErrNoRows) {
+				err = tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, held_at, payload, seal)
+					VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING revision`,
+					v.MeetingID, parent, v.SignedOff, reason, held, v.Payload, seal).Scan(&out[i].Revision)
+			}
 			if err != nil {
 				return pushError(v, err)
 			}
@@ -108,7 +91,7 @@ func (s *Server) Push(ctx context.Context, vs []Version) ([]Pushed, error) {
 
 // pushError names the meeting and says what the server's rules refused,
 // never repeating the payload.
-func pushError(v Version, err error) error {
+func pushError(v meeting.Version, err error) error {
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		switch pe.Code {
@@ -127,15 +110,15 @@ func pushError(v Version, err error) error {
 // laptop that has pulled to n asks for those after n. Versions become
 // visible in the order of their revisions (migration 2), so none is ever
 // missed.
-func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]Version, error) {
+func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]meeting.Version, error) {
 	rows, err := s.pool.Query(ctx, `SELECT revision, meeting_id::text, coalesce(parent, 0), signed_off, coalesce(amendment_reason, ''),
 			coalesce(held_at, 'epoch'), payload, coalesce(seal, ''), made_by, made_at
 		FROM strategyminutes.versions WHERE revision > $1 ORDER BY revision LIMIT $2`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pull: %w", err)
 	}
-	vs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (Version, error) {
-		var v Version
+	vs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (meeting.Version, error) {
+		var v meeting.Version
 		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt)
 		if v.HeldAt.Equal(time.Unix(0, 0)) {
 			v.HeldAt = time.Time{}

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
+
+	"strategyminutes/meeting"
 )
 
 // openAs opens the server at url, closed when t ends.
@@ -36,17 +38,17 @@ func TestPushPullAndConflict(t *testing.T) {
 	const m = "33333333-3333-4333-8333-333333333333"
 	held := time.Date(2026, 3, 29, 0, 30, 0, 0, time.UTC) // the night the clocks change
 
-	first, err := alice.Push(ctx, []Version{{MeetingID: m, HeldAt: held, Payload: payload("first")}})
+	first, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, HeldAt: held, Payload: payload("first")}})
 	if err != nil || first[0].Conflict() || !slices.Equal(first[0].Heads, []int64{first[0].Revision}) {
 		t.Fatalf("first push: %+v %v", first, err)
 	}
 	r1 := first[0].Revision
-	second, err := alice.Push(ctx, []Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("second")}})
+	second, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("second")}})
 	if err != nil || second[0].Conflict() {
 		t.Fatalf("second push: %+v %v", second, err)
 	}
 	// Another laptop of the same chair, still at the first revision.
-	other, err := alice.Push(ctx, []Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("other laptop")}})
+	other, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("other laptop")}})
 	if err != nil || !other[0].Conflict() || !slices.Equal(other[0].Heads, []int64{second[0].Revision, other[0].Revision}) {
 		t.Fatalf("conflicting push: %+v %v", other, err)
 	}
@@ -59,7 +61,7 @@ func TestPushPullAndConflict(t *testing.T) {
 		t.Errorf("pulled %+v", got)
 	}
 	// Resolving: a version made from both heads' latest settles it.
-	merged, err := alice.Push(ctx, []Version{{MeetingID: m, Parent: other[0].Revision, HeldAt: held, Payload: payload("merged")}})
+	merged, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: other[0].Revision, HeldAt: held, Payload: payload("merged")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,30 +82,30 @@ func TestPushRefuses(t *testing.T) {
 	alice := openAs(t, login(t, db, RoleChair, "alice"))
 	bob := openAs(t, login(t, db, RoleChair, "bob"))
 	const m = "44444444-4444-4444-8444-444444444444"
-	p, err := alice.Push(ctx, []Version{{MeetingID: m, SignedOff: true, Payload: payload("signed")}})
+	p, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, SignedOff: true, Payload: payload("signed")}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct {
 		name string
 		s    *Server
-		v    Version
+		v    meeting.Version
 		want error
 	}{
-		{"another chair's meeting", bob, Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("bob")}, ErrNotYours},
-		{"a draft after sign-off", alice, Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("draft")}, ErrSignedOff},
-		{"an amendment from an old version", alice, Version{MeetingID: m, SignedOff: true, AmendmentReason: "x", Payload: payload("a")}, ErrSignedOff},
+		{"another chair's meeting", bob, meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("bob")}, ErrNotYours},
+		{"a draft after sign-off", alice, meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("draft")}, ErrSignedOff},
+		{"an amendment from an old version", alice, meeting.Version{MeetingID: m, SignedOff: true, AmendmentReason: "x", Payload: payload("a")}, ErrSignedOff},
 	} {
-		if _, err := tt.s.Push(ctx, []Version{tt.v}); !errors.Is(err, tt.want) {
+		if _, err := tt.s.Push(ctx, []meeting.Version{tt.v}); !errors.Is(err, tt.want) {
 			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
 		}
 	}
-	if _, err := alice.Push(ctx, []Version{{MeetingID: m, Parent: 999999, Payload: payload("x")}}); err == nil {
+	if _, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: 999999, Payload: payload("x")}}); err == nil {
 		t.Error("a version made from a revision the server does not hold was stored")
 	}
 	// All or none: a push whose second version is refused stores neither.
 	before, _ := alice.Pull(ctx, 0, 1000)
-	_, err = alice.Push(ctx, []Version{
+	_, err = alice.Push(ctx, []meeting.Version{
 		{MeetingID: "55555555-5555-4555-8555-555555555555", Payload: payload("fine")},
 		{MeetingID: m, Parent: p[0].Revision, Payload: payload("refused")},
 	})
@@ -111,7 +113,7 @@ func TestPushRefuses(t *testing.T) {
 		t.Errorf("a refused push stored %d versions (%v)", len(after)-len(before), err)
 	}
 	// An amendment made from the latest version is what follows sign-off.
-	if _, err := alice.Push(ctx, []Version{{MeetingID: m, Parent: p[0].Revision, SignedOff: true, AmendmentReason: "Corrected a name", Payload: payload("amended")}}); err != nil {
+	if _, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: p[0].Revision, SignedOff: true, AmendmentReason: "Corrected a name", Payload: payload("amended")}}); err != nil {
 		t.Errorf("amendment: %v", err)
 	}
 }
@@ -207,5 +209,34 @@ func TestPullNeverMissesAVersion(t *testing.T) {
 			}
 		}
 		t.Errorf("pulled %d of %d versions (%d missed)", len(seen), len(all), missed)
+	}
+}
+
+// A version pushed again (the laptop killed after the server took it,
+// before it heard) is stored once, drafts and signed-off minutes alike.
+func TestPushTwiceStoresOnce(t *testing.T) {
+	_, db := newServer(t)
+	ctx := context.Background()
+	alice := openAs(t, login(t, db, RoleChair, "alice"))
+	const m = "66666666-6666-4666-8666-666666666666"
+	draft := meeting.Version{MeetingID: m, Payload: payload("draft")}
+	p1, err := alice.Push(ctx, []meeting.Version{draft})
+	if err != nil {
+		t.Fatal(err)
+	}
+	signed := meeting.Version{MeetingID: m, Parent: p1[0].Revision, SignedOff: true, Payload: payload("signed")}
+	p2, err := alice.Push(ctx, []meeting.Version{signed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := alice.Push(ctx, []meeting.Version{draft, signed})
+	if err != nil {
+		t.Fatalf("pushed again: %v", err)
+	}
+	if again[0].Revision != p1[0].Revision || again[1].Revision != p2[0].Revision || again[1].Conflict() {
+		t.Errorf("pushed again: %+v, want revisions %d and %d, no conflict", again, p1[0].Revision, p2[0].Revision)
+	}
+	if vs, _ := alice.Pull(ctx, 0, 100); len(vs) != 2 || string(vs[1].Payload) != string(signed.Payload) {
+		t.Errorf("the server holds %d versions, want 2, bytes unchanged", len(vs))
 	}
 }

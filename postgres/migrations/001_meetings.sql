@@ -40,7 +40,9 @@ CREATE TABLE strategyminutes.versions (
 	-- Set on a version that amends signed-off minutes: the reason given.
 	amendment_reason text CHECK (amendment_reason IS NULL OR amendment_reason <> ''),
 	held_at timestamptz,
-	payload jsonb NOT NULL,
+	-- The interchange encoding's very bytes: nothing reorders or reformats
+	-- what a chair's laptop sent.
+	payload bytea NOT NULL,
 	seal text,
 	made_by name NOT NULL DEFAULT current_user,
 	made_at timestamptz NOT NULL DEFAULT now()
@@ -53,7 +55,7 @@ CREATE TABLE strategyminutes.records (
 	id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
 	meeting_id uuid NOT NULL REFERENCES strategyminutes.meetings ON DELETE CASCADE,
 	kind text NOT NULL CHECK (kind <> ''),
-	payload jsonb NOT NULL,
+	payload bytea NOT NULL,
 	made_by name NOT NULL DEFAULT current_user,
 	made_at timestamptz NOT NULL DEFAULT now()
 );

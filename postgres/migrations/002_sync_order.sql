@@ -23,3 +23,7 @@ CREATE VIEW strategyminutes.heads AS
 	WHERE NOT EXISTS (SELECT 1 FROM strategyminutes.versions c WHERE c.parent = v.revision);
 GRANT SELECT ON strategyminutes.heads TO strategyminutes_chair, strategyminutes_admin;
 CREATE INDEX versions_parent ON strategyminutes.versions (parent);
+
+-- A version pushed twice (a laptop killed after the server took it and
+-- before it heard so) is stored once.
+CREATE UNIQUE INDEX versions_once ON strategyminutes.versions (meeting_id, coalesce(parent, 0), sha256(payload));
