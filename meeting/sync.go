@@ -37,6 +37,9 @@ type Pushed struct {
 	// Heads are the meeting's heads once it is stored: more than one is a
 	// conflict, every head kept.
 	Heads []int64
+	// Refused says why the server's rules refused the version (another
+	// chair's meeting, a draft after sign-off), "" when it was stored.
+	Refused string
 }
 
 // Conflict reports whether the push left the meeting with two or more
@@ -89,6 +92,9 @@ type SyncResult struct {
 	Pulled, Added, Updated int
 	Pushed                 int
 	Conflicts              []string // meetings left with two versions, by id
+	// Refused are the server's reasons for the versions it refused, which
+	// stay here to push again.
+	Refused []string
 }
 
 // Batch sizes: a pull or a push is one request and one transaction.
@@ -156,6 +162,10 @@ func Sync(ctx context.Context, local Replica, remote Remote) (SyncResult, error)
 			return res, fmt.Errorf("push: the server answered for %d versions of %d", len(ps), len(batch))
 		}
 		for i, p := range ps {
+			if p.Refused != "" {
+				res.Refused = append(res.Refused, p.Refused)
+				continue
+			}
 			if err := local.MarkPushed(ctx, batch[i], p); err != nil {
 				return res, err
 			}

@@ -28,55 +28,25 @@ var ErrNotYours = errors.New("the meeting was created by another chair's login: 
 // not an amendment made from the latest version.
 var ErrSignedOff = errors.New("the minutes are signed off on the server: only an amendment made from its latest version may follow")
 
-// Push stores versions (in one transaction: all or none) and says what
-// became of each.
+// Push stores versions, in one transaction, and says what became of
+// each. A version the server's rules refuse (another chair's meeting, a
+// draft after sign-off, a parent it does not hold) is refused alone, with
+// the reason, and the others are stored: one meeting never holds up a
+// laptop's sync.
 func (s *Server) Push(ctx context.Context, vs []meeting.Version) ([]meeting.Pushed, error) {
 	out := make([]meeting.Pushed, len(vs))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		for i, v := range vs {
-			if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.meetings (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, v.MeetingID); err != nil {
-				return pushError(v, err)
-			}
-			// The engine refuses another's meeting (row-level security);
-			// asked first, so that the refusal says why.
-			var mine bool
-			if err := tx.QueryRow(ctx, `SELECT owner = current_user FROM strategyminutes.meetings WHERE id = $1`, v.MeetingID).Scan(&mine); err != nil {
-				return pushError(v, err)
-			}
-			if !mine {
-				return pushError(v, ErrNotYours)
-			}
-			var parent, reason, seal, held any
-			if v.Parent != 0 {
-				parent = v.Parent
-			}
-			if v.AmendmentReason != "" {
-				reason = v.AmendmentReason
-			}
-			if v.Seal != "" {
-				seal = v.Seal
-			}
-			if !v.HeldAt.IsZero() {
-				held = v.HeldAt
-			}
-			// Pushed before (a laptop killed before it heard): the same
-			// version, stored once.
-			err := tx.QueryRow(ctx, `SELECT revision FROM strategyminutes.versions
-				WHERE meeting_id = $1 AND coalesce(parent, 0) = $2 AND sha256(payload) = sha256($3)`,
-				v.MeetingID, v.Parent, v.Payload).Scan(&out[i].Revision)
-			if errors.Is(err, pgx.ErrNoRows) {
-				err = tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, held_at, payload, seal)
-					VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING revision`,
-					v.MeetingID, parent, v.SignedOff, reason, held, v.Payload, seal).Scan(&out[i].Revision)
-			}
-			if err != nil {
-				return pushError(v, err)
-			}
-			rows, err := tx.Query(ctx, `SELECT revision FROM strategyminutes.heads WHERE meeting_id = $1 ORDER BY revision`, v.MeetingID)
-			if err != nil {
+			err := pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { // a savepoint
+				var err error
+				out[i], err = pushOne(ctx, sp, v)
 				return err
+			})
+			var refused *refusal
+			if errors.As(err, &refused) {
+				out[i] = meeting.Pushed{Refused: refused.Error()}
+				continue
 			}
-			out[i].Heads, err = pgx.CollectRows(rows, pgx.RowTo[int64])
 			if err != nil {
 				return err
 			}
@@ -87,6 +57,61 @@ func (s *Server) Push(ctx context.Context, vs []meeting.Version) ([]meeting.Push
 		return nil, err
 	}
 	return out, nil
+}
+
+// A refusal is a version the server's rules refuse.
+type refusal struct{ err error }
+
+func (r *refusal) Error() string { return r.err.Error() }
+func (r *refusal) Unwrap() error { return r.err }
+
+// pushOne stores one version.
+func pushOne(ctx context.Context, tx pgx.Tx, v meeting.Version) (meeting.Pushed, error) {
+	var p meeting.Pushed
+	if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.meetings (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, v.MeetingID); err != nil {
+		return p, pushError(v, err)
+	}
+	// The engine refuses another's meeting (row-level security); asked
+	// first, so that the refusal says why.
+	var mine bool
+	if err := tx.QueryRow(ctx, `SELECT owner = current_user FROM strategyminutes.meetings WHERE id = $1`, v.MeetingID).Scan(&mine); err != nil {
+		return p, pushError(v, err)
+	}
+	if !mine {
+		return p, pushError(v, ErrNotYours)
+	}
+	var parent, reason, seal, held any
+	if v.Parent != 0 {
+		parent = v.Parent
+	}
+	if v.AmendmentReason != "" {
+		reason = v.AmendmentReason
+	}
+	if v.Seal != "" {
+		seal = v.Seal
+	}
+	if !v.HeldAt.IsZero() {
+		held = v.HeldAt
+	}
+	// Pushed before (a laptop killed before it heard): the same version,
+	// stored once.
+	err := tx.QueryRow(ctx, `SELECT revision FROM strategyminutes.versions
+		WHERE meeting_id = $1 AND coalesce(parent, 0) = $2 AND sha256(payload) = sha256($3)`,
+		v.MeetingID, v.Parent, v.Payload).Scan(&p.Revision)
+	if errors.Is(err, pgx.ErrNoRows) {
+		err = tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, held_at, payload, seal)
+			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING revision`,
+			v.MeetingID, parent, v.SignedOff, reason, held, v.Payload, seal).Scan(&p.Revision)
+	}
+	if err != nil {
+		return p, pushError(v, err)
+	}
+	rows, err := tx.Query(ctx, `SELECT revision FROM strategyminutes.heads WHERE meeting_id = $1 ORDER BY revision`, v.MeetingID)
+	if err != nil {
+		return p, err
+	}
+	p.Heads, err = pgx.CollectRows(rows, pgx.RowTo[int64])
+	return p, err
 }
 
 // pushError names the meeting and says what the server's rules refused,
@@ -101,7 +126,12 @@ func pushError(v meeting.Version, err error) error {
 			err = ErrSignedOff
 		case "23503": // foreign key: the parent is no version
 			err = fmt.Errorf("it was made from revision %d, which the server does not hold", v.Parent)
+		default:
+			return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
 		}
+	}
+	if errors.Is(err, ErrNotYours) || errors.Is(err, ErrSignedOff) || pe != nil {
+		return &refusal{fmt.Errorf("meeting %s: %w", v.MeetingID, err)}
 	}
 	return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
 }

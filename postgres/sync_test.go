@@ -2,9 +2,9 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -96,21 +96,22 @@ func TestPushRefuses(t *testing.T) {
 		{"a draft after sign-off", alice, meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("draft")}, ErrSignedOff},
 		{"an amendment from an old version", alice, meeting.Version{MeetingID: m, SignedOff: true, AmendmentReason: "x", Payload: payload("a")}, ErrSignedOff},
 	} {
-		if _, err := tt.s.Push(ctx, []meeting.Version{tt.v}); !errors.Is(err, tt.want) {
-			t.Errorf("%s: %v, want %v", tt.name, err, tt.want)
+		got, err := tt.s.Push(ctx, []meeting.Version{tt.v})
+		if err != nil || len(got) != 1 || !strings.Contains(got[0].Refused, tt.want.Error()) {
+			t.Errorf("%s: %+v %v, want refused: %v", tt.name, got, err, tt.want)
 		}
 	}
-	if _, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: 999999, Payload: payload("x")}}); err == nil {
-		t.Error("a version made from a revision the server does not hold was stored")
+	if got, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: 999999, Payload: payload("x")}}); err != nil || got[0].Refused == "" {
+		t.Errorf("a version made from a revision the server does not hold: %+v %v", got, err)
 	}
-	// All or none: a push whose second version is refused stores neither.
+	// One refused version holds up no other: the fine one is stored.
 	before, _ := alice.Pull(ctx, 0, 1000)
-	_, err = alice.Push(ctx, []meeting.Version{
+	got, err := alice.Push(ctx, []meeting.Version{
 		{MeetingID: "55555555-5555-4555-8555-555555555555", Payload: payload("fine")},
 		{MeetingID: m, Parent: p[0].Revision, Payload: payload("refused")},
 	})
-	if after, _ := alice.Pull(ctx, 0, 1000); err == nil || len(after) != len(before) {
-		t.Errorf("a refused push stored %d versions (%v)", len(after)-len(before), err)
+	if after, _ := alice.Pull(ctx, 0, 1000); err != nil || len(after) != len(before)+1 || got[0].Refused != "" || got[1].Refused == "" {
+		t.Errorf("pushed %+v (%v): %d stored, want the fine one alone", got, err, len(after)-len(before))
 	}
 	// An amendment made from the latest version is what follows sign-off.
 	if _, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: p[0].Revision, SignedOff: true, AmendmentReason: "Corrected a name", Payload: payload("amended")}}); err != nil {
