@@ -21,24 +21,13 @@ var cluster *pgtest.Cluster
 
 func TestMain(m *testing.M) { pgtest.Main(m, &cluster) }
 
-// execAt runs sql on the database at url, on a connection of its own.
-func execAt(ctx context.Context, url, sql string) error {
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		return err
-	}
-	defer conn.Close(ctx)
-	_, err = conn.Exec(ctx, sql)
-	return err
-}
-
 // newServer is a new database on the test cluster, made by Init as its
 // owner would (the cluster's superuser), and its name.
 func newServer(t *testing.T) (*Server, string) {
 	t.Helper()
 	pgtest.Need(t, cluster)
 	ctx := context.Background()
-	name := cluster.NewDatabase(ctx, t, execAt)
+	name := cluster.NewDatabase(ctx, t)
 	s, err := Open(ctx, cluster.SuperURL(name))
 	if err != nil {
 		t.Fatal(err)
@@ -123,7 +112,7 @@ func TestInitIsIdempotentAndTakesTurns(t *testing.T) {
 	}
 	// Five inits of a new database at once: one makes the schema, the
 	// others find it made.
-	other := cluster.NewDatabase(ctx, t, execAt)
+	other := cluster.NewDatabase(ctx, t)
 	var wg sync.WaitGroup
 	errs := make(chan error, 5)
 	for range 5 {
@@ -158,11 +147,11 @@ func login(t *testing.T, db, role, name string) string {
 	}
 	sql := fmt.Sprintf(`DROP ROLE IF EXISTS %[1]s; CREATE ROLE %[1]s LOGIN PASSWORD 'pw' IN ROLE %[2]s; GRANT CONNECT ON DATABASE %[3]s TO %[1]s`,
 		pgx.Identifier{user}.Sanitize(), role, pgx.Identifier{db}.Sanitize())
-	if err := execAt(ctx, cluster.SuperURL("postgres"), sql); err != nil {
+	if err := pgtest.Exec(ctx, cluster.SuperURL("postgres"), sql); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() {
-		execAt(context.Background(), cluster.SuperURL("postgres"), fmt.Sprintf("DROP OWNED BY %[1]s; DROP ROLE IF EXISTS %[1]s", pgx.Identifier{user}.Sanitize()))
+		pgtest.Exec(context.Background(), cluster.SuperURL("postgres"), fmt.Sprintf("DROP OWNED BY %[1]s; DROP ROLE IF EXISTS %[1]s", pgx.Identifier{user}.Sanitize()))
 	})
 	return cluster.URL(user, "pw", db)
 }

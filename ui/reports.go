@@ -429,14 +429,15 @@ func (v *ReportsView) show(r *meeting.Report, missing []meeting.Summary, missing
 		cards.Add(c)
 	}
 	v.bars = agencyChart(r)
-	v.lines = trendChart(r)
+	trend := r.Trend()
+	v.lines = trendChart(trend)
 
 	body := container.NewVBox(
 		cards,
 		section("Attendance by agency",
 			"Each agency's part in the period's meetings. A statutory partner (children's social care, police, health) that did not attend counts as missing, whatever the reason.",
 			v.bars),
-		section(r.Trend().Title(), r.Trend().Caption(), v.lines),
+		section(trend.Title(), trend.Caption(), v.lines),
 	)
 	tables := r.Tables()
 	for i := 0; i < len(tables); i++ {
@@ -498,8 +499,7 @@ func agencyChart(r *meeting.Report) *barChart {
 
 // trendChart is the chart of attendance over time, at the report's step:
 // months, quarters or years.
-func trendChart(r *meeting.Report) *lineChart {
-	c := r.Trend()
+func trendChart(c meeting.TrendChart) *lineChart {
 	labels, groups, counts := make([]string, len(c.Points)), make([]string, len(c.Points)), make([]int, len(c.Points))
 	for i, p := range c.Points {
 		labels[i], groups[i], counts[i] = p.Short, p.Group, p.Meetings

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
-
 	"strategyminutes/postgres"
 	"strategyminutes/postgres/pgtest"
 )
@@ -17,21 +15,11 @@ var cluster *pgtest.Cluster
 
 func TestMain(m *testing.M) { pgtest.Main(m, &cluster) }
 
-func execAt(ctx context.Context, url, sql string) error {
-	conn, err := pgx.Connect(ctx, url)
-	if err != nil {
-		return err
-	}
-	defer conn.Close(ctx)
-	_, err = conn.Exec(ctx, sql)
-	return err
-}
-
 // server init makes the schema and the roles, says so, and says so again
 // (up to date) when run twice.
 func TestServerInit(t *testing.T) {
 	pgtest.Need(t, cluster)
-	db := cluster.NewDatabase(context.Background(), t, execAt)
+	db := cluster.NewDatabase(context.Background(), t)
 	code, stdout, stderr := cli(t, "server", "init", "--server", cluster.SuperURL(db))
 	if code != exitOK || !strings.Contains(stdout, fmt.Sprintf("The server's schema is at version %d (it was 0), with the roles strategyminutes_chair", postgres.SchemaVersion())) {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)

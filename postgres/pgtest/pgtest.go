@@ -24,6 +24,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // SuperPassword is the password of the cluster's superuser, postgres.
@@ -228,18 +230,29 @@ func (c *Cluster) Stop() {
 
 // NewDatabase makes an empty database of a name unique to t, dropped
 // (with every connection to it) when t ends, and returns its name.
-func (c *Cluster) NewDatabase(ctx context.Context, t testing.TB, exec func(ctx context.Context, url, sql string) error) string {
+func (c *Cluster) NewDatabase(ctx context.Context, t testing.TB) string {
 	t.Helper()
 	name := "t_" + strings.ToLower(strings.NewReplacer("/", "_", " ", "_", "-", "_").Replace(t.Name()))
 	if len(name) > 50 {
 		name = name[:50]
 	}
 	name += "_" + strconv.FormatInt(time.Now().UnixNano()%1e9, 10)
-	if err := exec(ctx, c.SuperURL("postgres"), "CREATE DATABASE "+name); err != nil {
+	if err := Exec(ctx, c.SuperURL("postgres"), "CREATE DATABASE "+name); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
 	t.Cleanup(func() {
-		exec(context.Background(), c.SuperURL("postgres"), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
+		Exec(context.Background(), c.SuperURL("postgres"), "DROP DATABASE IF EXISTS "+name+" WITH (FORCE)")
 	})
 	return name
+}
+
+// Exec runs sql on the database at url, on a connection of its own.
+func Exec(ctx context.Context, url, sql string) error {
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	_, err = conn.Exec(ctx, sql)
+	return err
 }
