@@ -2,6 +2,9 @@ package meeting
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"slices"
 	"time"
@@ -19,15 +22,21 @@ type Version struct {
 	Revision  int64 // the server's number for it, in the order versions became visible
 	MeetingID string
 	// Parent is the revision it was made from, 0 for a meeting's first.
-	Parent          int64
+	Parent int64
+	// Merges is the other head a version resolving a conflict was made
+	// from (0 for none): the meeting has one head again.
+	Merges          int64
 	SignedOff       bool
 	AmendmentReason string // for an amendment of signed-off minutes
 	HeldAt          time.Time
 	// Payload is the meeting in the interchange encoding (MarshalMeeting),
 	// follow-ups and all: whatever the record gains later syncs with it.
 	Payload []byte
-	Seal    string
-	MadeBy  string // the server login that pushed it
+	// Seal is SyncSeal of the signed-off minutes, "" for a draft: the
+	// server refuses a follow-up version that changes it, and a laptop a
+	// version whose minutes do not match it.
+	Seal   string
+	MadeBy string // the server login that pushed it
 	MadeAt  time.Time
 }
 
@@ -50,6 +59,8 @@ func (p Pushed) Conflict() bool { return len(p.Heads) > 1 }
 // meeting, parent and payload) twice stores it once: a sync killed after
 // the server took a version and before the laptop heard pushes it again.
 type Remote interface {
+	// ServerID names the server for good: a laptop syncs with one.
+	ServerID(ctx context.Context) (string, error)
 	Push(ctx context.Context, vs []Version) ([]Pushed, error)
 	Pull(ctx context.Context, after int64, limit int) ([]Version, error)
 }
@@ -69,16 +80,46 @@ const (
 	PullAdded                       // a meeting new to the laptop
 	PullUpdated                     // the laptop's copy, unchanged since it last synced, moved on to it
 	PullConflict                    // the laptop's copy changed too: both kept, for the chair
+	PullRefused                     // not taken in: its minutes do not match its seal, or cannot be read
 )
+
+// A PullResult is what became of a pulled version: Refused says why one
+// was not taken in.
+type PullResult struct {
+	Outcome PullOutcome
+	Refused string
+}
+
+// ErrOtherServer is returned by a laptop that syncs with another server
+// than the one it was given.
+var ErrOtherServer = errors.New("this database syncs with another partnership server: its revisions mean nothing to this one (docs/server.md, \"Moving to another server\")")
+
+// SyncSeal is a version's seal: the SHA-256 of its signed-off minutes in
+// the interchange encoding (follow-ups never change it), the same on
+// every laptop. Empty for a draft.
+func SyncSeal(m *Meeting) (string, error) {
+	if !m.SignedOff() {
+		return "", nil
+	}
+	enc, err := MarshalMeeting(m.Minutes())
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	h.Write([]byte("strategy-minutes sync seal 1\n"))
+	h.Write(enc)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
 
 // A Replica is the laptop's database, as sync sees it.
 type Replica interface {
-	// SyncCursor is the last revision pulled from the server.
-	SyncCursor(ctx context.Context) (int64, error)
-	// ApplyPulled takes in a pulled version and moves the cursor past it,
-	// in one transaction: whatever stops sync, a version is taken in
-	// once.
-	ApplyPulled(ctx context.Context, v Version) (PullOutcome, error)
+	// SyncCursor is the last revision pulled from the server with the
+	// id; ErrOtherServer when the laptop syncs with another.
+	SyncCursor(ctx context.Context, serverID string) (int64, error)
+	// ApplyPulled takes in pulled versions, in order, and moves the
+	// cursor past the last, in one transaction: whatever stops sync, a
+	// version is taken in once.
+	ApplyPulled(ctx context.Context, vs []Version) ([]PullResult, error)
 	// Unsynced returns the meetings changed since they last synced, each
 	// as a version made from the revision it last synced at.
 	Unsynced(ctx context.Context) ([]LocalVersion, error)
@@ -111,41 +152,85 @@ const (
 func Sync(ctx context.Context, local Replica, remote Remote) (SyncResult, error) {
 	var res SyncResult
 	conflicts := map[string]bool{}
-	cursor, err := local.SyncCursor(ctx)
+	id, err := remote.ServerID(ctx)
 	if err != nil {
 		return res, err
 	}
-	for {
-		vs, err := remote.Pull(ctx, cursor, pullBatch)
-		if err != nil {
+	cursor, err := local.SyncCursor(ctx, id)
+	if err != nil {
+		return res, err
+	}
+	if err := pull(ctx, local, remote, &cursor, &res, conflicts); err != nil {
+		return res, err
+	}
+	pushedConflict, err := push(ctx, local, remote, &res, conflicts)
+	if err != nil {
+		return res, err
+	}
+	if pushedConflict {
+		// The other head was pushed after this pull: bring it, so that
+		// the chair sees both now, not at the next sync.
+		if err := pull(ctx, local, remote, &cursor, &res, conflicts); err != nil {
 			return res, err
 		}
+	}
+	for id := range conflicts {
+		res.Conflicts = append(res.Conflicts, id)
+	}
+	slices.Sort(res.Conflicts)
+	return res, nil
+}
+
+// pull takes in every version after the cursor, a batch at a time.
+func pull(ctx context.Context, local Replica, remote Remote, cursor *int64, res *SyncResult, conflicts map[string]bool) error {
+	for {
+		vs, err := remote.Pull(ctx, *cursor, pullBatch)
+		if err != nil {
+			return err
+		}
+		last := *cursor
 		for _, v := range vs {
-			if v.Revision <= cursor {
-				return res, fmt.Errorf("pull: the server sent revision %d after %d", v.Revision, cursor)
+			if v.Revision <= last {
+				return fmt.Errorf("pull: the server sent revision %d after %d", v.Revision, last)
 			}
-			out, err := local.ApplyPulled(ctx, v)
+			last = v.Revision
+		}
+		if len(vs) > 0 {
+			outs, err := local.ApplyPulled(ctx, vs)
 			if err != nil {
-				return res, fmt.Errorf("meeting %s, revision %d: %w", QuoteID(v.MeetingID), v.Revision, err)
+				return err
 			}
-			cursor = v.Revision
-			res.Pulled++
-			switch out {
-			case PullAdded:
-				res.Added++
-			case PullUpdated:
-				res.Updated++
-			case PullConflict:
-				conflicts[v.MeetingID] = true
+			if len(outs) != len(vs) {
+				return fmt.Errorf("pull: %d versions taken in of %d", len(outs), len(vs))
+			}
+			*cursor = last
+			for i, out := range outs {
+				res.Pulled++
+				switch out.Outcome {
+				case PullAdded:
+					res.Added++
+				case PullUpdated:
+					res.Updated++
+				case PullConflict:
+					conflicts[vs[i].MeetingID] = true
+				case PullRefused:
+					res.Refused = append(res.Refused, fmt.Sprintf("meeting %s, revision %d: %s", QuoteID(vs[i].MeetingID), vs[i].Revision, out.Refused))
+				}
 			}
 		}
 		if len(vs) < pullBatch {
-			break
+			return nil
 		}
 	}
+}
+
+// push pushes what changed on the laptop, a batch at a time, and reports
+// whether any push left its meeting in conflict.
+func push(ctx context.Context, local Replica, remote Remote, res *SyncResult, conflicts map[string]bool) (bool, error) {
+	conflicted := false
 	lvs, err := local.Unsynced(ctx)
 	if err != nil {
-		return res, err
+		return false, err
 	}
 	for len(lvs) > 0 {
 		batch := lvs[:min(pushBatch, len(lvs))]
@@ -156,10 +241,10 @@ func Sync(ctx context.Context, local Replica, remote Remote) (SyncResult, error)
 		}
 		ps, err := remote.Push(ctx, vs)
 		if err != nil {
-			return res, err
+			return conflicted, err
 		}
 		if len(ps) != len(batch) {
-			return res, fmt.Errorf("push: the server answered for %d versions of %d", len(ps), len(batch))
+			return conflicted, fmt.Errorf("push: the server answered for %d versions of %d", len(ps), len(batch))
 		}
 		for i, p := range ps {
 			if p.Refused != "" {
@@ -167,17 +252,14 @@ func Sync(ctx context.Context, local Replica, remote Remote) (SyncResult, error)
 				continue
 			}
 			if err := local.MarkPushed(ctx, batch[i], p); err != nil {
-				return res, err
+				return conflicted, err
 			}
 			res.Pushed++
 			if p.Conflict() {
 				conflicts[batch[i].MeetingID] = true
+				conflicted = true
 			}
 		}
 	}
-	for id := range conflicts {
-		res.Conflicts = append(res.Conflicts, id)
-	}
-	slices.Sort(res.Conflicts)
-	return res, nil
+	return conflicted, nil
 }

@@ -183,7 +183,7 @@ func as(t *testing.T, url, sql string, args ...any) string {
 }
 
 // count runs a count query as url.
-func count(t *testing.T, url, sql string) (int, string) {
+func count(t *testing.T, url, sql string, args ...any) (int, string) {
 	t.Helper()
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, url)
@@ -192,7 +192,7 @@ func count(t *testing.T, url, sql string) (int, string) {
 	}
 	defer conn.Close(ctx)
 	var n int
-	err = conn.QueryRow(ctx, sql).Scan(&n)
+	err = conn.QueryRow(ctx, sql, args...).Scan(&n)
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) {
 		return 0, pe.Code
@@ -219,30 +219,37 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 	const m1 = "11111111-1111-4111-8111-111111111111"
 	const m2 = "22222222-2222-4222-8222-222222222222"
 	insertMeeting := `INSERT INTO strategyminutes.meetings (id) VALUES ($1)`
-	insertVersion := `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, payload)
-		VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), $2, $3, '{"reason": "x"}')`
+	insertVersion := `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, seal, payload)
+		VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), $2, $3, $4, '{"reason": "x"}')`
+	seal1, seal2 := strings.Repeat("a", 64), strings.Repeat("b", 64)
 	for _, step := range []struct {
 		name, url, sql string
 		args           []any
 		want           string
 	}{
 		{"a chair creates a meeting", alice, insertMeeting, []any{m1}, ""},
-		{"and writes its first version", alice, insertVersion, []any{m1, false, nil}, ""},
-		{"and a second draft", alice, insertVersion, []any{m1, false, nil}, ""},
+		{"and writes its first version", alice, insertVersion, []any{m1, false, nil, nil}, ""},
+		{"and a second draft", alice, insertVersion, []any{m1, false, nil, nil}, ""},
 		{"a chair creates a meeting as another", bob, `INSERT INTO strategyminutes.meetings (id, owner) VALUES ($1, $2)`, []any{m2, loginName(alice)}, denied},
-		{"another chair writes a version of it", bob, insertVersion, []any{m1, false, nil}, denied},
+		{"another chair writes a version of it", bob, insertVersion, []any{m1, false, nil, nil}, denied},
 		{"another chair records a follow-up on it", bob, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, denied},
 		{"a version written as someone else", alice, `INSERT INTO strategyminutes.versions (meeting_id, signed_off, payload, made_by) VALUES ($1, false, '{}', 'postgres')`, []any{m1}, denied},
 		{"a chair changes a version", alice, `UPDATE strategyminutes.versions SET payload = '{"reason": "changed"}' WHERE meeting_id = $1`, []any{m1}, denied},
 		{"a chair deletes a version", alice, `DELETE FROM strategyminutes.versions WHERE meeting_id = $1`, []any{m1}, denied},
 		{"a chair deletes a meeting", alice, `DELETE FROM strategyminutes.meetings WHERE id = $1`, []any{m1}, denied},
-		{"an amendment of a draft", alice, insertVersion, []any{m1, false, "a reason"}, checkFailed},
-		{"the chair signs it off", alice, insertVersion, []any{m1, true, nil}, ""},
-		{"then a draft after sign-off", alice, insertVersion, []any{m1, false, nil}, neverChanged},
-		{"then signed off again with no reason", alice, insertVersion, []any{m1, true, nil}, neverChanged},
-		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, payload)
-			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', '{}')`, []any{m1}, neverChanged},
-		{"an amendment", alice, insertVersion, []any{m1, true, "Corrected a date"}, ""},
+		{"an amendment of a draft", alice, insertVersion, []any{m1, false, "a reason", nil}, checkFailed},
+		{"a merge of a revision that is no version", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, payload)
+			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), 999999, false, '{}')`, []any{m1}, checkFailed},
+		{"signed off with no seal", alice, insertVersion, []any{m1, true, nil, nil}, checkFailed},
+		{"signed off with a seal that is no SHA-256", alice, insertVersion, []any{m1, true, nil, "not a seal"}, checkFailed},
+		{"the chair signs it off", alice, insertVersion, []any{m1, true, nil, seal1}, ""},
+		{"then a draft after sign-off", alice, insertVersion, []any{m1, false, nil, nil}, neverChanged},
+		{"then signed off again, changed, with no reason", alice, insertVersion, []any{m1, true, nil, seal2}, neverChanged},
+		{"then follow-ups, the seal kept", alice, insertVersion, []any{m1, true, nil, seal1}, ""},
+		{"an amendment that keeps the seal", alice, insertVersion, []any{m1, true, "a reason", seal1}, neverChanged},
+		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, seal, payload)
+			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', '`+strings.Repeat("c", 64)+`', '{}')`, []any{m1}, neverChanged},
+		{"an amendment", alice, insertVersion, []any{m1, true, "Corrected a date", seal2}, ""},
 		{"a follow-up", alice, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, ""},
 		{"a follow-up changed", alice, `UPDATE strategyminutes.records SET kind = 'x'`, nil, denied},
 		{"an analyst reads the versions", analyst, `SELECT payload FROM strategyminutes.versions`, nil, denied},
@@ -251,18 +258,26 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		{"an analyst reads the current minutes", analyst, `SELECT payload FROM strategyminutes.current`, nil, denied},
 		{"an analyst writes", analyst, insertMeeting, []any{m2}, denied},
 		{"an administrator changes a signed-off version", admin, `UPDATE strategyminutes.versions SET signed_off = false`, nil, denied},
-		{"an administrator writes a version", admin, insertVersion, []any{m1, true, "x"}, denied},
+		{"an administrator writes a version", admin, insertVersion, []any{m1, true, "x", seal1}, denied},
+		{"another chair's meeting", bob, insertMeeting, []any{m2}, ""},
+		{"and its first version", bob, insertVersion, []any{m2, false, nil, nil}, ""},
+		{"a version that follows another meeting's", bob, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, payload)
+			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
+		{"a version that merges another meeting's", bob, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, payload)
+			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
+		{"an analyst reads the server's identity", analyst, `SELECT id FROM strategyminutes.server`, nil, denied},
+		{"an administrator changes the server's identity", admin, `UPDATE strategyminutes.server SET id = gen_random_uuid()`, nil, denied},
 	} {
 		if got := as(t, step.url, step.sql, step.args...); got != step.want {
 			t.Errorf("%s: SQLSTATE %q, want %q", step.name, got, step.want)
 		}
 	}
 	// What each reads.
-	if n, code := count(t, analyst, `SELECT count(*) FROM strategyminutes.report_meetings`); code != "" || n != 1 {
-		t.Errorf("an analyst reads %d report rows (%s), want 1", n, code)
+	if n, code := count(t, analyst, `SELECT count(*) FROM strategyminutes.report_meetings`); code != "" || n != 2 {
+		t.Errorf("an analyst reads %d report rows (%s), want 2", n, code)
 	}
-	if n, code := count(t, bob, `SELECT count(*) FROM strategyminutes.versions`); code != "" || n != 4 {
-		t.Errorf("another chair reads %d versions (%s), want all 4", n, code)
+	if n, code := count(t, bob, `SELECT count(*) FROM strategyminutes.versions WHERE meeting_id = $1`, m1); code != "" || n != 5 {
+		t.Errorf("another chair reads %d versions (%s), want all 5", n, code)
 	}
 	// The analyst's view has figures only: no payload, no names, no free text.
 	cols, _ := count(t, cluster.SuperURL(db), `SELECT count(*) FROM information_schema.columns
@@ -275,8 +290,12 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 	if got := as(t, admin, `DELETE FROM strategyminutes.meetings WHERE id = $1`, m1); got != "" {
 		t.Errorf("an administrator deletes a meeting: SQLSTATE %q", got)
 	}
-	for _, table := range []string{"meetings", "versions", "records"} {
-		if n, _ := count(t, cluster.SuperURL(db), "SELECT count(*) FROM strategyminutes."+table); n != 0 {
+	for table, query := range map[string]string{
+		"meetings": `SELECT count(*) FROM strategyminutes.meetings WHERE id = $1`,
+		"versions": `SELECT count(*) FROM strategyminutes.versions WHERE meeting_id = $1`,
+		"records":  `SELECT count(*) FROM strategyminutes.records WHERE meeting_id = $1`,
+	} {
+		if n, _ := count(t, cluster.SuperURL(db), query, m1); n != 0 {
 			t.Errorf("%d rows left in %s after the meeting was deleted", n, table)
 		}
 	}

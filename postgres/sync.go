@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -27,6 +28,16 @@ var ErrNotYours = errors.New("the meeting was created by another chair's login: 
 // ErrSignedOff is returned for a version after signed-off minutes that is
 // not an amendment made from the latest version.
 var ErrSignedOff = errors.New("the minutes are signed off on the server: only an amendment made from its latest version may follow")
+
+// ServerID is the server's identity, made once by server init: a laptop
+// syncs with one server, whose revisions it remembers.
+func (s *Server) ServerID(ctx context.Context) (string, error) {
+	var id string
+	if err := s.pool.QueryRow(ctx, `SELECT id::text FROM strategyminutes.server`).Scan(&id); err != nil {
+		return "", fmt.Errorf("read the server's identity (is it made, with server init, and is the login a chair?): %w", err)
+	}
+	return id, nil
+}
 
 // Push stores versions, in one transaction, and says what became of
 // each. A version the server's rules refuse (another chair's meeting, a
@@ -80,9 +91,12 @@ func pushOne(ctx context.Context, tx pgx.Tx, v meeting.Version) (meeting.Pushed,
 	if !mine {
 		return p, pushError(v, ErrNotYours)
 	}
-	var parent, reason, seal, held any
+	var parent, merges, reason, seal, held any
 	if v.Parent != 0 {
 		parent = v.Parent
+	}
+	if v.Merges != 0 {
+		merges = v.Merges
 	}
 	if v.AmendmentReason != "" {
 		reason = v.AmendmentReason
@@ -99,9 +113,9 @@ func pushOne(ctx context.Context, tx pgx.Tx, v meeting.Version) (meeting.Pushed,
 		WHERE meeting_id = $1 AND coalesce(parent, 0) = $2 AND sha256(payload) = sha256($3)`,
 		v.MeetingID, v.Parent, v.Payload).Scan(&p.Revision)
 	if errors.Is(err, pgx.ErrNoRows) {
-		err = tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, held_at, payload, seal)
-			VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING revision`,
-			v.MeetingID, parent, v.SignedOff, reason, held, v.Payload, seal).Scan(&p.Revision)
+		err = tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, amendment_reason, held_at, payload, seal)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING revision`,
+			v.MeetingID, parent, merges, v.SignedOff, reason, held, v.Payload, seal).Scan(&p.Revision)
 	}
 	if err != nil {
 		return p, pushError(v, err)
@@ -124,6 +138,8 @@ func pushError(v meeting.Version, err error) error {
 			err = ErrNotYours
 		case "23000":
 			err = ErrSignedOff
+		case "23514": // the trigger's checks: a seal, a merge, a parent
+			err = errors.New(strings.TrimPrefix(pe.Message, "strategy minutes: "))
 		case "23503": // foreign key: the parent is no version
 			err = fmt.Errorf("it was made from revision %d, which the server does not hold", v.Parent)
 		default:
@@ -141,7 +157,7 @@ func pushError(v meeting.Version, err error) error {
 // visible in the order of their revisions (migration 2), so none is ever
 // missed.
 func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]meeting.Version, error) {
-	rows, err := s.pool.Query(ctx, `SELECT revision, meeting_id::text, coalesce(parent, 0), signed_off, coalesce(amendment_reason, ''),
+	rows, err := s.pool.Query(ctx, `SELECT revision, meeting_id::text, coalesce(parent, 0), coalesce(merges, 0), signed_off, coalesce(amendment_reason, ''),
 			coalesce(held_at, 'epoch'), payload, coalesce(seal, ''), made_by, made_at
 		FROM strategyminutes.versions WHERE revision > $1 ORDER BY revision LIMIT $2`, after, limit)
 	if err != nil {
@@ -149,7 +165,7 @@ func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]meeting.Ve
 	}
 	vs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (meeting.Version, error) {
 		var v meeting.Version
-		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt)
+		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.Merges, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt)
 		if v.HeldAt.Equal(time.Unix(0, 0)) {
 			v.HeldAt = time.Time{}
 		}

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -26,6 +27,9 @@ func openAs(t *testing.T, url string) *Server {
 }
 
 func payload(s string) []byte { return []byte(`{"reason": "` + s + `"}`) }
+
+// seal is a made-up seal for a test's signed-off version: 64 hex digits.
+func seal(s string) string { return fmt.Sprintf("%064x", []byte(s)) }
 
 // A draft pushed, changed and pushed again moves its head; the same draft
 // changed on two laptops since their common revision is a conflict, both
@@ -72,6 +76,14 @@ func TestPushPullAndConflict(t *testing.T) {
 	if len(after) != 1 || after[0].Revision != merged[0].Revision {
 		t.Errorf("pulled after %d: %+v", got[2].Revision, after)
 	}
+	// A version made from one head that merges the other settles it.
+	resolved, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: merged[0].Revision, Merges: second[0].Revision, HeldAt: held, Payload: payload("resolved")}})
+	if err != nil || resolved[0].Refused != "" || resolved[0].Conflict() || !slices.Equal(resolved[0].Heads, []int64{resolved[0].Revision}) {
+		t.Errorf("resolved: %+v %v, want one head", resolved, err)
+	}
+	if vs, _ := alice.Pull(ctx, merged[0].Revision, 100); len(vs) != 1 || vs[0].Merges != second[0].Revision {
+		t.Errorf("pulled the resolution: %+v", vs)
+	}
 }
 
 // The server's rules, through Push: another chair's meeting, a draft after
@@ -82,7 +94,7 @@ func TestPushRefuses(t *testing.T) {
 	alice := openAs(t, login(t, db, RoleChair, "alice"))
 	bob := openAs(t, login(t, db, RoleChair, "bob"))
 	const m = "44444444-4444-4444-8444-444444444444"
-	p, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, SignedOff: true, Payload: payload("signed")}})
+	p, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, SignedOff: true, Seal: seal("signed"), Payload: payload("signed")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +106,9 @@ func TestPushRefuses(t *testing.T) {
 	}{
 		{"another chair's meeting", bob, meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("bob")}, ErrNotYours},
 		{"a draft after sign-off", alice, meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("draft")}, ErrSignedOff},
-		{"an amendment from an old version", alice, meeting.Version{MeetingID: m, SignedOff: true, AmendmentReason: "x", Payload: payload("a")}, ErrSignedOff},
+		{"an amendment from an old version", alice, meeting.Version{MeetingID: m, SignedOff: true, AmendmentReason: "x", Seal: seal("a"), Payload: payload("a")}, ErrSignedOff},
+		{"signed-off minutes with no seal", alice, meeting.Version{MeetingID: "77777777-7777-4777-8777-777777777777", SignedOff: true, Payload: payload("b")}, errors.New("signed-off minutes need their seal")},
+		{"a follow-up that changes the seal", alice, meeting.Version{MeetingID: m, Parent: p[0].Revision, SignedOff: true, Seal: seal("changed"), Payload: payload("changed")}, ErrSignedOff},
 	} {
 		got, err := tt.s.Push(ctx, []meeting.Version{tt.v})
 		if err != nil || len(got) != 1 || !strings.Contains(got[0].Refused, tt.want.Error()) {
@@ -114,7 +128,7 @@ func TestPushRefuses(t *testing.T) {
 		t.Errorf("pushed %+v (%v): %d stored, want the fine one alone", got, err, len(after)-len(before))
 	}
 	// An amendment made from the latest version is what follows sign-off.
-	if _, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: p[0].Revision, SignedOff: true, AmendmentReason: "Corrected a name", Payload: payload("amended")}}); err != nil {
+	if _, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: p[0].Revision, SignedOff: true, AmendmentReason: "Corrected a name", Seal: seal("amended"), Payload: payload("amended")}}); err != nil {
 		t.Errorf("amendment: %v", err)
 	}
 }
@@ -225,7 +239,7 @@ func TestPushTwiceStoresOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	signed := meeting.Version{MeetingID: m, Parent: p1[0].Revision, SignedOff: true, Payload: payload("signed")}
+	signed := meeting.Version{MeetingID: m, Parent: p1[0].Revision, SignedOff: true, Seal: seal("signed"), Payload: payload("signed")}
 	p2, err := alice.Push(ctx, []meeting.Version{signed})
 	if err != nil {
 		t.Fatal(err)
