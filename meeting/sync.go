@@ -37,7 +37,7 @@ type Version struct {
 	// version whose minutes do not match it.
 	Seal   string
 	MadeBy string // the server login that pushed it
-	MadeAt  time.Time
+	MadeAt time.Time
 }
 
 // A Pushed says what became of a pushed version.

@@ -248,7 +248,7 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		{"then follow-ups, the seal kept", alice, insertVersion, []any{m1, true, nil, seal1}, ""},
 		{"an amendment that keeps the seal", alice, insertVersion, []any{m1, true, "a reason", seal1}, neverChanged},
 		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, seal, payload)
-			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', '`+strings.Repeat("c", 64)+`', '{}')`, []any{m1}, neverChanged},
+			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', '` + strings.Repeat("c", 64) + `', '{}')`, []any{m1}, neverChanged},
 		{"an amendment", alice, insertVersion, []any{m1, true, "Corrected a date", seal2}, ""},
 		{"a follow-up", alice, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, ""},
 		{"a follow-up changed", alice, `UPDATE strategyminutes.records SET kind = 'x'`, nil, denied},
