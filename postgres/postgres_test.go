@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -140,20 +139,7 @@ func TestInitIsIdempotentAndTakesTurns(t *testing.T) {
 // returns the address of database db as it.
 func login(t *testing.T, db, role, name string) string {
 	t.Helper()
-	ctx := context.Background()
-	user := strings.ToLower(name + "_" + db)
-	if len(user) > 60 {
-		user = user[:60]
-	}
-	sql := fmt.Sprintf(`DROP ROLE IF EXISTS %[1]s; CREATE ROLE %[1]s LOGIN PASSWORD 'pw' IN ROLE %[2]s; GRANT CONNECT ON DATABASE %[3]s TO %[1]s`,
-		pgx.Identifier{user}.Sanitize(), role, pgx.Identifier{db}.Sanitize())
-	if err := pgtest.Exec(ctx, cluster.SuperURL("postgres"), sql); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		pgtest.Exec(context.Background(), cluster.SuperURL("postgres"), fmt.Sprintf("DROP OWNED BY %[1]s; DROP ROLE IF EXISTS %[1]s", pgx.Identifier{user}.Sanitize()))
-	})
-	return cluster.URL(user, "pw", db)
+	return cluster.Login(t, db, role, name)
 }
 
 // loginName is the login's name in its address.

@@ -430,7 +430,7 @@ func walkChain(ctx context.Context, q querier, states bool) ([]TamperProblem, ma
 				s.content, s.entry, s.deleted = e.content, e.id, false
 			case strings.HasPrefix(e.event, meeting.EventDelete):
 				s.deleted = true
-			case e.event == EventCreate || e.event == EventImport:
+			case e.event == EventCreate || e.event == EventImport || e.event == EventSync:
 				s.deleted = false
 			}
 		}

@@ -130,6 +130,8 @@ func commands() []command {
 			summary: "record what happened after a meeting (an action done, the initial conference, the minutes sent) without changing its minutes"},
 		{name: "server", args: "init --server URL", summary: "make (or update) the partnership server's schema and roles, as its database owner (docs/server.md)",
 			run: runServer, flags: serverFlags, noDB: true},
+		{name: "sync", writes: true, args: "--server URL", summary: "sync with the partnership server: take in everyone's meetings, send this database's changes (docs/server.md)",
+			run: runSync, flags: serverFlags},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"strategyminutes/meeting"
 	"strategyminutes/postgres"
 )
 
@@ -39,5 +40,38 @@ func runServer(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	fmt.Fprintf(e.stdout, "The server's schema is at version %d (it was %d), with the roles %s, %s and %s.\n"+
 		"Give each login one of them, for example: GRANT %s TO alice; (docs/server.md)\n",
 		to, from, postgres.RoleChair, postgres.RoleAnalyst, postgres.RoleAdmin, postgres.RoleChair)
+	return nil
+}
+
+// runSync syncs the database with the partnership server, as a chair's
+// login: it pulls every version it lacks, then pushes what changed here.
+// Stopped anywhere, it loses nothing; run again, it carries on.
+func runSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	if err := noArgs("sync", args); err != nil {
+		return err
+	}
+	s, err := postgres.Open(ctx, e.opts.server)
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	defer s.Close()
+	res, err := meeting.Sync(ctx, e.db, s)
+	if err != nil {
+		return fmt.Errorf("sync: %w (nothing taken in or sent is lost: run sync again)", err)
+	}
+	fmt.Fprintf(e.stdout, "Synced: %s pulled (%d new, %d updated), %s pushed.\n",
+		meeting.Plural(res.Pulled, "version"), res.Added, res.Updated, meeting.Plural(res.Pushed, "meeting"))
+	if n := len(res.Conflicts); n > 0 {
+		fmt.Fprintf(e.stdout, "%s changed both here and on another laptop: both versions are kept, for you to choose or merge:\n", meeting.Plural(n, "meeting"))
+		for _, id := range res.Conflicts {
+			fmt.Fprintf(e.stdout, "  %s\n", id)
+		}
+	}
+	if len(res.Refused) > 0 {
+		for _, r := range res.Refused {
+			fmt.Fprintf(e.stderr, "strategyminutes: sync: refused: %s\n", r)
+		}
+		return fmt.Errorf("sync: %s refused (above); everything else is synced", meeting.Plural(len(res.Refused), "version"))
+	}
 	return nil
 }

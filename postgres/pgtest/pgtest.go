@@ -39,6 +39,7 @@ type Cluster struct {
 	exited chan struct{} // closed when the server has ended
 	log    *bytes.Buffer
 	uid    *syscall.Credential // the user it runs as, when the tests run as root
+	bin    string              // PostgreSQL's programs
 }
 
 // URL is the address of database db on the cluster, as user with
@@ -150,32 +151,86 @@ func Start() (*Cluster, error) {
 		return fail(fmt.Errorf("initdb: %v: %s", err, out))
 	}
 	os.Remove(pwfile)
+	c.bin = bin
 	for try := 0; ; try++ {
 		port, err := freePort()
 		if err != nil {
 			return fail(err)
 		}
 		c.Port = port
-		c.log.Reset()
-		c.cmd = c.command(filepath.Join(bin, "postgres"), "-D", data, "-p", strconv.Itoa(port), "-k", dir,
-			"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200",
-			"-c", "shared_buffers=128MB", "-c", "log_min_messages=warning")
-		c.cmd.Stdout, c.cmd.Stderr = c.log, c.log
-		if err := c.cmd.Start(); err != nil {
-			return fail(fmt.Errorf("start postgres: %w", err))
-		}
-		c.exited = make(chan struct{})
-		go func(cmd *exec.Cmd, exited chan struct{}) { cmd.Wait(); close(exited) }(c.cmd, c.exited)
-		if err := c.waitReady(bin); err == nil {
+		err = c.start()
+		if err == nil {
 			return c, nil
 		} else if try == 3 {
-			c.cmd.Process.Kill()
-			<-c.exited
-			return fail(fmt.Errorf("postgres did not start: %v: %s", err, c.log))
+			return fail(err)
 		}
+	}
+}
+
+// start runs the server on the cluster's folder and port, and waits until
+// it takes connections.
+func (c *Cluster) start() error {
+	c.log.Reset()
+	c.cmd = c.command(filepath.Join(c.bin, "postgres"), "-D", filepath.Join(c.Dir, "data"), "-p", strconv.Itoa(c.Port), "-k", c.Dir,
+		"-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=200",
+		"-c", "shared_buffers=128MB", "-c", "log_min_messages=warning")
+	c.cmd.Stdout, c.cmd.Stderr = c.log, c.log
+	if err := c.cmd.Start(); err != nil {
+		return fmt.Errorf("start postgres: %w", err)
+	}
+	c.exited = make(chan struct{})
+	go func(cmd *exec.Cmd, exited chan struct{}) { cmd.Wait(); close(exited) }(c.cmd, c.exited)
+	if err := c.waitReady(c.bin); err != nil {
 		c.cmd.Process.Kill()
 		<-c.exited
+		return fmt.Errorf("postgres did not start: %v: %s", err, c.log)
 	}
+	return nil
+}
+
+// Crash kills the server outright (SIGKILL: no shutdown, as when its
+// machine loses power) and waits until it has gone; Restart brings it
+// back, and PostgreSQL recovers what had committed.
+func (c *Cluster) Crash() {
+	c.cmd.Process.Kill()
+	<-c.exited
+	// The postmaster's children go with it when they notice; a new one
+	// refuses to start while they still hold the shared memory.
+	time.Sleep(200 * time.Millisecond)
+}
+
+// Restart starts the server again after Crash, on the same folder and
+// port.
+func (c *Cluster) Restart() error {
+	var err error
+	for try := 0; try < 20; try++ {
+		if err = c.start(); err == nil {
+			return nil
+		}
+		time.Sleep(250 * time.Millisecond)
+	}
+	return err
+}
+
+// Login makes a login role named name_db (unique to the database) with
+// the password "pw", a member of role, able to connect to db, and
+// returns its address; it is dropped when t ends.
+func (c *Cluster) Login(t testing.TB, db, role, name string) string {
+	t.Helper()
+	ctx := context.Background()
+	user := strings.ToLower(name + "_" + db)
+	if len(user) > 60 {
+		user = user[:60]
+	}
+	sql := fmt.Sprintf(`DROP ROLE IF EXISTS %[1]s; CREATE ROLE %[1]s LOGIN PASSWORD 'pw' IN ROLE %[2]s; GRANT CONNECT ON DATABASE %[3]s TO %[1]s`,
+		pgx.Identifier{user}.Sanitize(), pgx.Identifier{role}.Sanitize(), pgx.Identifier{db}.Sanitize())
+	if err := Exec(ctx, c.SuperURL("postgres"), sql); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		Exec(context.Background(), c.SuperURL("postgres"), fmt.Sprintf("DROP OWNED BY %[1]s; DROP ROLE IF EXISTS %[1]s", pgx.Identifier{user}.Sanitize()))
+	})
+	return c.URL(user, "pw", db)
 }
 
 // command runs a PostgreSQL program as the cluster's user.

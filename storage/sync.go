@@ -1,0 +1,512 @@
+package storage
+
+// The laptop's half of sync with the partnership server (meeting.Sync,
+// docs/server.md; migration 17). The database stays where the chair
+// types: a sync takes in what the server has that this laptop lacks, and
+// pushes what changed here, each step its own transaction, so that a sync
+// stopped anywhere (the laptop killed, the network gone) loses nothing and
+// a rerun converges.
+//
+// A meeting's copy here is at a revision (sync_state): pulled from it,
+// or pushed as it. The copy has changed since when its token (the rows'
+// checksum and its latest follow-up) differs from the token then. A pulled
+// version made from the copy's revision moves an unchanged copy on; if the
+// copy changed too, and not only by follow-ups, both are kept: the
+// server's in sync_conflicts, for the chair. Follow-ups merge, as an
+// import merges them.
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"strategyminutes/meeting"
+)
+
+// EventSync is the audit log's event for a meeting taken in from the
+// partnership server.
+const EventSync = "sync"
+
+// The laptop's database is sync's Replica.
+var _ meeting.Replica = (*DB)(nil)
+
+// Settings of sync: the server's identity, and the last revision pulled.
+const (
+	settingSyncServer = "sync.server"
+	settingSyncCursor = "sync.cursor"
+)
+
+// tokenSQL is a meeting's state as sync compares it, for the meetings row
+// m: its rows' checksum (which covers the minutes and their amendments)
+// and its latest follow-up.
+const tokenSQL = `m.checksum || '/' || coalesce((SELECT max(f.id) FROM follow_ups f WHERE f.meeting = m.rowid), 0)`
+
+// SyncCursor returns the last revision pulled from the server with the id:
+// 0 the first time, when the database takes that server for good. A
+// database that syncs with another server is refused (ErrOtherServer), and
+// so is a sample database, whose invented meetings never reach a server.
+func (db *DB) SyncCursor(ctx context.Context, serverID string) (int64, error) {
+	if serverID == "" {
+		return 0, errors.New("sync: the server gave no identity")
+	}
+	var cursor int64
+	err := db.write(ctx, func(w *writer) error {
+		sample, err := isSample(ctx, w)
+		if err != nil {
+			return err
+		}
+		if sample {
+			return fmt.Errorf("%s: %w: its invented meetings are never sent to a partnership server", db.path, ErrSampleDatabase)
+		}
+		var have, at string
+		err = eachRow(ctx, w, `SELECT key, value FROM settings WHERE key IN (?, ?)`, []any{settingSyncServer, settingSyncCursor}, func(rows *sql.Rows) error {
+			var k, v string
+			if err := rows.Scan(&k, &v); err != nil {
+				return err
+			}
+			if k == settingSyncServer {
+				have = v
+			} else {
+				at = v
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("read settings: %w", err)
+		}
+		switch {
+		case have == "":
+			return w.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)`, settingSyncServer, serverID)
+		case have != serverID:
+			return meeting.ErrOtherServer
+		case at != "":
+			if _, err := fmt.Sscan(at, &cursor); err != nil {
+				return fmt.Errorf("read settings: the sync cursor is not a number")
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("sync: %w", err)
+	}
+	return cursor, nil
+}
+
+// ApplyPulled takes in pulled versions in one transaction, and moves the
+// cursor past the last of them.
+func (db *DB) ApplyPulled(ctx context.Context, vs []meeting.Version) ([]meeting.PullResult, error) {
+	out := make([]meeting.PullResult, len(vs))
+	who, now := db.User(), time.Now()
+	err := db.write(ctx, func(w *writer) error {
+		for i, v := range vs {
+			res, err := applyPulled(ctx, w, v, who, now)
+			if err != nil {
+				return fmt.Errorf("meeting %s, revision %d: %w", meeting.QuoteID(v.MeetingID), v.Revision, err)
+			}
+			out[i] = res
+		}
+		if len(vs) == 0 {
+			return nil
+		}
+		return w.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+			settingSyncCursor, fmt.Sprint(vs[len(vs)-1].Revision))
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sync: %w", err)
+	}
+	return out, nil
+}
+
+// syncState is a meeting's row of sync_state; revision 0 for none.
+type syncState struct {
+	revision, amendment int64
+	token, seal         string
+}
+
+// readSyncState reads the meeting's sync state and its token now.
+func readSyncState(ctx context.Context, q querier, key int64) (st syncState, now string, err error) {
+	err = eachRow(ctx, q, `SELECT coalesce(s.revision, 0), coalesce(s.token, ''), coalesce(s.seal, ''), coalesce(s.amendment, 0), `+tokenSQL+`
+		FROM meetings m LEFT JOIN sync_state s ON s.meeting = m.rowid WHERE m.rowid = ?`, []any{key}, func(rows *sql.Rows) error {
+		return rows.Scan(&st.revision, &st.token, &st.seal, &st.amendment, &now)
+	})
+	return st, now, err
+}
+
+// refused is a pulled version not taken in, and why.
+func refused(why string) meeting.PullResult {
+	return meeting.PullResult{Outcome: meeting.PullRefused, Refused: why}
+}
+
+// applyPulled takes in one pulled version.
+func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, now time.Time) (meeting.PullResult, error) {
+	m, err := meeting.UnmarshalMeeting(v.Payload)
+	if err != nil {
+		return refused("it cannot be read: " + err.Error()), nil
+	}
+	if m.ID != v.MeetingID {
+		return refused("it holds another meeting"), nil
+	}
+	if err := m.Validate(); err != nil {
+		return refused(err.Error()), nil
+	}
+	if m.SignedOff() != v.SignedOff {
+		return refused("the server's record of its sign-off does not match the minutes"), nil
+	}
+	if seal, err := meeting.SyncSeal(m); err != nil || seal != v.Seal {
+		return refused("its minutes do not match their seal: changed after they were signed off"), nil
+	}
+	old, err := w.stored(ctx, v.MeetingID)
+	if err != nil {
+		return meeting.PullResult{}, err
+	}
+	detail := fmt.Sprintf("revision %d from the server, by %s", v.Revision, v.MadeBy)
+	if old == nil {
+		img, err := w.save(ctx, m, nil, now)
+		if err != nil {
+			return meeting.PullResult{}, err
+		}
+		if m.SignedOff() {
+			err = recordSealedAs(ctx, w, who, EventSync, m, detail, now)
+		} else {
+			err = record(ctx, w, who, EventSync, m.ID, detail, now)
+		}
+		if err == nil {
+			err = recordPulledFollowUps(ctx, w, img.key, m, who, now)
+		}
+		if err == nil {
+			err = settle(ctx, w, img.key, v, m)
+		}
+		return meeting.PullResult{Outcome: meeting.PullAdded}, err
+	}
+	key := old.key
+	known, err := knownRevision(ctx, w, key, v.Revision)
+	if err != nil || known {
+		return meeting.PullResult{Outcome: meeting.PullSkipped}, err
+	}
+	if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?)`, key, v.Revision); err != nil {
+		return meeting.PullResult{}, err
+	}
+	st, token, err := readSyncState(ctx, w, key)
+	if err != nil {
+		return meeting.PullResult{}, err
+	}
+	have, err := loadMeetings(ctx, w, "WHERE m.rowid = ?", key)
+	if err != nil {
+		return meeting.PullResult{}, err
+	}
+	here := have[0]
+	// This laptop's own version (pushed, and the answer lost): the copy
+	// is that revision.
+	if enc, err := meeting.MarshalMeeting(here); err == nil && bytes.Equal(enc, v.Payload) {
+		return meeting.PullResult{Outcome: meeting.PullSkipped}, settle(ctx, w, key, v, here)
+	}
+	changed := st.token != token
+	fromHere := v.Parent == st.revision || (v.Merges != 0 && v.Merges == st.revision)
+	if !fromHere {
+		// A branch this copy is not on: a version made from an earlier
+		// conflict moves that conflict on; any other is a new one.
+		if _, err := w.ExecContext(ctx, `DELETE FROM sync_conflicts WHERE meeting = ? AND revision IN (?, ?)`, key, v.Parent, v.Merges); err != nil {
+			return meeting.PullResult{}, err
+		}
+		return keepConflict(ctx, w, key, v, who, now)
+	}
+	sameMinutes := meeting.Equal(here.Minutes(), m.Minutes())
+	switch {
+	case changed && !sameMinutes:
+		return keepConflict(ctx, w, key, v, who, now)
+	case here.SignedOff() && !sameMinutes && v.AmendmentReason == "":
+		// The server refuses such a version; a laptop never takes one.
+		return refused("it changes signed-off minutes without an amendment"), nil
+	case here.SignedOff() && !v.SignedOff:
+		return keepConflict(ctx, w, key, v, who, now)
+	}
+	if !sameMinutes {
+		if here.SignedOff() {
+			err = takeAmendment(ctx, w, here, m, v, who, now)
+		} else {
+			if _, err = w.save(ctx, m, old, now); err == nil {
+				if m.SignedOff() {
+					err = recordSealedAs(ctx, w, who, EventSync, m, detail, now)
+				} else {
+					err = record(ctx, w, who, EventSync, m.ID, detail, now)
+				}
+			}
+		}
+		if err != nil {
+			return meeting.PullResult{}, err
+		}
+	}
+	if err := recordPulledFollowUps(ctx, w, key, m, who, now); err != nil {
+		return meeting.PullResult{}, err
+	}
+	// Taken in: a conflict this version resolved is settled.
+	if v.Merges != 0 {
+		if _, err := w.ExecContext(ctx, `DELETE FROM sync_conflicts WHERE meeting = ? AND revision IN (?, ?)`, key, v.Parent, v.Merges); err != nil {
+			return meeting.PullResult{}, err
+		}
+	}
+	if changed {
+		// The copy's own changes (follow-ups) are still to push, now
+		// from this revision.
+		return meeting.PullResult{Outcome: meeting.PullUpdated}, w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal) VALUES (?, ?, '', ?)
+			ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, seal = excluded.seal`, key, v.Revision, v.Seal)
+	}
+	return meeting.PullResult{Outcome: meeting.PullUpdated}, settle(ctx, w, key, v, m)
+}
+
+// recordPulledFollowUps records the follow-ups of the pulled meeting m that
+// the stored copy lacks: only ever adding, as an import does.
+func recordPulledFollowUps(ctx context.Context, w *writer, key int64, m *meeting.Meeting, who string, now time.Time) error {
+	have, err := loadMeetings(ctx, w, "WHERE m.rowid = ?", key)
+	if err != nil {
+		return err
+	}
+	fs := meeting.FollowUpsToImport(have[0], m)
+	if len(fs) == 0 {
+		return nil
+	}
+	_, err = recordFollowUps(ctx, w, key, have[0], fs, who, now)
+	return err
+}
+
+// takeAmendment stores the pulled amendment m of the signed-off minutes
+// here, as Amend stores one made here: who made it on the server, when,
+// why, what changed, and the version it replaced.
+func takeAmendment(ctx context.Context, w *writer, here, m *meeting.Meeting, v meeting.Version, who string, now time.Time) error {
+	if !m.SignedOffAt.Equal(here.SignedOffAt) || m.SignedOffBy != here.SignedOffBy || m.SignOffRules != here.SignOffRules {
+		return fmt.Errorf("the amendment changes the sign-off itself, which is never amended")
+	}
+	changes := meeting.Diff(here.Minutes(), m.Minutes())
+	changesJSON, err := json.Marshal(changes)
+	if err != nil {
+		return err
+	}
+	previous, err := meeting.MarshalMeeting(here.Minutes())
+	if err != nil {
+		return err
+	}
+	if err := w.writeOne(ctx, m, now); err != nil {
+		return err
+	}
+	at := v.MadeAt
+	if at.IsZero() {
+		at = now
+	}
+	_, err = w.ExecContext(ctx, `INSERT INTO amendments (meeting, at, who, reason, changes, previous)
+		SELECT rowid, ?, ?, ?, ?, ? FROM meetings WHERE id = ?`,
+		at.UTC().Format(time.RFC3339), v.MadeBy, v.AmendmentReason, string(changesJSON), string(previous), m.ID)
+	if err != nil {
+		return fmt.Errorf("store the amendment: %w", err)
+	}
+	return recordSealed(ctx, w, who, EventSync, m.ID, fmt.Sprintf("amendment, revision %d from the server, by %s: %d fields", v.Revision, v.MadeBy, len(changes)), now)
+}
+
+// keepConflict keeps the pulled version beside the copy, for the chair.
+func keepConflict(ctx context.Context, w *writer, key int64, v meeting.Version, who string, now time.Time) (meeting.PullResult, error) {
+	err := w.exec(ctx, `INSERT INTO sync_conflicts (meeting, revision, payload, made_by, made_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`, key, v.Revision, v.Payload, v.MadeBy, formatTime(v.MadeAt.UTC()))
+	if err == nil {
+		err = record(ctx, w, who, EventSync, v.MeetingID, fmt.Sprintf("conflict: revision %d from the server, by %s, kept beside this copy", v.Revision, v.MadeBy), now)
+	}
+	return meeting.PullResult{Outcome: meeting.PullConflict}, err
+}
+
+// knownRevision reports whether the laptop has pulled or pushed the
+// meeting's revision.
+func knownRevision(ctx context.Context, q querier, key, revision int64) (bool, error) {
+	known := false
+	err := eachRow(ctx, q, `SELECT 1 FROM sync_versions WHERE meeting = ? AND revision = ?`, []any{key, revision}, func(*sql.Rows) error {
+		known = true
+		return nil
+	})
+	return known, err
+}
+
+// settle records that the meeting's copy, as it now stands, is the
+// version v (whose minutes are m's).
+func settle(ctx context.Context, w *writer, key int64, v meeting.Version, m *meeting.Meeting) error {
+	_, token, err := readSyncState(ctx, w, key)
+	if err != nil {
+		return err
+	}
+	var amendment int64
+	if err := scanOne(ctx, w, fmt.Sprintf(`SELECT coalesce(max(id), 0) FROM amendments WHERE meeting = %d`, key), &amendment); err != nil {
+		return err
+	}
+	if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, v.Revision); err != nil {
+		return err
+	}
+	return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment`,
+		key, v.Revision, token, v.Seal, amendment)
+}
+
+// Unsynced returns the meetings changed since they last synced, oldest
+// first, each as a version made from the revision it last synced at. A
+// signed-off meeting the server holds signed off goes as an amendment,
+// with the reasons of the amendments made here since, or as follow-ups
+// alone, its seal unchanged.
+func (db *DB) Unsynced(ctx context.Context) ([]meeting.LocalVersion, error) {
+	type pending struct {
+		key int64
+		st  syncState
+		now string
+	}
+	var ps []pending
+	var out []meeting.LocalVersion
+	err := db.snapshot(ctx, func(conn *sql.Conn) error {
+		err := eachRow(ctx, conn, `SELECT m.rowid, coalesce(s.revision, 0), coalesce(s.token, ''), coalesce(s.seal, ''), coalesce(s.amendment, 0), `+tokenSQL+` AS now
+			FROM meetings m LEFT JOIN sync_state s ON s.meeting = m.rowid
+			WHERE s.token IS NULL OR s.token != `+tokenSQL+` ORDER BY m.held_unix, m.id`, nil, func(rows *sql.Rows) error {
+			var p pending
+			if err := rows.Scan(&p.key, &p.st.revision, &p.st.token, &p.st.seal, &p.st.amendment, &p.now); err != nil {
+				return err
+			}
+			ps = append(ps, p)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for start := 0; start < len(ps); start += exportBatch {
+			batch := ps[start:min(start+exportBatch, len(ps))]
+			keys := make([]any, len(batch))
+			for i, p := range batch {
+				keys[i] = p.key
+			}
+			ms, err := loadMeetings(ctx, conn, "WHERE m.rowid IN ("+strings.Repeat("?,", len(keys)-1)+"?)", keys...)
+			if err != nil {
+				return err
+			}
+			byID := map[string]*meeting.Meeting{}
+			for _, m := range ms {
+				byID[m.ID] = m
+			}
+			for _, p := range batch {
+				lv, err := localVersion(ctx, conn, p.key, p.st, p.now, byID)
+				if err != nil {
+					return err
+				}
+				out = append(out, lv)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("sync: read the meetings to push: %w", err)
+	}
+	return out, nil
+}
+
+// localVersion makes the version to push of the meeting with the key.
+func localVersion(ctx context.Context, conn querier, key int64, st syncState, token string, byID map[string]*meeting.Meeting) (meeting.LocalVersion, error) {
+	var id string
+	if err := scanOne(ctx, conn, fmt.Sprintf(`SELECT id FROM meetings WHERE rowid = %d`, key), &id); err != nil {
+		return meeting.LocalVersion{}, err
+	}
+	m := byID[id]
+	if m == nil {
+		return meeting.LocalVersion{}, fmt.Errorf("meeting %s: not loaded", meeting.QuoteID(id))
+	}
+	payload, err := meeting.MarshalMeeting(m)
+	if err != nil {
+		return meeting.LocalVersion{}, fmt.Errorf("meeting %s: %w", meeting.QuoteID(id), err)
+	}
+	seal, err := meeting.SyncSeal(m)
+	if err != nil {
+		return meeting.LocalVersion{}, err
+	}
+	lv := meeting.LocalVersion{Token: token, Version: meeting.Version{
+		MeetingID: id, Parent: st.revision, SignedOff: m.SignedOff(), HeldAt: m.HeldAt, Payload: payload, Seal: seal,
+	}}
+	if st.seal != "" && seal != st.seal {
+		// Signed off on the server and changed here since: an amendment,
+		// for the reasons given here.
+		var reasons []string
+		err := eachRow(ctx, conn, `SELECT reason FROM amendments WHERE meeting = ? AND id > ? ORDER BY id`, []any{key, st.amendment}, func(rows *sql.Rows) error {
+			var r string
+			if err := rows.Scan(&r); err != nil {
+				return err
+			}
+			reasons = append(reasons, r)
+			return nil
+		})
+		if err != nil {
+			return meeting.LocalVersion{}, err
+		}
+		// With no amendment recorded here, the minutes were changed some
+		// other way: pushed as they are, for the server to refuse.
+		lv.AmendmentReason = strings.Join(reasons, "; ")
+	}
+	return lv, nil
+}
+
+// MarkPushed records that lv is on the server as p.Revision: the meeting
+// is synced unless it changed since lv was made.
+func (db *DB) MarkPushed(ctx context.Context, lv meeting.LocalVersion, p meeting.Pushed) error {
+	err := db.write(ctx, func(w *writer) error {
+		var key int64
+		err := scanOne(ctx, w, fmt.Sprintf(`SELECT rowid FROM meetings WHERE id = '%s'`, strings.ReplaceAll(lv.MeetingID, "'", "''")), &key)
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil // deleted here meanwhile
+		}
+		if err != nil {
+			return err
+		}
+		var amendment int64
+		if err := scanOne(ctx, w, fmt.Sprintf(`SELECT coalesce(max(id), 0) FROM amendments WHERE meeting = %d`, key), &amendment); err != nil {
+			return err
+		}
+		if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, p.Revision); err != nil {
+			return err
+		}
+		return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment`,
+			key, p.Revision, lv.Token, lv.Seal, amendment)
+	})
+	if err != nil {
+		return fmt.Errorf("sync: record meeting %s as pushed: %w", meeting.QuoteID(lv.MeetingID), err)
+	}
+	return nil
+}
+
+// A SyncConflict is a version on the server kept beside this laptop's
+// copy of a meeting: both changed since their common revision.
+type SyncConflict struct {
+	MeetingID string
+	Revision  int64
+	Theirs    *meeting.Meeting
+	MadeBy    string
+	MadeAt    time.Time
+}
+
+// SyncConflicts returns the conflicts kept, by meeting then revision.
+func (db *DB) SyncConflicts(ctx context.Context) ([]SyncConflict, error) {
+	var out []SyncConflict
+	err := eachRow(ctx, db.sql, `SELECT m.id, c.revision, c.payload, c.made_by, c.made_at FROM sync_conflicts c
+		JOIN meetings m ON m.rowid = c.meeting ORDER BY m.id, c.revision`, nil, func(rows *sql.Rows) error {
+		var c SyncConflict
+		var payload []byte
+		var at string
+		if err := rows.Scan(&c.MeetingID, &c.Revision, &payload, &c.MadeBy, &at); err != nil {
+			return err
+		}
+		theirs, err := meeting.UnmarshalMeeting(payload)
+		if err != nil {
+			return fmt.Errorf("meeting %s, revision %d: %w", meeting.QuoteID(c.MeetingID), c.Revision, err)
+		}
+		c.Theirs = theirs
+		c.MadeAt, _ = parseTime("made_at", at)
+		out = append(out, c)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read sync conflicts: %w", err)
+	}
+	return out, nil
+}
