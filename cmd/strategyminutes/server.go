@@ -50,14 +50,15 @@ func runSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	if err := noArgs("sync", args); err != nil {
 		return err
 	}
+	const again = "nothing taken in or sent is lost: run sync again"
 	s, err := postgres.Open(ctx, e.opts.server)
 	if err != nil {
-		return fmt.Errorf("sync: %w", err)
+		return fmt.Errorf("sync: %w (%s)", err, again)
 	}
 	defer s.Close()
 	res, err := meeting.Sync(ctx, e.db, s)
 	if err != nil {
-		return fmt.Errorf("sync: %w (nothing taken in or sent is lost: run sync again)", err)
+		return fmt.Errorf("sync: %w (%s)", err, again)
 	}
 	fmt.Fprintf(e.stdout, "Synced: %s pulled (%d new, %d updated), %s pushed.\n",
 		meeting.Plural(res.Pulled, "version"), res.Added, res.Updated, meeting.Plural(res.Pushed, "meeting"))

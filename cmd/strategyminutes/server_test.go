@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -13,7 +14,15 @@ import (
 // cluster is the throwaway PostgreSQL server of this package's tests.
 var cluster *pgtest.Cluster
 
-func TestMain(m *testing.M) { pgtest.Main(m, &cluster) }
+// TestMain runs the tests with a throwaway server; with
+// STRATEGYMINUTES_TEST_MAIN=1 the test binary is the command itself, for
+// tests that run it as a process of its own (and kill it).
+func TestMain(m *testing.M) {
+	if os.Getenv("STRATEGYMINUTES_TEST_MAIN") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
+	}
+	pgtest.Main(m, &cluster)
+}
 
 // server init makes the schema and the roles, says so, and says so again
 // (up to date) when run twice.
