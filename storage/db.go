@@ -88,6 +88,8 @@ type DB struct {
 	sql  *sql.DB
 	path string
 	user atomic.Pointer[string] // who the audit log records; see SetUser
+	// editing is the meeting open in the window's editor (HoldForEditing).
+	editing atomic.Pointer[string]
 	// statements are the writers' prepared statements (save.go).
 	statements statements
 	lock       *fileLock // openByte, shared

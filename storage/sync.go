@@ -41,6 +41,10 @@ const (
 	settingSyncCursor = "sync.cursor"
 )
 
+// unsyncedSQL selects, of meetings m and their sync_state s, those changed
+// since they last synced, or never synced.
+const unsyncedSQL = `(s.token IS NULL OR s.token != ` + tokenSQL + `)`
+
 // tokenSQL is a meeting's state as sync compares it, for the meetings row
 // m: its rows' checksum (which covers the minutes and their amendments)
 // and its latest follow-up.
@@ -97,14 +101,24 @@ func (db *DB) SyncCursor(ctx context.Context, serverID string) (int64, error) {
 	return cursor, nil
 }
 
+// HoldForEditing names the meeting open in the window's editor, "" for
+// none: a version of it pulled meanwhile is kept beside it as a conflict,
+// never written under the chair's typing (whose next autosave would put
+// the old words back).
+func (db *DB) HoldForEditing(id string) { db.editing.Store(&id) }
+
 // ApplyPulled takes in pulled versions in one transaction, and moves the
 // cursor past the last of them.
 func (db *DB) ApplyPulled(ctx context.Context, vs []meeting.Version) ([]meeting.PullResult, error) {
 	out := make([]meeting.PullResult, len(vs))
 	who, now := db.User(), time.Now()
+	held := ""
+	if p := db.editing.Load(); p != nil {
+		held = *p
+	}
 	err := db.write(ctx, func(w *writer) error {
 		for i, v := range vs {
-			res, err := applyPulled(ctx, w, v, who, now)
+			res, err := applyPulled(ctx, w, v, who, now, v.MeetingID == held)
 			if err != nil {
 				return fmt.Errorf("meeting %s, revision %d: %w", meeting.QuoteID(v.MeetingID), v.Revision, err)
 			}
@@ -122,17 +136,20 @@ func (db *DB) ApplyPulled(ctx context.Context, vs []meeting.Version) ([]meeting.
 	return out, nil
 }
 
+// syncStateCols are a meetings row's sync_state, s, as syncState holds it.
+const syncStateCols = `coalesce(s.revision, 0), coalesce(s.token, ''), coalesce(s.seal, ''), coalesce(s.amendment, 0), coalesce(s.merges, 0)`
+
 // syncState is a meeting's row of sync_state; revision 0 for none.
 type syncState struct {
-	revision, amendment int64
-	token, seal         string
+	revision, amendment, merges int64
+	token, seal                 string
 }
 
 // readSyncState reads the meeting's sync state and its token now.
 func readSyncState(ctx context.Context, q querier, key int64) (st syncState, now string, err error) {
-	err = eachRow(ctx, q, `SELECT coalesce(s.revision, 0), coalesce(s.token, ''), coalesce(s.seal, ''), coalesce(s.amendment, 0), `+tokenSQL+`
+	err = eachRow(ctx, q, `SELECT `+syncStateCols+`, `+tokenSQL+`
 		FROM meetings m LEFT JOIN sync_state s ON s.meeting = m.rowid WHERE m.rowid = ?`, []any{key}, func(rows *sql.Rows) error {
-		return rows.Scan(&st.revision, &st.token, &st.seal, &st.amendment, &now)
+		return rows.Scan(&st.revision, &st.token, &st.seal, &st.amendment, &st.merges, &now)
 	})
 	return st, now, err
 }
@@ -143,7 +160,7 @@ func refused(why string) meeting.PullResult {
 }
 
 // applyPulled takes in one pulled version.
-func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, now time.Time) (meeting.PullResult, error) {
+func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, now time.Time, held bool) (meeting.PullResult, error) {
 	m, err := meeting.UnmarshalMeeting(v.Payload)
 	if err != nil {
 		return refused("it cannot be read: " + err.Error()), nil
@@ -206,6 +223,9 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 		return meeting.PullResult{Outcome: meeting.PullSkipped}, settle(ctx, w, key, v, here)
 	}
 	changed := st.token != token
+	if held {
+		return keepConflict(ctx, w, key, v, who, now)
+	}
 	fromHere := v.Parent == st.revision || (v.Merges != 0 && v.Merges == st.revision)
 	if !fromHere {
 		// A branch this copy is not on: a version made from an earlier
@@ -360,11 +380,11 @@ func (db *DB) Unsynced(ctx context.Context) ([]meeting.LocalVersion, error) {
 	var ps []pending
 	var out []meeting.LocalVersion
 	err := db.snapshot(ctx, func(conn *sql.Conn) error {
-		err := eachRow(ctx, conn, `SELECT m.rowid, coalesce(s.revision, 0), coalesce(s.token, ''), coalesce(s.seal, ''), coalesce(s.amendment, 0), `+tokenSQL+` AS now
+		err := eachRow(ctx, conn, `SELECT m.rowid, `+syncStateCols+`, `+tokenSQL+`
 			FROM meetings m LEFT JOIN sync_state s ON s.meeting = m.rowid
-			WHERE s.token IS NULL OR s.token != `+tokenSQL+` ORDER BY m.held_unix, m.id`, nil, func(rows *sql.Rows) error {
+			WHERE `+unsyncedSQL+` ORDER BY m.held_unix, m.id`, nil, func(rows *sql.Rows) error {
 			var p pending
-			if err := rows.Scan(&p.key, &p.st.revision, &p.st.token, &p.st.seal, &p.st.amendment, &p.now); err != nil {
+			if err := rows.Scan(&p.key, &p.st.revision, &p.st.token, &p.st.seal, &p.st.amendment, &p.st.merges, &p.now); err != nil {
 				return err
 			}
 			ps = append(ps, p)
@@ -422,7 +442,7 @@ func localVersion(ctx context.Context, conn querier, key int64, st syncState, to
 		return meeting.LocalVersion{}, err
 	}
 	lv := meeting.LocalVersion{Token: token, Version: meeting.Version{
-		MeetingID: id, Parent: st.revision, SignedOff: m.SignedOff(), HeldAt: m.HeldAt, Payload: payload, Seal: seal,
+		MeetingID: id, Parent: st.revision, Merges: st.merges, SignedOff: m.SignedOff(), HeldAt: m.HeldAt, Payload: payload, Seal: seal,
 	}}
 	if st.seal != "" && seal != st.seal {
 		// Signed off on the server and changed here since: an amendment,
@@ -466,8 +486,9 @@ func (db *DB) MarkPushed(ctx context.Context, lv meeting.LocalVersion, p meeting
 			return err
 		}
 		return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment`,
-			key, p.Revision, lv.Token, lv.Seal, amendment)
+			ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment,
+				merges = CASE WHEN merges = ? THEN 0 ELSE merges END`,
+			key, p.Revision, lv.Token, lv.Seal, amendment, lv.Merges)
 	})
 	if err != nil {
 		return fmt.Errorf("sync: record meeting %s as pushed: %w", meeting.QuoteID(lv.MeetingID), err)
@@ -509,4 +530,127 @@ func (db *DB) SyncConflicts(ctx context.Context) ([]SyncConflict, error) {
 		return nil, fmt.Errorf("read sync conflicts: %w", err)
 	}
 	return out, nil
+}
+
+// Resolutions of a conflict (ResolveConflict).
+const (
+	KeepMine   = "mine"   // this laptop's copy stands
+	TakeTheirs = "theirs" // the other version replaces this laptop's copy
+)
+
+// ResolveConflict settles a conflict kept for the meeting: this laptop's
+// copy stands (KeepMine) or the other version at revision replaces it
+// (TakeTheirs; the copy replaced is in the audit log's care: the audit log
+// records the choice, and the server keeps both versions for good). The
+// next sync pushes a version made from both, so that every laptop settles
+// on it. A copy that is signed off is never replaced by a draft; a draft
+// is not kept over minutes the other laptop signed off (take theirs, then
+// amend them).
+func (db *DB) ResolveConflict(ctx context.Context, id string, revision int64, keep string) error {
+	if keep != KeepMine && keep != TakeTheirs {
+		return fmt.Errorf("resolve: keep %q or %q", KeepMine, TakeTheirs)
+	}
+	who, now := db.User(), time.Now()
+	err := db.write(ctx, func(w *writer) error {
+		old, err := w.stored(ctx, id)
+		if err != nil {
+			return err
+		}
+		if old == nil {
+			return meeting.ErrNotFound
+		}
+		var payload []byte
+		err = eachRow(ctx, w, `SELECT payload FROM sync_conflicts WHERE meeting = ? AND revision = ?`, []any{old.key, revision}, func(rows *sql.Rows) error {
+			return rows.Scan(&payload)
+		})
+		if err != nil {
+			return err
+		}
+		if payload == nil {
+			return fmt.Errorf("no conflict with revision %d is kept for it", revision)
+		}
+		theirs, err := meeting.UnmarshalMeeting(payload)
+		if err != nil {
+			return err
+		}
+		mine, err := loadMeetings(ctx, w, "WHERE m.rowid = ?", old.key)
+		if err != nil {
+			return err
+		}
+		here := mine[0]
+		if _, err := w.ExecContext(ctx, `DELETE FROM sync_conflicts WHERE meeting = ? AND revision = ?`, old.key, revision); err != nil {
+			return err
+		}
+		st, _, err := readSyncState(ctx, w, old.key)
+		if err != nil {
+			return err
+		}
+		switch {
+		case keep == KeepMine && theirs.SignedOff() && !here.SignedOff():
+			return errors.New("the other laptop signed these minutes off: take theirs, then amend them")
+		case keep == TakeTheirs && here.SignedOff() && !theirs.SignedOff():
+			return errors.New("these minutes are signed off here: the other laptop's draft cannot replace them")
+		case keep == TakeTheirs && theirs.SignedOff():
+			// Signed off on the server: the server's history after sign-off
+			// is one line, so this copy simply becomes that revision.
+			if err := w.writeOne(ctx, theirs, now); err != nil {
+				return err
+			}
+			if err := recordSealedAs(ctx, w, who, EventSync, theirs, fmt.Sprintf("conflict resolved: took revision %d", revision), now); err != nil {
+				return err
+			}
+			if err := recordPulledFollowUps(ctx, w, old.key, theirs, who, now); err != nil {
+				return err
+			}
+			seal, err := meeting.SyncSeal(theirs)
+			if err != nil {
+				return err
+			}
+			return settle(ctx, w, old.key, meeting.Version{Revision: revision, Seal: seal}, theirs)
+		case keep == TakeTheirs:
+			if err := w.writeOne(ctx, theirs, now); err != nil {
+				return err
+			}
+			if err := record(ctx, w, who, EventSync, id, fmt.Sprintf("conflict resolved: took revision %d", revision), now); err != nil {
+				return err
+			}
+			if err := recordPulledFollowUps(ctx, w, old.key, theirs, who, now); err != nil {
+				return err
+			}
+		default:
+			if err := record(ctx, w, who, EventSync, id, fmt.Sprintf("conflict resolved: kept this copy over revision %d", revision), now); err != nil {
+				return err
+			}
+		}
+		// Pushed next as made from both heads: this copy's revision, and
+		// the other.
+		return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, merges) VALUES (?, ?, '', ?, ?)
+			ON CONFLICT (meeting) DO UPDATE SET token = '', merges = excluded.merges`, old.key, st.revision, st.seal, revision)
+	})
+	if err != nil {
+		return fmt.Errorf("resolve the conflict of meeting %s: %w", meeting.QuoteID(id), err)
+	}
+	return nil
+}
+
+// A SyncStatus is how the laptop stands with the server, for the window to
+// show: when it last synced, how many meetings wait to be pushed, how many
+// conflicts wait for the chair.
+type SyncStatus struct {
+	Server    bool // the laptop has synced with a server
+	Waiting   int
+	Conflicts int
+}
+
+// SyncStatus counts what waits for the next sync.
+func (db *DB) SyncStatus(ctx context.Context) (SyncStatus, error) {
+	var st SyncStatus
+	err := db.sql.QueryRowContext(ctx, `SELECT
+		EXISTS (SELECT 1 FROM settings WHERE key = '`+settingSyncServer+`'),
+		(SELECT count(*) FROM meetings m LEFT JOIN sync_state s ON s.meeting = m.rowid WHERE `+unsyncedSQL+`),
+		(SELECT count(DISTINCT meeting) FROM sync_conflicts)`).Scan(&st.Server, &st.Waiting, &st.Conflicts)
+	if err != nil {
+		return st, fmt.Errorf("read the sync status: %w", err)
+	}
+	return st, nil
 }

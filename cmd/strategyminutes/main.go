@@ -73,6 +73,7 @@ type options struct {
 	sentTo, agency, copy, sentAt            string
 	reopen                                  bool
 	owner                                   string // actions
+	keep                                    string // conflicts
 }
 
 // env is what a command works with.
@@ -132,6 +133,8 @@ func commands() []command {
 			run: runServer, flags: serverFlags, noDB: true},
 		{name: "sync", writes: true, args: "--server URL", summary: "sync with the partnership server: take in everyone's meetings, send this database's changes (docs/server.md)",
 			run: runSync, flags: serverFlags},
+		{name: "conflicts", writes: true, args: "[--meeting ID --keep mine|theirs]", run: runConflicts, flags: conflictsFlags,
+			summary: "list the meetings changed both here and on another laptop since they last synced, or settle one: this copy stands, or the other replaces it"},
 		{name: "version", summary: "print the version", run: runVersion, noDB: true},
 		{name: "help", summary: "show this help", noDB: true},
 	}

@@ -7,6 +7,7 @@ import (
 
 	"strategyminutes/meeting"
 	"strategyminutes/postgres"
+	"strategyminutes/storage"
 )
 
 func serverFlags(fs *flag.FlagSet, o *options) {
@@ -51,6 +52,13 @@ func runSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 		return err
 	}
 	const again = "nothing taken in or sent is lost: run sync again"
+	// The window syncs by itself, and holds the meeting being typed; a
+	// second sync beside it would write under the chair's typing.
+	lock, err := storage.LockInstance(e.db.Path())
+	if err != nil {
+		return fmt.Errorf("sync: %w", err)
+	}
+	defer lock.Release()
 	s, err := postgres.Open(ctx, e.opts.server)
 	if err != nil {
 		return fmt.Errorf("sync: %w (%s)", err, again)
@@ -74,5 +82,60 @@ func runSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 		}
 		return fmt.Errorf("sync: %s refused (above); everything else is synced", meeting.Plural(len(res.Refused), "version"))
 	}
+	return nil
+}
+
+func conflictsFlags(fs *flag.FlagSet, o *options) {
+	fs.StringVar(&o.meetingID, "meeting", "", "the meeting whose conflict to settle")
+	fs.StringVar(&o.keep, "keep", "", "mine: this database's copy stands; theirs: the other laptop's version replaces it")
+}
+
+// runConflicts lists the conflicts sync kept, or settles one.
+func runConflicts(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	if err := noArgs("conflicts", args); err != nil {
+		return err
+	}
+	cs, err := e.db.SyncConflicts(ctx)
+	if err != nil {
+		return err
+	}
+	id, keep := e.opts.meetingID, e.opts.keep
+	if id == "" && keep == "" {
+		if len(cs) == 0 {
+			fmt.Fprintln(e.stdout, "No conflicts: every meeting changed here is as the server has it, or waits to be sent.")
+			return nil
+		}
+		for _, c := range cs {
+			fmt.Fprintf(e.stdout, "%s  %s  revision %d, by %s at %s\n", c.MeetingID, c.Theirs.Reference, c.Revision, c.MadeBy, c.MadeAt.In(meeting.UK).Format("2 Jan 2006 15:04"))
+		}
+		fmt.Fprintf(e.stdout, "%s. Settle one with: conflicts --meeting ID --keep mine|theirs\n", meeting.Plural(len(cs), "conflict"))
+		return nil
+	}
+	if id == "" || (keep != storage.KeepMine && keep != storage.TakeTheirs) {
+		return usagef("conflicts: give --meeting ID and --keep mine or --keep theirs")
+	}
+	var revs []int64
+	for _, c := range cs {
+		if c.MeetingID == id {
+			revs = append(revs, c.Revision)
+		}
+	}
+	switch len(revs) {
+	case 0:
+		return fmt.Errorf("conflicts: meeting %s has no conflict kept", meeting.QuoteID(id))
+	case 1:
+	default:
+		return fmt.Errorf("conflicts: meeting %s has %d conflicting versions: settle them in the app's window", meeting.QuoteID(id), len(revs))
+	}
+	lock, err := storage.LockInstance(e.db.Path())
+	if err != nil {
+		return fmt.Errorf("conflicts: %w", err)
+	}
+	defer lock.Release()
+	if err := e.db.ResolveConflict(ctx, id, revs[0], keep); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stdout, "Settled: %s. The next sync sends it, so that every laptop settles on it too.\n",
+		map[string]string{storage.KeepMine: "this database's copy stands", storage.TakeTheirs: "the other laptop's version replaced this copy"}[keep])
 	return nil
 }

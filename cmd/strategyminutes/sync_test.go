@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"strategyminutes/meeting"
 	"strategyminutes/meeting/demo"
 	"strategyminutes/postgres"
@@ -411,4 +413,78 @@ func TestSyncConflictKeepsBoth(t *testing.T) {
 			t.Errorf("rerun: %s", out)
 		}
 	}
+
+	// The chair settles it on the first laptop, keeping its words; the
+	// next syncs bring the second laptop to them, and the server to one
+	// head.
+	if code, stdout, stderr := cli(t, "conflicts", "--db", one); code != exitOK || !strings.Contains(stdout, draftID) || !strings.Contains(stdout, "1 conflict.") {
+		t.Errorf("conflicts: %d %s %s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := cli(t, "conflicts", "--db", one, "--meeting", draftID, "--keep", "mine"); code != exitOK || !strings.Contains(stdout, "Settled") {
+		t.Fatalf("settle: %d %s %s", code, stdout, stderr)
+	}
+	if out := mustSync(t, one, alice); !strings.Contains(out, "1 meeting pushed") || strings.Contains(out, "changed both") {
+		t.Errorf("the first laptop's sync after settling: %s", out)
+	}
+	if out := mustSync(t, two, alice); strings.Contains(out, "changed both") {
+		t.Errorf("the second laptop's sync after settling: %s", out)
+	}
+	for _, path := range []string{one, two} {
+		onLaptop(t, path, func(db *storage.DB) {
+			m, _ := db.Meeting(ctx, draftID)
+			cs, _ := db.SyncConflicts(ctx)
+			if m.Reason != "Typed on the first laptop." || len(cs) != 0 {
+				t.Errorf("after settling: %q, %d conflicts", m.Reason, len(cs))
+			}
+		})
+	}
+	if ea, eb := exported(t, one), exported(t, two); !bytes.Equal(ea, eb) {
+		t.Error("the laptops differ after the conflict was settled")
+	}
+	heads, _ := countOn(t, cluster.SuperURL(server), `SELECT count(*) FROM strategyminutes.heads h JOIN strategyminutes.versions v USING (revision) WHERE v.meeting_id = $1`, draftID)
+	if heads != 1 {
+		t.Errorf("the server holds %d heads of the settled meeting, want 1", heads)
+	}
+
+	// A version pulled while the meeting is open in the window's editor
+	// is kept beside it, never written under the chair's typing.
+	edit(two, "Typed on the second laptop again.")
+	mustSync(t, two, alice)
+	onLaptop(t, one, func(db *storage.DB) {
+		db.HoldForEditing(draftID)
+		s, err := postgres.Open(ctx, alice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		res, err := meeting.Sync(ctx, db, s)
+		if err != nil || len(res.Conflicts) != 1 {
+			t.Errorf("sync with the meeting open: %+v %v", res, err)
+		}
+		if m, _ := db.Meeting(ctx, draftID); m.Reason != "Typed on the first laptop." {
+			t.Error("a pulled version was written under the open editor")
+		}
+	})
+	if code, stdout, stderr := cli(t, "conflicts", "--db", one, "--meeting", draftID, "--keep", "theirs"); code != exitOK {
+		t.Fatalf("take theirs: %d %s %s", code, stdout, stderr)
+	}
+	mustSync(t, one, alice)
+	mustSync(t, two, alice)
+	if ea, eb := exported(t, one), exported(t, two); !bytes.Equal(ea, eb) || !bytes.Contains(ea, []byte("Typed on the second laptop again.")) {
+		t.Error("the laptops differ after taking the other laptop's version")
+	}
+}
+
+// countOn runs a count on the server at url.
+func countOn(t *testing.T, url, query string, args ...any) (int, error) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var n int
+	err = conn.QueryRow(ctx, query, args...).Scan(&n)
+	return n, err
 }

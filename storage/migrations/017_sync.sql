@@ -8,13 +8,15 @@
 -- unchanged may move on to a newer revision. seal and amendment are the
 -- revision's seal and the copy's latest amendment then: a signed-off
 -- meeting changed since is pushed as an amendment, with the reasons given
--- since.
+-- since. merges is the other head of a conflict the chair resolved, which
+-- the next push settles on the server (0 for none).
 CREATE TABLE sync_state (
     meeting   INTEGER PRIMARY KEY REFERENCES meetings (rowid) ON DELETE CASCADE,
     revision  INTEGER NOT NULL,
     token     TEXT    NOT NULL,
     seal      TEXT    NOT NULL DEFAULT '',
-    amendment INTEGER NOT NULL DEFAULT 0
+    amendment INTEGER NOT NULL DEFAULT 0,
+    merges    INTEGER NOT NULL DEFAULT 0
 );
 
 -- Every revision of a meeting this laptop has pulled or pushed, and the
