@@ -128,6 +128,25 @@ type Replica interface {
 	MarkPushed(ctx context.Context, lv LocalVersion, p Pushed) error
 }
 
+// A SyncStatus is how a laptop stands with the server, for the window to
+// show: whether it syncs with one, how many meetings wait to be pushed,
+// how many meetings have a conflict waiting for the chair.
+type SyncStatus struct {
+	Server    bool
+	Waiting   int
+	Conflicts int
+}
+
+// A SyncConflict is a version on the server kept beside the laptop's copy
+// of a meeting: both changed since their common revision.
+type SyncConflict struct {
+	MeetingID string
+	Revision  int64
+	Theirs    *Meeting
+	MadeBy    string
+	MadeAt    time.Time
+}
+
 // A SyncResult counts what a sync did.
 type SyncResult struct {
 	Pulled, Added, Updated int

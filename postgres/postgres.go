@@ -10,6 +10,8 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgconn"
@@ -120,3 +122,42 @@ func Open(ctx context.Context, address string) (*Server, error) {
 
 // Close closes the server's connections.
 func (s *Server) Close() { s.pool.Close() }
+
+// ErrPasswordInAddress is returned for an address to be kept (the app's
+// settings) that holds a password: passwords belong in the pgpass file,
+// which only its owner can read, or PGPASSWORD.
+var ErrPasswordInAddress = errors.New("the address holds a password: put it in your pgpass file instead (~/.pgpass, or %APPDATA%\\postgresql\\pgpass.conf on Windows; docs/server.md)")
+
+// CheckAddress checks an address to be kept in the app's settings: one
+// Config reads, with no password in it.
+func CheckAddress(address string) error {
+	if address == "" {
+		return nil
+	}
+	if hasPassword(address) {
+		return ErrPasswordInAddress
+	}
+	_, err := Config(address)
+	return err
+}
+
+// passwordSetting finds a password in libpq's key=value settings.
+var passwordSetting = regexp.MustCompile(`(^|\s)password\s*=`)
+
+// hasPassword reports whether an address (a URL, or key=value settings)
+// holds a password itself.
+func hasPassword(address string) bool {
+	if strings.HasPrefix(address, "postgres://") || strings.HasPrefix(address, "postgresql://") {
+		u, err := url.Parse(address)
+		if err != nil {
+			// Unreadable: a colon in what comes before the host may be
+			// one, and Config refuses the address anyway.
+			rest := address[strings.Index(address, "://")+3:]
+			at := strings.LastIndex(rest, "@")
+			return at >= 0 && strings.Contains(rest[:at], ":") || strings.Contains(address, "password")
+		}
+		_, set := u.User.Password()
+		return set || u.Query().Has("password")
+	}
+	return passwordSetting.MatchString(address)
+}

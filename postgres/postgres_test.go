@@ -286,3 +286,25 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		}
 	}
 }
+
+// An address kept in the app's settings never holds a password.
+func TestCheckAddressRefusesPasswords(t *testing.T) {
+	for _, tt := range []struct {
+		address string
+		err     error
+	}{
+		{"", nil},
+		{"postgres://alice@127.0.0.1:5432/minutes", nil},
+		{"host=127.0.0.1 user=alice dbname=minutes", nil},
+		{"postgres://alice:Secret@127.0.0.1/minutes", ErrPasswordInAddress},
+		{"postgres://alice@127.0.0.1/minutes?password=Secret", ErrPasswordInAddress},
+		{"host=127.0.0.1 user=alice password=Secret", ErrPasswordInAddress},
+		{"postgres://alice:Sec%ret@127.0.0.1/minutes", ErrPasswordInAddress},
+		{"postgres://alice@db.partnership.example/minutes", ErrInsecure},
+	} {
+		err := CheckAddress(tt.address)
+		if (tt.err == nil) != (err == nil) || (tt.err != nil && !errors.Is(err, tt.err)) || (err != nil && strings.Contains(err.Error(), "Secret")) {
+			t.Errorf("%q: %v, want %v", tt.address, err, tt.err)
+		}
+	}
+}

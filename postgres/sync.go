@@ -143,7 +143,12 @@ func pushError(v meeting.Version, err error) error {
 		case "23503": // foreign key: the parent is no version
 			err = fmt.Errorf("it was made from revision %d, which the server does not hold", v.Parent)
 		default:
-			return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
+			// Data the server will not take (class 22) or another of its
+			// rules (23), for this version alone: refused, the rest go on.
+			if !strings.HasPrefix(pe.Code, "22") && !strings.HasPrefix(pe.Code, "23") {
+				return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
+			}
+			err = errors.New(pe.Message)
 		}
 	}
 	if errors.Is(err, ErrNotYours) || errors.Is(err, ErrSignedOff) || pe != nil {

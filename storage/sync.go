@@ -496,22 +496,12 @@ func (db *DB) MarkPushed(ctx context.Context, lv meeting.LocalVersion, p meeting
 	return nil
 }
 
-// A SyncConflict is a version on the server kept beside this laptop's
-// copy of a meeting: both changed since their common revision.
-type SyncConflict struct {
-	MeetingID string
-	Revision  int64
-	Theirs    *meeting.Meeting
-	MadeBy    string
-	MadeAt    time.Time
-}
-
 // SyncConflicts returns the conflicts kept, by meeting then revision.
-func (db *DB) SyncConflicts(ctx context.Context) ([]SyncConflict, error) {
-	var out []SyncConflict
+func (db *DB) SyncConflicts(ctx context.Context) ([]meeting.SyncConflict, error) {
+	var out []meeting.SyncConflict
 	err := eachRow(ctx, db.sql, `SELECT m.id, c.revision, c.payload, c.made_by, c.made_at FROM sync_conflicts c
 		JOIN meetings m ON m.rowid = c.meeting ORDER BY m.id, c.revision`, nil, func(rows *sql.Rows) error {
-		var c SyncConflict
+		var c meeting.SyncConflict
 		var payload []byte
 		var at string
 		if err := rows.Scan(&c.MeetingID, &c.Revision, &payload, &c.MadeBy, &at); err != nil {
@@ -633,18 +623,9 @@ func (db *DB) ResolveConflict(ctx context.Context, id string, revision int64, ke
 	return nil
 }
 
-// A SyncStatus is how the laptop stands with the server, for the window to
-// show: when it last synced, how many meetings wait to be pushed, how many
-// conflicts wait for the chair.
-type SyncStatus struct {
-	Server    bool // the laptop has synced with a server
-	Waiting   int
-	Conflicts int
-}
-
 // SyncStatus counts what waits for the next sync.
-func (db *DB) SyncStatus(ctx context.Context) (SyncStatus, error) {
-	var st SyncStatus
+func (db *DB) SyncStatus(ctx context.Context) (meeting.SyncStatus, error) {
+	var st meeting.SyncStatus
 	err := db.sql.QueryRowContext(ctx, `SELECT
 		EXISTS (SELECT 1 FROM settings WHERE key = '`+settingSyncServer+`'),
 		(SELECT count(*) FROM meetings m LEFT JOIN sync_state s ON s.meeting = m.rowid WHERE `+unsyncedSQL+`),
@@ -653,4 +634,31 @@ func (db *DB) SyncStatus(ctx context.Context) (SyncStatus, error) {
 		return st, fmt.Errorf("read the sync status: %w", err)
 	}
 	return st, nil
+}
+
+// settingSyncAddress is the server's address set in the window's Settings
+// (never with a password: the caller checks).
+const settingSyncAddress = "sync.address"
+
+// SyncAddress returns the server's address set in Settings, "" for none.
+func (db *DB) SyncAddress(ctx context.Context) (string, error) {
+	var v string
+	err := scanOne(ctx, db.sql, `SELECT value FROM settings WHERE key = '`+settingSyncAddress+`'`, &v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read settings: %w", err)
+	}
+	return v, nil
+}
+
+// SetSyncAddress keeps the server's address, "" for none.
+func (db *DB) SetSyncAddress(ctx context.Context, address string) error {
+	return db.write(ctx, func(w *writer) error {
+		if address == "" {
+			return w.exec(ctx, `DELETE FROM settings WHERE key = ?`, settingSyncAddress)
+		}
+		return w.exec(ctx, `INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, settingSyncAddress, address)
+	})
 }

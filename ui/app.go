@@ -54,6 +54,9 @@ type Options struct {
 	// settings); SetIssuer changes them. Nil: the settings do not offer them.
 	Issuer    func() (authority, contact string, err error)
 	SetIssuer func(authority, contact string) error
+	// Sync is sync with the partnership server; nil: not offered (a
+	// sample database).
+	Sync *Syncing
 }
 
 // App is the main window: the meetings list, or one meeting's editor.
@@ -77,6 +80,7 @@ type App struct {
 	reportsShown bool // the reports are the view on screen
 	// OpenActions is the view of open actions across meetings, once shown.
 	OpenActions *OpenActionsView
+	sync        *syncBar // nil when sync is not offered
 }
 
 // Preference keys: the window remembers its size, the last filter and the
@@ -114,6 +118,7 @@ var (
 	keyReports     = &desktop.CustomShortcut{KeyName: fyne.KeyR, Modifier: fyne.KeyModifierShortcutDefault}
 	keyOpenActions = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	keyQuit        = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	keySyncNow     = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 )
 
 // NewMainWindow builds the app's main window on the store and starts
@@ -153,7 +158,12 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	// and loading it took a tenth of the start-up (19 ms of 175).
 	path := widget.NewLabelWithStyle(opts.DBPath, fyne.TextAlignTrailing, fyne.TextStyle{})
 	path.Importance = widget.LowImportance
-	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), path)
+	right := fyne.CanvasObject(path)
+	if opts.Sync != nil {
+		u.sync = newSyncBar(u, opts.Sync)
+		right = container.NewHBox(u.sync.box, path)
+	}
+	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), right)
 	u.listView = container.NewBorder(top, footer, nil, nil, u.List.Table)
 	u.body = container.NewStack(u.listView)
 	w.SetContent(u.body)
@@ -247,6 +257,9 @@ func (u *App) menu() *fyne.MainMenu {
 	if _, ok := u.store.(meeting.Records); ok {
 		file = append(file, fyne.NewMenuItem("Audit log…", u.showAuditLog))
 	}
+	if u.opts.Sync != nil {
+		file = append(file, item("Sync with the server now", keySyncNow, u.SyncNow), fyne.NewMenuItem("Conflicts between laptops…", u.ShowConflicts))
+	}
 	file = append(file, fyne.NewMenuItem("Settings…", u.showSettings), fyne.NewMenuItemSeparator(), quit)
 	fileMenu := fyne.NewMenu("File", file...)
 	return fyne.NewMainMenu(
@@ -305,6 +318,9 @@ func (u *App) NewMeeting() {
 
 // Open shows the stored meeting with the id in the editor.
 func (u *App) Open(id string) {
+	// Held before it is read: a sync meanwhile keeps a newer version
+	// beside it rather than under the editor.
+	u.hold(id)
 	m, err := u.store.Meeting(context.Background(), id)
 	if err != nil {
 		errorDialog(u.Win, fmt.Errorf("could not open the meeting: %w", err))
@@ -317,9 +333,15 @@ func (u *App) show(m *meeting.Meeting) {
 	if err := u.closeEditor(func() { u.show(m) }); err != nil {
 		return
 	}
+	u.hold(m.ID)
 	e := NewEditor(u.Win, u.store, m)
 	e.OnChairTyped = func(chair string) { u.fyneApp.Preferences().SetString(prefChair, chair) }
-	e.OnSignedOff = u.List.Reload
+	e.OnSignedOff = func() {
+		u.List.Reload()
+		if u.sync != nil {
+			u.sync.Soon() // signed-off minutes reach partners' laptops soon
+		}
+	}
 	e.OnDeleted = func() {
 		e.release()
 		u.Editor = nil
@@ -389,7 +411,35 @@ func (u *App) closeEditor(retry ...func()) error {
 	}
 	u.Editor.release()
 	u.Editor = nil
+	u.hold("")
 	return nil
+}
+
+// hold tells sync which meeting the editor shows ("" for none).
+func (u *App) hold(id string) {
+	if u.opts.Sync != nil && u.opts.Sync.Hold != nil {
+		u.opts.Sync.Hold(id)
+	}
+}
+
+// StartSync starts syncing in the background, when a server is set: the
+// command calls it once the database has passed its check.
+func (u *App) StartSync() {
+	if u.sync != nil {
+		u.sync.start()
+	}
+}
+
+// SyncNow syncs at once, when a server is set in Settings.
+func (u *App) SyncNow() {
+	if u.sync == nil {
+		return
+	}
+	if u.opts.Sync.Address() == "" {
+		infoDialog(u.Win, "No partnership server", "Set the server's address in Settings first (File, Settings).")
+		return
+	}
+	u.sync.Soon()
 }
 
 // ShowList goes back to the meetings list, saving the open meeting.
@@ -451,6 +501,9 @@ func (u *App) close() {
 		return
 	}
 	u.closed = true
+	if u.sync != nil {
+		u.sync.close()
+	}
 	size := u.Win.Canvas().Size()
 	u.fyneApp.Preferences().SetFloat(prefWidth, float64(size.Width))
 	u.fyneApp.Preferences().SetFloat(prefHeight, float64(size.Height))

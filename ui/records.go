@@ -184,7 +184,23 @@ func (u *App) showSettings() {
 		items[1].HintText = "Printed on page 1 of the minutes, for partners."
 		items[2].HintText = "Whom partners ask about the minutes. Left empty, page 1 names the chair."
 	}
+	server := newDialogEntry()
+	var serverWas string
+	if u.opts.Sync != nil {
+		serverWas = u.opts.Sync.Address()
+		server.SetText(serverWas)
+		server.SetPlaceHolder("postgres://you@server.example/minutes?sslmode=verify-full")
+		items = append(items, widget.NewFormItem("Partnership server", server))
+		items[len(items)-1].HintText = "Leave empty to work on this laptop alone. Your password goes in your pgpass file, never here (docs/server.md)."
+	}
 	save := func() {
+		if now := strings.TrimSpace(server.Text); u.opts.Sync != nil && now != serverWas {
+			if err := u.opts.Sync.SetAddress(now); err != nil {
+				errorDialog(u.Win, err)
+			} else if u.sync != nil {
+				u.sync.Soon()
+			}
+		}
 		if n := strings.TrimSpace(cleanText(name.Text, false)); n != "" {
 			u.opts.User = n
 			u.fyneApp.Preferences().SetString(prefUser, n)
@@ -192,7 +208,7 @@ func (u *App) showSettings() {
 				u.opts.SetUser(n)
 			}
 		}
-		if now := [2]string{cleanText(authority.Text, false), cleanText(contact.Text, false)}; len(items) > 1 && now != was {
+		if now := [2]string{cleanText(authority.Text, false), cleanText(contact.Text, false)}; u.opts.Issuer != nil && u.opts.SetIssuer != nil && now != was {
 			if err := u.opts.SetIssuer(now[0], now[1]); err != nil {
 				errorDialog(u.Win, err)
 			}
@@ -202,10 +218,7 @@ func (u *App) showSettings() {
 		{text: "Cancel", icon: theme.CancelIcon(), isCancel: true},
 		{text: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: save, isDefault: true},
 	}, name)
-	name.modal, authority.modal, contact.modal = d, d, d
-	height := float32(220)
-	if len(items) > 1 {
-		height = 390
-	}
+	name.modal, authority.modal, contact.modal, server.modal = d, d, d, d
+	height := float32(120 + 100*len(items))
 	d.Resize(fyne.NewSize(560, height))
 }

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"strategyminutes/meeting"
+	"strategyminutes/postgres"
 	"strategyminutes/storage"
 	"strategyminutes/ui"
 )
@@ -127,6 +128,7 @@ func (g *gui) show(db *storage.DB) {
 		WriteOutput: func(path string, kind meeting.OutputKind, write func(*os.File) error) error {
 			return storage.WriteOutput(g.path, path, kind, false, write)
 		},
+		Sync: g.syncing(sample),
 	})
 	go func() {
 		// The check reads the whole file: it starts once the window's
@@ -147,6 +149,7 @@ func (g *gui) show(db *storage.DB) {
 			fyne.Do(func() { u.ShowUnwritable(err, latest) })
 			return
 		}
+		fyne.Do(u.StartSync)
 		// The daily backup reads one snapshot; the chair can type meanwhile.
 		if _, err := db.DailyBackup(ctx, time.Now().In(meeting.UK)); err != nil {
 			log.Printf("daily backup failed: %v", err)
@@ -201,4 +204,50 @@ func grabScreen(path string) error {
 		return fmt.Errorf("import -window root: %v: %s", err, out)
 	}
 	return nil
+}
+
+// syncing wires the window's sync with the partnership server to the
+// database open (g.db: a restore swaps it) and the server set in Settings;
+// a sample database never syncs.
+func (g *gui) syncing(sample bool) *ui.Syncing {
+	if sample {
+		return nil
+	}
+	return &ui.Syncing{
+		Address: func() string {
+			a, err := g.db.SyncAddress(context.Background())
+			if err != nil {
+				return ""
+			}
+			return a
+		},
+		SetAddress: func(address string) error {
+			if err := postgres.CheckAddress(address); err != nil {
+				return fmt.Errorf("the partnership server: %w", err)
+			}
+			return g.db.SetSyncAddress(context.Background(), address)
+		},
+		Sync: func(ctx context.Context) (meeting.SyncResult, error) {
+			address, err := g.db.SyncAddress(ctx)
+			if err != nil {
+				return meeting.SyncResult{}, err
+			}
+			s, err := postgres.Open(ctx, address)
+			if err != nil {
+				return meeting.SyncResult{}, err
+			}
+			defer s.Close()
+			return meeting.Sync(ctx, g.db, s)
+		},
+		Status:    func(ctx context.Context) (meeting.SyncStatus, error) { return g.db.SyncStatus(ctx) },
+		Conflicts: func(ctx context.Context) ([]meeting.SyncConflict, error) { return g.db.SyncConflicts(ctx) },
+		Resolve: func(ctx context.Context, id string, revision int64, theirs bool) error {
+			keep := storage.KeepMine
+			if theirs {
+				keep = storage.TakeTheirs
+			}
+			return g.db.ResolveConflict(ctx, id, revision, keep)
+		},
+		Hold: func(id string) { g.db.HoldForEditing(id) },
+	}
 }

@@ -488,3 +488,22 @@ func countOn(t *testing.T, url, query string, args ...any) (int, error) {
 	err = conn.QueryRow(ctx, query, args...).Scan(&n)
 	return n, err
 }
+
+// Meetings brought in from elsewhere keep their ids, which need not be
+// UUIDs ("legacy-2019-0042"): they sync like any other.
+func TestSyncLegacyIDs(t *testing.T) {
+	server := syncServer(t)
+	bob := cluster.Login(t, server, postgres.RoleChair, "bob")
+	b := laptop(t, 0, 0)
+	if code, stdout, stderr := cli(t, "import", "--db", b, "../../meeting/testdata/example.json"); code != exitOK {
+		t.Fatalf("import: %d %s %s", code, stdout, stderr)
+	}
+	if out := mustSync(t, b, bob); !strings.Contains(out, "3 meetings pushed") {
+		t.Errorf("sync: %s", out)
+	}
+	other := laptop(t, 0, 0)
+	mustSync(t, other, cluster.Login(t, server, postgres.RoleChair, "carol"))
+	if !bytes.Equal(exported(t, b), exported(t, other)) {
+		t.Error("the legacy meetings did not arrive whole")
+	}
+}

@@ -1,5 +1,31 @@
 -- What laptops need to sync safely.
 --
+-- A meeting's id is the interchange's: a UUID for meetings made in the
+-- app, but any text for records brought in from elsewhere
+-- ("legacy-2019-0042"), so text, as the laptops hold it. The views and the
+-- policies that name the column are made again around the change.
+DROP VIEW strategyminutes.report_meetings;
+DROP VIEW strategyminutes.current;
+DROP VIEW strategyminutes.heads;
+DROP POLICY write_own ON strategyminutes.versions;
+DROP POLICY write_own ON strategyminutes.records;
+ALTER TABLE strategyminutes.versions DROP CONSTRAINT versions_meeting_id_fkey;
+ALTER TABLE strategyminutes.records DROP CONSTRAINT records_meeting_id_fkey;
+ALTER TABLE strategyminutes.meetings ALTER COLUMN id TYPE text;
+ALTER TABLE strategyminutes.versions ALTER COLUMN meeting_id TYPE text;
+ALTER TABLE strategyminutes.records ALTER COLUMN meeting_id TYPE text;
+ALTER TABLE strategyminutes.meetings ADD CONSTRAINT meetings_id_text CHECK (id <> '' AND length(id) <= 100);
+ALTER TABLE strategyminutes.versions ADD CONSTRAINT versions_meeting_id_fkey
+	FOREIGN KEY (meeting_id) REFERENCES strategyminutes.meetings ON DELETE CASCADE;
+ALTER TABLE strategyminutes.records ADD CONSTRAINT records_meeting_id_fkey
+	FOREIGN KEY (meeting_id) REFERENCES strategyminutes.meetings ON DELETE CASCADE;
+CREATE POLICY write_own ON strategyminutes.versions FOR INSERT TO strategyminutes_chair
+	WITH CHECK (made_by = current_user AND EXISTS (
+		SELECT 1 FROM strategyminutes.meetings m WHERE m.id = meeting_id AND m.owner = current_user));
+CREATE POLICY write_own ON strategyminutes.records FOR INSERT TO strategyminutes_chair
+	WITH CHECK (made_by = current_user AND EXISTS (
+		SELECT 1 FROM strategyminutes.meetings m WHERE m.id = meeting_id AND m.owner = current_user));
+--
 -- The server's identity: a laptop remembers the server it syncs with, and
 -- refuses to sync its meetings to another (or to this one made again from
 -- nothing), where its revisions would mean other versions.
@@ -19,9 +45,17 @@ CREATE TRIGGER server_never_changes BEFORE UPDATE OR DELETE ON strategyminutes.s
 ALTER TABLE strategyminutes.versions ADD COLUMN merges bigint REFERENCES strategyminutes.versions;
 CREATE INDEX versions_merges ON strategyminutes.versions (merges);
 
-CREATE OR REPLACE VIEW strategyminutes.heads AS
+CREATE VIEW strategyminutes.current AS
+	SELECT DISTINCT ON (meeting_id) * FROM strategyminutes.versions ORDER BY meeting_id, revision DESC;
+GRANT SELECT ON strategyminutes.current TO strategyminutes_chair, strategyminutes_admin;
+CREATE VIEW strategyminutes.report_meetings AS
+	SELECT meeting_id, held_at, signed_off FROM strategyminutes.current;
+GRANT SELECT ON strategyminutes.report_meetings TO strategyminutes_analyst;
+
+CREATE VIEW strategyminutes.heads AS
 	SELECT v.meeting_id, v.revision FROM strategyminutes.versions v
 	WHERE NOT EXISTS (SELECT 1 FROM strategyminutes.versions c WHERE c.parent = v.revision OR c.merges = v.revision);
+GRANT SELECT ON strategyminutes.heads TO strategyminutes_chair, strategyminutes_admin;
 
 -- Signed-off minutes carry their seal: the SHA-256 of the minutes'
 -- interchange encoding (meeting.SyncSeal), the same on every laptop. After
