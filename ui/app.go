@@ -81,6 +81,19 @@ type App struct {
 	// OpenActions is the view of open actions across meetings, once shown.
 	OpenActions *OpenActionsView
 	sync        *syncBar // nil when sync is not offered
+	listFooter  *fyne.Container
+}
+
+// setView puts a view in the window's body; the list's count shows in the
+// footer only with the list.
+func (u *App) setView(view fyne.CanvasObject) {
+	u.body.Objects = []fyne.CanvasObject{view}
+	if view == u.listView {
+		u.listFooter.Show()
+	} else {
+		u.listFooter.Hide()
+	}
+	u.body.Refresh()
 }
 
 // Preference keys: the window remembers its size, the last filter and the
@@ -158,15 +171,18 @@ func NewMainWindow(a fyne.App, store meeting.Store, opts Options) *App {
 	// and loading it took a tenth of the start-up (19 ms of 175).
 	path := widget.NewLabelWithStyle(opts.DBPath, fyne.TextAlignTrailing, fyne.TextStyle{})
 	path.Importance = widget.LowImportance
+	// One footer for the window: the list's count while the list shows,
+	// and always how sync stands and which database this is.
 	right := fyne.CanvasObject(path)
 	if opts.Sync != nil {
 		u.sync = newSyncBar(u, opts.Sync)
 		right = container.NewHBox(u.sync.box, path)
 	}
-	footer := container.NewBorder(nil, nil, container.NewHBox(u.List.Status, u.List.More), right)
-	u.listView = container.NewBorder(top, footer, nil, nil, u.List.Table)
+	u.listFooter = container.NewHBox(u.List.Status, u.List.More)
+	footer := container.NewBorder(nil, nil, u.listFooter, right)
+	u.listView = container.NewBorder(top, nil, nil, nil, u.List.Table)
 	u.body = container.NewStack(u.listView)
-	w.SetContent(u.body)
+	w.SetContent(container.NewBorder(nil, footer, nil, nil, u.body))
 	w.SetMainMenu(u.menu())
 	w.SetCloseIntercept(u.close)
 	// However the app stops (Quit, the last window closed, SIGTERM from the
@@ -351,8 +367,7 @@ func (u *App) show(m *meeting.Meeting) {
 	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
 	export := newButton("Export PDF", theme.DocumentPrintIcon(), u.exportPDF)
 	u.Editor = e
-	u.body.Objects = []fyne.CanvasObject{e.Content(container.NewHBox(back, export))}
-	u.body.Refresh()
+	u.setView(e.Content(container.NewHBox(back, export)))
 	u.reportsShown = false
 }
 
@@ -447,8 +462,7 @@ func (u *App) ShowList() {
 	if err := u.closeEditor(u.ShowList); err != nil {
 		return
 	}
-	u.body.Objects = []fyne.CanvasObject{u.listView}
-	u.body.Refresh()
+	u.setView(u.listView)
 	u.reportsShown = false
 	u.Win.Canvas().Focus(u.List.Search)
 	u.List.Reload() // last: its result is shown from another goroutine
@@ -477,8 +491,7 @@ func (u *App) ShowReports() {
 	}
 	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
 	back.onPage = u.Reports.page
-	u.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, u.Reports.Content())}
-	u.body.Refresh()
+	u.setView(container.NewBorder(container.NewHBox(back), nil, nil, nil, u.Reports.Content()))
 	u.reportsShown = true
 	u.Win.Canvas().Unfocus() // Page Down scrolls the report straight away
 	u.Reports.Reload()

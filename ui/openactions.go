@@ -125,8 +125,7 @@ func (u *App) ShowOpenActions() {
 		})
 	}
 	back := newButton("Meetings", theme.NavigateBackIcon(), u.ShowList)
-	u.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewHBox(back), nil, nil, nil, u.OpenActions.Content())}
-	u.body.Refresh()
+	u.setView(container.NewBorder(container.NewHBox(back), nil, nil, nil, u.OpenActions.Content()))
 	u.reportsShown = false
 	u.OpenActions.Reload()
 	if len(u.OpenActions.Buttons) > 0 {

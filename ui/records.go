@@ -219,6 +219,6 @@ func (u *App) showSettings() {
 		{text: "Save", icon: theme.DocumentSaveIcon(), importance: widget.HighImportance, action: save, isDefault: true},
 	}, name)
 	name.modal, authority.modal, contact.modal, server.modal = d, d, d, d
-	height := float32(120 + 100*len(items))
+	height := float32(140 + 80*len(items))
 	d.Resize(fyne.NewSize(560, height))
 }
