@@ -123,9 +123,10 @@ type Replica interface {
 	// Unsynced returns the meetings changed since they last synced, each
 	// as a version made from the revision it last synced at.
 	Unsynced(ctx context.Context) ([]LocalVersion, error)
-	// MarkPushed records that lv is on the server as p.Revision: the
-	// meeting is synced there unless it changed since lv was made.
-	MarkPushed(ctx context.Context, lv LocalVersion, p Pushed) error
+	// MarkPushed records, in one transaction, that each lvs[i] is on the
+	// server as ps[i].Revision: its meeting is synced unless it changed
+	// since lvs[i] was made.
+	MarkPushed(ctx context.Context, lvs []LocalVersion, ps []Pushed) error
 }
 
 // A SyncStatus is how a laptop stands with the server, for the window to
@@ -265,20 +266,23 @@ func push(ctx context.Context, local Replica, remote Remote, res *SyncResult, co
 		if len(ps) != len(batch) {
 			return conflicted, fmt.Errorf("push: the server answered for %d versions of %d", len(ps), len(batch))
 		}
+		var stored []LocalVersion
+		var took []Pushed
 		for i, p := range ps {
 			if p.Refused != "" {
 				res.Refused = append(res.Refused, p.Refused)
 				continue
 			}
-			if err := local.MarkPushed(ctx, batch[i], p); err != nil {
-				return conflicted, err
-			}
-			res.Pushed++
+			stored, took = append(stored, batch[i]), append(took, p)
 			if p.Conflict() {
 				conflicts[batch[i].MeetingID] = true
 				conflicted = true
 			}
 		}
+		if err := local.MarkPushed(ctx, stored, took); err != nil {
+			return conflicted, err
+		}
+		res.Pushed += len(stored)
 	}
 	return conflicted, nil
 }

@@ -161,6 +161,14 @@ func refused(why string) meeting.PullResult {
 
 // applyPulled takes in one pulled version.
 func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, now time.Time, held bool) (meeting.PullResult, error) {
+	// A version this laptop pushed, or took in before: nothing to do (the
+	// common case, once per version pushed, so asked first).
+	known := false
+	err := eachRow(ctx, w, `SELECT 1 FROM sync_versions s JOIN meetings m ON m.rowid = s.meeting WHERE m.id = ? AND s.revision = ?`,
+		[]any{v.MeetingID, v.Revision}, func(*sql.Rows) error { known = true; return nil })
+	if err != nil || known {
+		return meeting.PullResult{Outcome: meeting.PullSkipped}, err
+	}
 	m, err := meeting.UnmarshalMeeting(v.Payload)
 	if err != nil {
 		return refused("it cannot be read: " + err.Error()), nil
@@ -201,10 +209,6 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 		return meeting.PullResult{Outcome: meeting.PullAdded}, err
 	}
 	key := old.key
-	known, err := knownRevision(ctx, w, key, v.Revision)
-	if err != nil || known {
-		return meeting.PullResult{Outcome: meeting.PullSkipped}, err
-	}
 	if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?)`, key, v.Revision); err != nil {
 		return meeting.PullResult{}, err
 	}
@@ -336,17 +340,6 @@ func keepConflict(ctx context.Context, w *writer, key int64, v meeting.Version, 
 	return meeting.PullResult{Outcome: meeting.PullConflict}, err
 }
 
-// knownRevision reports whether the laptop has pulled or pushed the
-// meeting's revision.
-func knownRevision(ctx context.Context, q querier, key, revision int64) (bool, error) {
-	known := false
-	err := eachRow(ctx, q, `SELECT 1 FROM sync_versions WHERE meeting = ? AND revision = ?`, []any{key, revision}, func(*sql.Rows) error {
-		known = true
-		return nil
-	})
-	return known, err
-}
-
 // settle records that the meeting's copy, as it now stands, is the
 // version v (whose minutes are m's).
 func settle(ctx context.Context, w *writer, key int64, v meeting.Version, m *meeting.Meeting) error {
@@ -466,32 +459,39 @@ func localVersion(ctx context.Context, conn querier, key int64, st syncState, to
 	return lv, nil
 }
 
-// MarkPushed records that lv is on the server as p.Revision: the meeting
-// is synced unless it changed since lv was made.
-func (db *DB) MarkPushed(ctx context.Context, lv meeting.LocalVersion, p meeting.Pushed) error {
+// MarkPushed records, in one transaction, that each lvs[i] is on the
+// server as ps[i].Revision: its meeting is synced unless it changed since
+// lvs[i] was made.
+func (db *DB) MarkPushed(ctx context.Context, lvs []meeting.LocalVersion, ps []meeting.Pushed) error {
+	if len(lvs) == 0 {
+		return nil
+	}
 	err := db.write(ctx, func(w *writer) error {
-		var key int64
-		err := scanOne(ctx, w, fmt.Sprintf(`SELECT rowid FROM meetings WHERE id = '%s'`, strings.ReplaceAll(lv.MeetingID, "'", "''")), &key)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil // deleted here meanwhile
+		for i, lv := range lvs {
+			var key, amendment int64
+			err := eachRow(ctx, w, `SELECT m.rowid, coalesce((SELECT max(a.id) FROM amendments a WHERE a.meeting = m.rowid), 0) FROM meetings m WHERE m.id = ?`,
+				[]any{lv.MeetingID}, func(rows *sql.Rows) error { return rows.Scan(&key, &amendment) })
+			if err != nil {
+				return err
+			}
+			if key == 0 {
+				continue // deleted here meanwhile
+			}
+			if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, ps[i].Revision); err != nil {
+				return err
+			}
+			err = w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?, ?, ?, ?, ?)
+				ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment,
+					merges = CASE WHEN merges = ? THEN 0 ELSE merges END`,
+				key, ps[i].Revision, lv.Token, lv.Seal, amendment, lv.Merges)
+			if err != nil {
+				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(lv.MeetingID), err)
+			}
 		}
-		if err != nil {
-			return err
-		}
-		var amendment int64
-		if err := scanOne(ctx, w, fmt.Sprintf(`SELECT coalesce(max(id), 0) FROM amendments WHERE meeting = %d`, key), &amendment); err != nil {
-			return err
-		}
-		if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, p.Revision); err != nil {
-			return err
-		}
-		return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?, ?, ?, ?, ?)
-			ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment,
-				merges = CASE WHEN merges = ? THEN 0 ELSE merges END`,
-			key, p.Revision, lv.Token, lv.Seal, amendment, lv.Merges)
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("sync: record meeting %s as pushed: %w", meeting.QuoteID(lv.MeetingID), err)
+		return fmt.Errorf("sync: record what was pushed: %w", err)
 	}
 	return nil
 }

@@ -232,14 +232,15 @@ func (u *App) ShowConflicts() {
 // keep this laptop's, then put in what the other had.
 func (u *App) showConflict(c meeting.SyncConflict, mine *meeting.Meeting, of int) {
 	changes := meeting.Diff(mine.Minutes(), c.Theirs.Minutes())
-	grid := container.NewGridWithColumns(3)
+	// A row each, as tall as its text.
+	grid := container.NewVBox()
 	head := func(s string) *widget.Label {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	grid.Add(head("Field"))
-	grid.Add(head("This laptop"))
-	grid.Add(head("The other laptop (" + c.MadeBy + ", " + c.MadeAt.In(meeting.UK).Format("2 Jan 15:04") + ")"))
+	grid.Add(container.NewGridWithColumns(3, head("Field"), head("This laptop"),
+		head("The other laptop ("+c.MadeBy+", "+c.MadeAt.In(meeting.UK).Format("2 Jan 15:04")+")")))
 	var first fyne.Focusable
+	var texts []*readText
 	for _, ch := range changes {
 		label := widget.NewLabel(meeting.DescribeField(ch.Field))
 		label.Wrapping = fyne.TextWrapWord
@@ -247,9 +248,8 @@ func (u *App) showConflict(c meeting.SyncConflict, mine *meeting.Meeting, of int
 		if first == nil {
 			first = here
 		}
-		grid.Add(label)
-		grid.Add(here)
-		grid.Add(there)
+		texts = append(texts, here, there)
+		grid.Add(container.NewGridWithColumns(3, label, here, there))
 	}
 	if len(changes) == 0 {
 		grid.Add(widget.NewLabel("The minutes are the same: only what followed them differs (both are kept)."))
@@ -281,9 +281,7 @@ func (u *App) showConflict(c meeting.SyncConflict, mine *meeting.Meeting, of int
 		{text: "Keep this laptop's", icon: theme.ConfirmIcon(), importance: widget.HighImportance, action: resolve(false), isDefault: true},
 	}, first)
 	d.Resize(fyne.NewSize(960, 560))
-	for _, o := range grid.Objects {
-		if r, ok := o.(*readText); ok {
-			r.modal = d
-		}
+	for _, r := range texts {
+		r.modal = d
 	}
 }

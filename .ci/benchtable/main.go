@@ -267,6 +267,13 @@ func targets(results []result, startup, window map[string]float64) {
 	if ns := nsOf("BenchmarkExportExampleMinutes"); ns > 0 {
 		rows = append(rows, row{"Minutes PDF of the example's SM-2026-00107 (every field, summary page)", "under 50 ms", duration(ns), ns < 50e6})
 	}
+	if ns := nsOf("BenchmarkSync/first/meetings=20000"); ns > 0 {
+		floor := nsOf("BenchmarkSync/floor-copy/meetings=20000")
+		rows = append(rows, row{fmt.Sprintf("First sync of 20,000 meetings to the server (a bare COPY of the rows: %s)", duration(floor)), "under 30 s", duration(ns), ns < 30e9})
+	}
+	if ns := nsOf("BenchmarkSync/unchanged/meetings=20000"); ns > 0 {
+		rows = append(rows, row{"A sync with nothing changed, 20,000 meetings", "under 1 s", duration(ns), ns < 1e9})
+	}
 	if ns := nsOf("BenchmarkImport/n=10000"); ns > 0 {
 		rows = append(rows, row{"Import of 10,000 meetings", "under 5 s", duration(ns), ns < 5e9})
 	}
