@@ -159,7 +159,12 @@ func (u *App) showAuditLog() {
 	w.Show()
 }
 
-func (u *App) showSettings() {
+func (u *App) showSettings() { u.showSettingsTyped(nil) }
+
+// showSettingsTyped shows the settings, with the server's address as the
+// chair typed it when it was refused (nil: as stored), so that it can be
+// put right rather than typed again.
+func (u *App) showSettingsTyped(typedServer *string) {
 	name := newDialogEntry()
 	name.SetText(u.opts.User)
 	name.SetPlaceHolder("Your full name")
@@ -189,6 +194,9 @@ func (u *App) showSettings() {
 	if u.opts.Sync != nil {
 		serverWas = u.opts.Sync.Address()
 		server.SetText(serverWas)
+		if typedServer != nil {
+			server.SetText(*typedServer)
+		}
 		server.SetPlaceHolder("postgres://you@server.example/minutes?sslmode=verify-full")
 		items = append(items, widget.NewFormItem("Partnership server", server))
 		items[len(items)-1].HintText = "Leave empty to work on this laptop alone. Your password goes in your pgpass file, never here (docs/server.md)."
@@ -196,7 +204,8 @@ func (u *App) showSettings() {
 	save := func() {
 		if now := strings.TrimSpace(server.Text); u.opts.Sync != nil && now != serverWas {
 			if err := u.opts.Sync.SetAddress(now); err != nil {
-				errorDialog(u.Win, err)
+				// Nothing else is lost: the other settings are saved below.
+				errorDialogThen(u.Win, err, func() { u.showSettingsTyped(&now) })
 			} else if u.sync != nil {
 				u.sync.Soon()
 			}

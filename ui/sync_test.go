@@ -177,3 +177,64 @@ func TestConflictSideBySide(t *testing.T) {
 		t.Errorf("resolved %q, want theirs", f.resolved)
 	}
 }
+
+// An address Settings refuses (one with a password) is said so, and the
+// settings come back with it as typed, to be put right.
+func TestSettingsServerRefusedKeepsTyping(t *testing.T) {
+	db := openExampleDB(t)
+	f := &fakeSyncing{synced: make(chan struct{}, 4), sync: func() (meeting.SyncResult, error) { return meeting.SyncResult{}, nil }}
+	s := f.syncing(db)
+	s.SetAddress = func(a string) error {
+		if strings.Contains(a, ":pw@") {
+			return errors.New("the partnership server: the address holds a password")
+		}
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.address = a
+		return nil
+	}
+	u := NewMainWindow(test.NewTempApp(t), db, Options{DBPath: db.Path(), Sync: s})
+	t.Cleanup(u.close)
+	u.List.Wait()
+	entries := func() ([]*dialogEntry, *keyButton) {
+		top := u.Win.Canvas().Overlays().Top()
+		if top == nil {
+			t.Fatal("no dialog")
+		}
+		var es []*dialogEntry
+		var save *keyButton
+		for _, o := range objects(top.(*widget.PopUp).Content) {
+			switch o := o.(type) {
+			case *dialogEntry:
+				es = append(es, o)
+			case *keyButton:
+				if o.Text == "Save" || o.Text == "OK" {
+					save = o
+				}
+			}
+		}
+		return es, save
+	}
+	u.showSettings()
+	es, save := entries()
+	if len(es) != 2 {
+		t.Fatalf("%d entries: want the name and the server", len(es))
+	}
+	typed := "postgres://alice:pw@127.0.0.1/minutes"
+	es[1].SetText(typed)
+	save.OnTapped()
+	_, ok := entries()
+	if !ok.Visible() || ok.Text != "OK" {
+		t.Fatal("no error said")
+	}
+	ok.OnTapped()
+	es, save = entries()
+	if len(es) != 2 || es[1].Text != typed {
+		t.Fatalf("the settings came back without the address as typed: %d entries", len(es))
+	}
+	es[1].SetText("postgres://alice@127.0.0.1/minutes")
+	save.OnTapped()
+	if f.address != "postgres://alice@127.0.0.1/minutes" {
+		t.Errorf("stored %q", f.address)
+	}
+}
