@@ -38,6 +38,11 @@ type Version struct {
 	Seal   string
 	MadeBy string // the server login that pushed it
 	MadeAt time.Time
+	// Deleted says the meeting was deleted everywhere, on Ground
+	// ("retention" or "mistake"), by MadeBy at MadeAt: a laptop deletes
+	// its copy. Such a "version" has no payload.
+	Deleted bool
+	Ground  string
 }
 
 // A Pushed says what became of a pushed version.
@@ -81,6 +86,7 @@ const (
 	PullUpdated                     // the laptop's copy, unchanged since it last synced, moved on to it
 	PullConflict                    // the laptop's copy changed too: both kept, for the chair
 	PullRefused                     // not taken in: its minutes do not match its seal, or cannot be read
+	PullDeleted                     // the meeting deleted everywhere: the laptop's copy deleted too
 )
 
 // A PullResult is what became of a pulled version: Refused says why one
@@ -151,6 +157,7 @@ type SyncConflict struct {
 // A SyncResult counts what a sync did.
 type SyncResult struct {
 	Pulled, Added, Updated int
+	Deleted                int // meetings deleted everywhere, whose copies here went too
 	Pushed                 int
 	Conflicts              []string // meetings left with two versions, by id
 	// Refused are the server's reasons for the versions it refused, which
@@ -231,6 +238,8 @@ func pull(ctx context.Context, local Replica, remote Remote, cursor *int64, res 
 					res.Added++
 				case PullUpdated:
 					res.Updated++
+				case PullDeleted:
+					res.Deleted++
 				case PullConflict:
 					conflicts[vs[i].MeetingID] = true
 				case PullRefused:

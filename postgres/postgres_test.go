@@ -251,6 +251,10 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
 		{"a version that merges another meeting's", bob, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, payload)
 			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
+		{"a chair records a deletion", alice, `INSERT INTO strategyminutes.deletions (revision, meeting_id, ground) VALUES (999999, $1, 'mistake')`, []any{m1}, denied},
+		{"an analyst reads the deletions", analyst, `SELECT * FROM strategyminutes.deletions`, nil, denied},
+		{"an administrator changes a deletion", admin, `UPDATE strategyminutes.deletions SET ground = 'mistake'`, nil, denied},
+		{"a chair calls the deletion's trigger function", alice, `SELECT strategyminutes.record_deletion()`, nil, denied},
 		{"an analyst reads the server's identity", analyst, `SELECT id FROM strategyminutes.server`, nil, denied},
 		{"an administrator changes the server's identity", admin, `UPDATE strategyminutes.server SET id = gen_random_uuid()`, nil, denied},
 	} {

@@ -162,15 +162,19 @@ func pushError(v meeting.Version, err error) error {
 // visible in the order of their revisions (migration 2), so none is ever
 // missed.
 func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]meeting.Version, error) {
-	rows, err := s.pool.Query(ctx, `SELECT revision, meeting_id::text, coalesce(parent, 0), coalesce(merges, 0), signed_off, coalesce(amendment_reason, ''),
-			coalesce(held_at, 'epoch'), payload, coalesce(seal, ''), made_by, made_at
-		FROM strategyminutes.versions WHERE revision > $1 ORDER BY revision LIMIT $2`, after, limit)
+	rows, err := s.pool.Query(ctx, `SELECT revision, meeting_id, coalesce(parent, 0), coalesce(merges, 0), signed_off, coalesce(amendment_reason, ''),
+			coalesce(held_at, 'epoch'), payload, coalesce(seal, ''), made_by, made_at, false, ''
+		FROM strategyminutes.versions WHERE revision > $1
+		UNION ALL
+		SELECT revision, meeting_id, 0, 0, false, '', 'epoch', '\x'::bytea, '', deleted_by, deleted_at, true, ground
+		FROM strategyminutes.deletions WHERE revision > $1
+		ORDER BY 1 LIMIT $2`, after, limit)
 	if err != nil {
 		return nil, fmt.Errorf("pull: %w", err)
 	}
 	vs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (meeting.Version, error) {
 		var v meeting.Version
-		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.Merges, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt)
+		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.Merges, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt, &v.Deleted, &v.Ground)
 		if v.HeldAt.Equal(time.Unix(0, 0)) {
 			v.HeldAt = time.Time{}
 		}

@@ -90,35 +90,8 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 			refused = err
 			return err
 		}
-		// Migration 5 set it; set again, so that no database (an old
-		// backup restored, a file edited by hand) keeps a deleted name
-		// as an index term.
-		if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)`); err != nil {
-			return err
-		}
-		// Its case keys go with it, where no other meeting has them.
-		st, err := readEntryState(ctx, tx, key)
-		if err != nil {
-			return err
-		}
-		cases, known := entryCases(st.entry)
-		if err := adjustCases(ctx, tx, cases, nil); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE id = ?`, id); err != nil {
-			return err
-		}
-		if !known { // a damaged entry, whose keys could not be counted down
-			if err := recountCases(ctx, tx); err != nil {
-				return err
-			}
-		}
-		event := EventDelete
-		if m.SignedOff() {
-			event = EventDeleteSignedOff
-		}
 		done = meeting.Deleted{ID: id, Reference: reference, SignedOff: m.SignedOff()}
-		return record(ctx, tx, who, event, id, deletionDetail(reference, checked), now)
+		return removeMeeting(ctx, tx, key, m, who, deletionDetail(reference, checked), now)
 	})
 	switch {
 	case refused != nil:
@@ -127,6 +100,39 @@ func (db *DB) deleteMeeting(ctx context.Context, id string, d meeting.Deletion, 
 		return meeting.Deleted{}, fmt.Errorf("delete meeting: %w", err)
 	}
 	return done, db.eraseLog(ctx)
+}
+
+// removeMeeting deletes the stored meeting m (rowid key) in tx, with every
+// row of it, and records the deletion in the audit log with detail.
+func removeMeeting(ctx context.Context, tx execQuerier, key int64, m *meeting.Meeting, who, detail string, now time.Time) error {
+	// Migration 5 set it; set again, so that no database (an old backup
+	// restored, a file edited by hand) keeps a deleted name as an index
+	// term.
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search_index (search_index, rank) VALUES ('secure-delete', 1)`); err != nil {
+		return err
+	}
+	// Its case keys go with it, where no other meeting has them.
+	st, err := readEntryState(ctx, tx, key)
+	if err != nil {
+		return err
+	}
+	cases, known := entryCases(st.entry)
+	if err := adjustCases(ctx, tx, cases, nil); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM meetings WHERE rowid = ?`, key); err != nil {
+		return err
+	}
+	if !known { // a damaged entry, whose keys could not be counted down
+		if err := recountCases(ctx, tx); err != nil {
+			return err
+		}
+	}
+	event := EventDelete
+	if m.SignedOff() {
+		event = EventDeleteSignedOff
+	}
+	return record(ctx, tx, who, event, m.ID, detail, now)
 }
 
 // deletionDetail is the audit log's detail of a deletion: the reference,

@@ -116,8 +116,17 @@ func (db *DB) ApplyPulled(ctx context.Context, vs []meeting.Version) ([]meeting.
 	if p := db.editing.Load(); p != nil {
 		held = *p
 	}
+	deleted := false
 	err := db.write(ctx, func(w *writer) error {
 		for i, v := range vs {
+			if v.Deleted {
+				res, err := applyDeletion(ctx, w, v, who, now)
+				if err != nil {
+					return fmt.Errorf("meeting %s, deleted everywhere: %w", meeting.QuoteID(v.MeetingID), err)
+				}
+				out[i], deleted = res, deleted || res.Outcome == meeting.PullDeleted
+				continue
+			}
 			res, err := applyPulled(ctx, w, v, who, now, v.MeetingID == held)
 			if err != nil {
 				return fmt.Errorf("meeting %s, revision %d: %w", meeting.QuoteID(v.MeetingID), v.Revision, err)
@@ -133,7 +142,36 @@ func (db *DB) ApplyPulled(ctx context.Context, vs []meeting.Version) ([]meeting.
 	if err != nil {
 		return nil, fmt.Errorf("sync: %w", err)
 	}
+	if deleted {
+		// As a deletion here: no earlier version of its pages is left in
+		// the write-ahead log.
+		if err := db.eraseLog(ctx); err != nil {
+			return out, err
+		}
+	}
 	return out, nil
+}
+
+// applyDeletion deletes this laptop's copy of a meeting the server's
+// administrator deleted everywhere, as a deletion here would (its text
+// erased from the file), recording who deleted it on the server and on
+// what ground. The retention rules were the administrator's to apply.
+func applyDeletion(ctx context.Context, w *writer, v meeting.Version, who string, now time.Time) (meeting.PullResult, error) {
+	ms, err := loadMeetings(ctx, w, "WHERE m.id = ?", v.MeetingID)
+	if err != nil || len(ms) == 0 {
+		return meeting.PullResult{Outcome: meeting.PullSkipped}, err
+	}
+	m := ms[0]
+	var key int64
+	if err := scanOne(ctx, w, fmt.Sprintf(`SELECT rowid FROM meetings WHERE id = '%s'`, strings.ReplaceAll(m.ID, "'", "''")), &key); err != nil {
+		return meeting.PullResult{}, err
+	}
+	ground := meeting.DeleteGround(v.Ground)
+	detail := deletionDetail(m.Reference, meeting.Deletion{Ground: ground}) + fmt.Sprintf("; deleted everywhere on the server by %s, revision %d", v.MadeBy, v.Revision)
+	if err := removeMeeting(ctx, w, key, m, who, detail, now); err != nil {
+		return meeting.PullResult{}, err
+	}
+	return meeting.PullResult{Outcome: meeting.PullDeleted}, nil
 }
 
 // syncStateCols are a meetings row's sync_state, s, as syncState holds it.

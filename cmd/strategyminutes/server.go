@@ -70,6 +70,9 @@ func runSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	}
 	fmt.Fprintf(e.stdout, "Synced: %s pulled (%d new, %d updated), %s pushed.\n",
 		meeting.Plural(res.Pulled, "version"), res.Added, res.Updated, meeting.Plural(res.Pushed, "meeting"))
+	if res.Deleted > 0 {
+		fmt.Fprintf(e.stdout, "%s deleted everywhere by the partnership's administrator: deleted here too (the audit log says by whom and why).\n", meeting.Plural(res.Deleted, "meeting"))
+	}
 	if n := len(res.Conflicts); n > 0 {
 		fmt.Fprintf(e.stdout, "%s changed both here and on another laptop: both versions are kept, for you to choose or merge:\n", meeting.Plural(n, "meeting"))
 		for _, id := range res.Conflicts {

@@ -145,6 +145,19 @@ func openAction(m *meeting.Meeting, n int) string {
 	return ""
 }
 
+// meetingsOn counts the laptop's meetings.
+func meetingsOn(t *testing.T, path string) int {
+	t.Helper()
+	n := 0
+	onLaptop(t, path, func(db *storage.DB) {
+		var err error
+		if n, err = db.Count(context.Background(), meeting.Filter{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	return n
+}
+
 // date reads a date, or fails t.
 func date(t *testing.T, s string) meeting.Date {
 	t.Helper()
@@ -505,5 +518,54 @@ func TestSyncLegacyIDs(t *testing.T) {
 	mustSync(t, other, cluster.Login(t, server, postgres.RoleChair, "carol"))
 	if !bytes.Equal(exported(t, b), exported(t, other)) {
 		t.Error("the legacy meetings did not arrive whole")
+	}
+}
+
+// A meeting the server's administrator deletes everywhere goes from every
+// laptop at its next sync, its text erased from the file, the audit log
+// saying who deleted it and on what ground; nothing else is touched.
+func TestSyncDeletesEverywhere(t *testing.T) {
+	server := syncServer(t)
+	alice := cluster.Login(t, server, postgres.RoleChair, "alice")
+	bob := cluster.Login(t, server, postgres.RoleChair, "bob")
+	admin := cluster.Login(t, server, postgres.RoleAdmin, "adam")
+	a, b := laptop(t, 30, 1), laptop(t, 0, 0)
+	mustSync(t, a, alice)
+	mustSync(t, b, bob)
+	gone := pick(t, a, func(m *meeting.Meeting) bool { return m.SignedOff() && len(m.Reason) > 30 })
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(ctx, `BEGIN; SET LOCAL strategyminutes.ground = 'mistake'; DELETE FROM strategyminutes.meetings WHERE id = '`+gone.ID+`'; COMMIT`)
+	conn.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{a, b} {
+		if out := mustSync(t, path, map[string]string{a: alice, b: bob}[path]); !strings.Contains(out, "1 meeting deleted everywhere") {
+			t.Errorf("sync after the deletion: %s", out)
+		}
+		if n := meetingsOn(t, path); n != 29 {
+			t.Errorf("%d meetings left, want 29", n)
+		}
+		if file := readFile(t, path); bytes.Contains(file, []byte(gone.Reason)) {
+			t.Error("the deleted meeting's text is still in the file")
+		}
+		code, stdout, _ := cli(t, "audit", "--db", path)
+		if code != exitOK || !strings.Contains(stdout, "deleted everywhere on the server by adam_") || !strings.Contains(stdout, "ground mistake") {
+			t.Errorf("the audit log does not say who deleted it and why: %d", code)
+		}
+		if code, stdout, stderr := cli(t, "check", "--db", path); code != exitOK {
+			t.Errorf("check: %d %s %s", code, stdout, stderr)
+		}
+	}
+	if !bytes.Equal(exported(t, a), exported(t, b)) {
+		t.Error("the laptops differ after the deletion")
+	}
+	// A chair cannot delete, nor record a deletion.
+	if code, _ := countOn(t, alice, `SELECT count(*) FROM strategyminutes.deletions`); code != 1 {
+		t.Errorf("a chair reads %d deletions, want 1", code)
 	}
 }

@@ -14,10 +14,8 @@ import (
 	"testing"
 	"time"
 
-	"strategyminutes/meeting"
 	"strategyminutes/postgres"
 	"strategyminutes/postgres/pgtest"
-	"strategyminutes/storage"
 )
 
 // process starts the command, as a process of its own (the test binary
@@ -74,19 +72,6 @@ func serverVersions(t *testing.T, superURL string) (versions, meetings int) {
 		t.Fatal(err)
 	}
 	return versions, meetings
-}
-
-// meetingsOn counts the laptop's meetings.
-func meetingsOn(t *testing.T, path string) int {
-	t.Helper()
-	n := 0
-	onLaptop(t, path, func(db *storage.DB) {
-		var err error
-		if n, err = db.Count(context.Background(), meeting.Filter{}); err != nil {
-			t.Fatal(err)
-		}
-	})
-	return n
 }
 
 // A laptop killed with SIGKILL again and again in the middle of its first
