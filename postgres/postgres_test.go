@@ -251,6 +251,12 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
 		{"a version that merges another meeting's", bob, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, payload)
 			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
+		{"a chair hands another's meetings to itself", alice, `SELECT strategyminutes.transfer_meetings($1, $2)`, []any{loginName(bob), loginName(alice)}, denied},
+		{"a chair changes a meeting's owner", alice, `UPDATE strategyminutes.meetings SET owner = $1`, []any{loginName(alice)}, denied},
+		{"an administrator hands meetings to an analyst", admin, `SELECT strategyminutes.transfer_meetings($1, $2)`, []any{loginName(bob), loginName(analyst)}, checkFailed},
+		{"an administrator hands bob's meetings to alice", admin, `SELECT strategyminutes.transfer_meetings($1, $2)`, []any{loginName(bob), loginName(alice)}, ""},
+		{"then alice writes what was bob's", alice, insertVersion, []any{m2, false, nil, nil}, ""},
+		{"and bob no longer can", bob, insertVersion, []any{m2, false, nil, nil}, denied},
 		{"a chair records a deletion", alice, `INSERT INTO strategyminutes.deletions (revision, meeting_id, ground) VALUES (999999, $1, 'mistake')`, []any{m1}, denied},
 		{"an analyst reads the deletions", analyst, `SELECT * FROM strategyminutes.deletions`, nil, denied},
 		{"an administrator changes a deletion", admin, `UPDATE strategyminutes.deletions SET ground = 'mistake'`, nil, denied},

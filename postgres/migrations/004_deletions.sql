@@ -32,3 +32,42 @@ $$;
 REVOKE ALL ON FUNCTION strategyminutes.record_deletion() FROM PUBLIC;
 CREATE TRIGGER meetings_deleted AFTER DELETE ON strategyminutes.meetings
 	FOR EACH ROW EXECUTE FUNCTION strategyminutes.record_deletion();
+
+-- A chair who leaves: an administrator hands the meetings their login
+-- created to another chair's login, who may then write them (drafts to
+-- finish, minutes to amend). Nothing else about a meeting ever changes.
+CREATE OR REPLACE FUNCTION strategyminutes.refuse_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'DELETE' AND pg_has_role(current_user, 'strategyminutes_admin', 'member') THEN
+		RETURN OLD;
+	END IF;
+	IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'meetings' AND current_setting('strategyminutes.transfer', true) = 'on'
+		AND NEW.id = OLD.id AND NEW.created_at = OLD.created_at THEN
+		RETURN NEW;
+	END IF;
+	RAISE EXCEPTION 'strategy minutes: % is appended to, never changed: add a new version (an amendment, for signed-off minutes)', TG_TABLE_NAME
+		USING ERRCODE = 'integrity_constraint_violation';
+END
+$$;
+
+CREATE FUNCTION strategyminutes.transfer_meetings(from_login name, to_login name) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+DECLARE
+	n bigint;
+BEGIN
+	IF NOT pg_has_role(session_user, 'strategyminutes_admin', 'member') THEN
+		RAISE EXCEPTION 'strategy minutes: only an administrator hands meetings to another chair' USING ERRCODE = 'insufficient_privilege';
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = to_login) OR NOT pg_has_role(to_login, 'strategyminutes_chair', 'member') THEN
+		RAISE EXCEPTION 'strategy minutes: meetings go only to a chair''s login' USING ERRCODE = 'check_violation';
+	END IF;
+	PERFORM set_config('strategyminutes.transfer', 'on', true);
+	UPDATE strategyminutes.meetings SET owner = to_login WHERE owner = from_login;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	PERFORM set_config('strategyminutes.transfer', '', true);
+	RETURN n;
+END
+$$;
+REVOKE ALL ON FUNCTION strategyminutes.transfer_meetings(name, name) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION strategyminutes.transfer_meetings(name, name) TO strategyminutes_admin;
