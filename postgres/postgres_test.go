@@ -257,6 +257,8 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		{"an administrator hands bob's meetings to alice", admin, `SELECT strategyminutes.transfer_meetings($1, $2)`, []any{loginName(bob), loginName(alice)}, ""},
 		{"then alice writes what was bob's", alice, insertVersion, []any{m2, false, nil, nil}, ""},
 		{"and bob no longer can", bob, insertVersion, []any{m2, false, nil, nil}, denied},
+		{"an administrator deletes one version", admin, `DELETE FROM strategyminutes.versions WHERE meeting_id = $1`, []any{m1}, neverChanged},
+		{"an administrator deletes one follow-up", admin, `DELETE FROM strategyminutes.records WHERE meeting_id = $1`, []any{m1}, neverChanged},
 		{"a chair records a deletion", alice, `INSERT INTO strategyminutes.deletions (revision, meeting_id, ground) VALUES (999999, $1, 'mistake')`, []any{m1}, denied},
 		{"an analyst reads the deletions", analyst, `SELECT * FROM strategyminutes.deletions`, nil, denied},
 		{"an administrator changes a deletion", admin, `UPDATE strategyminutes.deletions SET ground = 'mistake'`, nil, denied},

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"strategyminutes/meeting"
 )
@@ -39,30 +38,32 @@ func (s *Server) ServerID(ctx context.Context) (string, error) {
 	return id, nil
 }
 
-// Push stores versions, in one transaction, and says what became of
-// each. A version the server's rules refuse (another chair's meeting, a
-// draft after sign-off, a parent it does not hold) is refused alone, with
-// the reason, and the others are stored: one meeting never holds up a
-// laptop's sync.
+// Push stores versions, in one transaction and one round trip
+// (strategyminutes.push, a call a version, sent as one batch), and says
+// what became of each. A version the server's rules refuse (another
+// chair's meeting, a draft after sign-off, a parent it does not hold) is
+// refused alone, with the reason, and the others are stored: one meeting
+// never holds up a laptop's sync.
 func (s *Server) Push(ctx context.Context, vs []meeting.Version) ([]meeting.Pushed, error) {
 	out := make([]meeting.Pushed, len(vs))
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		b := &pgx.Batch{}
+		for _, v := range vs {
+			b.Queue(`SELECT revision, coalesce(heads, '{}'), coalesce(refused, ''), coalesce(code, '') FROM strategyminutes.push($1, $2, $3, $4, $5, $6, $7, $8)`,
+				v.MeetingID, nullable(v.Parent), nullable(v.Merges), v.SignedOff, nullText(v.AmendmentReason), nullTime(v.HeldAt), v.Payload, nullText(v.Seal))
+		}
+		results := tx.SendBatch(ctx, b)
 		for i, v := range vs {
-			err := pgx.BeginFunc(ctx, tx, func(sp pgx.Tx) error { // a savepoint
-				var err error
-				out[i], err = pushOne(ctx, sp, v)
-				return err
-			})
-			var refused *refusal
-			if errors.As(err, &refused) {
-				out[i] = meeting.Pushed{Refused: refused.Error()}
-				continue
+			var code, why string
+			if err := results.QueryRow().Scan(&out[i].Revision, &out[i].Heads, &why, &code); err != nil {
+				results.Close()
+				return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
 			}
-			if err != nil {
-				return err
+			if code != "" {
+				out[i] = meeting.Pushed{Refused: refusalOf(v, code, why).Error()}
 			}
 		}
-		return nil
+		return results.Close()
 	})
 	if err != nil {
 		return nil, err
@@ -70,91 +71,42 @@ func (s *Server) Push(ctx context.Context, vs []meeting.Version) ([]meeting.Push
 	return out, nil
 }
 
-// A refusal is a version the server's rules refuse.
-type refusal struct{ err error }
-
-func (r *refusal) Error() string { return r.err.Error() }
-func (r *refusal) Unwrap() error { return r.err }
-
-// pushOne stores one version.
-func pushOne(ctx context.Context, tx pgx.Tx, v meeting.Version) (meeting.Pushed, error) {
-	var p meeting.Pushed
-	if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.meetings (id) VALUES ($1) ON CONFLICT (id) DO NOTHING`, v.MeetingID); err != nil {
-		return p, pushError(v, err)
+// refusalOf says why the server's rules refused v: code is the SQLSTATE,
+// why the message.
+func refusalOf(v meeting.Version, code, why string) error {
+	var err error
+	switch {
+	case code == "42501":
+		err = ErrNotYours
+	case code == "23000":
+		err = ErrSignedOff
+	case code == "23503":
+		err = fmt.Errorf("it was made from revision %d, which the server does not hold", v.Parent)
+	default:
+		err = errors.New(strings.TrimPrefix(why, "strategy minutes: "))
 	}
-	// The engine refuses another's meeting (row-level security); asked
-	// first, so that the refusal says why.
-	var mine bool
-	if err := tx.QueryRow(ctx, `SELECT owner = current_user FROM strategyminutes.meetings WHERE id = $1`, v.MeetingID).Scan(&mine); err != nil {
-		return p, pushError(v, err)
-	}
-	if !mine {
-		return p, pushError(v, ErrNotYours)
-	}
-	var parent, merges, reason, seal, held any
-	if v.Parent != 0 {
-		parent = v.Parent
-	}
-	if v.Merges != 0 {
-		merges = v.Merges
-	}
-	if v.AmendmentReason != "" {
-		reason = v.AmendmentReason
-	}
-	if v.Seal != "" {
-		seal = v.Seal
-	}
-	if !v.HeldAt.IsZero() {
-		held = v.HeldAt
-	}
-	// Pushed before (a laptop killed before it heard): the same version,
-	// stored once.
-	err := tx.QueryRow(ctx, `SELECT revision FROM strategyminutes.versions
-		WHERE meeting_id = $1 AND coalesce(parent, 0) = $2 AND sha256(payload) = sha256($3)`,
-		v.MeetingID, v.Parent, v.Payload).Scan(&p.Revision)
-	if errors.Is(err, pgx.ErrNoRows) {
-		err = tx.QueryRow(ctx, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, amendment_reason, held_at, payload, seal)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING revision`,
-			v.MeetingID, parent, merges, v.SignedOff, reason, held, v.Payload, seal).Scan(&p.Revision)
-	}
-	if err != nil {
-		return p, pushError(v, err)
-	}
-	rows, err := tx.Query(ctx, `SELECT revision FROM strategyminutes.heads WHERE meeting_id = $1 ORDER BY revision`, v.MeetingID)
-	if err != nil {
-		return p, err
-	}
-	p.Heads, err = pgx.CollectRows(rows, pgx.RowTo[int64])
-	return p, err
+	return fmt.Errorf("meeting %s: %w", v.MeetingID, err)
 }
 
-// pushError names the meeting and says what the server's rules refused,
-// never repeating the payload.
-func pushError(v meeting.Version, err error) error {
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		switch pe.Code {
-		case "42501": // row-level security, or no right
-			err = ErrNotYours
-		case "23000":
-			err = ErrSignedOff
-		case "23514": // the trigger's checks: a seal, a merge, a parent
-			err = errors.New(strings.TrimPrefix(pe.Message, "strategy minutes: "))
-		case "23503": // foreign key: the parent is no version
-			err = fmt.Errorf("it was made from revision %d, which the server does not hold", v.Parent)
-		default:
-			// Data the server will not take (class 22) or another of its
-			// rules (23), for this version alone: refused, the rest go on.
-			if !strings.HasPrefix(pe.Code, "22") && !strings.HasPrefix(pe.Code, "23") {
-				return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
-			}
-			err = errors.New(pe.Message)
-		}
+func nullable(n int64) any {
+	if n == 0 {
+		return nil
 	}
-	if errors.Is(err, ErrNotYours) || errors.Is(err, ErrSignedOff) || pe != nil {
-		return &refusal{fmt.Errorf("meeting %s: %w", v.MeetingID, err)}
+	return n
+}
+
+func nullText(s string) any {
+	if s == "" {
+		return nil
 	}
-	return fmt.Errorf("push meeting %s: %w", v.MeetingID, err)
+	return s
+}
+
+func nullTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t
 }
 
 // Pull returns up to limit versions after revision after, in order: a

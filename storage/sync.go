@@ -229,6 +229,11 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 	}
 	detail := fmt.Sprintf("revision %d from the server, by %s", v.Revision, v.MadeBy)
 	if old == nil {
+		// Deleted here (or its rows removed outside the app): not put
+		// back by someone else's change; the audit log keeps why.
+		if err := neverStored(ctx, w, m.ID); err != nil {
+			return meeting.PullResult{Outcome: meeting.PullSkipped}, nil
+		}
 		img, err := w.save(ctx, m, nil, now)
 		if err != nil {
 			return meeting.PullResult{}, err
@@ -239,7 +244,7 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 			err = record(ctx, w, who, EventSync, m.ID, detail, now)
 		}
 		if err == nil {
-			err = recordPulledFollowUps(ctx, w, img.key, m, who, now)
+			err = recordPulledFollowUps(ctx, w, img.key, m, who, now, false)
 		}
 		if err == nil {
 			err = settle(ctx, w, img.key, v, m)
@@ -259,6 +264,13 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 		return meeting.PullResult{}, err
 	}
 	here := have[0]
+	// A version that settles a conflict settles it here too, however it
+	// is taken in below.
+	if v.Merges != 0 {
+		if _, err := w.ExecContext(ctx, `DELETE FROM sync_conflicts WHERE meeting = ? AND revision IN (?, ?)`, key, v.Parent, v.Merges); err != nil {
+			return meeting.PullResult{}, err
+		}
+	}
 	// This laptop's own version (pushed, and the answer lost): the copy
 	// is that revision.
 	if enc, err := meeting.MarshalMeeting(here); err == nil && bytes.Equal(enc, v.Payload) {
@@ -303,14 +315,11 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 			return meeting.PullResult{}, err
 		}
 	}
-	if err := recordPulledFollowUps(ctx, w, key, m, who, now); err != nil {
+	// Unchanged here, the copy becomes the version, follow-ups and all (an
+	// action opened again, a conference's record withdrawn); changed here
+	// too, the pulled ones are only added, as an import adds them.
+	if err := recordPulledFollowUps(ctx, w, key, m, who, now, !changed); err != nil {
 		return meeting.PullResult{}, err
-	}
-	// Taken in: a conflict this version resolved is settled.
-	if v.Merges != 0 {
-		if _, err := w.ExecContext(ctx, `DELETE FROM sync_conflicts WHERE meeting = ? AND revision IN (?, ?)`, key, v.Parent, v.Merges); err != nil {
-			return meeting.PullResult{}, err
-		}
 	}
 	if changed {
 		// The copy's own changes (follow-ups) are still to push, now
@@ -321,14 +330,19 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 	return meeting.PullResult{Outcome: meeting.PullUpdated}, settle(ctx, w, key, v, m)
 }
 
-// recordPulledFollowUps records the follow-ups of the pulled meeting m that
-// the stored copy lacks: only ever adding, as an import does.
-func recordPulledFollowUps(ctx context.Context, w *writer, key int64, m *meeting.Meeting, who string, now time.Time) error {
+// recordPulledFollowUps records the follow-ups that bring the stored copy
+// to the pulled meeting m: every one (all: the copy becomes m's, an action
+// opened again included), or only those the copy lacks, as an import adds
+// them.
+func recordPulledFollowUps(ctx context.Context, w *writer, key int64, m *meeting.Meeting, who string, now time.Time, all bool) error {
 	have, err := loadMeetings(ctx, w, "WHERE m.rowid = ?", key)
 	if err != nil {
 		return err
 	}
 	fs := meeting.FollowUpsToImport(have[0], m)
+	if all {
+		fs = meeting.FollowUpsTo(have[0], m)
+	}
 	if len(fs) == 0 {
 		return nil
 	}
@@ -627,7 +641,7 @@ func (db *DB) ResolveConflict(ctx context.Context, id string, revision int64, ke
 			if err := recordSealedAs(ctx, w, who, EventSync, theirs, fmt.Sprintf("conflict resolved: took revision %d", revision), now); err != nil {
 				return err
 			}
-			if err := recordPulledFollowUps(ctx, w, old.key, theirs, who, now); err != nil {
+			if err := recordPulledFollowUps(ctx, w, old.key, theirs, who, now, false); err != nil {
 				return err
 			}
 			seal, err := meeting.SyncSeal(theirs)
@@ -642,7 +656,7 @@ func (db *DB) ResolveConflict(ctx context.Context, id string, revision int64, ke
 			if err := record(ctx, w, who, EventSync, id, fmt.Sprintf("conflict resolved: took revision %d", revision), now); err != nil {
 				return err
 			}
-			if err := recordPulledFollowUps(ctx, w, old.key, theirs, who, now); err != nil {
+			if err := recordPulledFollowUps(ctx, w, old.key, theirs, who, now, false); err != nil {
 				return err
 			}
 		default:

@@ -454,6 +454,15 @@ func TestSyncConflictKeepsBoth(t *testing.T) {
 	if ea, eb := exported(t, one), exported(t, two); !bytes.Equal(ea, eb) {
 		t.Error("the laptops differ after the conflict was settled")
 	}
+	// A laptop that pulls both heads and the settlement sees no conflict.
+	third := laptop(t, 0, 0)
+	mustSync(t, third, alice)
+	if code, stdout, _ := cli(t, "conflicts", "--db", third); code != exitOK || !strings.Contains(stdout, "No conflicts") {
+		t.Errorf("a third laptop after the settlement: %s", stdout)
+	}
+	if !bytes.Equal(exported(t, third), exported(t, one)) {
+		t.Error("a third laptop differs after the settlement")
+	}
 	heads, _ := countOn(t, cluster.SuperURL(server), `SELECT count(*) FROM strategyminutes.heads h JOIN strategyminutes.versions v USING (revision) WHERE v.meeting_id = $1`, draftID)
 	if heads != 1 {
 		t.Errorf("the server holds %d heads of the settled meeting, want 1", heads)
@@ -568,4 +577,61 @@ func TestSyncDeletesEverywhere(t *testing.T) {
 	if code, _ := countOn(t, alice, `SELECT count(*) FROM strategyminutes.deletions`); code != 1 {
 		t.Errorf("a chair reads %d deletions, want 1", code)
 	}
+}
+
+// An action opened again on one laptop is open again on the other: the
+// laptop that had not changed the meeting takes the newer version whole.
+func TestSyncFollowUpOpenedAgain(t *testing.T) {
+	server := syncServer(t)
+	alice := cluster.Login(t, server, postgres.RoleChair, "alice")
+	one, two := laptop(t, 30, 1), laptop(t, 0, 0)
+	mustSync(t, one, alice)
+	mustSync(t, two, alice)
+	signed := pick(t, one, func(m *meeting.Meeting) bool { return m.SignedOff() && openActions(m) > 0 })
+	action := openAction(signed, 0)
+	if code, stdout, stderr := cli(t, "followup", "--db", one, "--meeting", signed.ID, "--action", action, "--done", "2026-11-30"); code != exitOK {
+		t.Fatalf("done: %d %s %s", code, stdout, stderr)
+	}
+	mustSync(t, one, alice)
+	mustSync(t, two, alice)
+	if code, stdout, stderr := cli(t, "followup", "--db", two, "--meeting", signed.ID, "--action", action, "--open"); code != exitOK {
+		t.Fatalf("open again: %d %s %s", code, stdout, stderr)
+	}
+	mustSync(t, two, alice)
+	mustSync(t, one, alice)
+	if m := pick(t, one, func(m *meeting.Meeting) bool { return m.ID == signed.ID }); openActions(m) != openActions(signed) {
+		t.Errorf("the action opened again on the second laptop is still done on the first")
+	}
+	if !bytes.Equal(exported(t, one), exported(t, two)) {
+		t.Error("the laptops differ")
+	}
+}
+
+// A meeting deleted on a laptop is not put back there by another chair's
+// change to it.
+func TestSyncKeepsALocalDeletion(t *testing.T) {
+	server := syncServer(t)
+	alice := cluster.Login(t, server, postgres.RoleChair, "alice")
+	bob := cluster.Login(t, server, postgres.RoleChair, "bob")
+	a, b := laptop(t, 30, 1), laptop(t, 0, 0)
+	mustSync(t, a, alice)
+	mustSync(t, b, bob)
+	draft := pick(t, b, func(m *meeting.Meeting) bool { return !m.SignedOff() })
+	if code, stdout, stderr := cli(t, "delete", "--db", b, "--meeting", draft.ID); code != exitOK {
+		t.Fatalf("delete: %d %s %s", code, stdout, stderr)
+	}
+	onLaptop(t, a, func(db *storage.DB) {
+		m, _ := db.Meeting(context.Background(), draft.ID)
+		m.Reason = "Changed by its chair after the other laptop deleted its copy."
+		if err := db.SaveMeeting(context.Background(), m); err != nil {
+			t.Fatal(err)
+		}
+	})
+	mustSync(t, a, alice)
+	mustSync(t, b, bob)
+	onLaptop(t, b, func(db *storage.DB) {
+		if _, err := db.Meeting(context.Background(), draft.ID); err == nil {
+			t.Error("the meeting deleted here came back with the next sync")
+		}
+	})
 }

@@ -1,0 +1,81 @@
+-- Found by an attacking review (2026-12-03).
+--
+-- A meeting's heads, asked at every push: "no version made from it, nor
+-- merging it" as two lookups, each by its index (one with OR read every
+-- version of every meeting: a first sync of 20,000 meetings went
+-- quadratic).
+CREATE OR REPLACE VIEW strategyminutes.heads AS
+	SELECT v.meeting_id, v.revision FROM strategyminutes.versions v
+	WHERE NOT EXISTS (SELECT 1 FROM strategyminutes.versions c WHERE c.parent = v.revision)
+		AND NOT EXISTS (SELECT 1 FROM strategyminutes.versions c WHERE c.merges = v.revision);
+
+-- Meeting ids as long as the interchange allows (200 characters).
+ALTER TABLE strategyminutes.meetings DROP CONSTRAINT meetings_id_text;
+ALTER TABLE strategyminutes.meetings ADD CONSTRAINT meetings_id_text CHECK (id <> '' AND length(id) <= 200);
+
+-- An administrator deletes a meeting whole, never one version or one
+-- follow-up of it: a laptop whose revision went would be refused for good.
+-- A version or follow-up goes only with its meeting: the foreign key's
+-- cascade, a trigger within a trigger, which runs as the tables' owner
+-- (so not asked for the administrator's role: only an administrator may
+-- delete the meeting it cascades from).
+CREATE OR REPLACE FUNCTION strategyminutes.refuse_change() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+	IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'meetings' AND pg_has_role(current_user, 'strategyminutes_admin', 'member') THEN
+		RETURN OLD;
+	END IF;
+	IF TG_OP = 'DELETE' AND TG_TABLE_NAME IN ('versions', 'records') AND pg_trigger_depth() > 1 THEN
+		RETURN OLD;
+	END IF;
+	-- (Nested, so that only a meetings row's fields are read.)
+	IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'meetings' AND current_setting('strategyminutes.transfer', true) = 'on' THEN
+		IF NEW.id = OLD.id AND NEW.created_at = OLD.created_at THEN
+			RETURN NEW;
+		END IF;
+	END IF;
+	RAISE EXCEPTION 'strategy minutes: % is appended to, never changed: add a new version (an amendment, for signed-off minutes)', TG_TABLE_NAME
+		USING ERRCODE = 'integrity_constraint_violation';
+END
+$$;
+
+-- A push of a meeting deleted everywhere is refused.
+CREATE OR REPLACE FUNCTION strategyminutes.push(p_meeting text, p_parent bigint, p_merges bigint, p_signed_off boolean,
+	p_reason text, p_held_at timestamptz, p_payload bytea, p_seal text)
+RETURNS TABLE (revision bigint, heads bigint[], refused text, code text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	mine boolean;
+	rev bigint;
+BEGIN
+	-- A meeting deleted everywhere is not made again by a laptop that
+	-- still held it (or an old export imported).
+	IF EXISTS (SELECT 1 FROM strategyminutes.deletions d WHERE d.meeting_id = p_meeting) THEN
+		RETURN QUERY SELECT 0::bigint, NULL::bigint[], 'the meeting was deleted everywhere by the partnership''s administrator'::text, 'P0001'::text;
+		RETURN;
+	END IF;
+	BEGIN
+		INSERT INTO strategyminutes.meetings (id) VALUES (p_meeting) ON CONFLICT (id) DO NOTHING;
+		SELECT m.owner = current_user INTO mine FROM strategyminutes.meetings m WHERE m.id = p_meeting;
+		IF NOT coalesce(mine, false) THEN
+			RETURN QUERY SELECT 0::bigint, NULL::bigint[], 'the meeting was created by another chair''s login'::text, '42501'::text;
+			RETURN;
+		END IF;
+		-- Pushed before (a laptop killed before it heard): stored once.
+		SELECT v.revision INTO rev FROM strategyminutes.versions v
+			WHERE v.meeting_id = p_meeting AND coalesce(v.parent, 0) = coalesce(p_parent, 0) AND sha256(v.payload) = sha256(p_payload);
+		IF rev IS NULL THEN
+			INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, amendment_reason, held_at, payload, seal)
+				VALUES (p_meeting, p_parent, p_merges, p_signed_off, p_reason, p_held_at, p_payload, p_seal)
+				RETURNING versions.revision INTO rev;
+		END IF;
+	EXCEPTION WHEN OTHERS THEN
+		IF SQLSTATE NOT LIKE '22%' AND SQLSTATE NOT LIKE '23%' AND SQLSTATE <> '42501' THEN
+			RAISE;
+		END IF;
+		RETURN QUERY SELECT 0::bigint, NULL::bigint[], SQLERRM, SQLSTATE::text;
+		RETURN;
+	END;
+	RETURN QUERY SELECT rev, ARRAY(SELECT h.revision FROM strategyminutes.heads h WHERE h.meeting_id = p_meeting ORDER BY h.revision), NULL::text, NULL::text;
+END
+$$;
