@@ -32,10 +32,13 @@ type Version struct {
 	// Payload is the meeting in the interchange encoding (MarshalMeeting),
 	// follow-ups and all: whatever the record gains later syncs with it.
 	Payload []byte
-	// Seal is SyncSeal of the signed-off minutes, "" for a draft: the
-	// server refuses a follow-up version that changes it, and a laptop a
-	// version whose minutes do not match it.
-	Seal   string
+	// Minutes are the signed-off minutes alone, without their follow-ups,
+	// in the interchange encoding (nil for a draft), and Seal their
+	// SyncSeal: the server checks the seal is theirs and that a follow-up
+	// after sign-off keeps them byte for byte; a laptop checks Payload's
+	// minutes are these.
+	Minutes []byte
+	Seal    string
 	MadeBy string // the server login that pushed it
 	MadeAt time.Time
 	// Deleted says the meeting was deleted everywhere, on Ground
@@ -100,21 +103,27 @@ type PullResult struct {
 // than the one it was given.
 var ErrOtherServer = errors.New("this database syncs with another partnership server: its revisions mean nothing to this one (docs/server.md, \"Moving to another server\")")
 
-// SyncSeal is a version's seal: the SHA-256 of its signed-off minutes in
-// the interchange encoding (follow-ups never change it), the same on
-// every laptop. Empty for a draft.
-func SyncSeal(m *Meeting) (string, error) {
+// SyncSeal is a version's minutes and seal: its signed-off minutes in the
+// interchange encoding, without follow-ups (which never change them), and
+// the SHA-256 of them, the same on every laptop and worked out by the
+// server too (its migration 6). Nil and empty for a draft.
+func SyncSeal(m *Meeting) (minutes []byte, seal string, err error) {
 	if !m.SignedOff() {
-		return "", nil
+		return nil, "", nil
 	}
 	enc, err := MarshalMeeting(m.Minutes())
 	if err != nil {
-		return "", err
+		return nil, "", err
 	}
+	return enc, SealOf(enc), nil
+}
+
+// SealOf is the seal of minutes in the interchange encoding.
+func SealOf(minutes []byte) string {
 	h := sha256.New()
 	h.Write([]byte("strategy-minutes sync seal 1\n"))
-	h.Write(enc)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	h.Write(minutes)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // A Replica is the laptop's database, as sync sees it.

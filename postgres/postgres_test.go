@@ -205,9 +205,15 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 	const m1 = "11111111-1111-4111-8111-111111111111"
 	const m2 = "22222222-2222-4222-8222-222222222222"
 	insertMeeting := `INSERT INTO strategyminutes.meetings (id) VALUES ($1)`
-	insertVersion := `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, seal, payload)
-		VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), $2, $3, $4, '{"reason": "x"}')`
-	seal1, seal2 := strings.Repeat("a", 64), strings.Repeat("b", 64)
+	// $4 is the minutes (nil for a draft), and the seal the engine's own
+	// sum of them.
+	insertVersion := `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, minutes, seal, payload)
+		VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), $2, $3, convert_to($4, 'UTF8'),
+			encode(sha256(convert_to(E'strategy-minutes sync seal 1\n', 'UTF8') || convert_to($4, 'UTF8')), 'hex'),
+			coalesce(convert_to($4, 'UTF8'), '{"reason": "x"}'))`
+	latest := `(SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1)`
+	latestSeal := `(SELECT seal FROM strategyminutes.versions WHERE revision = ` + latest + `)`
+	seal1, seal2 := `{"reason": "one"}`, `{"reason": "two"}`
 	for _, step := range []struct {
 		name, url, sql string
 		args           []any
@@ -227,14 +233,24 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		{"a merge of a revision that is no version", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, payload)
 			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), 999999, false, '{}')`, []any{m1}, checkFailed},
 		{"signed off with no seal", alice, insertVersion, []any{m1, true, nil, nil}, checkFailed},
-		{"signed off with a seal that is no SHA-256", alice, insertVersion, []any{m1, true, nil, "not a seal"}, checkFailed},
+		{"signed off with a seal that is not of its minutes", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ($1, ` + latest + `, true, 'minutes', '` + strings.Repeat("a", 64) + `', '{}')`, []any{m1}, checkFailed},
 		{"the chair signs it off", alice, insertVersion, []any{m1, true, nil, seal1}, ""},
 		{"then a draft after sign-off", alice, insertVersion, []any{m1, false, nil, nil}, neverChanged},
 		{"then signed off again, changed, with no reason", alice, insertVersion, []any{m1, true, nil, seal2}, neverChanged},
 		{"then follow-ups, the seal kept", alice, insertVersion, []any{m1, true, nil, seal1}, ""},
+		{"follow-ups that claim the seal over other minutes", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ($1, ` + latest + `, true, 'minutes rewritten', ` + latestSeal + `, '{}')`, []any{m1}, checkFailed},
+		{"follow-ups that move the time held", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, held_at, payload)
+			VALUES ($1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '2030-01-01', '{"reason": "one"}')`, []any{m1}, neverChanged},
+		{"follow-ups whose payload rewrites the minutes", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ($1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '{"reason": "rewritten"}')`, []any{m1}, checkFailed},
+		{"follow-ups with an action done, the minutes kept", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ($1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '{"reason": "one", "icpc": {"held_on": "2026-01-02"}}')`, []any{m1}, ""},
 		{"an amendment that keeps the seal", alice, insertVersion, []any{m1, true, "a reason", seal1}, neverChanged},
-		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, seal, payload)
-			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', '` + strings.Repeat("c", 64) + `', '{}')`, []any{m1}, neverChanged},
+		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, minutes, seal, payload)
+			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', convert_to('{"reason": "three"}', 'UTF8'),
+				encode(sha256(convert_to(E'strategy-minutes sync seal 1\n', 'UTF8') || convert_to('{"reason": "three"}', 'UTF8')), 'hex'), '{"reason": "three"}')`, []any{m1}, neverChanged},
 		{"an amendment", alice, insertVersion, []any{m1, true, "Corrected a date", seal2}, ""},
 		{"a follow-up", alice, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, ""},
 		{"a follow-up changed", alice, `UPDATE strategyminutes.records SET kind = 'x'`, nil, denied},
@@ -274,8 +290,8 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 	if n, code := count(t, analyst, `SELECT count(*) FROM strategyminutes.report_meetings`); code != "" || n != 2 {
 		t.Errorf("an analyst reads %d report rows (%s), want 2", n, code)
 	}
-	if n, code := count(t, bob, `SELECT count(*) FROM strategyminutes.versions WHERE meeting_id = $1`, m1); code != "" || n != 5 {
-		t.Errorf("another chair reads %d versions (%s), want all 5", n, code)
+	if n, code := count(t, bob, `SELECT count(*) FROM strategyminutes.versions WHERE meeting_id = $1`, m1); code != "" || n != 6 {
+		t.Errorf("another chair reads %d versions (%s), want all 6", n, code)
 	}
 	// The analyst's view has figures only: no payload, no names, no free text.
 	cols, _ := count(t, cluster.SuperURL(db), `SELECT count(*) FROM information_schema.columns

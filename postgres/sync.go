@@ -49,8 +49,8 @@ func (s *Server) Push(ctx context.Context, vs []meeting.Version) ([]meeting.Push
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		for _, v := range vs {
-			b.Queue(`SELECT revision, coalesce(heads, '{}'), coalesce(refused, ''), coalesce(code, '') FROM strategyminutes.push($1, $2, $3, $4, $5, $6, $7, $8)`,
-				v.MeetingID, nullable(v.Parent), nullable(v.Merges), v.SignedOff, nullText(v.AmendmentReason), nullTime(v.HeldAt), v.Payload, nullText(v.Seal))
+			b.Queue(`SELECT revision, coalesce(heads, '{}'), coalesce(refused, ''), coalesce(code, '') FROM strategyminutes.push($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+				v.MeetingID, nullable(v.Parent), nullable(v.Merges), v.SignedOff, nullText(v.AmendmentReason), nullTime(v.HeldAt), v.Payload, nullText(v.Seal), v.Minutes)
 		}
 		results := tx.SendBatch(ctx, b)
 		for i, v := range vs {
@@ -115,10 +115,10 @@ func nullTime(t time.Time) any {
 // missed.
 func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]meeting.Version, error) {
 	rows, err := s.pool.Query(ctx, `SELECT revision, meeting_id, coalesce(parent, 0), coalesce(merges, 0), signed_off, coalesce(amendment_reason, ''),
-			coalesce(held_at, 'epoch'), payload, coalesce(seal, ''), made_by, made_at, false, ''
+			coalesce(held_at, 'epoch'), payload, coalesce(seal, ''), made_by, made_at, false, '', minutes
 		FROM strategyminutes.versions WHERE revision > $1
 		UNION ALL
-		SELECT revision, meeting_id, 0, 0, false, '', 'epoch', '\x'::bytea, '', deleted_by, deleted_at, true, ground
+		SELECT revision, meeting_id, 0, 0, false, '', 'epoch', '\x'::bytea, '', deleted_by, deleted_at, true, ground, NULL::bytea
 		FROM strategyminutes.deletions WHERE revision > $1
 		ORDER BY 1 LIMIT $2`, after, limit)
 	if err != nil {
@@ -126,7 +126,7 @@ func (s *Server) Pull(ctx context.Context, after int64, limit int) ([]meeting.Ve
 	}
 	vs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (meeting.Version, error) {
 		var v meeting.Version
-		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.Merges, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt, &v.Deleted, &v.Ground)
+		err := row.Scan(&v.Revision, &v.MeetingID, &v.Parent, &v.Merges, &v.SignedOff, &v.AmendmentReason, &v.HeldAt, &v.Payload, &v.Seal, &v.MadeBy, &v.MadeAt, &v.Deleted, &v.Ground, &v.Minutes)
 		if v.HeldAt.Equal(time.Unix(0, 0)) {
 			v.HeldAt = time.Time{}
 		}

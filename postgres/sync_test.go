@@ -28,8 +28,12 @@ func openAs(t *testing.T, url string) *Server {
 
 func payload(s string) []byte { return []byte(`{"reason": "` + s + `"}`) }
 
-// seal is a made-up seal for a test's signed-off version: 64 hex digits.
-func seal(s string) string { return fmt.Sprintf("%064x", []byte(s)) }
+// signed makes v a signed-off version, its payload its minutes, sealed.
+func signed(v meeting.Version) meeting.Version {
+	v.SignedOff, v.Minutes = true, v.Payload
+	v.Seal = meeting.SealOf(v.Minutes)
+	return v
+}
 
 // A draft pushed, changed and pushed again moves its head; the same draft
 // changed on two laptops since their common revision is a conflict, both
@@ -94,7 +98,7 @@ func TestPushRefuses(t *testing.T) {
 	alice := openAs(t, login(t, db, RoleChair, "alice"))
 	bob := openAs(t, login(t, db, RoleChair, "bob"))
 	const m = "44444444-4444-4444-8444-444444444444"
-	p, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, SignedOff: true, Seal: seal("signed"), Payload: payload("signed")}})
+	p, err := alice.Push(ctx, []meeting.Version{signed(meeting.Version{MeetingID: m, Payload: payload("signed")})})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,9 +110,10 @@ func TestPushRefuses(t *testing.T) {
 	}{
 		{"another chair's meeting", bob, meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("bob")}, ErrNotYours},
 		{"a draft after sign-off", alice, meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("draft")}, ErrSignedOff},
-		{"an amendment from an old version", alice, meeting.Version{MeetingID: m, SignedOff: true, AmendmentReason: "x", Seal: seal("a"), Payload: payload("a")}, ErrSignedOff},
+		{"an amendment from an old version", alice, signed(meeting.Version{MeetingID: m, AmendmentReason: "x", Payload: payload("a")}), ErrSignedOff},
 		{"signed-off minutes with no seal", alice, meeting.Version{MeetingID: "77777777-7777-4777-8777-777777777777", SignedOff: true, Payload: payload("b")}, errors.New("signed-off minutes need their seal")},
-		{"a follow-up that changes the seal", alice, meeting.Version{MeetingID: m, Parent: p[0].Revision, SignedOff: true, Seal: seal("changed"), Payload: payload("changed")}, ErrSignedOff},
+		{"signed-off minutes with another's seal", alice, meeting.Version{MeetingID: "88888888-8888-4888-8888-888888888888", SignedOff: true, Minutes: payload("b"), Seal: meeting.SealOf(payload("c")), Payload: payload("b")}, errors.New("the seal must be of their minutes")},
+		{"a follow-up that changes the seal", alice, signed(meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("changed")}), ErrSignedOff},
 	} {
 		got, err := tt.s.Push(ctx, []meeting.Version{tt.v})
 		if err != nil || len(got) != 1 || !strings.Contains(got[0].Refused, tt.want.Error()) {
@@ -128,7 +133,7 @@ func TestPushRefuses(t *testing.T) {
 		t.Errorf("pushed %+v (%v): %d stored, want the fine one alone", got, err, len(after)-len(before))
 	}
 	// An amendment made from the latest version is what follows sign-off.
-	if _, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: p[0].Revision, SignedOff: true, AmendmentReason: "Corrected a name", Seal: seal("amended"), Payload: payload("amended")}}); err != nil {
+	if _, err := alice.Push(ctx, []meeting.Version{signed(meeting.Version{MeetingID: m, Parent: p[0].Revision, AmendmentReason: "Corrected a name", Payload: payload("amended")})}); err != nil {
 		t.Errorf("amendment: %v", err)
 	}
 }
@@ -239,19 +244,19 @@ func TestPushTwiceStoresOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	signed := meeting.Version{MeetingID: m, Parent: p1[0].Revision, SignedOff: true, Seal: seal("signed"), Payload: payload("signed")}
-	p2, err := alice.Push(ctx, []meeting.Version{signed})
+	signedOff := signed(meeting.Version{MeetingID: m, Parent: p1[0].Revision, Payload: payload("signed")})
+	p2, err := alice.Push(ctx, []meeting.Version{signedOff})
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := alice.Push(ctx, []meeting.Version{draft, signed})
+	again, err := alice.Push(ctx, []meeting.Version{draft, signedOff})
 	if err != nil {
 		t.Fatalf("pushed again: %v", err)
 	}
 	if again[0].Revision != p1[0].Revision || again[1].Revision != p2[0].Revision || again[1].Conflict() {
 		t.Errorf("pushed again: %+v, want revisions %d and %d, no conflict", again, p1[0].Revision, p2[0].Revision)
 	}
-	if vs, _ := alice.Pull(ctx, 0, 100); len(vs) != 2 || string(vs[1].Payload) != string(signed.Payload) {
+	if vs, _ := alice.Pull(ctx, 0, 100); len(vs) != 2 || string(vs[1].Payload) != string(signedOff.Payload) {
 		t.Errorf("the server holds %d versions, want 2, bytes unchanged", len(vs))
 	}
 }

@@ -220,7 +220,7 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 	if m.SignedOff() != v.SignedOff {
 		return refused("the server's record of its sign-off does not match the minutes"), nil
 	}
-	if seal, err := meeting.SyncSeal(m); err != nil || seal != v.Seal {
+	if minutes, seal, err := meeting.SyncSeal(m); err != nil || seal != v.Seal || !bytes.Equal(minutes, v.Minutes) {
 		return refused("its minutes do not match their seal: changed after they were signed off"), nil
 	}
 	old, err := w.stored(ctx, v.MeetingID)
@@ -482,12 +482,12 @@ func localVersion(ctx context.Context, conn querier, key int64, st syncState, to
 	if err != nil {
 		return meeting.LocalVersion{}, fmt.Errorf("meeting %s: %w", meeting.QuoteID(id), err)
 	}
-	seal, err := meeting.SyncSeal(m)
+	minutes, seal, err := meeting.SyncSeal(m)
 	if err != nil {
 		return meeting.LocalVersion{}, err
 	}
 	lv := meeting.LocalVersion{Token: token, Version: meeting.Version{
-		MeetingID: id, Parent: st.revision, Merges: st.merges, SignedOff: m.SignedOff(), HeldAt: m.HeldAt, Payload: payload, Seal: seal,
+		MeetingID: id, Parent: st.revision, Merges: st.merges, SignedOff: m.SignedOff(), HeldAt: m.HeldAt, Payload: payload, Minutes: minutes, Seal: seal,
 	}}
 	if st.seal != "" && seal != st.seal {
 		// Signed off on the server and changed here since: an amendment,
@@ -644,7 +644,7 @@ func (db *DB) ResolveConflict(ctx context.Context, id string, revision int64, ke
 			if err := recordPulledFollowUps(ctx, w, old.key, theirs, who, now, false); err != nil {
 				return err
 			}
-			seal, err := meeting.SyncSeal(theirs)
+			_, seal, err := meeting.SyncSeal(theirs)
 			if err != nil {
 				return err
 			}

@@ -349,6 +349,26 @@ func TestSyncRefusesRewrittenMinutes(t *testing.T) {
 	if code != exitError || !strings.Contains(stderr, "signed off on the server") || !strings.Contains(stderr, signed.ID) {
 		t.Errorf("the rewritten minutes: %d %s %s", code, stdout, stderr)
 	}
+	// Nor can the chair's login rewrite them on the server by hand, as a
+	// "follow-up" that keeps the seal: the engine checks the minutes.
+	for _, forge := range []string{
+		`INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, held_at, payload, seal, minutes)
+			SELECT meeting_id, revision, true, held_at,
+				convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, '{reason}', '"Rewritten on the server."')::text, 'UTF8'), seal, minutes
+			FROM strategyminutes.current WHERE meeting_id = $1 AND $2 <> ''`,
+		`INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, held_at, payload, seal, minutes)
+			SELECT meeting_id, revision, true, '2030-01-01', payload, seal, minutes FROM strategyminutes.current WHERE meeting_id = $1 AND $2 <> ''`,
+	} {
+		conn, err := pgx.Connect(ctx, alice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = conn.Exec(ctx, forge, signed.ID, signed.Reason)
+		conn.Close(ctx)
+		if err == nil {
+			t.Errorf("the server took signed-off minutes rewritten by hand: %s", forge)
+		}
+	}
 	b := laptop(t, 0, 0)
 	mustSync(t, b, cluster.Login(t, server, postgres.RoleChair, "bob"))
 	onLaptop(t, b, func(db *storage.DB) {

@@ -39,9 +39,74 @@ BEGIN
 END
 $$;
 
--- A push of a meeting deleted everywhere is refused.
-CREATE OR REPLACE FUNCTION strategyminutes.push(p_meeting text, p_parent bigint, p_merges bigint, p_signed_off boolean,
-	p_reason text, p_held_at timestamptz, p_payload bytea, p_seal text)
+-- Signed-off minutes are judged by the engine itself, not by the seal a
+-- laptop says they have: each version carries its minutes alone (the
+-- interchange encoding of the minutes without their follow-ups, which a
+-- laptop checks the payload against), and the engine checks that the seal
+-- is theirs, and that a follow-up after sign-off keeps the minutes, and
+-- the time held, byte for byte.
+ALTER TABLE strategyminutes.versions ADD COLUMN minutes bytea;
+
+-- A meeting in the interchange encoding without its follow-ups (the
+-- conference's record, the recipients, each action's "done"), as JSON
+-- values compare: a version's payload must hold the minutes it carries.
+CREATE FUNCTION strategyminutes.minutes_of(doc bytea) RETURNS jsonb
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog AS $$
+	SELECT CASE WHEN jsonb_typeof(j -> 'actions') = 'array'
+		THEN jsonb_set(j, '{actions}', coalesce((SELECT jsonb_agg(a - 'done' ORDER BY n)
+			FROM jsonb_array_elements(j -> 'actions') WITH ORDINALITY AS t(a, n)), '[]'::jsonb))
+		ELSE j END
+	FROM (SELECT convert_from(doc, 'UTF8')::jsonb - 'icpc' - 'distribution' AS j) s
+$$;
+
+CREATE OR REPLACE FUNCTION strategyminutes.signed_off_only_amended() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+	latest strategyminutes.versions%ROWTYPE;
+	sealed boolean;
+BEGIN
+	-- One writer of a meeting at a time, so that two amendments cannot
+	-- both be made from the same latest version (a lock that needs no
+	-- right on the table, which a chair lacks for FOR UPDATE).
+	PERFORM pg_advisory_xact_lock(hashtextextended(NEW.meeting_id, 0));
+	IF NEW.signed_off AND (NEW.minutes IS NULL OR NEW.seal IS DISTINCT FROM
+			encode(sha256(convert_to(E'strategy-minutes sync seal 1\n', 'UTF8') || NEW.minutes), 'hex')) THEN
+		RAISE EXCEPTION 'strategy minutes: signed-off minutes need their seal, and the seal must be of their minutes' USING ERRCODE = 'check_violation';
+	END IF;
+	IF NEW.signed_off AND strategyminutes.minutes_of(NEW.payload) IS DISTINCT FROM strategyminutes.minutes_of(NEW.minutes) THEN
+		RAISE EXCEPTION 'strategy minutes: the version''s minutes are not those its seal is of' USING ERRCODE = 'check_violation';
+	END IF;
+	IF NEW.merges IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strategyminutes.versions o
+			WHERE o.revision = NEW.merges AND o.meeting_id = NEW.meeting_id) THEN
+		RAISE EXCEPTION 'strategy minutes: a version merges only a version of its own meeting' USING ERRCODE = 'check_violation';
+	END IF;
+	IF NEW.parent IS NOT NULL AND NOT EXISTS (SELECT 1 FROM strategyminutes.versions o
+			WHERE o.revision = NEW.parent AND o.meeting_id = NEW.meeting_id) THEN
+		RAISE EXCEPTION 'strategy minutes: a version follows only a version of its own meeting' USING ERRCODE = 'check_violation';
+	END IF;
+	SELECT bool_or(v.signed_off) INTO sealed FROM strategyminutes.versions v WHERE v.meeting_id = NEW.meeting_id;
+	IF NOT coalesce(sealed, false) THEN
+		IF NEW.amendment_reason IS NOT NULL THEN
+			RAISE EXCEPTION 'strategy minutes: only signed-off minutes are amended' USING ERRCODE = 'check_violation';
+		END IF;
+		RETURN NEW;
+	END IF;
+	SELECT * INTO latest FROM strategyminutes.versions v WHERE v.meeting_id = NEW.meeting_id ORDER BY v.revision DESC LIMIT 1;
+	IF NOT NEW.signed_off OR NEW.parent IS DISTINCT FROM latest.revision OR NEW.merges IS NOT NULL
+		OR (NEW.amendment_reason IS NULL AND (NEW.seal IS DISTINCT FROM latest.seal OR NEW.minutes IS DISTINCT FROM latest.minutes
+			OR NEW.held_at IS DISTINCT FROM latest.held_at))
+		OR (NEW.amendment_reason IS NOT NULL AND NEW.seal IS NOT DISTINCT FROM latest.seal) THEN
+		RAISE EXCEPTION 'strategy minutes: the minutes are signed off: only an amendment (signed off, with a reason and a new seal, made from the latest version) or a follow-up (the same minutes and seal) may follow'
+			USING ERRCODE = 'integrity_constraint_violation';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+-- The push, with the minutes; a meeting deleted everywhere is refused.
+DROP FUNCTION strategyminutes.push(text, bigint, bigint, boolean, text, timestamptz, bytea, text);
+CREATE FUNCTION strategyminutes.push(p_meeting text, p_parent bigint, p_merges bigint, p_signed_off boolean,
+	p_reason text, p_held_at timestamptz, p_payload bytea, p_seal text, p_minutes bytea)
 RETURNS TABLE (revision bigint, heads bigint[], refused text, code text)
 LANGUAGE plpgsql SET search_path = pg_catalog AS $$
 DECLARE
@@ -65,8 +130,8 @@ BEGIN
 		SELECT v.revision INTO rev FROM strategyminutes.versions v
 			WHERE v.meeting_id = p_meeting AND coalesce(v.parent, 0) = coalesce(p_parent, 0) AND sha256(v.payload) = sha256(p_payload);
 		IF rev IS NULL THEN
-			INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, amendment_reason, held_at, payload, seal)
-				VALUES (p_meeting, p_parent, p_merges, p_signed_off, p_reason, p_held_at, p_payload, p_seal)
+			INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, amendment_reason, held_at, payload, seal, minutes)
+				VALUES (p_meeting, p_parent, p_merges, p_signed_off, p_reason, p_held_at, p_payload, p_seal, p_minutes)
 				RETURNING versions.revision INTO rev;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
@@ -79,3 +144,5 @@ BEGIN
 	RETURN QUERY SELECT rev, ARRAY(SELECT h.revision FROM strategyminutes.heads h WHERE h.meeting_id = p_meeting ORDER BY h.revision), NULL::text, NULL::text;
 END
 $$;
+REVOKE ALL ON FUNCTION strategyminutes.push(text, bigint, bigint, boolean, text, timestamptz, bytea, text, bytea) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION strategyminutes.push(text, bigint, bigint, boolean, text, timestamptz, bytea, text, bytea) TO strategyminutes_chair;
