@@ -39,8 +39,8 @@ type Version struct {
 	// minutes are these.
 	Minutes []byte
 	Seal    string
-	MadeBy string // the server login that pushed it
-	MadeAt time.Time
+	MadeBy  string // the server login that pushed it
+	MadeAt  time.Time
 	// Deleted says the meeting was deleted everywhere, on Ground
 	// ("retention" or "mistake"), by MadeBy at MadeAt: a laptop deletes
 	// its copy. Such a "version" has no payload.
