@@ -101,7 +101,7 @@ type PullResult struct {
 
 // ErrOtherServer is returned by a laptop that syncs with another server
 // than the one it was given.
-var ErrOtherServer = errors.New("this database syncs with another partnership server: its revisions mean nothing to this one (docs/server.md, \"Moving to another server\")")
+var ErrOtherServer = errors.New("this database syncs with another partnership server: its revisions mean nothing to this one (docs/server.md, \"One server\")")
 
 // SyncSeal is a version's minutes and seal: its signed-off minutes in the
 // interchange encoding, without follow-ups (which never change them), and

@@ -109,6 +109,14 @@ func Open(ctx context.Context, address string) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A lock held for ever (any login can take the advisory lock pushes
+	// take turns on) or a statement stuck ends the sync with an error,
+	// to be tried again, rather than hanging the chair's laptop.
+	for name, value := range map[string]string{"lock_timeout": "60s", "statement_timeout": "5min"} {
+		if _, set := cfg.ConnConfig.RuntimeParams[name]; !set {
+			cfg.ConnConfig.RuntimeParams[name] = value
+		}
+	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("connect to the server: %w", scrubbed(err))

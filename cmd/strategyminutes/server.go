@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"time"
 
 	"strategyminutes/meeting"
 	"strategyminutes/postgres"
@@ -44,6 +46,11 @@ func runServer(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 	return nil
 }
 
+// syncTimeout is how long one sync may take before it is given up (and
+// may be run again, carrying on): a server that stops answering never
+// hangs the command.
+const syncTimeout = 10 * time.Minute
+
 // runSync syncs the database with the partnership server, as a chair's
 // login: it pulls every version it lacks, then pushes what changed here.
 // Stopped anywhere, it loses nothing; run again, it carries on.
@@ -55,10 +62,15 @@ func runSync(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error
 	// The window syncs by itself, and holds the meeting being typed; a
 	// second sync beside it would write under the chair's typing.
 	lock, err := storage.LockInstance(e.db.Path())
+	if errors.Is(err, storage.ErrInUse) {
+		return fmt.Errorf("sync: the app's window, or another sync, has this database open: the window syncs by itself when a server is set in its Settings; otherwise wait for the other sync")
+	}
 	if err != nil {
 		return fmt.Errorf("sync: %w", err)
 	}
 	defer lock.Release()
+	ctx, cancel := context.WithTimeout(ctx, syncTimeout)
+	defer cancel()
 	s, err := postgres.Open(ctx, e.opts.server)
 	if err != nil {
 		return fmt.Errorf("sync: %w (%s)", err, again)

@@ -291,6 +291,31 @@ func TestSyncRefuses(t *testing.T) {
 			t.Error("bob's words were lost")
 		}
 	})
+	// Alice changes it too: Bob's laptop keeps both; he takes hers, and
+	// his laptop settles on it with nothing more refused.
+	onLaptop(t, a, func(db *storage.DB) {
+		m, _ := db.Meeting(ctx, theirs.ID)
+		m.Reason = "Alice's own change."
+		if err := db.SaveMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	})
+	mustSync(t, a, alice)
+	if code, stdout, stderr := syncAs(t, b, bob); code != exitError || !strings.Contains(stdout, theirs.ID) {
+		t.Errorf("bob's sync after alice's change: %d %s %s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := cli(t, "conflicts", "--db", b, "--meeting", theirs.ID, "--keep", "theirs"); code != exitOK {
+		t.Fatalf("take alice's: %d %s %s", code, stdout, stderr)
+	}
+	if out := mustSync(t, b, bob); strings.Contains(out, "changed both") {
+		t.Errorf("bob's sync after taking alice's version: %s", out)
+	}
+	if out := mustSync(t, b, bob); !strings.Contains(out, "0 meetings pushed") {
+		t.Errorf("bob's laptop does not settle: %s", out)
+	}
+	if !bytes.Equal(exported(t, a), exported(t, b)) {
+		t.Error("the laptops differ")
+	}
 
 	sample := filepath.Join(t.TempDir(), "sample.db")
 	cli(t, "demo", "--db", sample, "--meetings", "3")

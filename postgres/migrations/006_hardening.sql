@@ -123,6 +123,15 @@ BEGIN
 		INSERT INTO strategyminutes.meetings (id) VALUES (p_meeting) ON CONFLICT (id) DO NOTHING;
 		SELECT m.owner = current_user INTO mine FROM strategyminutes.meetings m WHERE m.id = p_meeting;
 		IF NOT coalesce(mine, false) THEN
+			-- Another chair's meeting, as the server holds it already (a
+			-- laptop that took its chair's version over its own): nothing
+			-- to write; the laptop is told which revision it has.
+			SELECT v.revision INTO rev FROM strategyminutes.versions v
+				WHERE v.meeting_id = p_meeting AND sha256(v.payload) = sha256(p_payload) ORDER BY v.revision DESC LIMIT 1;
+			IF rev IS NOT NULL THEN
+				RETURN QUERY SELECT rev, ARRAY(SELECT h.revision FROM strategyminutes.heads h WHERE h.meeting_id = p_meeting ORDER BY h.revision), NULL::text, NULL::text;
+				RETURN;
+			END IF;
 			RETURN QUERY SELECT 0::bigint, NULL::bigint[], 'the meeting was created by another chair''s login'::text, '42501'::text;
 			RETURN;
 		END IF;
