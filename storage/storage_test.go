@@ -603,8 +603,11 @@ func TestSearchMigrationFillsExistingMeetings(t *testing.T) {
 	}
 }
 
+// dropSync takes a database back to before migration 17.
+const dropSync = `DROP TABLE sync_conflicts; DROP TABLE sync_versions; DROP TABLE sync_state; PRAGMA user_version = 16;`
+
 // dropReportEntries takes a database back to before migration 16.
-const dropReportEntries = `DROP TABLE report_entries; DROP TABLE case_keys; PRAGMA user_version = 15;`
+const dropReportEntries = dropSync + `DROP TABLE report_entries; DROP TABLE case_keys; PRAGMA user_version = 15;`
 
 // dropListSearch takes a database back to before migration 15.
 const dropListSearch = dropReportEntries + `DROP INDEX meetings_list; ALTER TABLE meetings DROP COLUMN list_search;
