@@ -65,6 +65,9 @@ type syncBar struct {
 	refused []string // the server's reasons, last sync
 	// Now is the clock the status's time is read from (tests).
 	Now func() time.Time
+	// shown, when set (tests), is called on the window's side once each
+	// sync's outcome is on screen.
+	shown func()
 }
 
 func newSyncBar(u *App, s *Syncing) *syncBar {
@@ -113,7 +116,12 @@ func (b *syncBar) loop() {
 // syncOnce syncs, shows the outcome and returns when to sync next.
 func (b *syncBar) syncOnce() time.Duration {
 	if b.s.Address() == "" {
-		fyne.Do(func() { b.box.Hide() })
+		fyne.Do(func() {
+			b.box.Hide()
+			if b.shown != nil {
+				b.shown()
+			}
+		})
 		return syncEvery
 	}
 	fyne.DoAndWait(func() {
@@ -130,8 +138,11 @@ func (b *syncBar) syncOnce() time.Duration {
 	st, serr := b.s.Status(context.Background())
 	fyne.Do(func() {
 		b.show(res, err, st, serr)
-		if res.Added+res.Updated > 0 && b.u.List != nil {
+		if res.Added+res.Updated+res.Deleted > 0 && b.u.List != nil {
 			b.u.List.Reload()
+		}
+		if b.shown != nil {
+			b.shown()
 		}
 	})
 	if err != nil {

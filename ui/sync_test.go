@@ -23,7 +23,6 @@ type fakeSyncing struct {
 	address  string
 	sync     func() (meeting.SyncResult, error)
 	status   meeting.SyncStatus
-	synced   chan struct{}
 	held     []string
 	resolved []string
 }
@@ -33,10 +32,16 @@ func (f *fakeSyncing) syncing(db *storage.DB) *Syncing {
 		Address:    func() string { f.mu.Lock(); defer f.mu.Unlock(); return f.address },
 		SetAddress: func(a string) error { f.mu.Lock(); defer f.mu.Unlock(); f.address = a; return nil },
 		Sync: func(ctx context.Context) (meeting.SyncResult, error) {
-			defer func() { f.synced <- struct{}{} }()
-			return f.sync()
+			f.mu.Lock()
+			sync := f.sync
+			f.mu.Unlock()
+			return sync()
 		},
-		Status:    func(ctx context.Context) (meeting.SyncStatus, error) { return f.status, nil },
+		Status: func(ctx context.Context) (meeting.SyncStatus, error) {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			return f.status, nil
+		},
 		Conflicts: func(ctx context.Context) ([]meeting.SyncConflict, error) { return db.SyncConflicts(ctx) },
 		Resolve: func(ctx context.Context, id string, revision int64, theirs bool) error {
 			f.mu.Lock()
@@ -48,15 +53,21 @@ func (f *fakeSyncing) syncing(db *storage.DB) *Syncing {
 	}
 }
 
-// waitSynced waits for the fake's next sync and for the window to show it.
-func waitSynced(t *testing.T, f *fakeSyncing) {
+// waitSynced waits for the window to show the outcome of the next sync.
+func waitSynced(t *testing.T, shown chan struct{}) {
 	t.Helper()
 	select {
-	case <-f.synced:
+	case <-shown:
 	case <-time.After(10 * time.Second):
-		t.Fatal("no sync")
+		t.Fatal("no sync shown")
 	}
-	time.Sleep(100 * time.Millisecond) // fyne.Do's turn
+}
+
+// watch has the sync bar say on shown when each outcome is on screen.
+func watch(u *App) chan struct{} {
+	shown := make(chan struct{}, 8)
+	u.sync.shown = func() { shown <- struct{}{} }
+	return shown
 }
 
 // The footer says how sync stands: synced at what time, offline with how
@@ -64,14 +75,15 @@ func waitSynced(t *testing.T, f *fakeSyncing) {
 // typing, and the meeting open is held from sync.
 func TestSyncBarSaysHowItStands(t *testing.T) {
 	db := openExampleDB(t)
-	f := &fakeSyncing{address: "postgres://alice@127.0.0.1/minutes", synced: make(chan struct{}, 4),
+	f := &fakeSyncing{address: "postgres://alice@127.0.0.1/minutes",
 		sync: func() (meeting.SyncResult, error) { return meeting.SyncResult{}, nil }}
 	u := NewMainWindow(test.NewTempApp(t), db, Options{DBPath: db.Path(), Sync: f.syncing(db)})
 	t.Cleanup(u.close)
 	u.List.Wait()
 	u.sync.Now = func() time.Time { return time.Date(2026, 12, 3, 10, 32, 0, 0, time.UTC) }
+	shown := watch(u)
 	u.StartSync()
-	waitSynced(t, f)
+	waitSynced(t, shown)
 	if got := u.sync.Label.Text; got != "Synced 10:32" || !u.sync.box.Visible() || u.sync.Settle.Visible() {
 		t.Errorf("after a sync: %q (shown %v, conflicts button %v)", got, u.sync.box.Visible(), u.sync.Settle.Visible())
 	}
@@ -90,7 +102,7 @@ func TestSyncBarSaysHowItStands(t *testing.T) {
 	f.status = meeting.SyncStatus{Server: true, Waiting: 3, Conflicts: 1}
 	f.mu.Unlock()
 	u.SyncNow()
-	waitSynced(t, f)
+	waitSynced(t, shown)
 	if got := u.sync.Label.Text; !strings.HasPrefix(got, "Offline: 3 meetings waiting") {
 		t.Errorf("offline: %q", got)
 	}
@@ -104,6 +116,7 @@ func TestSyncBarSaysHowItStands(t *testing.T) {
 		t.Errorf("the open meeting is not held from sync: %q", held)
 	}
 	u.ShowList()
+	u.List.Wait()
 	f.mu.Lock()
 	if f.held[len(f.held)-1] != "" {
 		t.Errorf("the meeting is still held after the editor closed: %q", f.held)
@@ -117,7 +130,7 @@ func TestSyncBarSaysHowItStands(t *testing.T) {
 	}
 	f.mu.Unlock()
 	u.SyncNow()
-	waitSynced(t, f)
+	waitSynced(t, shown)
 	if !u.sync.Refused.Visible() || u.sync.Refused.Text != "1 not accepted…" {
 		t.Errorf("refusals: %v %q", u.sync.Refused.Visible(), u.sync.Refused.Text)
 	}
@@ -126,7 +139,7 @@ func TestSyncBarSaysHowItStands(t *testing.T) {
 	f.address = ""
 	f.mu.Unlock()
 	u.sync.Soon()
-	time.Sleep(300 * time.Millisecond)
+	waitSynced(t, shown)
 	if u.sync.box.Visible() {
 		t.Error("the sync status shows with no server set")
 	}
@@ -144,7 +157,7 @@ func TestConflictSideBySide(t *testing.T) {
 	}
 	theirs := *mine
 	theirs.Reason = "The other laptop's reason."
-	f := &fakeSyncing{address: "x", synced: make(chan struct{}, 4), sync: func() (meeting.SyncResult, error) { return meeting.SyncResult{}, nil }}
+	f := &fakeSyncing{address: "x", sync: func() (meeting.SyncResult, error) { return meeting.SyncResult{}, nil }}
 	u := NewMainWindow(test.NewTempApp(t), db, Options{DBPath: db.Path(), Sync: f.syncing(db)})
 	t.Cleanup(u.close)
 	u.List.Wait()
@@ -171,6 +184,7 @@ func TestConflictSideBySide(t *testing.T) {
 		t.Fatalf("buttons: %v", buttons)
 	}
 	b.OnTapped()
+	u.List.Wait()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if len(f.resolved) != 1 || f.resolved[0] != "theirs" {
@@ -182,7 +196,7 @@ func TestConflictSideBySide(t *testing.T) {
 // settings come back with it as typed, to be put right.
 func TestSettingsServerRefusedKeepsTyping(t *testing.T) {
 	db := openExampleDB(t)
-	f := &fakeSyncing{synced: make(chan struct{}, 4), sync: func() (meeting.SyncResult, error) { return meeting.SyncResult{}, nil }}
+	f := &fakeSyncing{sync: func() (meeting.SyncResult, error) { return meeting.SyncResult{}, nil }}
 	s := f.syncing(db)
 	s.SetAddress = func(a string) error {
 		if strings.Contains(a, ":pw@") {
