@@ -336,3 +336,29 @@ func TestCheckAddressRefusesPasswords(t *testing.T) {
 		}
 	}
 }
+
+// An address is read without panicking, and whatever is wrong with it, an
+// error never repeats its password.
+func FuzzCheckAddress(f *testing.F) {
+	f.Add("Secret-Pw", "127.0.0.1:5432", "minutes")
+	f.Add("p@ss:w/rd", "db.partnership.example", "strategy minutes")
+	f.Add("%zz", "[::1]", "")
+	f.Fuzz(func(t *testing.T, password, host, db string) {
+		for _, address := range []string{
+			"postgres://alice:" + password + "@" + host + "/" + db,
+			"host=" + host + " user=alice password=" + password + " dbname=" + db,
+		} {
+			err := CheckAddress(address)
+			if err == nil {
+				t.Fatalf("an address with a password was taken: %q", address)
+			}
+			if len(password) >= 6 && strings.Contains(err.Error(), password) && !strings.Contains(errorTexts, password) {
+				t.Fatalf("the error repeats the password: %v", err)
+			}
+		}
+	})
+}
+
+// errorTexts is what CheckAddress's own errors say, which a password that
+// is part of them would appear in whatever it was.
+var errorTexts = ErrPasswordInAddress.Error() + ErrInsecure.Error() + errAddress.Error()
