@@ -242,6 +242,10 @@ func pull(ctx context.Context, local Replica, remote Remote, cursor *int64, res 
 			*cursor = last
 			for i, out := range outs {
 				res.Pulled++
+				if vs[i].Merges != 0 && out.Outcome != PullConflict && out.Outcome != PullRefused {
+					// A settlement, taken in after the versions it settles.
+					delete(conflicts, vs[i].MeetingID)
+				}
 				switch out.Outcome {
 				case PullAdded:
 					res.Added++

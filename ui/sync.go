@@ -265,11 +265,11 @@ func (u *App) showConflict(c meeting.SyncConflict, mine *meeting.Meeting, of int
 	if len(changes) == 0 {
 		grid.Add(widget.NewLabel("The minutes are the same: only what followed them differs (both are kept)."))
 	}
-	ref := mine.Reference
-	if ref == "" {
-		ref = "without a reference"
+	ref := "Meeting " + mine.Reference
+	if mine.Reference == "" {
+		ref = "The meeting of " + mine.HeldAt.In(meeting.UK).Format("2 Jan 2006") + " (no reference)"
 	}
-	intro := widget.NewLabel(fmt.Sprintf("Meeting %s was changed on this laptop and on another since they last synced. Both versions are kept: choose which stands. "+
+	intro := widget.NewLabel(fmt.Sprintf("%s was changed on this laptop and on another since they last synced. Both versions are kept: choose which stands. "+
 		"To merge, copy what you need from the other (select it, Ctrl+C), keep this laptop's, and put it in.", ref))
 	intro.Wrapping = fyne.TextWrapWord
 	if of > 1 {

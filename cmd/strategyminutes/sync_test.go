@@ -501,7 +501,9 @@ func TestSyncConflictKeepsBoth(t *testing.T) {
 	}
 	// A laptop that pulls both heads and the settlement sees no conflict.
 	third := laptop(t, 0, 0)
-	mustSync(t, third, alice)
+	if out := mustSync(t, third, alice); strings.Contains(out, "changed both") {
+		t.Errorf("a third laptop's sync reports a conflict settled before it: %s", out)
+	}
 	if code, stdout, _ := cli(t, "conflicts", "--db", third); code != exitOK || !strings.Contains(stdout, "No conflicts") {
 		t.Errorf("a third laptop after the settlement: %s", stdout)
 	}
