@@ -106,7 +106,7 @@ var ErrOtherServer = errors.New("this database syncs with another partnership se
 // SyncSeal is a version's minutes and seal: its signed-off minutes in the
 // interchange encoding, without follow-ups (which never change them), and
 // the SHA-256 of them, the same on every laptop and worked out by the
-// server too (its migration 6). Nil and empty for a draft.
+// server too (its migration 3). Nil and empty for a draft.
 func SyncSeal(m *Meeting) (minutes []byte, seal string, err error) {
 	if !m.SignedOff() {
 		return nil, "", nil

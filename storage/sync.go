@@ -399,16 +399,22 @@ func settle(ctx context.Context, w *writer, key int64, v meeting.Version, m *mee
 	if err != nil {
 		return err
 	}
-	var amendment int64
-	if err := scanOne(ctx, w, fmt.Sprintf(`SELECT coalesce(max(id), 0) FROM amendments WHERE meeting = %d`, key), &amendment); err != nil {
+	return synced(ctx, w, key, v.Revision, token, v.Seal, 0)
+}
+
+// synced records that the meeting (rowid key) is on the server as
+// revision, the copy's token then being token and its latest amendment
+// the latest now; merged, when not 0, is the other head a settlement
+// pushed as revision merged, and is done with.
+func synced(ctx context.Context, w *writer, key, revision int64, token, seal string, merged int64) error {
+	if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, revision); err != nil {
 		return err
 	}
-	if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, v.Revision); err != nil {
-		return err
-	}
-	return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment`,
-		key, v.Revision, token, v.Seal, amendment)
+	return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment)
+		VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(id), 0) FROM amendments WHERE meeting = ?1))
+		ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment,
+			merges = CASE WHEN merges = ?5 AND ?5 != 0 THEN 0 ELSE merges END`,
+		key, revision, token, seal, merged)
 }
 
 // Unsynced returns the meetings changed since they last synced, oldest
@@ -418,18 +424,18 @@ func settle(ctx context.Context, w *writer, key int64, v meeting.Version, m *mee
 // alone, its seal unchanged.
 func (db *DB) Unsynced(ctx context.Context) ([]meeting.LocalVersion, error) {
 	type pending struct {
-		key int64
-		st  syncState
-		now string
+		key     int64
+		id, now string
+		st      syncState
 	}
 	var ps []pending
 	var out []meeting.LocalVersion
 	err := db.snapshot(ctx, func(conn *sql.Conn) error {
-		err := eachRow(ctx, conn, `SELECT m.rowid, `+syncStateCols+`, `+tokenSQL+`
+		err := eachRow(ctx, conn, `SELECT m.rowid, m.id, `+syncStateCols+`, `+tokenSQL+`
 			FROM meetings m LEFT JOIN sync_state s ON s.meeting = m.rowid
 			WHERE `+unsyncedSQL+` ORDER BY m.held_unix, m.id`, nil, func(rows *sql.Rows) error {
 			var p pending
-			if err := rows.Scan(&p.key, &p.st.revision, &p.st.token, &p.st.seal, &p.st.amendment, &p.st.merges, &p.now); err != nil {
+			if err := rows.Scan(&p.key, &p.id, &p.st.revision, &p.st.token, &p.st.seal, &p.st.amendment, &p.st.merges, &p.now); err != nil {
 				return err
 			}
 			ps = append(ps, p)
@@ -453,7 +459,7 @@ func (db *DB) Unsynced(ctx context.Context) ([]meeting.LocalVersion, error) {
 				byID[m.ID] = m
 			}
 			for _, p := range batch {
-				lv, err := localVersion(ctx, conn, p.key, p.st, p.now, byID)
+				lv, err := localVersion(ctx, conn, p.key, p.id, p.st, p.now, byID[p.id])
 				if err != nil {
 					return err
 				}
@@ -468,13 +474,8 @@ func (db *DB) Unsynced(ctx context.Context) ([]meeting.LocalVersion, error) {
 	return out, nil
 }
 
-// localVersion makes the version to push of the meeting with the key.
-func localVersion(ctx context.Context, conn querier, key int64, st syncState, token string, byID map[string]*meeting.Meeting) (meeting.LocalVersion, error) {
-	var id string
-	if err := scanOne(ctx, conn, fmt.Sprintf(`SELECT id FROM meetings WHERE rowid = %d`, key), &id); err != nil {
-		return meeting.LocalVersion{}, err
-	}
-	m := byID[id]
+// localVersion makes the version to push of the meeting m (rowid key).
+func localVersion(ctx context.Context, conn querier, key int64, id string, st syncState, token string, m *meeting.Meeting) (meeting.LocalVersion, error) {
 	if m == nil {
 		return meeting.LocalVersion{}, fmt.Errorf("meeting %s: not loaded", meeting.QuoteID(id))
 	}
@@ -520,23 +521,16 @@ func (db *DB) MarkPushed(ctx context.Context, lvs []meeting.LocalVersion, ps []m
 	}
 	err := db.write(ctx, func(w *writer) error {
 		for i, lv := range lvs {
-			var key, amendment int64
-			err := eachRow(ctx, w, `SELECT m.rowid, coalesce((SELECT max(a.id) FROM amendments a WHERE a.meeting = m.rowid), 0) FROM meetings m WHERE m.id = ?`,
-				[]any{lv.MeetingID}, func(rows *sql.Rows) error { return rows.Scan(&key, &amendment) })
+			var key int64
+			err := eachRow(ctx, w, `SELECT rowid FROM meetings WHERE id = ?`, []any{lv.MeetingID},
+				func(rows *sql.Rows) error { return rows.Scan(&key) })
 			if err != nil {
 				return err
 			}
 			if key == 0 {
 				continue // deleted here meanwhile
 			}
-			if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, ps[i].Revision); err != nil {
-				return err
-			}
-			err = w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment,
-					merges = CASE WHEN merges = ? THEN 0 ELSE merges END`,
-				key, ps[i].Revision, lv.Token, lv.Seal, amendment, lv.Merges)
-			if err != nil {
+			if err := synced(ctx, w, key, ps[i].Revision, lv.Token, lv.Seal, lv.Merges); err != nil {
 				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(lv.MeetingID), err)
 			}
 		}
