@@ -39,13 +39,30 @@ type Version struct {
 	// minutes are these.
 	Minutes []byte
 	Seal    string
-	MadeBy  string // the server login that pushed it
-	MadeAt  time.Time
+	// Entry is what the partnership's report counts of the version (its
+	// ReportEntry, AppendEntry's encoding with no case numbers), HeldOn
+	// its UK date held, and CaseKeys its children's (SetEntry): the
+	// server counts its report from them, as a laptop counts its own.
+	// A pulled version has none; a laptop works out its own.
+	Entry    []byte
+	HeldOn   Date
+	CaseKeys []string
+	MadeBy   string // the server login that pushed it
+	MadeAt   time.Time
 	// Deleted says the meeting was deleted everywhere, on Ground
 	// ("retention" or "mistake"), by MadeBy at MadeAt: a laptop deletes
 	// its copy. Such a "version" has no payload.
 	Deleted bool
 	Ground  string
+}
+
+// SetEntry sets v's report entry to m's: v is a version of m.
+func (v *Version) SetEntry(m *Meeting) {
+	e := EntryOf(m)
+	v.Entry, v.HeldOn, v.CaseKeys = AppendEntry(nil, e, nil), Date{}, e.CaseKeys
+	if !m.HeldAt.IsZero() {
+		v.HeldOn = e.HeldOn // (a zero time's UK date is no date)
+	}
 }
 
 // A Pushed says what became of a pushed version.

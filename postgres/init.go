@@ -49,6 +49,13 @@ var migrations = func() []migration {
 	return ms
 }()
 
+// afterMigration is what a migration needs done in Go, in its
+// transaction: the report's entries are worked out from the meetings
+// by the app's own code.
+var afterMigration = map[int]func(context.Context, pgx.Tx) error{
+	4: fillReportEntries,
+}
+
 // SchemaVersion is the server schema this build makes and reads.
 func SchemaVersion() int { return len(migrations) }
 
@@ -58,6 +65,12 @@ func SchemaVersion() int { return len(migrations) }
 // transaction with the version it reaches, so a server is at one version
 // or the next, whatever stops it; two inits at once take turns.
 func (s *Server) Init(ctx context.Context) (from, to int, err error) {
+	return s.initTo(ctx, SchemaVersion())
+}
+
+// initTo brings the schema up to version last (a test makes an older
+// server's schema with it).
+func (s *Server) initTo(ctx context.Context, last int) (from, to int, err error) {
 	conn, err := s.pool.Acquire(ctx)
 	if err != nil {
 		return 0, 0, fmt.Errorf("server init: %w", err)
@@ -75,10 +88,15 @@ func (s *Server) Init(ctx context.Context) (from, to int, err error) {
 	if from > SchemaVersion() {
 		return from, from, fmt.Errorf("server init: the server's schema is version %d, newer than this app's (%d): update the app", from, SchemaVersion())
 	}
-	for _, m := range migrations[from:] {
+	for _, m := range migrations[from:max(from, last)] {
 		err := pgx.BeginFunc(ctx, conn.Conn(), func(tx pgx.Tx) error {
 			if _, err := tx.Exec(ctx, m.sql); err != nil {
 				return err
+			}
+			if then := afterMigration[m.version]; then != nil {
+				if err := then(ctx, tx); err != nil {
+					return err
+				}
 			}
 			_, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS strategyminutes.schema_version (version int NOT NULL);
 				DELETE FROM strategyminutes.schema_version;
@@ -91,7 +109,7 @@ func (s *Server) Init(ctx context.Context) (from, to int, err error) {
 			return from, m.version - 1, fmt.Errorf("server init: migration %s: %w", m.name, err)
 		}
 	}
-	return from, SchemaVersion(), nil
+	return from, max(from, last), nil
 }
 
 // version reads the server's schema version: 0 for a database without it.

@@ -207,8 +207,8 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 	insertMeeting := `INSERT INTO strategyminutes.meetings (id) VALUES ($1)`
 	// $4 is the minutes (nil for a draft), and the seal the engine's own
 	// sum of them.
-	insertVersion := `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, minutes, seal, payload)
-		VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), $2, $3, convert_to($4, 'UTF8'),
+	insertVersion := `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, amendment_reason, minutes, seal, payload)
+		VALUES ('\x01', $1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), $2, $3, convert_to($4, 'UTF8'),
 			encode(sha256(convert_to(E'strategy-minutes sync seal 1\n', 'UTF8') || convert_to($4, 'UTF8')), 'hex'),
 			coalesce(convert_to($4, 'UTF8'), '{"reason": "x"}'))`
 	latest := `(SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1)`
@@ -225,31 +225,31 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		{"a chair creates a meeting as another", bob, `INSERT INTO strategyminutes.meetings (id, owner) VALUES ($1, $2)`, []any{m2, loginName(alice)}, denied},
 		{"another chair writes a version of it", bob, insertVersion, []any{m1, false, nil, nil}, denied},
 		{"another chair records a follow-up on it", bob, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, denied},
-		{"a version written as someone else", alice, `INSERT INTO strategyminutes.versions (meeting_id, signed_off, payload, made_by) VALUES ($1, false, '{}', 'postgres')`, []any{m1}, denied},
+		{"a version written as someone else", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, signed_off, payload, made_by) VALUES ('\x01', $1, false, '{}', 'postgres')`, []any{m1}, denied},
 		{"a chair changes a version", alice, `UPDATE strategyminutes.versions SET payload = '{"reason": "changed"}' WHERE meeting_id = $1`, []any{m1}, denied},
 		{"a chair deletes a version", alice, `DELETE FROM strategyminutes.versions WHERE meeting_id = $1`, []any{m1}, denied},
 		{"a chair deletes a meeting", alice, `DELETE FROM strategyminutes.meetings WHERE id = $1`, []any{m1}, denied},
 		{"an amendment of a draft", alice, insertVersion, []any{m1, false, "a reason", nil}, checkFailed},
-		{"a merge of a revision that is no version", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, payload)
-			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), 999999, false, '{}')`, []any{m1}, checkFailed},
+		{"a merge of a revision that is no version", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, merges, signed_off, payload)
+			VALUES ('\x01', $1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), 999999, false, '{}')`, []any{m1}, checkFailed},
 		{"signed off with no seal", alice, insertVersion, []any{m1, true, nil, nil}, checkFailed},
-		{"signed off with a seal that is not of its minutes", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
-			VALUES ($1, ` + latest + `, true, 'minutes', '` + strings.Repeat("a", 64) + `', '{}')`, []any{m1}, checkFailed},
+		{"signed off with a seal that is not of its minutes", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ('\x01', $1, ` + latest + `, true, 'minutes', '` + strings.Repeat("a", 64) + `', '{}')`, []any{m1}, checkFailed},
 		{"the chair signs it off", alice, insertVersion, []any{m1, true, nil, seal1}, ""},
 		{"then a draft after sign-off", alice, insertVersion, []any{m1, false, nil, nil}, neverChanged},
 		{"then signed off again, changed, with no reason", alice, insertVersion, []any{m1, true, nil, seal2}, neverChanged},
 		{"then follow-ups, the seal kept", alice, insertVersion, []any{m1, true, nil, seal1}, ""},
-		{"follow-ups that claim the seal over other minutes", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
-			VALUES ($1, ` + latest + `, true, 'minutes rewritten', ` + latestSeal + `, '{}')`, []any{m1}, checkFailed},
-		{"follow-ups that move the time held", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, held_at, payload)
-			VALUES ($1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '2030-01-01', '{"reason": "one"}')`, []any{m1}, neverChanged},
-		{"follow-ups whose payload rewrites the minutes", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
-			VALUES ($1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '{"reason": "rewritten"}')`, []any{m1}, checkFailed},
-		{"follow-ups with an action done, the minutes kept", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, minutes, seal, payload)
-			VALUES ($1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '{"reason": "one", "icpc": {"held_on": "2026-01-02"}}')`, []any{m1}, ""},
+		{"follow-ups that claim the seal over other minutes", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ('\x01', $1, ` + latest + `, true, 'minutes rewritten', ` + latestSeal + `, '{}')`, []any{m1}, checkFailed},
+		{"follow-ups that move the time held", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, minutes, seal, held_at, payload)
+			VALUES ('\x01', $1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '2030-01-01', '{"reason": "one"}')`, []any{m1}, neverChanged},
+		{"follow-ups whose payload rewrites the minutes", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ('\x01', $1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '{"reason": "rewritten"}')`, []any{m1}, checkFailed},
+		{"follow-ups with an action done, the minutes kept", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, minutes, seal, payload)
+			VALUES ('\x01', $1, ` + latest + `, true, '{"reason": "one"}', ` + latestSeal + `, '{"reason": "one", "icpc": {"held_on": "2026-01-02"}}')`, []any{m1}, ""},
 		{"an amendment that keeps the seal", alice, insertVersion, []any{m1, true, "a reason", seal1}, neverChanged},
-		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, amendment_reason, minutes, seal, payload)
-			VALUES ($1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', convert_to('{"reason": "three"}', 'UTF8'),
+		{"an amendment not made from the latest", alice, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, amendment_reason, minutes, seal, payload)
+			VALUES ('\x01', $1, (SELECT min(revision) FROM strategyminutes.versions WHERE meeting_id = $1), true, 'a reason', convert_to('{"reason": "three"}', 'UTF8'),
 				encode(sha256(convert_to(E'strategy-minutes sync seal 1\n', 'UTF8') || convert_to('{"reason": "three"}', 'UTF8')), 'hex'), '{"reason": "three"}')`, []any{m1}, neverChanged},
 		{"an amendment", alice, insertVersion, []any{m1, true, "Corrected a date", seal2}, ""},
 		{"a follow-up", alice, `INSERT INTO strategyminutes.records (meeting_id, kind, payload) VALUES ($1, 'action_done', '{}')`, []any{m1}, ""},
@@ -263,10 +263,21 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		{"an administrator writes a version", admin, insertVersion, []any{m1, true, "x", seal1}, denied},
 		{"another chair's meeting", bob, insertMeeting, []any{m2}, ""},
 		{"and its first version", bob, insertVersion, []any{m2, false, nil, nil}, ""},
-		{"a version that follows another meeting's", bob, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, payload)
-			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
-		{"a version that merges another meeting's", bob, `INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, payload)
-			VALUES ($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
+		{"a version with no report entry", bob, `INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, payload)
+			VALUES ($1, ` + latest + `, false, '{}')`, []any{m2}, checkFailed},
+		{"a version whose entry is too large to be one", bob, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, payload)
+			VALUES (convert_to(repeat('x', 70000), 'UTF8'), $1, ` + latest + `, false, '{}')`, []any{m2}, checkFailed},
+		{"a chair writes the report's entries", bob, `INSERT INTO strategyminutes.report_entries (meeting_id, revision, entry) VALUES ($1, 1, '\x01')`, []any{m2}, denied},
+		{"a chair changes the report's entries", bob, `UPDATE strategyminutes.report_entries SET entry = '\x01'`, nil, denied},
+		{"a chair computes the partnership's report", alice, `SELECT count(*) FROM strategyminutes.report_entries('2000-01-01', '2099-12-31')`, nil, denied},
+		{"a chair counts the children", alice, `SELECT count(*) FROM strategyminutes.report_children('2000-01-01', '2099-12-31')`, nil, denied},
+		{"an analyst reads the report's entries with their case keys", analyst, `SELECT count(case_keys) FROM strategyminutes.report_entries`, nil, denied},
+		{"an analyst counts the report's entries", analyst, `SELECT count(*) FROM strategyminutes.report_entries('2000-01-01', '2099-12-31')`, nil, ""},
+		{"an analyst counts the children", analyst, `SELECT count(*) FROM strategyminutes.report_children('2000-01-01', '2099-12-31')`, nil, ""},
+		{"a version that follows another meeting's", bob, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, payload)
+			VALUES ('\x01', $1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
+		{"a version that merges another meeting's", bob, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, merges, signed_off, payload)
+			VALUES ('\x01', $1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},
 		{"a chair hands another's meetings to itself", alice, `SELECT strategyminutes.transfer_meetings($1, $2)`, []any{loginName(bob), loginName(alice)}, denied},
 		{"a chair changes a meeting's owner", alice, `UPDATE strategyminutes.meetings SET owner = $1`, []any{loginName(alice)}, denied},
 		{"an administrator hands meetings to an analyst", admin, `SELECT strategyminutes.transfer_meetings($1, $2)`, []any{loginName(bob), loginName(analyst)}, checkFailed},

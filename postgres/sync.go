@@ -49,8 +49,9 @@ func (s *Server) Push(ctx context.Context, vs []meeting.Version) ([]meeting.Push
 	err := pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		b := &pgx.Batch{}
 		for _, v := range vs {
-			b.Queue(`SELECT revision, coalesce(heads, '{}'), coalesce(refused, ''), coalesce(code, '') FROM strategyminutes.push($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-				v.MeetingID, nullable(v.Parent), nullable(v.Merges), v.SignedOff, nullText(v.AmendmentReason), nullTime(v.HeldAt), v.Payload, nullText(v.Seal), v.Minutes)
+			b.Queue(`SELECT revision, coalesce(heads, '{}'), coalesce(refused, ''), coalesce(code, '') FROM strategyminutes.push($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::date, $12)`,
+				v.MeetingID, nullable(v.Parent), nullable(v.Merges), v.SignedOff, nullText(v.AmendmentReason), nullTime(v.HeldAt), v.Payload, nullText(v.Seal), v.Minutes,
+				v.Entry, nullDate(v.HeldOn), v.CaseKeys)
 		}
 		results := tx.SendBatch(ctx, b)
 		for i, v := range vs {
@@ -100,6 +101,13 @@ func nullText(s string) any {
 		return nil
 	}
 	return s
+}
+
+func nullDate(d meeting.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	return d.String()
 }
 
 func nullTime(t time.Time) any {

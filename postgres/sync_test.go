@@ -46,17 +46,17 @@ func TestPushPullAndConflict(t *testing.T) {
 	const m = "33333333-3333-4333-8333-333333333333"
 	held := time.Date(2026, 3, 29, 0, 30, 0, 0, time.UTC) // the night the clocks change
 
-	first, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, HeldAt: held, Payload: payload("first")}})
+	first, err := alice.Push(ctx, withEntries([]meeting.Version{{MeetingID: m, HeldAt: held, Payload: payload("first")}}))
 	if err != nil || first[0].Conflict() || !slices.Equal(first[0].Heads, []int64{first[0].Revision}) {
 		t.Fatalf("first push: %+v %v", first, err)
 	}
 	r1 := first[0].Revision
-	second, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("second")}})
+	second, err := alice.Push(ctx, withEntries([]meeting.Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("second")}}))
 	if err != nil || second[0].Conflict() {
 		t.Fatalf("second push: %+v %v", second, err)
 	}
 	// Another laptop of the same chair, still at the first revision.
-	other, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("other laptop")}})
+	other, err := alice.Push(ctx, withEntries([]meeting.Version{{MeetingID: m, Parent: r1, HeldAt: held, Payload: payload("other laptop")}}))
 	if err != nil || !other[0].Conflict() || !slices.Equal(other[0].Heads, []int64{second[0].Revision, other[0].Revision}) {
 		t.Fatalf("conflicting push: %+v %v", other, err)
 	}
@@ -69,7 +69,7 @@ func TestPushPullAndConflict(t *testing.T) {
 		t.Errorf("pulled %+v", got)
 	}
 	// Resolving: a version made from both heads' latest settles it.
-	merged, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: other[0].Revision, HeldAt: held, Payload: payload("merged")}})
+	merged, err := alice.Push(ctx, withEntries([]meeting.Version{{MeetingID: m, Parent: other[0].Revision, HeldAt: held, Payload: payload("merged")}}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestPushPullAndConflict(t *testing.T) {
 		t.Errorf("pulled after %d: %+v", got[2].Revision, after)
 	}
 	// A version made from one head that merges the other settles it.
-	resolved, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: merged[0].Revision, Merges: second[0].Revision, HeldAt: held, Payload: payload("resolved")}})
+	resolved, err := alice.Push(ctx, withEntries([]meeting.Version{{MeetingID: m, Parent: merged[0].Revision, Merges: second[0].Revision, HeldAt: held, Payload: payload("resolved")}}))
 	if err != nil || resolved[0].Refused != "" || resolved[0].Conflict() || !slices.Equal(resolved[0].Heads, []int64{resolved[0].Revision}) {
 		t.Errorf("resolved: %+v %v, want one head", resolved, err)
 	}
@@ -98,7 +98,7 @@ func TestPushRefuses(t *testing.T) {
 	alice := openAs(t, login(t, db, RoleChair, "alice"))
 	bob := openAs(t, login(t, db, RoleChair, "bob"))
 	const m = "44444444-4444-4444-8444-444444444444"
-	p, err := alice.Push(ctx, []meeting.Version{signed(meeting.Version{MeetingID: m, Payload: payload("signed")})})
+	p, err := alice.Push(ctx, withEntries([]meeting.Version{signed(meeting.Version{MeetingID: m, Payload: payload("signed")})}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,25 +115,25 @@ func TestPushRefuses(t *testing.T) {
 		{"signed-off minutes with another's seal", alice, meeting.Version{MeetingID: "88888888-8888-4888-8888-888888888888", SignedOff: true, Minutes: payload("b"), Seal: meeting.SealOf(payload("c")), Payload: payload("b")}, errors.New("the seal must be of their minutes")},
 		{"a follow-up that changes the seal", alice, signed(meeting.Version{MeetingID: m, Parent: p[0].Revision, Payload: payload("changed")}), ErrSignedOff},
 	} {
-		got, err := tt.s.Push(ctx, []meeting.Version{tt.v})
+		got, err := tt.s.Push(ctx, withEntries([]meeting.Version{tt.v}))
 		if err != nil || len(got) != 1 || !strings.Contains(got[0].Refused, tt.want.Error()) {
 			t.Errorf("%s: %+v %v, want refused: %v", tt.name, got, err, tt.want)
 		}
 	}
-	if got, err := alice.Push(ctx, []meeting.Version{{MeetingID: m, Parent: 999999, Payload: payload("x")}}); err != nil || got[0].Refused == "" {
+	if got, err := alice.Push(ctx, withEntries([]meeting.Version{{MeetingID: m, Parent: 999999, Payload: payload("x")}})); err != nil || got[0].Refused == "" {
 		t.Errorf("a version made from a revision the server does not hold: %+v %v", got, err)
 	}
 	// One refused version holds up no other: the fine one is stored.
 	before, _ := alice.Pull(ctx, 0, 1000)
-	got, err := alice.Push(ctx, []meeting.Version{
+	got, err := alice.Push(ctx, withEntries([]meeting.Version{
 		{MeetingID: "55555555-5555-4555-8555-555555555555", Payload: payload("fine")},
 		{MeetingID: m, Parent: p[0].Revision, Payload: payload("refused")},
-	})
+	}))
 	if after, _ := alice.Pull(ctx, 0, 1000); err != nil || len(after) != len(before)+1 || got[0].Refused != "" || got[1].Refused == "" {
 		t.Errorf("pushed %+v (%v): %d stored, want the fine one alone", got, err, len(after)-len(before))
 	}
 	// An amendment made from the latest version is what follows sign-off.
-	if _, err := alice.Push(ctx, []meeting.Version{signed(meeting.Version{MeetingID: m, Parent: p[0].Revision, AmendmentReason: "Corrected a name", Payload: payload("amended")})}); err != nil {
+	if _, err := alice.Push(ctx, withEntries([]meeting.Version{signed(meeting.Version{MeetingID: m, Parent: p[0].Revision, AmendmentReason: "Corrected a name", Payload: payload("amended")})})); err != nil {
 		t.Errorf("amendment: %v", err)
 	}
 }
@@ -167,7 +167,7 @@ func TestPullNeverMissesAVersion(t *testing.T) {
 					if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.meetings (id) VALUES ($1)`, id); err != nil {
 						return err
 					}
-					if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.versions (meeting_id, signed_off, payload) VALUES ($1, false, '{}')`, id); err != nil {
+					if _, err := tx.Exec(ctx, `INSERT INTO strategyminutes.versions (entry, meeting_id, signed_off, payload) VALUES ('\x01', $1, false, '{}')`, id); err != nil {
 						return err
 					}
 					// The rest of a push: other meetings, the network.
@@ -240,16 +240,16 @@ func TestPushTwiceStoresOnce(t *testing.T) {
 	alice := openAs(t, login(t, db, RoleChair, "alice"))
 	const m = "66666666-6666-4666-8666-666666666666"
 	draft := meeting.Version{MeetingID: m, Payload: payload("draft")}
-	p1, err := alice.Push(ctx, []meeting.Version{draft})
+	p1, err := alice.Push(ctx, withEntries([]meeting.Version{draft}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	signedOff := signed(meeting.Version{MeetingID: m, Parent: p1[0].Revision, Payload: payload("signed")})
-	p2, err := alice.Push(ctx, []meeting.Version{signedOff})
+	p2, err := alice.Push(ctx, withEntries([]meeting.Version{signedOff}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := alice.Push(ctx, []meeting.Version{draft, signedOff})
+	again, err := alice.Push(ctx, withEntries([]meeting.Version{draft, signedOff}))
 	if err != nil {
 		t.Fatalf("pushed again: %v", err)
 	}
@@ -259,4 +259,13 @@ func TestPushTwiceStoresOnce(t *testing.T) {
 	if vs, _ := alice.Pull(ctx, 0, 100); len(vs) != 2 || string(vs[1].Payload) != string(signedOff.Payload) {
 		t.Errorf("the server holds %d versions, want 2, bytes unchanged", len(vs))
 	}
+}
+
+// withEntries gives each version the report entry of a meeting held then,
+// as a laptop gives each version it pushes its meeting's.
+func withEntries(vs []meeting.Version) []meeting.Version {
+	for i := range vs {
+		vs[i].SetEntry(&meeting.Meeting{ID: vs[i].MeetingID, HeldAt: vs[i].HeldAt})
+	}
+	return vs
 }

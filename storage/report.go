@@ -3,9 +3,8 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
-	"runtime"
-	"sync"
 	"time"
 
 	"strategyminutes/meeting"
@@ -56,64 +55,34 @@ const entryChunk = 1 << 25
 const entriesSQL = `SELECT group_concat(entry, '') FROM report_entries WHERE held_unix >= ? AND held_unix < ?`
 
 // countEntries adds the entries of the period's meetings to r, and each
-// child's meetings (by case key) of the period. SQLite reads the entries,
-// a year at a time, while the other cores count them: each counter counts
-// the years it is given into a report of its own, merged at the end.
+// child's meetings (by case key) of the period: SQLite reads the entries,
+// a year at a time, while other cores count them (Report.CountEntries).
 func countEntries(ctx context.Context, q querier, r *meeting.Report) error {
 	slots, index, err := caseSlots(ctx, q)
 	if err != nil {
 		return err
 	}
-	counters := make([]*entryCounter, min(runtime.GOMAXPROCS(0), maxCounters))
-	chunks := make(chan []byte, len(counters))
-	var wg sync.WaitGroup
-	for i := range counters {
-		c := &entryCounter{report: meeting.NewReport(r.From, r.To, r.AsOf), cases: make([]uint8, slots), index: index}
-		c.report.Calendar = r.Calendar
-		counters[i] = c
-		wg.Go(func() {
-			for chunk := range chunks {
-				if c.err == nil {
-					c.err = c.count(chunk)
-				}
-			}
-		})
-	}
 	// The times of the period's first and last UK days, a day wider each
 	// way: AddEntry takes exactly the period's UK dates.
 	lo := r.From.Time(meeting.UK).Add(-24 * time.Hour).Unix()
 	hi := r.To.AddDays(1).Time(meeting.UK).Add(24 * time.Hour).Unix()
-	for start := lo; start < hi && err == nil; start += entryChunk {
-		var chunk []byte
-		err = eachRow(ctx, q, entriesSQL, []any{start, min(start+entryChunk, hi)}, func(rows *sql.Rows) error { return rows.Scan(&chunk) })
-		if err == nil && len(chunk) > 0 {
-			chunks <- chunk
+	err = r.CountEntries(func(send func([]byte)) error {
+		for start := lo; start < hi; start += entryChunk {
+			var chunk []byte
+			err := eachRow(ctx, q, entriesSQL, []any{start, min(start+entryChunk, hi)}, func(rows *sql.Rows) error { return rows.Scan(&chunk) })
+			if err != nil {
+				return fmt.Errorf("read report entries: %w", err)
+			}
+			if len(chunk) > 0 {
+				send(chunk)
+			}
 		}
+		return nil
+	}, meeting.CaseSlots{N: slots, Index: index})
+	if errors.Is(err, meeting.ErrEntry) {
+		return errEntry
 	}
-	close(chunks)
-	wg.Wait()
-	if err != nil {
-		return fmt.Errorf("read report entries: %w", err)
-	}
-	cases := counters[0].cases
-	for i, c := range counters {
-		if c.err != nil {
-			return c.err
-		}
-		r.Merge(c.report)
-		if i == 0 {
-			continue
-		}
-		for k, n := range c.cases {
-			cases[k] = min(cases[k]+n, 3)
-		}
-	}
-	for _, n := range cases {
-		if n > 0 {
-			r.AddChild(int(n))
-		}
-	}
-	return nil
+	return err
 }
 
 // caseSlots says how many counts the children's case keys need: one per
@@ -144,44 +113,4 @@ func caseSlots(ctx context.Context, q querier) (slots int, index map[int64]int32
 		return 0, nil, fmt.Errorf("read case keys: %w", err)
 	}
 	return len(index), index, nil
-}
-
-// maxCounters is the most goroutines that count entries: past two or three
-// the one reading them is the slower.
-const maxCounters = 3
-
-// An entryCounter counts chunks of entries into a report of its own.
-type entryCounter struct {
-	report *meeting.Report
-	// cases counts each case key's meetings, stopping at 3: all the report
-	// asks is one, two, or three or more.
-	cases []uint8
-	index map[int64]int32 // each case number's place in cases, when not the number itself (caseSlots)
-	rd    entryReader
-	err   error
-}
-
-func (c *entryCounter) count(chunk []byte) error {
-	c.rd.buf = chunk
-	for c.rd.next() {
-		if !c.report.AddEntry(&c.rd.e) {
-			continue
-		}
-		for _, k := range c.rd.cases {
-			if c.index != nil {
-				i, ok := c.index[k]
-				if !ok {
-					return errEntry
-				}
-				k = int64(i)
-			}
-			if k < 0 || k >= int64(len(c.cases)) {
-				return errEntry
-			}
-			if c.cases[k] < 3 {
-				c.cases[k]++
-			}
-		}
-	}
-	return c.rd.err
 }

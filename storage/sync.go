@@ -490,6 +490,7 @@ func localVersion(ctx context.Context, conn querier, key int64, id string, st sy
 	lv := meeting.LocalVersion{Token: token, Version: meeting.Version{
 		MeetingID: id, Parent: st.revision, Merges: st.merges, SignedOff: m.SignedOff(), HeldAt: m.HeldAt, Payload: payload, Minutes: minutes, Seal: seal,
 	}}
+	lv.SetEntry(m)
 	if st.seal != "" && seal != st.seal {
 		// Signed off on the server and changed here since: an amendment,
 		// for the reasons given here.

@@ -46,6 +46,9 @@ type command struct {
 	run                 func(ctx context.Context, env *env, fs *flag.FlagSet, args []string) error
 	flags               func(fs *flag.FlagSet, opts *options)
 	noDB                bool
+	// noDBWhen says, once the flags are read, that the command needs no
+	// database this time (a report computed on the server).
+	noDBWhen func(*options) bool
 	// writes: the command writes to the database (an audit entry at
 	// least), so it first waits for the check, and never starts on a
 	// database that fails it.
@@ -60,7 +63,8 @@ type options struct {
 	seed                      uint64
 	asOf, format              string // report
 	compare                   bool   // report --compare
-	server                    string // server --server
+	server                    string // server --server, sync --server, report --server
+	onServer                  bool   // report --server was given (an empty address is libpq's defaults)
 	meetingID                 string // export-pdf
 	initials                  bool   // export-pdf
 	force                     bool   // replace an existing --out file of another kind
@@ -106,8 +110,9 @@ func commands() []command {
 				fs.IntVar(&o.meetings, "meetings", 500, "how many meetings to invent")
 				fs.Uint64Var(&o.seed, "seed", 1, "the same seed gives the same meetings")
 			}},
-		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--compare] [--format json|csv|text|pdf|xlsx] [--out FILE]",
-			summary: "partner-participation report; without --from/--to, the financial year that contains --as-of", run: runReport, flags: reportFlags},
+		{name: "report", args: "[--from DATE --to DATE] [--as-of DATE] [--compare] [--format json|csv|text|pdf|xlsx] [--out FILE] [--server URL]",
+			summary: "partner-participation report; without --from/--to, the financial year that contains --as-of; with --server, of every chair's meetings on the partnership server",
+			run:     runReport, flags: reportFlags, noDBWhen: func(o *options) bool { return o.onServer }},
 		{name: "backup", writes: true, args: "--out FILE", summary: "write a consistent copy of the database, even while the app is open", run: runBackup,
 			flags: func(fs *flag.FlagSet, o *options) { fs.StringVar(&o.out, "out", "", "the backup file to create") }},
 		{name: "restore", args: "FILE", summary: "check a backup and put it in place of the database, keeping the replaced one aside", run: runRestore, noDB: true},
@@ -148,7 +153,15 @@ func forceFlag(fs *flag.FlagSet, o *options) {
 // at all, once storage.CheckOutput has agreed that it keeps nothing of the
 // app's.
 func (e *env) writeOutput(path string, kind meeting.OutputKind, write func(*os.File) error) error {
-	if err := storage.WriteOutput(e.db.Path(), path, kind, e.opts.force, write); err != nil {
+	// A command run without the database (a report on the server) still
+	// never writes over it.
+	db := ""
+	if e.db != nil {
+		db = e.db.Path()
+	} else if p, err := dbPath(e.opts.db); err == nil {
+		db = p
+	}
+	if err := storage.WriteOutput(db, path, kind, e.opts.force, write); err != nil {
 		return fmt.Errorf("%s: %w", e.name, err)
 	}
 	return nil
@@ -201,7 +214,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return fail(stderr, usagef("%s: %v", name, err))
 		}
 		e := &env{name: name, opts: opts, stdout: stdout, stderr: stderr}
-		if !c.noDB {
+		if !c.noDB && (c.noDBWhen == nil || !c.noDBWhen(opts)) {
 			db, err := openDB(opts.db)
 			if err != nil {
 				return fail(stderr, err)

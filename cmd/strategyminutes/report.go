@@ -13,6 +13,7 @@ import (
 
 	"strategyminutes/meeting"
 	"strategyminutes/pdf"
+	"strategyminutes/postgres"
 	"strategyminutes/xlsx"
 )
 
@@ -33,6 +34,10 @@ func reportFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.asOf, "as-of", "", "judge actions overdue as of this UK local date, YYYY-MM-DD (default: today)")
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(reportFormats, ", "))
 	fs.StringVar(&o.out, "out", "", "file to write, owner-only (default or -: standard output)")
+	fs.Func("server", "compute the report of every chair's meetings on the partnership server at this address (a postgres:// URL or libpq's key=value settings; \"\" for libpq's PGHOST, PGUSER, ...), as an analyst's login; default: this laptop's database", func(s string) error {
+		o.server, o.onServer = s, true
+		return nil
+	})
 	fs.BoolVar(&o.compare, "compare", false, "compare with the period before, of the same length (to the same day of it, for a period not yet ended)")
 	forceFlag(fs, o)
 }
@@ -85,10 +90,19 @@ func runReport(ctx context.Context, e *env, _ *flag.FlagSet, args []string) erro
 	if err != nil {
 		return err
 	}
-	report := e.db.Report
+	var src meeting.Reporter = e.db
+	if e.opts.onServer {
+		s, err := postgres.Open(ctx, e.opts.server)
+		if err != nil {
+			return fmt.Errorf("report: %w", err)
+		}
+		defer s.Close()
+		src = s
+	}
+	report := src.Report
 	if e.opts.compare {
 		report = func(ctx context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
-			return meeting.CompareReport(ctx, e.db, from, to, asOf)
+			return meeting.CompareReport(ctx, src, from, to, asOf)
 		}
 	}
 	r, err := report(ctx, from, to, asOf)

@@ -377,12 +377,12 @@ func TestSyncRefusesRewrittenMinutes(t *testing.T) {
 	// Nor can the chair's login rewrite them on the server by hand, as a
 	// "follow-up" that keeps the seal: the engine checks the minutes.
 	for _, forge := range []string{
-		`INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, held_at, payload, seal, minutes)
-			SELECT meeting_id, revision, true, held_at,
+		`INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, held_at, payload, seal, minutes)
+			SELECT '\x01'::bytea, meeting_id, revision, true, held_at,
 				convert_to(jsonb_set(convert_from(payload, 'UTF8')::jsonb, '{reason}', '"Rewritten on the server."')::text, 'UTF8'), seal, minutes
 			FROM strategyminutes.current WHERE meeting_id = $1 AND $2 <> ''`,
-		`INSERT INTO strategyminutes.versions (meeting_id, parent, signed_off, held_at, payload, seal, minutes)
-			SELECT meeting_id, revision, true, '2030-01-01', payload, seal, minutes FROM strategyminutes.current WHERE meeting_id = $1 AND $2 <> ''`,
+		`INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, held_at, payload, seal, minutes)
+			SELECT '\x01'::bytea, meeting_id, revision, true, '2030-01-01', payload, seal, minutes FROM strategyminutes.current WHERE meeting_id = $1 AND $2 <> ''`,
 	} {
 		conn, err := pgx.Connect(ctx, alice)
 		if err != nil {

@@ -1,0 +1,275 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+
+	"strategyminutes/meeting"
+	"strategyminutes/meeting/demo"
+	"strategyminutes/postgres"
+	"strategyminutes/storage"
+)
+
+// edgeMeetings are demo meetings moved to the instants where a UK date is
+// easily got wrong: the night the clocks change each way, the last second
+// of a financial year in summer time (23:59:59 BST is 22:59:59 UTC), the
+// first minute of the next (00:30 BST on 1 April is still 31 March in
+// UTC), and New Year's Eve in winter time, each referred the evening
+// before in the other clock.
+func edgeMeetings(seed uint64) []*meeting.Meeting {
+	instants := []string{
+		"2025-10-26T00:30:00Z", "2025-10-26T01:30:00Z", "2026-03-29T00:30:00Z", "2026-03-29T01:30:00Z",
+		"2026-03-31T22:59:59Z", "2026-03-31T23:30:00Z", "2025-12-31T23:59:59Z", "2026-01-01T00:00:00Z",
+	}
+	ms := demo.Generate(len(instants), seed)
+	for i, m := range ms {
+		held, err := time.Parse(time.RFC3339, instants[i])
+		if err != nil {
+			panic(err)
+		}
+		// Its other times follow it: actions due a week on (one done a
+		// day late, for the timeliness figures), the rest left out.
+		m.HeldAt = held
+		m.ReferralReceivedAt = held.Add(-25 * time.Hour)
+		for k := range m.Actions {
+			a := &m.Actions[k]
+			a.Due, a.Completed, a.Done = meeting.UKDate(held).AddDays(7), meeting.Date{}, nil
+			if k == 0 {
+				a.Completed = a.Due.AddDays(1)
+			}
+		}
+		if m.ICPC != nil && !m.ICPC.HeldOn.IsZero() {
+			m.ICPC.HeldOn, m.ICPC.RecordedAt = meeting.UKDate(held).AddDays(12), held.Add(13*24*time.Hour)
+		}
+		for k := range m.FamilyPlan {
+			m.FamilyPlan[k].WithheldUntil = meeting.Date{}
+		}
+		m.NextMeetingAt, m.SignedOffAt, m.SignedOffBy, m.SignOffRules = time.Time{}, time.Time{}, "", 0
+	}
+	return ms
+}
+
+// importInto imports meetings into the laptop's database.
+func importInto(t *testing.T, path string, ms []*meeting.Meeting) {
+	t.Helper()
+	onLaptop(t, path, func(db *storage.DB) {
+		_, err := db.Import(context.Background(), func(fn func(*meeting.Meeting) error) error {
+			for _, m := range ms {
+				if err := fn(m); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// reportOf runs report with args on the laptop's database, or on the
+// server as the login at url when url is not "".
+func reportOf(t *testing.T, path, url string, args ...string) []byte {
+	t.Helper()
+	args = append([]string{"report"}, args...)
+	if url != "" {
+		args = append(args, "--server", url)
+	} else {
+		args = append([]string{"--db", path}, args...)
+	}
+	code, stdout, stderr := cli(t, args...)
+	if code != exitOK {
+		t.Fatalf("%s: exit %d: %s", strings.Join(args, " "), code, stderr)
+	}
+	return []byte(stdout)
+}
+
+// sameReports fails t unless the server's report, as the analyst, is the
+// laptop's byte for byte, for each period and format, and says how many
+// meetings the all-years report counts.
+func sameReports(t *testing.T, what, path, analyst string) meeting.Report {
+	t.Helper()
+	for _, args := range [][]string{
+		{"--from", "2000-01-01", "--to", "2099-12-31", "--as-of", "2026-12-01", "--format", "json"},
+		{"--as-of", "2026-03-31", "--format", "json"}, // the financial year 2025-26
+		{"--from", "2026-04-01", "--to", "2026-04-01", "--as-of", "2026-12-01", "--format", "json"},
+		{"--from", "2025-10-26", "--to", "2025-10-26", "--as-of", "2026-12-01", "--format", "json"},
+		{"--as-of", "2026-06-30", "--compare", "--format", "json"},
+		{"--as-of", "2026-12-01", "--format", "csv"},
+		{"--as-of", "2026-12-01", "--format", "text"},
+	} {
+		if here, there := reportOf(t, path, "", args...), reportOf(t, "", analyst, args...); !bytes.Equal(here, there) {
+			t.Errorf("%s, report %s: the server's is not the laptop's:\n%s\n-- the server's:\n%s", what, strings.Join(args, " "), here, there)
+		}
+	}
+	var r meeting.Report
+	if err := json.Unmarshal(reportOf(t, path, "", "--from", "2000-01-01", "--to", "2099-12-31", "--as-of", "2026-12-01", "--format", "json"), &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// The report computed on the server, as an analyst's login, is the report
+// a laptop that holds the same meetings computes, byte for byte: over two
+// chairs' demo meetings, legacy records, meetings held where the UK date
+// differs from UTC's, a follow-up from each laptop, a conflict both ways
+// and then its settlement, and a meeting deleted everywhere.
+func TestReportOnServerIsTheLaptops(t *testing.T) {
+	server := syncServer(t)
+	alice := cluster.Login(t, server, postgres.RoleChair, "alice")
+	bob := cluster.Login(t, server, postgres.RoleChair, "bob")
+	analyst := cluster.Login(t, server, postgres.RoleAnalyst, "ann")
+	admin := cluster.Login(t, server, postgres.RoleAdmin, "adam")
+	ctx := context.Background()
+
+	one, two := laptop(t, 250, 11), laptop(t, 150, 12)
+	// A child at several of Alice's meetings (the reference typed
+	// differently), and one at a meeting of Bob's too: the repeat
+	// meetings count children across chairs.
+	edges := edgeMeetings(13)
+	for i, m := range edges {
+		switch i % 3 {
+		case 0:
+			m.Children[0].CaseReference = "CS900001"
+		case 1:
+			m.Children[0].CaseReference = " cs900001 "
+		default:
+			m.Children[0].CaseReference = demo.Generate(150, 12)[0].Children[0].CaseReference
+		}
+	}
+	importInto(t, one, edges)
+	if code, stdout, stderr := cli(t, "import", "--db", two, "../../meeting/testdata/example.json"); code != exitOK {
+		t.Fatalf("import: %d %s %s", code, stdout, stderr)
+	}
+	mustSync(t, one, alice)
+	mustSync(t, two, bob)
+	mustSync(t, one, alice)
+
+	// Alice's draft changed on both of her laptops, so that the report
+	// counts it differently: a conflict. A third laptop (Alice's second)
+	// takes her other copy.
+	three := laptop(t, 0, 0)
+	mustSync(t, three, alice)
+	alices := map[string]bool{}
+	for _, m := range demo.Generate(250, 11) {
+		alices[m.ID] = true
+	}
+	draft := pick(t, one, func(m *meeting.Meeting) bool { return alices[m.ID] && !m.SignedOff() && m.Consent != nil })
+	consent := func(path string, status meeting.ConsentStatus) {
+		onLaptop(t, path, func(db *storage.DB) {
+			m, err := db.Meeting(ctx, draft.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.Consent.Status, m.Consent.Reason = status, "Recorded on this laptop."
+			if err := db.SaveMeeting(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	consent(one, meeting.ConsentOverridden)
+	consent(three, meeting.ConsentNotSought)
+	// And a follow-up each side: an action done on a signed-off meeting.
+	signed := pick(t, one, func(m *meeting.Meeting) bool { return alices[m.ID] && m.SignedOff() && openActions(m) > 1 })
+	for i, path := range []string{one, three} {
+		onLaptop(t, path, func(db *storage.DB) {
+			if err := db.RecordFollowUp(ctx, signed.ID, meeting.FollowUp{Kind: meeting.FollowUpActionDone, Action: openAction(signed, i), On: date(t, "2026-11-30")}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	mustSync(t, one, alice)
+	mustSync(t, three, alice)
+	mustSync(t, one, alice)
+	mustSync(t, two, bob)
+
+	// A laptop that holds no change of its own holds what the server
+	// counts: the conflict's first head, everything else as it stands.
+	fresh := laptop(t, 0, 0)
+	mustSync(t, fresh, bob)
+	r := sameReports(t, "with a conflict", fresh, analyst)
+	if want := 250 + 150 + 8 + 3; r.Meetings != want {
+		t.Errorf("the report counts %d meetings, want %d", r.Meetings, want)
+	}
+	if r.MissingStatutory.Count == 0 || r.Repeats.MoreThanOne == 0 || r.Consent.Overridden == 0 || r.Actions.Total == 0 || r.Timeliness.ReferralToMeeting.Recorded == 0 {
+		t.Errorf("the demo meetings exercise too little of the report: missing %d, repeats %d, overridden %d, actions %d, referrals %d",
+			r.MissingStatutory.Count, r.Repeats.MoreThanOne, r.Consent.Overridden, r.Actions.Total, r.Timeliness.ReferralToMeeting.Recorded)
+	}
+	// What the analyst's login reads holds no child's name or case
+	// reference, nor a meeting's free text.
+	conn, err := pgx.Connect(ctx, analyst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []byte
+	err = conn.QueryRow(ctx, `SELECT entries FROM strategyminutes.report_entries('2000-01-01', '2099-12-31')`).Scan(&entries)
+	conn.Close(ctx)
+	if err != nil || len(entries) < 400*20 {
+		t.Fatalf("the analyst's entries: %d bytes, %v", len(entries), err)
+	}
+	onLaptop(t, fresh, func(db *storage.DB) {
+		ms, err := db.Meetings(ctx, meeting.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range ms {
+			for _, c := range m.Children {
+				for _, s := range []string{c.Name, strings.TrimSpace(c.CaseReference)} {
+					if s != "" && bytes.Contains(entries, []byte(s)) {
+						t.Fatalf("the analyst reads a child's name or case reference")
+					}
+				}
+			}
+			if m.Reason != "" && bytes.Contains(entries, []byte(m.Reason)) {
+				t.Fatalf("the analyst reads a meeting's reason")
+			}
+		}
+	})
+	// The laptop that pushed first holds that head too; the one whose
+	// push made the conflict counts its own until it is settled.
+	sameReports(t, "with a conflict, the first laptop", one, analyst)
+	allYears := []string{"--from", "2000-01-01", "--to", "2099-12-31", "--as-of", "2026-12-01", "--format", "json"}
+	if bytes.Equal(reportOf(t, three, "", allYears...), reportOf(t, "", analyst, allYears...)) {
+		t.Error("the conflict's two heads count alike: the test shows nothing about which is counted")
+	}
+
+	// Settled on the third laptop, for its own version: every report
+	// counts that one.
+	if code, stdout, stderr := cli(t, "conflicts", "--db", three, "--meeting", draft.ID, "--keep", "mine"); code != exitOK {
+		t.Fatalf("conflicts: %d %s %s", code, stdout, stderr)
+	}
+	mustSync(t, three, alice)
+	mustSync(t, fresh, bob)
+	sameReports(t, "settled", fresh, analyst)
+	sameReports(t, "settled, the laptop that settled it", three, analyst)
+
+	// A meeting deleted everywhere leaves the server's report at once,
+	// and every laptop's at its next sync.
+	gone := pick(t, fresh, func(m *meeting.Meeting) bool { return len(m.Children) > 0 && m.Children[0].CaseReference != "" })
+	conn, err = pgx.Connect(ctx, admin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(ctx, `DELETE FROM strategyminutes.meetings WHERE id = $1`, gone.ID)
+	conn.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustSync(t, fresh, bob)
+	if r := sameReports(t, "after a deletion", fresh, analyst); r.Meetings != 250+150+8+3-1 {
+		t.Errorf("after the deletion the report counts %d meetings", r.Meetings)
+	}
+
+	// Only an analyst's (or administrator's) login computes it; a chair's
+	// reads the meetings themselves, not this way.
+	reportOf(t, "", admin, "--format", "json")
+	if code, _, stderr := cli(t, "report", "--server", alice, "--format", "json"); code == exitOK || !strings.Contains(stderr, postgres.RoleAnalyst) {
+		t.Errorf("a chair's login computed the server's report: %d %s", code, stderr)
+	}
+}

@@ -1,0 +1,177 @@
+-- The report on the server (report --server), computed as each laptop
+-- computes its own: from one small entry a meeting (meeting.ReportEntry,
+-- in the encoding laptops keep, meeting.AppendEntry), counted by the app.
+--
+-- Each version carries its entry (worked out from its payload by the
+-- laptop that pushed it, with no children's case numbers), its UK date
+-- held, and its children's case keys. The report counts, for each
+-- meeting, the version a laptop holds that has no change of its own:
+-- the meeting's first version, then each version made from the one it
+-- counts. A conflict's other head is not counted until a version made
+-- from both settles it, as on every such laptop, so that the server's
+-- report and theirs are the same, byte for byte.
+ALTER TABLE strategyminutes.versions ADD COLUMN entry bytea, ADD COLUMN held_on date, ADD COLUMN case_keys text[];
+-- Versions pushed before this migration have none (server init makes
+-- their meetings' entries from their payloads); every one pushed since
+-- must.
+ALTER TABLE strategyminutes.versions ADD CONSTRAINT versions_entry
+	CHECK (entry IS NOT NULL AND octet_length(entry) <= 65536 AND coalesce(cardinality(case_keys), 0) <= 100) NOT VALID;
+
+-- Each meeting's entry in the report. No role reads it: analysts read it
+-- through report_entries() and report_children(), which give the
+-- entries without the children's case keys, and the children as counts.
+CREATE TABLE strategyminutes.report_entries (
+	meeting_id text PRIMARY KEY REFERENCES strategyminutes.meetings ON DELETE CASCADE,
+	revision bigint NOT NULL REFERENCES strategyminutes.versions ON DELETE CASCADE,
+	held_on date,
+	entry bytea, -- NULL only while server init makes it
+	case_keys text[] NOT NULL DEFAULT '{}'
+);
+CREATE INDEX report_entries_held_on ON strategyminutes.report_entries (held_on);
+CREATE INDEX report_entries_revision ON strategyminutes.report_entries (revision);
+REVOKE ALL ON strategyminutes.report_entries FROM PUBLIC;
+
+-- counted_next says whether a meeting's next version (made from parent,
+-- merging merges) is the one its report entry moves to: one made from the
+-- version it counts, or its first. Any other is a conflict's other head,
+-- which waits, as on a laptop with no change of its own.
+CREATE FUNCTION strategyminutes.counted_next(p_meeting text, p_parent bigint, p_merges bigint) RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog AS $$
+	SELECT (p_parent IS NULL AND NOT EXISTS (SELECT 1 FROM strategyminutes.report_entries r WHERE r.meeting_id = p_meeting))
+		OR EXISTS (SELECT 1 FROM strategyminutes.report_entries r
+			WHERE r.meeting_id = p_meeting AND (r.revision = p_parent OR r.revision = p_merges))
+$$;
+REVOKE ALL ON FUNCTION strategyminutes.counted_next(text, bigint, bigint) FROM PUBLIC;
+
+-- count_in_report moves the entry as each version is stored. It runs with
+-- its owner's rights: no role writes report_entries itself.
+CREATE FUNCTION strategyminutes.count_in_report() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
+BEGIN
+	-- (A meeting's writers take turns already: signed_off_only_amended's lock.)
+	IF strategyminutes.counted_next(NEW.meeting_id, NEW.parent, NEW.merges) THEN
+		INSERT INTO strategyminutes.report_entries AS r (meeting_id, revision, held_on, entry, case_keys)
+			VALUES (NEW.meeting_id, NEW.revision, NEW.held_on, NEW.entry, coalesce(NEW.case_keys, '{}'))
+			ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, held_on = excluded.held_on,
+				entry = excluded.entry, case_keys = excluded.case_keys;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION strategyminutes.count_in_report() FROM PUBLIC;
+
+-- The meetings already held: their versions in order, as they were
+-- pushed, each moving its meeting's entry as the trigger will (server
+-- init then makes each entry from its version's payload).
+DO $$
+DECLARE
+	v record;
+BEGIN
+	FOR v IN SELECT revision, meeting_id, parent, merges FROM strategyminutes.versions ORDER BY revision LOOP
+		IF strategyminutes.counted_next(v.meeting_id, v.parent, v.merges) THEN
+			INSERT INTO strategyminutes.report_entries AS r (meeting_id, revision)
+				VALUES (v.meeting_id, v.revision)
+				ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, entry = NULL;
+		END IF;
+	END LOOP;
+END
+$$;
+
+CREATE TRIGGER versions_in_report AFTER INSERT ON strategyminutes.versions
+	FOR EACH ROW EXECUTE FUNCTION strategyminutes.count_in_report();
+
+-- What an analyst reads: the report's entries of the meetings held from
+-- p_from to p_to (UK dates, inclusive), concatenated, and how many of
+-- those meetings have no entry yet (server init not finished), which the
+-- report refuses rather than leave them out. An entry holds what the
+-- report counts of one meeting (attendance by agency, consent's status,
+-- outcomes, action counts and dates, the times held and referred) and,
+-- for a meeting a statutory partner missed, its id and reference, which
+-- the report lists; never a name, free text, or a child's id.
+CREATE FUNCTION strategyminutes.report_entries(p_from date, p_to date)
+RETURNS TABLE (entries bytea, missing bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+	SELECT coalesce(string_agg(entry, ''::bytea), ''::bytea), count(*) FILTER (WHERE entry IS NULL)
+	FROM strategyminutes.report_entries WHERE held_on BETWEEN p_from AND p_to
+$$;
+
+-- The children of the meetings held from p_from to p_to, as the report
+-- counts them: how many case references are at one meeting, at two, and
+-- at three or more. The references themselves never leave the server.
+CREATE FUNCTION strategyminutes.report_children(p_from date, p_to date)
+RETURNS TABLE (once bigint, twice bigint, more bigint)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+	SELECT count(*) FILTER (WHERE n = 1), count(*) FILTER (WHERE n = 2), count(*) FILTER (WHERE n > 2)
+	FROM (SELECT k, count(*) AS n FROM strategyminutes.report_entries r, unnest(r.case_keys) AS k
+		WHERE r.held_on BETWEEN p_from AND p_to GROUP BY k) s
+$$;
+REVOKE ALL ON FUNCTION strategyminutes.report_entries(date, date), strategyminutes.report_children(date, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION strategyminutes.report_entries(date, date), strategyminutes.report_children(date, date)
+	TO strategyminutes_analyst, strategyminutes_admin;
+
+-- push() as before, with the version's report entry, UK date held and
+-- children's case keys.
+DROP FUNCTION strategyminutes.push(text, bigint, bigint, boolean, text, timestamptz, bytea, text, bytea);
+CREATE FUNCTION strategyminutes.push(p_meeting text, p_parent bigint, p_merges bigint, p_signed_off boolean,
+	p_reason text, p_held_at timestamptz, p_payload bytea, p_seal text, p_minutes bytea,
+	p_entry bytea, p_held_on date, p_case_keys text[])
+RETURNS TABLE (revision bigint, heads bigint[], refused text, code text)
+LANGUAGE plpgsql SET search_path = pg_catalog AS $$
+DECLARE
+	mine boolean;
+	rev bigint;
+BEGIN
+	-- A meeting deleted everywhere is not made again by a laptop that
+	-- still held it (or an old export imported).
+	IF EXISTS (SELECT 1 FROM strategyminutes.deletions d WHERE d.meeting_id = p_meeting) THEN
+		RETURN QUERY SELECT 0::bigint, NULL::bigint[], 'the meeting was deleted everywhere by the partnership''s administrator'::text, 'P0001'::text;
+		RETURN;
+	END IF;
+	BEGIN
+		INSERT INTO strategyminutes.meetings (id) VALUES (p_meeting) ON CONFLICT (id) DO NOTHING;
+		SELECT m.owner = current_user INTO mine FROM strategyminutes.meetings m WHERE m.id = p_meeting;
+		IF NOT coalesce(mine, false) THEN
+			-- Another chair's meeting, as the server holds it already (a
+			-- laptop that took its chair's version over its own): nothing
+			-- to write; the laptop is told which revision it has.
+			SELECT v.revision INTO rev FROM strategyminutes.versions v
+				WHERE v.meeting_id = p_meeting AND sha256(v.payload) = sha256(p_payload) ORDER BY v.revision DESC LIMIT 1;
+			IF rev IS NOT NULL THEN
+				RETURN QUERY SELECT rev, ARRAY(SELECT h.revision FROM strategyminutes.heads h WHERE h.meeting_id = p_meeting ORDER BY h.revision), NULL::text, NULL::text;
+				RETURN;
+			END IF;
+			RETURN QUERY SELECT 0::bigint, NULL::bigint[], 'the meeting was created by another chair''s login'::text, '42501'::text;
+			RETURN;
+		END IF;
+		-- Pushed before (a laptop killed before it heard): stored once.
+		SELECT v.revision INTO rev FROM strategyminutes.versions v
+			WHERE v.meeting_id = p_meeting AND coalesce(v.parent, 0) = coalesce(p_parent, 0) AND sha256(v.payload) = sha256(p_payload);
+		IF rev IS NULL THEN
+			INSERT INTO strategyminutes.versions (meeting_id, parent, merges, signed_off, amendment_reason, held_at, payload, seal, minutes,
+					entry, held_on, case_keys)
+				VALUES (p_meeting, p_parent, p_merges, p_signed_off, p_reason, p_held_at, p_payload, p_seal, p_minutes,
+					p_entry, p_held_on, p_case_keys)
+				RETURNING versions.revision INTO rev;
+		END IF;
+	EXCEPTION WHEN OTHERS THEN
+		IF SQLSTATE NOT LIKE '22%' AND SQLSTATE NOT LIKE '23%' AND SQLSTATE <> '42501' THEN
+			RAISE;
+		END IF;
+		RETURN QUERY SELECT 0::bigint, NULL::bigint[], SQLERRM, SQLSTATE::text;
+		RETURN;
+	END;
+	RETURN QUERY SELECT rev, ARRAY(SELECT h.revision FROM strategyminutes.heads h WHERE h.meeting_id = p_meeting ORDER BY h.revision), NULL::text, NULL::text;
+END
+$$;
+REVOKE ALL ON FUNCTION strategyminutes.push(text, bigint, bigint, boolean, text, timestamptz, bytea, text, bytea, bytea, date, text[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION strategyminutes.push(text, bigint, bigint, boolean, text, timestamptz, bytea, text, bytea, bytea, date, text[]) TO strategyminutes_chair;
+
+-- The first and last UK dates held of the meetings held from p_from to
+-- p_to: the report reads the years between, a year at a time.
+CREATE FUNCTION strategyminutes.report_span(p_from date, p_to date)
+RETURNS TABLE (first date, last date)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
+	SELECT min(held_on), max(held_on) FROM strategyminutes.report_entries WHERE held_on BETWEEN p_from AND p_to
+$$;
+REVOKE ALL ON FUNCTION strategyminutes.report_span(date, date) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION strategyminutes.report_span(date, date) TO strategyminutes_analyst, strategyminutes_admin;

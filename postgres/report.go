@@ -1,0 +1,146 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"strategyminutes/meeting"
+)
+
+// The report on the server: the partnership's report over every chair's
+// meetings, counted as a laptop counts its own (storage.DB.Report) from
+// the same entries, so that both give the same figures, byte for byte in
+// JSON. Each version a laptop pushes carries its meeting's entry
+// (meeting.Version.SetEntry); the server keeps each meeting's in
+// report_entries (migration 4). An analyst's login reads them only through
+// functions that leave out the children's case keys and give the children
+// as counts.
+
+// ErrNotAnalyst is returned for a report asked for by a login that may not
+// compute it.
+var ErrNotAnalyst = errors.New("the login may not compute the partnership's report: it needs the role " + RoleAnalyst + " (or " + RoleAdmin + "); a chair's laptop computes the report of the meetings it holds")
+
+// Report computes the partner-participation report of the meetings held
+// from from to to (UK local dates, inclusive) as of asOf, from every
+// meeting on the server, with the built-in bank holidays. Every figure
+// comes from one snapshot of the server, however many chairs sync
+// meanwhile. It needs the analyst's or the administrator's role.
+func (s *Server) Report(ctx context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
+	r := meeting.NewReport(from, to, asOf)
+	r.Calendar = meeting.BuiltInCalendar()
+	if to.Before(from) {
+		r.Finish()
+		return r, nil
+	}
+	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		var first, last *string
+		if err := tx.QueryRow(ctx, `SELECT first::text, last::text FROM strategyminutes.report_span($1::date, $2::date)`, from.String(), to.String()).Scan(&first, &last); err != nil {
+			return err
+		}
+		if first == nil {
+			return nil // no meeting held in the period
+		}
+		lo, err := meeting.ParseDate(*first)
+		if err != nil {
+			return err
+		}
+		hi, err := meeting.ParseDate(*last)
+		if err != nil {
+			return err
+		}
+		err = r.CountEntries(func(send func([]byte)) error {
+			// A year's entries a query: a few megabytes at most, counted
+			// while the next year's are read.
+			for start := lo; !hi.Before(start); start = start.AddDays(reportChunkDays) {
+				end := start.AddDays(reportChunkDays - 1)
+				if hi.Before(end) {
+					end = hi
+				}
+				var chunk []byte
+				var missing int64
+				if err := tx.QueryRow(ctx, `SELECT entries, missing FROM strategyminutes.report_entries($1::date, $2::date)`, start.String(), end.String()).Scan(&chunk, &missing); err != nil {
+					return err
+				}
+				if missing > 0 {
+					return fmt.Errorf("%s held from %s to %s have no report entry yet: the server's owner runs 'strategyminutes server init' again", meeting.Plural(int(missing), "meeting"), start, end)
+				}
+				if len(chunk) > 0 {
+					send(chunk)
+				}
+			}
+			return nil
+		}, meeting.CaseSlots{})
+		if err != nil {
+			return err
+		}
+		var once, twice, more int64
+		if err := tx.QueryRow(ctx, `SELECT once, twice, more FROM strategyminutes.report_children($1::date, $2::date)`, from.String(), to.String()).Scan(&once, &twice, &more); err != nil {
+			return err
+		}
+		for _, c := range []struct{ children, meetings int64 }{{once, 1}, {twice, 2}, {more, 3}} {
+			for range c.children {
+				r.AddChild(int(c.meetings))
+			}
+		}
+		return nil
+	})
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) && pe.Code == "42501" {
+		return nil, fmt.Errorf("report on the server: %w", ErrNotAnalyst)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("report on the server: %w", err)
+	}
+	r.Finish()
+	return r, nil
+}
+
+// reportChunkDays is how many days of meetings one query of the report
+// reads.
+const reportChunkDays = 366
+
+// fillReportEntries makes the report entry of each meeting that has none
+// (its versions were pushed before migration 4) from the payload of the
+// version it counts, as the laptop that pushed it would have: run by
+// server init in the migration's transaction.
+func fillReportEntries(ctx context.Context, tx pgx.Tx) error {
+	rows, err := tx.Query(ctx, `SELECT r.meeting_id, v.payload FROM strategyminutes.report_entries r
+		JOIN strategyminutes.versions v ON v.revision = r.revision WHERE r.entry IS NULL`)
+	if err != nil {
+		return err
+	}
+	type filled struct {
+		id string
+		v  meeting.Version
+	}
+	var fs []filled
+	for rows.Next() {
+		var f filled
+		var payload []byte
+		if err := rows.Scan(&f.id, &payload); err != nil {
+			rows.Close()
+			return err
+		}
+		m, err := meeting.UnmarshalMeeting(payload)
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("meeting %s: its version on the server cannot be read: %w", meeting.QuoteID(f.id), err)
+		}
+		f.v.SetEntry(m)
+		fs = append(fs, f)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, f := range fs {
+		if _, err := tx.Exec(ctx, `UPDATE strategyminutes.report_entries SET entry = $2, held_on = $3::date, case_keys = coalesce($4, '{}'::text[]) WHERE meeting_id = $1`,
+			f.id, f.v.Entry, nullDate(f.v.HeldOn), f.v.CaseKeys); err != nil {
+			return err
+		}
+	}
+	return nil
+}
