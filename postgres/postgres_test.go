@@ -137,7 +137,7 @@ func TestInitIsIdempotentAndTakesTurns(t *testing.T) {
 
 // login makes a login of the name, given role, on the test cluster, and
 // returns the address of database db as it.
-func login(t *testing.T, db, role, name string) string {
+func login(t testing.TB, db, role, name string) string {
 	t.Helper()
 	return cluster.Login(t, db, role, name)
 }
@@ -273,6 +273,10 @@ func TestRolesReachOnlyWhatTheyMust(t *testing.T) {
 		{"a chair counts the children", alice, `SELECT count(*) FROM strategyminutes.report_children('2000-01-01', '2099-12-31')`, nil, denied},
 		{"an analyst reads the report's entries with their case keys", analyst, `SELECT count(case_keys) FROM strategyminutes.report_entries`, nil, denied},
 		{"an analyst counts the report's entries", analyst, `SELECT count(*) FROM strategyminutes.report_entries('2000-01-01', '2099-12-31')`, nil, ""},
+		{"a chair imports the bank holidays", alice, `INSERT INTO strategyminutes.bank_holidays (list) VALUES ('{}')`, nil, denied},
+		{"an analyst imports the bank holidays", analyst, `INSERT INTO strategyminutes.bank_holidays (list) VALUES ('{}')`, nil, denied},
+		{"an administrator imports the bank holidays", admin, `INSERT INTO strategyminutes.bank_holidays (list) VALUES ('{}')`, nil, ""},
+		{"a chair forgets them", alice, `DELETE FROM strategyminutes.bank_holidays`, nil, denied},
 		{"an analyst counts the children", analyst, `SELECT count(*) FROM strategyminutes.report_children('2000-01-01', '2099-12-31')`, nil, ""},
 		{"a version that follows another meeting's", bob, `INSERT INTO strategyminutes.versions (entry, meeting_id, parent, signed_off, payload)
 			VALUES ('\x01', $1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $2), false, '{}')`, []any{m2, m1}, checkFailed},

@@ -26,17 +26,20 @@ var ErrNotAnalyst = errors.New("the login may not compute the partnership's repo
 
 // Report computes the partner-participation report of the meetings held
 // from from to to (UK local dates, inclusive) as of asOf, from every
-// meeting on the server, with the built-in bank holidays. Every figure
-// comes from one snapshot of the server, however many chairs sync
-// meanwhile. It needs the analyst's or the administrator's role.
+// meeting on the server, with the server's bank holidays (Calendar).
+// Every figure comes from one snapshot of the server, however many chairs
+// sync meanwhile. It needs the analyst's or the administrator's role.
 func (s *Server) Report(ctx context.Context, from, to, asOf meeting.Date) (*meeting.Report, error) {
 	r := meeting.NewReport(from, to, asOf)
-	r.Calendar = meeting.BuiltInCalendar()
-	if to.Before(from) {
-		r.Finish()
-		return r, nil
-	}
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		cal, err := calendarIn(ctx, tx)
+		if err != nil {
+			return err
+		}
+		r.Calendar = cal
+		if to.Before(from) {
+			return nil
+		}
 		var first, last *string
 		if err := tx.QueryRow(ctx, `SELECT first::text, last::text FROM strategyminutes.report_span($1::date, $2::date)`, from.String(), to.String()).Scan(&first, &last); err != nil {
 			return err

@@ -16,7 +16,7 @@ import (
 )
 
 // openAs opens the server at url, closed when t ends.
-func openAs(t *testing.T, url string) *Server {
+func openAs(t testing.TB, url string) *Server {
 	t.Helper()
 	s, err := Open(context.Background(), url)
 	if err != nil {

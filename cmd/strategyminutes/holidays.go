@@ -9,11 +9,23 @@ import (
 	"time"
 
 	"strategyminutes/meeting"
+	"strategyminutes/postgres"
 )
 
 func holidaysFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.holidaysFile, "import", "", "gov.uk's list of bank holidays (https://www.gov.uk/bank-holidays.json), used for the years it covers")
 	fs.BoolVar(&o.builtInHolidays, "built-in", false, "forget an imported list: count with the built-in bank holidays alone")
+	fs.Func("server", "the partnership server's bank holidays instead, which its report counts with (changed by an administrator's login): its address, a postgres:// URL or libpq's key=value settings (\"\" for libpq's PGHOST, PGUSER, ...)", func(s string) error {
+		o.server, o.onServer = s, true
+		return nil
+	})
+}
+
+// A calendarStore keeps the bank holidays working days are counted with:
+// the laptop's database, or the partnership server.
+type calendarStore interface {
+	Calendar(ctx context.Context) (*meeting.Calendar, error)
+	SetBankHolidays(ctx context.Context, data []byte) error
 }
 
 // upcomingHolidays is how many of the next bank holidays the command lists,
@@ -28,6 +40,15 @@ const maxHolidaysFile = 1 << 20
 func runHolidays(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	if err := noArgs("holidays", args); err != nil {
 		return err
+	}
+	var store calendarStore = e.db
+	if e.opts.onServer {
+		s, err := postgres.Open(ctx, e.opts.server)
+		if err != nil {
+			return fmt.Errorf("holidays: %w", err)
+		}
+		defer s.Close()
+		store = s
 	}
 	switch {
 	case e.opts.holidaysFile != "" && e.opts.builtInHolidays:
@@ -45,15 +66,15 @@ func runHolidays(ctx context.Context, e *env, fs *flag.FlagSet, args []string) e
 		if err != nil {
 			return fmt.Errorf("holidays: %s: %w", e.opts.holidaysFile, err)
 		}
-		if err := e.db.SetBankHolidays(ctx, data); err != nil {
+		if err := store.SetBankHolidays(ctx, data); err != nil {
 			return fmt.Errorf("holidays: %s: %w", e.opts.holidaysFile, err)
 		}
 	case e.opts.builtInHolidays:
-		if err := e.db.SetBankHolidays(ctx, nil); err != nil {
+		if err := store.SetBankHolidays(ctx, nil); err != nil {
 			return fmt.Errorf("holidays: %w", err)
 		}
 	}
-	c, err := e.db.Calendar(ctx)
+	c, err := store.Calendar(ctx)
 	if err != nil {
 		return err
 	}

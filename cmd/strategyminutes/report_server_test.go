@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -265,6 +267,36 @@ func TestReportOnServerIsTheLaptops(t *testing.T) {
 	if r := sameReports(t, "after a deletion", fresh, analyst); r.Meetings != 250+150+8+3-1 {
 		t.Errorf("after the deletion the report counts %d meetings", r.Meetings)
 	}
+
+	// gov.uk's list, with many days proclaimed in 2025 and 2026, imported
+	// on the laptop: the working days differ until an administrator
+	// imports it on the server too (a chair may not).
+	var events []string
+	for d := date(t, "2025-01-01"); d.Year < 2027; d = d.AddDays(1) {
+		if d.Time(time.UTC).Weekday() == time.Wednesday || d.Month == 12 && d.Day == 25 {
+			events = append(events, `{"title":"A bank holiday","date":"`+d.String()+`","notes":"","bunting":true}`)
+		}
+	}
+	list := filepath.Join(t.TempDir(), "bank-holidays.json")
+	if err := os.WriteFile(list, []byte(`{"england-and-wales":{"division":"england-and-wales","events":[`+strings.Join(events, ",")+`]}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, stdout, stderr := cli(t, "--db", fresh, "holidays", "--import", list); code != exitOK {
+		t.Fatalf("holidays: %d %s %s", code, stdout, stderr)
+	}
+	if bytes.Equal(reportOf(t, fresh, "", allYears...), reportOf(t, "", analyst, allYears...)) {
+		t.Error("the laptop's bank holidays change nothing in its report: the test shows nothing about the server's")
+	}
+	if code, _, stderr := cli(t, "holidays", "--import", list, "--server", alice); code == exitOK || !strings.Contains(stderr, postgres.RoleAdmin) {
+		t.Errorf("a chair's login changed the server's bank holidays: %d %s", code, stderr)
+	}
+	if code, stdout, stderr := cli(t, "holidays", "--import", list, "--server", admin); code != exitOK || !strings.Contains(stdout, "gov.uk's list for 2025 to 2026") {
+		t.Fatalf("holidays --server: %d %s %s", code, stdout, stderr)
+	}
+	if code, stdout, stderr := cli(t, "holidays", "--server", analyst); code != exitOK || !strings.Contains(stdout, "gov.uk's list for 2025 to 2026") {
+		t.Errorf("holidays --server, as the analyst: %d %s %s", code, stdout, stderr)
+	}
+	sameReports(t, "with the same bank holidays imported on both", fresh, analyst)
 
 	// Only an analyst's (or administrator's) login computes it; a chair's
 	// reads the meetings themselves, not this way.

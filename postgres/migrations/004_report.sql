@@ -175,3 +175,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog AS $$
 $$;
 REVOKE ALL ON FUNCTION strategyminutes.report_span(date, date) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION strategyminutes.report_span(date, date) TO strategyminutes_analyst, strategyminutes_admin;
+
+-- The partnership's bank holidays: gov.uk's list, as an administrator
+-- imported it (holidays --import FILE --server URL), counted with the
+-- built-in days for the years it covers, as a laptop counts with the list
+-- imported on it. Every login reads it; only an administrator changes it.
+CREATE TABLE strategyminutes.bank_holidays (
+	one boolean PRIMARY KEY DEFAULT true CHECK (one),
+	list bytea NOT NULL CHECK (octet_length(list) <= 1048576),
+	imported_by name NOT NULL DEFAULT current_user,
+	imported_at timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON strategyminutes.bank_holidays FROM PUBLIC;
+GRANT SELECT ON strategyminutes.bank_holidays TO strategyminutes_chair, strategyminutes_analyst, strategyminutes_admin;
+GRANT INSERT, UPDATE, DELETE ON strategyminutes.bank_holidays TO strategyminutes_admin;

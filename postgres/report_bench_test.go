@@ -1,0 +1,141 @@
+package postgres
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgtype"
+
+	"strategyminutes/meeting"
+	"strategyminutes/meeting/demo"
+	"strategyminutes/postgres/pgtest"
+)
+
+// reportBenchSizes are the servers the report is timed on: 100,000
+// meetings, and with BENCH_LARGE=1 a million (issue 15: under 2 s).
+func reportBenchSizes() []int {
+	if os.Getenv("BENCH_LARGE") == "1" {
+		return []int{100_000, 1_000_000}
+	}
+	return []int{100_000}
+}
+
+// reportServers are the servers made for the benchmarks, by size: made
+// once per test binary, the report and its floor timed on the same one.
+var reportServers = map[int]string{}
+
+// reportServer makes a server holding n demo meetings, one version each,
+// as chairs' laptops push them (each version's entry made by
+// Version.SetEntry), written with COPY through the versions' triggers
+// (which fill report_entries), and returns an analyst's login on it.
+func reportServer(b *testing.B, n int) string {
+	b.Helper()
+	pgtest.Need(b, cluster)
+	ctx := context.Background()
+	name, ok := reportServers[n]
+	if !ok {
+		name = cluster.NewDatabase(ctx, b)
+		owner, err := Open(ctx, cluster.SuperURL(name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer owner.Close()
+		if _, _, err := owner.Init(ctx); err != nil {
+			b.Fatal(err)
+		}
+		conn, err := pgx.Connect(ctx, cluster.SuperURL(name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		var ids, versions [][]any
+		err = demo.Each(n, 21, func(m *meeting.Meeting) error {
+			v := meeting.Version{MeetingID: m.ID}
+			v.SetEntry(m)
+			ids = append(ids, []any{m.ID})
+			versions = append(versions, []any{m.ID, false, []byte("{}"), v.Entry, pgtype.Date{Time: time.Date(v.HeldOn.Year, v.HeldOn.Month, v.HeldOn.Day, 0, 0, 0, 0, time.UTC), Valid: true}, v.CaseKeys})
+			return nil
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := conn.CopyFrom(ctx, pgx.Identifier{"strategyminutes", "meetings"}, []string{"id"}, pgx.CopyFromRows(ids)); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := conn.CopyFrom(ctx, pgx.Identifier{"strategyminutes", "versions"}, []string{"meeting_id", "signed_off", "payload", "entry", "held_on", "case_keys"}, pgx.CopyFromRows(versions)); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := conn.Exec(ctx, `VACUUM ANALYZE strategyminutes.report_entries`); err != nil {
+			b.Fatal(err)
+		}
+		reportServers[n] = name
+	}
+	return login(b, name, RoleAnalyst, fmt.Sprintf("ann%d", n))
+}
+
+// BenchmarkServerReport is the all-years report on the server, as an
+// analyst's login: report --server's work, less starting the process.
+func BenchmarkServerReport(b *testing.B) {
+	ctx := context.Background()
+	from, to := meeting.Date{Year: 2000, Month: 1, Day: 1}, meeting.Date{Year: 2099, Month: 12, Day: 31}
+	for _, n := range reportBenchSizes() {
+		s := openAs(b, reportServer(b, n))
+		b.Run(fmt.Sprintf("meetings=%d/all-years", n), func(b *testing.B) {
+			var r *meeting.Report
+			for b.Loop() {
+				var err error
+				if r, err = s.Report(ctx, from, to, demo.AsOf); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if r.Meetings != n {
+				b.Fatalf("the report counts %d meetings of %d", r.Meetings, n)
+			}
+			b.ReportMetric(float64(r.Meetings), "meetings")
+		})
+	}
+}
+
+// BenchmarkServerReportQuery is its floor: the same queries on the
+// server, in the same transaction, their answers read and nothing
+// decoded or counted.
+func BenchmarkServerReportQuery(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range reportBenchSizes() {
+		s := openAs(b, reportServer(b, n))
+		b.Run(fmt.Sprintf("meetings=%d/all-years", n), func(b *testing.B) {
+			size := 0
+			for b.Loop() {
+				size = 0
+				err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+					var first, last meeting.Date
+					var lo, hi *string
+					if err := tx.QueryRow(ctx, `SELECT first::text, last::text FROM strategyminutes.report_span('2000-01-01', '2099-12-31')`).Scan(&lo, &hi); err != nil {
+						return err
+					}
+					first, _ = meeting.ParseDate(*lo)
+					last, _ = meeting.ParseDate(*hi)
+					for start := first; !last.Before(start); start = start.AddDays(reportChunkDays) {
+						var chunk []byte
+						var missing int64
+						if err := tx.QueryRow(ctx, `SELECT entries, missing FROM strategyminutes.report_entries($1::date, $2::date)`,
+							start.String(), start.AddDays(reportChunkDays-1).String()).Scan(&chunk, &missing); err != nil {
+							return err
+						}
+						size += len(chunk)
+					}
+					var once, twice, more int64
+					return tx.QueryRow(ctx, `SELECT once, twice, more FROM strategyminutes.report_children('2000-01-01', '2099-12-31')`).Scan(&once, &twice, &more)
+				})
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(size)/1e6, "MB")
+		})
+	}
+}
