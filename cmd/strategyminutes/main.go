@@ -129,7 +129,7 @@ func commands() []command {
 			summary: "show or set the issuing authority and the contact for queries that exported minutes print on page 1"},
 		{name: "holidays", args: "[--import bank-holidays.json | --built-in] [--server URL]", run: runHolidays, flags: holidaysFlags,
 			noDBWhen: func(o *options) bool { return o.onServer },
-			summary: "show the bank holidays working days are counted with, or import gov.uk's list when a new one is proclaimed (with --server, the partnership server's, for its report)"},
+			summary:  "show the bank holidays working days are counted with, or import gov.uk's list when a new one is proclaimed (with --server, the partnership server's, for its report)"},
 		{name: "actions", run: runActions, flags: actionsFlags, args: "[--agency CODE] [--owner TEXT] [--limit N]",
 			summary: "list the actions not done across meetings, by due date, the overdue first"},
 		{name: "followup", writes: true, run: runFollowUp, flags: followUpFlags,
