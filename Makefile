@@ -145,6 +145,8 @@ bench: build
 	  -skip AutosaveTyping ./storage ./pdf ./meeting/... ./ui | tee bin/bench.txt
 	# Sync with a throwaway PostgreSQL server, beside a bare COPY of the same rows.
 	STRATEGYMINUTES_NEED_POSTGRES=1 $(GO) test -tags ci,$(TAGS) -run '^$$' -bench Sync -benchmem -benchtime 3x -timeout 30m ./cmd/strategyminutes | tee -a bin/bench.txt
+	# The report on the server, beside the same queries alone (a million meetings with BENCH_LARGE=1).
+	STRATEGYMINUTES_NEED_POSTGRES=1 $(GO) test -tags ci,$(TAGS) -run '^$$' -bench ServerReport -benchmem -benchtime 5x -timeout 60m ./postgres | tee -a bin/bench.txt
 	# Autosave against its floor: enough samples for a p99 that means something.
 	$(GO) test -tags ci,$(TAGS) -run '^$$' -bench AutosaveTyping -benchtime 5120x ./storage | tee -a bin/bench.txt
 	# Start-up at 100,000 and 1,000,000 meetings, beside a hello-world Fyne window.

@@ -274,6 +274,19 @@ func targets(results []result, startup, window map[string]float64) {
 	if ns := nsOf("BenchmarkSync/unchanged/meetings=20000"); ns > 0 {
 		rows = append(rows, row{"A sync with nothing changed, 20,000 meetings", "under 1 s", duration(ns), ns < 1e9})
 	}
+	for _, n := range []string{"100000", "1000000"} {
+		ns := nsOf("BenchmarkServerReport/meetings=" + n + "/all-years")
+		if ns <= 0 {
+			continue
+		}
+		floor := nsOf("BenchmarkServerReport/meetings=" + n + "/all-years-queries")
+		what := fmt.Sprintf("Report of every year on the server, %s meetings (the same queries alone: %s)", thousands(n), duration(floor))
+		if n == "1000000" {
+			rows = append(rows, row{what, "under 2 s", duration(ns), ns < 2e9})
+		} else {
+			rows = append(rows, row{what, "under 0.2 s", duration(ns), ns < 2e8})
+		}
+	}
 	if ns := nsOf("BenchmarkImport/n=10000"); ns > 0 {
 		rows = append(rows, row{"Import of 10,000 meetings", "under 5 s", duration(ns), ns < 5e9})
 	}
@@ -325,4 +338,12 @@ func targets(results []result, startup, window map[string]float64) {
 		}
 		fmt.Printf("| %s | %s | %s | %s |\n", r.what, r.target, r.measured, met)
 	}
+}
+
+// thousands writes a count of digits with commas: 1000000 as 1,000,000.
+func thousands(n string) string {
+	for i := len(n) - 3; i > 0; i -= 3 {
+		n = n[:i] + "," + n[i:]
+	}
+	return n
 }

@@ -137,7 +137,9 @@ BEGIN
 	FROM (SELECT key, meeting_id, lag(held_on, 1) OVER w AS p1, lag(held_on, 2) OVER w AS p2, lag(held_on, 3) OVER w AS p3
 		FROM strategyminutes.case_meetings WHERE key = ANY (keys)
 		WINDOW w AS (PARTITION BY key ORDER BY held_on, meeting_id)) s
-	WHERE c.key = s.key AND c.meeting_id = s.meeting_id
+	-- (The key named on both sides, so that each is read by its index:
+	-- without, a first sync of 20,000 meetings went quadratic.)
+	WHERE c.key = ANY (keys) AND c.key = s.key AND c.meeting_id = s.meeting_id
 		AND (c.prev1, c.prev2, c.prev3) IS DISTINCT FROM (s.p1, s.p2, s.p3);
 	RETURN NULL;
 END
