@@ -1,9 +1,11 @@
 package postgres
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -146,4 +148,52 @@ func fillReportEntries(ctx context.Context, tx pgx.Tx) error {
 		}
 	}
 	return nil
+}
+
+// CheckReportEntries works out every meeting's report entry again from the
+// payload of the version it counts and returns the meetings whose stored
+// entry does not match it (by id): a laptop pushes each version's entry,
+// so one that pushed a wrong entry (a fault, or a client not the app)
+// would have the partnership's report miscount while every record is
+// intact. Run by the server's owner (server check), who may read the
+// entries.
+func (s *Server) CheckReportEntries(ctx context.Context) ([]string, error) {
+	var wrong []string
+	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
+		rows, err := tx.Query(ctx, `SELECT r.meeting_id, r.entry, coalesce(r.held_on::text, ''), r.case_keys, v.payload
+			FROM strategyminutes.report_entries r JOIN strategyminutes.versions v ON v.revision = r.revision ORDER BY r.meeting_id`)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var id, heldOn string
+			var entry, payload []byte
+			var keys []string
+			if err := rows.Scan(&id, &entry, &heldOn, &keys, &payload); err != nil {
+				return err
+			}
+			var want meeting.Version
+			m, err := meeting.UnmarshalMeeting(payload)
+			if err == nil && m.ID == id {
+				want.SetEntry(m)
+			}
+			if err != nil || m.ID != id || !bytes.Equal(entry, want.Entry) || heldOn != want.HeldOn.String() || !sameKeys(keys, want.CaseKeys) {
+				wrong = append(wrong, id)
+			}
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("check the report's entries: %w", err)
+	}
+	return wrong, nil
+}
+
+// sameKeys reports whether a and b hold the same case keys.
+func sameKeys(a, b []string) bool {
+	a, b = slices.Clone(a), slices.Clone(b)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(slices.Compact(a), slices.Compact(b))
 }

@@ -135,7 +135,7 @@ func commands() []command {
 		{name: "followup", writes: true, run: runFollowUp, flags: followUpFlags,
 			args:    "--meeting ID (--action ID|#N --done DATE | --action ID|#N --open | --icpc-held DATE | --icpc-not-needed TEXT | --sent-to NAME --copy full|initials [--agency CODE] [--sent-at TIME])",
 			summary: "record what happened after a meeting (an action done, the initial conference, the minutes sent) without changing its minutes"},
-		{name: "server", args: "init --server URL", summary: "make (or update) the partnership server's schema and roles, as its database owner (docs/server.md)",
+		{name: "server", args: "init|check --server URL", summary: "make (or update) the partnership server's schema and roles, or check its report's entries against its meetings, as its database owner (docs/server.md)",
 			run: runServer, flags: serverFlags, noDB: true},
 		{name: "sync", writes: true, args: "--server URL", summary: "sync with the partnership server: take in everyone's meetings, send this database's changes (docs/server.md)",
 			run: runSync, flags: serverFlags},

@@ -298,6 +298,29 @@ func TestReportOnServerIsTheLaptops(t *testing.T) {
 	}
 	sameReports(t, "with the same bank holidays imported on both", fresh, analyst)
 
+	// A client that pushes an entry that is not its meeting's (a fault,
+	// or a client not the app) has the report miscount: server check, as
+	// the server's owner, finds it and names the meeting.
+	owner := cluster.SuperURL(server)
+	if code, stdout, stderr := cli(t, "server", "check", "--server", owner); code != exitOK || !strings.Contains(stdout, "match") {
+		t.Fatalf("server check: %d %s %s", code, stdout, stderr)
+	}
+	conn, err = pgx.Connect(ctx, alice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(ctx, `SELECT strategyminutes.push(v.meeting_id, v.revision, NULL, false, NULL, v.held_at,
+			convert_to(jsonb_set(convert_from(v.payload, 'UTF8')::jsonb, '{reason}', '"Pushed by another client."')::text, 'UTF8'), NULL, NULL,
+			(SELECT o.entry FROM strategyminutes.versions o WHERE o.meeting_id <> v.meeting_id AND o.entry IS NOT NULL LIMIT 1), v.held_on, v.case_keys)
+		FROM strategyminutes.versions v WHERE v.meeting_id = $1 ORDER BY v.revision DESC LIMIT 1`, draft.ID)
+	conn.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cli(t, "server", "check", "--server", owner); code != exitError || !strings.Contains(stderr, draft.ID) || !strings.Contains(stderr, "1 meeting whose entry") {
+		t.Errorf("server check of a wrong entry: %d %s", code, stderr)
+	}
+
 	// Only an analyst's (or administrator's) login computes it; a chair's
 	// reads the meetings themselves, not this way.
 	reportOf(t, "", admin, "--format", "json")

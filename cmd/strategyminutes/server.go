@@ -18,20 +18,35 @@ func serverFlags(fs *flag.FlagSet, o *options) {
 
 // runServer runs a server subcommand: init, as the server database's owner.
 func runServer(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
-	if len(args) == 0 || args[0] != "init" {
-		return usagef("server: say what to do: server init --server URL")
+	if len(args) == 0 || (args[0] != "init" && args[0] != "check") {
+		return usagef("server: say what to do: server init --server URL, or server check --server URL")
 	}
+	what := "server " + args[0]
 	if err := fs.Parse(args[1:]); err != nil {
-		return usagef("server init: %v", err)
+		return usagef("%s: %v", what, err)
 	}
-	if err := noArgs("server init", fs.Args()); err != nil {
+	if err := noArgs(what, fs.Args()); err != nil {
 		return err
 	}
 	s, err := postgres.Open(ctx, e.opts.server)
 	if err != nil {
-		return fmt.Errorf("server init: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	defer s.Close()
+	if args[0] == "check" {
+		wrong, err := s.CheckReportEntries(ctx)
+		if err != nil {
+			return fmt.Errorf("server check: %w", err)
+		}
+		if len(wrong) == 0 {
+			fmt.Fprintln(e.stdout, "The report's entries match the meetings on the server.")
+			return nil
+		}
+		for _, id := range wrong {
+			fmt.Fprintf(e.stderr, "strategyminutes: server check: meeting %s: its entry in the report does not match its version on the server: the report would miscount it\n", meeting.QuoteID(id))
+		}
+		return fmt.Errorf("server check: %s whose entry in the report does not match (above)", meeting.Plural(len(wrong), "meeting"))
+	}
 	from, to, err := s.Init(ctx)
 	if err != nil {
 		return err
