@@ -95,6 +95,11 @@ type Remote interface {
 type LocalVersion struct {
 	Version
 	Token string
+	// AfterPrevious says the version is made from the one before it in
+	// the list, of the same meeting (each amendment made here since the
+	// last sync is a version of its own): its Parent is that one's
+	// revision once pushed, and it is pushed only if that one was taken.
+	AfterPrevious bool
 }
 
 // A PullOutcome is what the laptop did with a pulled version.
@@ -291,9 +296,25 @@ func push(ctx context.Context, local Replica, remote Remote, res *SyncResult, co
 	if err != nil {
 		return false, err
 	}
+	last := map[string]int64{} // each meeting's revision pushed last, 0 for one refused
 	for len(lvs) > 0 {
-		batch := lvs[:min(pushBatch, len(lvs))]
-		lvs = lvs[len(batch):]
+		// A version made from the one before it waits for that one's
+		// revision: it starts a batch of its own.
+		if lv := &lvs[0]; lv.AfterPrevious {
+			rev := last[lv.MeetingID]
+			if rev == 0 {
+				res.Refused = append(res.Refused, fmt.Sprintf("meeting %s: a later amendment waits for the one before it, which the server did not take", lv.MeetingID))
+				lvs = lvs[1:]
+				continue
+			}
+			lv.Parent = rev
+		}
+		n := 1
+		for n < min(pushBatch, len(lvs)) && !lvs[n].AfterPrevious {
+			n++
+		}
+		batch := lvs[:n]
+		lvs = lvs[n:]
 		vs := make([]Version, len(batch))
 		for i := range batch {
 			vs[i] = batch[i].Version
@@ -308,7 +329,9 @@ func push(ctx context.Context, local Replica, remote Remote, res *SyncResult, co
 		var stored []LocalVersion
 		var took []Pushed
 		for i, p := range ps {
+			last[batch[i].MeetingID] = p.Revision
 			if p.Refused != "" {
+				last[batch[i].MeetingID] = 0
 				res.Refused = append(res.Refused, p.Refused)
 				continue
 			}
@@ -321,7 +344,11 @@ func push(ctx context.Context, local Replica, remote Remote, res *SyncResult, co
 		if err := local.MarkPushed(ctx, stored, took); err != nil {
 			return conflicted, err
 		}
-		res.Pushed += len(stored)
+		for _, lv := range stored {
+			if !lv.AfterPrevious {
+				res.Pushed++ // a meeting, however many of its amendments
+			}
+		}
 	}
 	return conflicted, nil
 }

@@ -177,3 +177,52 @@ func TestSyncSealIgnoresFollowUps(t *testing.T) {
 		t.Error("a draft has a seal")
 	}
 }
+
+// Amendments made one after another before a sync go as a chain: each
+// waits for the revision of the one before it and is made from it; one
+// the server refuses holds back those after it, said, and other meetings
+// go on; the meeting counts once however many versions it took.
+func TestSyncPushesAChainOfAmendments(t *testing.T) {
+	for _, refuseFirst := range []bool{false, true} {
+		next := int64(100)
+		var pushed [][]Version
+		remote := &fakeRemote{id: "server-1",
+			pull: func(after int64, limit int) ([]Version, error) { return nil, nil },
+			push: func(vs []Version) ([]Pushed, error) {
+				pushed = append(pushed, slices.Clone(vs))
+				out := make([]Pushed, len(vs))
+				for i, v := range vs {
+					next++
+					out[i] = Pushed{Revision: next, Heads: []int64{next}}
+					if refuseFirst && v.AmendmentReason == "first" {
+						out[i] = Pushed{Refused: "meeting a: refused"}
+					}
+				}
+				return out, nil
+			},
+		}
+		local := &fakeReplica{apply: func(vs []Version) ([]PullResult, error) { return nil, nil },
+			unsynced: []LocalVersion{
+				{Version: Version{MeetingID: "a", Parent: 7, AmendmentReason: "first"}},
+				{Version: Version{MeetingID: "a", AmendmentReason: "second"}, AfterPrevious: true},
+				{Version: Version{MeetingID: "a", AmendmentReason: "third"}, AfterPrevious: true},
+				{Version: Version{MeetingID: "b", Parent: 9}},
+			}}
+		res, err := Sync(context.Background(), local, remote)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if refuseFirst {
+			if len(pushed) != 2 || pushed[1][0].MeetingID != "b" || res.Pushed != 1 || len(res.Refused) != 3 || !strings.Contains(res.Refused[1], "waits for the one before it") {
+				t.Errorf("after a refusal: pushed %v, result %+v", pushed, res)
+			}
+			continue
+		}
+		if len(pushed) != 3 || pushed[0][0].Parent != 7 || pushed[1][0].Parent != 101 || pushed[2][0].Parent != 102 || pushed[2][1].MeetingID != "b" || pushed[2][1].Parent != 9 {
+			t.Errorf("the chain: %+v", pushed)
+		}
+		if res.Pushed != 2 || len(res.Refused) != 0 {
+			t.Errorf("result: %+v", res)
+		}
+	}
+}

@@ -22,6 +22,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -459,11 +460,11 @@ func (db *DB) Unsynced(ctx context.Context) ([]meeting.LocalVersion, error) {
 				byID[m.ID] = m
 			}
 			for _, p := range batch {
-				lv, err := localVersion(ctx, conn, p.key, p.id, p.st, p.now, byID[p.id])
+				lvs, err := localVersions(ctx, conn, p.key, p.id, p.st, p.now, byID[p.id])
 				if err != nil {
 					return err
 				}
-				out = append(out, lv)
+				out = append(out, lvs...)
 			}
 		}
 		return nil
@@ -474,11 +475,72 @@ func (db *DB) Unsynced(ctx context.Context) ([]meeting.LocalVersion, error) {
 	return out, nil
 }
 
-// localVersion makes the version to push of the meeting m (rowid key).
-func localVersion(ctx context.Context, conn querier, key int64, id string, st syncState, token string, m *meeting.Meeting) (meeting.LocalVersion, error) {
+// localVersions makes the versions to push of the meeting m (rowid key):
+// one, or, for signed-off minutes amended here more than once since they
+// last synced, one for each amendment, in order (each made from the one
+// before), so that every signed-off version, whose PDF may have gone to
+// partners, reaches every laptop with its seal.
+func localVersions(ctx context.Context, conn querier, key int64, id string, st syncState, token string, m *meeting.Meeting) ([]meeting.LocalVersion, error) {
 	if m == nil {
-		return meeting.LocalVersion{}, fmt.Errorf("meeting %s: not loaded", meeting.QuoteID(id))
+		return nil, fmt.Errorf("meeting %s: not loaded", meeting.QuoteID(id))
 	}
+	lv, err := versionOf(id, st, token, m)
+	if err != nil {
+		return nil, err
+	}
+	if st.seal == "" || lv.Seal == st.seal {
+		return []meeting.LocalVersion{lv}, nil
+	}
+	// Signed off on the server and changed here since: an amendment, for
+	// each amendment recorded here since.
+	type amendment struct {
+		id               int64
+		reason, previous string
+	}
+	var as []amendment
+	err = eachRow(ctx, conn, `SELECT id, reason, previous FROM amendments WHERE meeting = ? AND id > ? ORDER BY id`, []any{key, st.amendment}, func(rows *sql.Rows) error {
+		var a amendment
+		err := rows.Scan(&a.id, &a.reason, &a.previous)
+		as = append(as, a)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if len(as) == 0 {
+		// With no amendment recorded here, the minutes were changed some
+		// other way: pushed as they are, for the server to refuse.
+		return []meeting.LocalVersion{lv}, nil
+	}
+	var out []meeting.LocalVersion
+	for i, a := range as[:len(as)-1] {
+		// The minutes as amendment i left them are those the next one
+		// replaced, with the follow-ups recorded since.
+		mid, err := meeting.UnmarshalMeeting([]byte(as[i+1].previous))
+		if err != nil {
+			return nil, fmt.Errorf("meeting %s: an amendment's earlier minutes cannot be read: %w", meeting.QuoteID(id), err)
+		}
+		withFollowUpsOf(mid, m)
+		v, err := versionOf(id, st, amendmentToken(a.id), mid)
+		if err != nil {
+			return nil, err
+		}
+		v.AmendmentReason, v.AfterPrevious = a.reason, i > 0
+		if i > 0 {
+			v.Merges = 0
+		}
+		out = append(out, v)
+	}
+	lv.AmendmentReason, lv.AfterPrevious = as[len(as)-1].reason, len(as) > 1
+	if len(as) > 1 {
+		lv.Merges = 0
+	}
+	return append(out, lv), nil
+}
+
+// versionOf makes the version to push of m, made from the revision it
+// last synced at.
+func versionOf(id string, st syncState, token string, m *meeting.Meeting) (meeting.LocalVersion, error) {
 	payload, err := meeting.MarshalMeeting(m)
 	if err != nil {
 		return meeting.LocalVersion{}, fmt.Errorf("meeting %s: %w", meeting.QuoteID(id), err)
@@ -491,27 +553,27 @@ func localVersion(ctx context.Context, conn querier, key int64, id string, st sy
 		MeetingID: id, Parent: st.revision, Merges: st.merges, SignedOff: m.SignedOff(), HeldAt: m.HeldAt, Payload: payload, Minutes: minutes, Seal: seal,
 	}}
 	lv.SetEntry(m)
-	if st.seal != "" && seal != st.seal {
-		// Signed off on the server and changed here since: an amendment,
-		// for the reasons given here.
-		var reasons []string
-		err := eachRow(ctx, conn, `SELECT reason FROM amendments WHERE meeting = ? AND id > ? ORDER BY id`, []any{key, st.amendment}, func(rows *sql.Rows) error {
-			var r string
-			if err := rows.Scan(&r); err != nil {
-				return err
-			}
-			reasons = append(reasons, r)
-			return nil
-		})
-		if err != nil {
-			return meeting.LocalVersion{}, err
-		}
-		// With no amendment recorded here, the minutes were changed some
-		// other way: pushed as they are, for the server to refuse.
-		lv.AmendmentReason = strings.Join(reasons, "; ")
-	}
 	return lv, nil
 }
+
+// withFollowUpsOf gives earlier minutes mid the follow-ups of the meeting
+// m as it is now (the actions' by their keys), so that a laptop taking
+// the earlier version keeps every follow-up it holds.
+func withFollowUpsOf(mid, m *meeting.Meeting) {
+	mid.ICPC, mid.Distribution = m.ICPC, m.Distribution
+	for i := range mid.Actions {
+		if j := m.ActionByKey(mid.ActionKey(i)); j >= 0 {
+			mid.Actions[i].Done = m.Actions[j].Done
+		}
+	}
+}
+
+// amendmentPrefix begins the token of a version that stops at an amendment
+// made here (localVersions): once pushed, the meeting is on the server as
+// far as that amendment, and still to sync.
+const amendmentPrefix = "amendment:"
+
+func amendmentToken(id int64) string { return fmt.Sprintf("%s%d", amendmentPrefix, id) }
 
 // MarkPushed records, in one transaction, that each lvs[i] is on the
 // server as ps[i].Revision: its meeting is synced unless it changed since
@@ -530,6 +592,22 @@ func (db *DB) MarkPushed(ctx context.Context, lvs []meeting.LocalVersion, ps []m
 			}
 			if key == 0 {
 				continue // deleted here meanwhile
+			}
+			if after, ok := strings.CutPrefix(lv.Token, amendmentPrefix); ok {
+				// As far as that amendment: the later ones are still to go.
+				amendment, err := strconv.ParseInt(after, 10, 64)
+				if err != nil {
+					return err
+				}
+				if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, ps[i].Revision); err != nil {
+					return err
+				}
+				if err := w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?1, ?2, '', ?3, ?4)
+					ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = '', seal = excluded.seal, amendment = excluded.amendment`,
+					key, ps[i].Revision, lv.Seal, amendment); err != nil {
+					return err
+				}
+				continue
 			}
 			if err := synced(ctx, w, key, ps[i].Revision, lv.Token, lv.Seal, lv.Merges); err != nil {
 				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(lv.MeetingID), err)

@@ -260,6 +260,50 @@ func TestSyncTwoLaptops(t *testing.T) {
 	if ea, eb := exported(t, a), exported(t, b); !bytes.Equal(ea, eb) {
 		t.Errorf("the laptops differ after the amendment and follow-up")
 	}
+
+	// Amended twice more before the next sync: each amendment reaches Bob
+	// as one, the minutes between them with their seal (a PDF of them may
+	// have gone to partners), and the follow-ups untouched.
+	for _, reason := range []string{"The chair's name was misspelt", "A decision's rationale was incomplete"} {
+		onLaptop(t, a, func(db *storage.DB) {
+			m, _ := db.Meeting(ctx, draft.ID)
+			m.Reason += " " + reason + "."
+			if err := db.Amend(ctx, m, reason); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	if out := mustSync(t, a, alice); !strings.Contains(out, "1 meeting pushed") {
+		t.Errorf("two amendments: %s", out)
+	}
+	if out := mustSync(t, b, bob); !strings.Contains(out, "2 versions pulled") {
+		t.Errorf("bob's sync of two amendments: %s", out)
+	}
+	onLaptop(t, b, func(db *storage.DB) {
+		as, err := db.Amendments(ctx, draft.ID)
+		if err != nil || len(as) != 3 || as[1].Reason != "The chair's name was misspelt" || as[2].Reason != "A decision's rationale was incomplete" {
+			t.Errorf("bob's amendments: %+v %v", as, err)
+		}
+		// The second took the reason as the first left it.
+		if len(as) == 3 && (len(as[2].Changes) != 1 || !strings.HasSuffix(as[2].Changes[0].Before, "misspelt.") || !strings.HasSuffix(as[2].Changes[0].After, "incomplete.")) {
+			t.Errorf("bob's second amendment is not made from the minutes between: %+v", as[2].Changes)
+		}
+		m, _ := db.Meeting(ctx, draft.ID)
+		if openActions(m) != openActions(draft)-1 {
+			t.Errorf("the action done was lost on the way: %d open", openActions(m))
+		}
+	})
+	for _, path := range []string{a, b} {
+		if code, stdout, stderr := cli(t, "check", "--db", path); code != exitOK {
+			t.Errorf("check: %d %s %s", code, stdout, stderr)
+		}
+		if out := mustSync(t, path, alice); !strings.Contains(out, "0 meetings pushed") {
+			t.Errorf("a rerun: %s", out)
+		}
+	}
+	if ea, eb := exported(t, a), exported(t, b); !bytes.Equal(ea, eb) {
+		t.Errorf("the laptops differ after two amendments")
+	}
 }
 
 // What the server's rules refuse is refused, said, and kept on the laptop:
