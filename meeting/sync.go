@@ -1,6 +1,7 @@
 package meeting
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -63,6 +64,32 @@ func (v *Version) SetEntry(m *Meeting) {
 	if !m.HeldAt.IsZero() {
 		v.HeldOn = e.HeldOn // (a zero time's UK date is no date)
 	}
+}
+
+// Read reads a pulled version's meeting, as a laptop takes it in: a
+// version whose payload cannot be read, holds another meeting, breaks the
+// record's rules, or whose minutes do not match their seal is refused,
+// and why is said (naming fields, never values). The server holds what
+// any chair's client pushed: server check asks the same of the versions
+// its report counts.
+func (v Version) Read() (*Meeting, error) {
+	m, err := UnmarshalMeeting(v.Payload)
+	switch {
+	case err != nil:
+		return nil, fmt.Errorf("it cannot be read: %w", err)
+	case m.ID != v.MeetingID:
+		return nil, errors.New("it holds another meeting")
+	}
+	if err := m.Validate(); err != nil {
+		return nil, err
+	}
+	if m.SignedOff() != v.SignedOff {
+		return nil, errors.New("the server's record of its sign-off does not match the minutes")
+	}
+	if minutes, seal, err := SyncSeal(m); err != nil || seal != v.Seal || !bytes.Equal(minutes, v.Minutes) {
+		return nil, errors.New("its minutes do not match their seal: changed after they were signed off")
+	}
+	return m, nil
 }
 
 // A Pushed says what became of a pushed version.

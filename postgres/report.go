@@ -93,6 +93,9 @@ func (s *Server) Report(ctx context.Context, from, to, asOf meeting.Date) (*meet
 		}
 		return nil
 	})
+	if errors.Is(err, meeting.ErrEntry) {
+		return nil, fmt.Errorf("report on the server: %w: the server's owner runs 'strategyminutes server check', which names its meeting", err)
+	}
 	var pe *pgconn.PgError
 	if errors.As(err, &pe) && pe.Code == "42501" {
 		return nil, fmt.Errorf("report on the server: %w", ErrNotAnalyst)
@@ -150,36 +153,38 @@ func fillReportEntries(ctx context.Context, tx pgx.Tx) error {
 	return nil
 }
 
-// CheckReportEntries works out every meeting's report entry again from the
-// payload of the version it counts and returns the meetings whose stored
-// entry does not match it (by id): a laptop pushes each version's entry,
-// so one that pushed a wrong entry (a fault, or a client not the app)
-// would have the partnership's report miscount while every record is
-// intact. Run by the server's owner (server check), who may read the
+// CheckReportEntries reads every meeting's version the report counts as a
+// laptop reads it (Version.Read), works its report entry out again, and
+// returns the meetings (by id) whose version a laptop would refuse or
+// whose stored entry does not match: a client that is not the app (or a
+// fault) could push either, and the partnership's report would then
+// count what no laptop holds. Run by the server's owner (server check), who may read the
 // entries.
 func (s *Server) CheckReportEntries(ctx context.Context) ([]string, error) {
 	var wrong []string
 	err := pgx.BeginTxFunc(ctx, s.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		rows, err := tx.Query(ctx, `SELECT r.meeting_id, r.entry, coalesce(r.held_on::text, ''), r.case_keys, v.payload
+		rows, err := tx.Query(ctx, `SELECT r.meeting_id, r.entry, coalesce(r.held_on::text, ''), r.case_keys, v.payload, v.signed_off, v.minutes, coalesce(v.seal, '')
 			FROM strategyminutes.report_entries r JOIN strategyminutes.versions v ON v.revision = r.revision ORDER BY r.meeting_id`)
 		if err != nil {
 			return err
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var id, heldOn string
-			var entry, payload []byte
+			var heldOn string
+			var entry []byte
 			var keys []string
-			if err := rows.Scan(&id, &entry, &heldOn, &keys, &payload); err != nil {
+			var v meeting.Version
+			if err := rows.Scan(&v.MeetingID, &entry, &heldOn, &keys, &v.Payload, &v.SignedOff, &v.Minutes, &v.Seal); err != nil {
 				return err
 			}
-			var want meeting.Version
-			m, err := meeting.UnmarshalMeeting(payload)
-			if err == nil && m.ID == id {
-				want.SetEntry(m)
+			// A version a laptop would refuse (a client not the app)
+			// is counted here and nowhere else.
+			m, err := v.Read()
+			if err == nil {
+				v.SetEntry(m)
 			}
-			if err != nil || m.ID != id || !bytes.Equal(entry, want.Entry) || heldOn != want.HeldOn.String() || !sameKeys(keys, want.CaseKeys) {
-				wrong = append(wrong, id)
+			if err != nil || !bytes.Equal(entry, v.Entry) || heldOn != v.HeldOn.String() || !sameKeys(keys, v.CaseKeys) {
+				wrong = append(wrong, v.MeetingID)
 			}
 		}
 		return rows.Err()

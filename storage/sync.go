@@ -208,21 +208,9 @@ func applyPulled(ctx context.Context, w *writer, v meeting.Version, who string, 
 	if err != nil || known {
 		return meeting.PullResult{Outcome: meeting.PullSkipped}, err
 	}
-	m, err := meeting.UnmarshalMeeting(v.Payload)
+	m, err := v.Read()
 	if err != nil {
-		return refused("it cannot be read: " + err.Error()), nil
-	}
-	if m.ID != v.MeetingID {
-		return refused("it holds another meeting"), nil
-	}
-	if err := m.Validate(); err != nil {
 		return refused(err.Error()), nil
-	}
-	if m.SignedOff() != v.SignedOff {
-		return refused("the server's record of its sign-off does not match the minutes"), nil
-	}
-	if minutes, seal, err := meeting.SyncSeal(m); err != nil || seal != v.Seal || !bytes.Equal(minutes, v.Minutes) {
-		return refused("its minutes do not match their seal: changed after they were signed off"), nil
 	}
 	old, err := w.stored(ctx, v.MeetingID)
 	if err != nil {

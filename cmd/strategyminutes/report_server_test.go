@@ -251,6 +251,44 @@ func TestReportOnServerIsTheLaptops(t *testing.T) {
 	sameReports(t, "settled", fresh, analyst)
 	sameReports(t, "settled, the laptop that settled it", three, analyst)
 
+	// Another draft changed on both of Alice's laptops; then the second
+	// takes the first's copy in (an export imported) and changes it again:
+	// a laptop takes a version with its copy's very bytes as its own, and
+	// the server counts as such a laptop does.
+	other := pick(t, one, func(m *meeting.Meeting) bool {
+		return alices[m.ID] && !m.SignedOff() && m.Consent != nil && m.ID != draft.ID
+	})
+	setConsent := func(path string, status meeting.ConsentStatus) {
+		onLaptop(t, path, func(db *storage.DB) {
+			m, err := db.Meeting(ctx, other.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m.Consent.Status, m.Consent.Reason = status, "Recorded on this laptop."
+			if err := db.SaveMeeting(ctx, m); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	setConsent(one, meeting.ConsentOverridden)
+	mustSync(t, one, alice)
+	setConsent(three, meeting.ConsentNotSought)
+	mustSync(t, three, alice)
+	var firsts *meeting.Meeting
+	onLaptop(t, one, func(db *storage.DB) {
+		var err error
+		if firsts, err = db.Meeting(ctx, other.ID); err != nil {
+			t.Fatal(err)
+		}
+	})
+	importInto(t, three, []*meeting.Meeting{firsts})
+	mustSync(t, three, alice)
+	setConsent(three, meeting.ConsentGiven)
+	mustSync(t, three, alice)
+	mustSync(t, one, alice)
+	mustSync(t, fresh, bob)
+	sameReports(t, "after a copy taken in by its bytes", fresh, analyst)
+
 	// A meeting deleted everywhere leaves the server's report at once,
 	// and every laptop's at its next sync.
 	gone := pick(t, fresh, func(m *meeting.Meeting) bool { return len(m.Children) > 0 && m.Children[0].CaseReference != "" })
@@ -317,8 +355,31 @@ func TestReportOnServerIsTheLaptops(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := cli(t, "server", "check", "--server", owner); code != exitError || !strings.Contains(stderr, draft.ID) || !strings.Contains(stderr, "1 meeting whose entry") {
+	if code, _, stderr := cli(t, "server", "check", "--server", owner); code != exitError || !strings.Contains(stderr, draft.ID) || !strings.Contains(stderr, "1 meeting whose entry in the report does not match") {
 		t.Errorf("server check of a wrong entry: %d %s", code, stderr)
+	}
+	// Nor a version laptops refuse (no mode of attendance), its entry
+	// right: the server would count what no laptop holds.
+	conn, err = pgx.Connect(ctx, bob)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bobs := pick(t, fresh, func(m *meeting.Meeting) bool { return !alices[m.ID] && !m.SignedOff() })
+	broken := bobs.Clone()
+	broken.Mode = ""
+	v := meeting.Version{MeetingID: broken.ID, HeldAt: broken.HeldAt}
+	v.SetEntry(broken)
+	if v.Payload, err = meeting.MarshalMeeting(broken); err != nil {
+		t.Fatal(err)
+	}
+	_, err = conn.Exec(ctx, `SELECT strategyminutes.push($1, (SELECT max(revision) FROM strategyminutes.versions WHERE meeting_id = $1), NULL, false, NULL, $2, $3, NULL, NULL, $4, $5::date, $6)`,
+		v.MeetingID, v.HeldAt, v.Payload, v.Entry, v.HeldOn.String(), v.CaseKeys)
+	conn.Close(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := cli(t, "server", "check", "--server", owner); code != exitError || !strings.Contains(stderr, bobs.ID) || !strings.Contains(stderr, "2 meetings whose entry in the report does not match") {
+		t.Errorf("server check of a version laptops refuse: %d %s", code, stderr)
 	}
 
 	// Only an analyst's (or administrator's) login computes it; a chair's

@@ -43,9 +43,9 @@ func runServer(ctx context.Context, e *env, fs *flag.FlagSet, args []string) err
 			return nil
 		}
 		for _, id := range wrong {
-			fmt.Fprintf(e.stderr, "strategyminutes: server check: meeting %s: its entry in the report does not match its version on the server: the report would miscount it\n", meeting.QuoteID(id))
+			fmt.Fprintf(e.stderr, "strategyminutes: server check: meeting %s: the version the report counts is one a laptop refuses, or its entry does not match it: the report would count what no laptop holds\n", meeting.QuoteID(id))
 		}
-		return fmt.Errorf("server check: %s whose entry in the report does not match (above)", meeting.Plural(len(wrong), "meeting"))
+		return fmt.Errorf("server check: %s whose entry in the report does not match what laptops hold (above)", meeting.Plural(len(wrong), "meeting"))
 	}
 	from, to, err := s.Init(ctx)
 	if err != nil {

@@ -32,20 +32,25 @@ CREATE INDEX report_entries_revision ON strategyminutes.report_entries (revision
 REVOKE ALL ON strategyminutes.report_entries FROM PUBLIC;
 
 -- counted_next says whether a meeting's next version (made from parent,
--- merging merges) is the one its report entry moves to: one made from the
--- version it counts, or its first. Any other is a conflict's other head,
--- which waits, as on a laptop with no change of its own.
+-- merging merges, holding payload) is the one its report entry moves to,
+-- as a laptop with no change of its own moves to it (storage's
+-- applyPulled): one made from the version it counts, or its first, or one
+-- whose payload is the very bytes of the version it counts (the same
+-- meeting, which a laptop takes as its own, whatever it was made from).
+-- Any other is a conflict's other head, which waits.
 -- (PL/pgSQL, whose plans are kept: a SQL function's are made again at
 -- every call, a tenth of a millisecond a version.)
-CREATE FUNCTION strategyminutes.counted_next(p_meeting text, p_parent bigint, p_merges bigint) RETURNS boolean
+CREATE FUNCTION strategyminutes.counted_next(p_meeting text, p_parent bigint, p_merges bigint, p_payload bytea) RETURNS boolean
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog AS $$
 BEGIN
 	RETURN (p_parent IS NULL AND NOT EXISTS (SELECT 1 FROM strategyminutes.report_entries r WHERE r.meeting_id = p_meeting))
 		OR EXISTS (SELECT 1 FROM strategyminutes.report_entries r
-			WHERE r.meeting_id = p_meeting AND (r.revision = p_parent OR r.revision = p_merges));
+			WHERE r.meeting_id = p_meeting AND (r.revision = p_parent OR r.revision = p_merges))
+		OR EXISTS (SELECT 1 FROM strategyminutes.report_entries r JOIN strategyminutes.versions c ON c.revision = r.revision
+			WHERE r.meeting_id = p_meeting AND c.payload = p_payload);
 END
 $$;
-REVOKE ALL ON FUNCTION strategyminutes.counted_next(text, bigint, bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION strategyminutes.counted_next(text, bigint, bigint, bytea) FROM PUBLIC;
 
 -- count_in_report moves the entry as each version is stored. It runs with
 -- its owner's rights: no role writes report_entries itself.
@@ -53,7 +58,7 @@ CREATE FUNCTION strategyminutes.count_in_report() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS $$
 BEGIN
 	-- (A meeting's writers take turns already: signed_off_only_amended's lock.)
-	IF strategyminutes.counted_next(NEW.meeting_id, NEW.parent, NEW.merges) THEN
+	IF strategyminutes.counted_next(NEW.meeting_id, NEW.parent, NEW.merges, NEW.payload) THEN
 		INSERT INTO strategyminutes.report_entries AS r (meeting_id, revision, held_on, entry, case_keys)
 			VALUES (NEW.meeting_id, NEW.revision, NEW.held_on, NEW.entry, coalesce(NEW.case_keys, '{}'))
 			ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, held_on = excluded.held_on,
@@ -71,8 +76,8 @@ DO $$
 DECLARE
 	v record;
 BEGIN
-	FOR v IN SELECT revision, meeting_id, parent, merges FROM strategyminutes.versions ORDER BY revision LOOP
-		IF strategyminutes.counted_next(v.meeting_id, v.parent, v.merges) THEN
+	FOR v IN SELECT revision, meeting_id, parent, merges, payload FROM strategyminutes.versions ORDER BY revision LOOP
+		IF strategyminutes.counted_next(v.meeting_id, v.parent, v.merges, v.payload) THEN
 			INSERT INTO strategyminutes.report_entries AS r (meeting_id, revision)
 				VALUES (v.meeting_id, v.revision)
 				ON CONFLICT (meeting_id) DO UPDATE SET revision = excluded.revision, entry = NULL;
@@ -246,7 +251,13 @@ CREATE TABLE strategyminutes.bank_holidays (
 	imported_at timestamptz NOT NULL DEFAULT now()
 );
 REVOKE ALL ON strategyminutes.bank_holidays FROM PUBLIC;
-GRANT SELECT ON strategyminutes.bank_holidays TO strategyminutes_chair, strategyminutes_analyst, strategyminutes_admin;
+GRANT SELECT (list) ON strategyminutes.bank_holidays TO strategyminutes_chair, strategyminutes_analyst;
+GRANT SELECT ON strategyminutes.bank_holidays TO strategyminutes_admin;
+
+-- An analyst reads the report's functions and nothing else: the view of
+-- every meeting's id, time held and sign-off (migration 1's, before the
+-- report's entries) goes.
+REVOKE SELECT ON strategyminutes.report_meetings FROM strategyminutes_analyst;
 GRANT INSERT, UPDATE, DELETE ON strategyminutes.bank_holidays TO strategyminutes_admin;
 
 -- Signed-off minutes judged as before (migration 3), with the payload's
