@@ -42,56 +42,17 @@ func (s *Server) Report(ctx context.Context, from, to, asOf meeting.Date) (*meet
 		if to.Before(from) {
 			return nil
 		}
-		var first, last *string
-		if err := tx.QueryRow(ctx, `SELECT first::text, last::text FROM strategyminutes.report_span($1::date, $2::date)`, from.String(), to.String()).Scan(&first, &last); err != nil {
-			return err
-		}
-		if first == nil {
-			return nil // no meeting held in the period
-		}
-		lo, err := meeting.ParseDate(*first)
+		err = r.CountEntries(func(send func([]byte)) error { return readEntries(ctx, tx, from, to, send) }, meeting.CaseSlots{})
 		if err != nil {
 			return err
 		}
-		hi, err := meeting.ParseDate(*last)
-		if err != nil {
-			return err
-		}
-		err = r.CountEntries(func(send func([]byte)) error {
-			// A year's entries a query: a few megabytes at most, counted
-			// while the next year's are read.
-			for start := lo; !hi.Before(start); start = start.AddDays(reportChunkDays) {
-				end := start.AddDays(reportChunkDays - 1)
-				if hi.Before(end) {
-					end = hi
-				}
-				var chunk []byte
-				var missing int64
-				if err := tx.QueryRow(ctx, `SELECT entries, missing FROM strategyminutes.report_entries($1::date, $2::date)`, start.String(), end.String()).Scan(&chunk, &missing); err != nil {
-					return err
-				}
-				if missing > 0 {
-					return fmt.Errorf("%s held from %s to %s have no report entry yet: the server's owner runs 'strategyminutes server init' again", meeting.Plural(int(missing), "meeting"), start, end)
-				}
-				if len(chunk) > 0 {
-					send(chunk)
-				}
-			}
-			return nil
-		}, meeting.CaseSlots{})
-		if err != nil {
-			return err
-		}
-		var once, twice, more int64
-		if err := tx.QueryRow(ctx, `SELECT once, twice, more FROM strategyminutes.report_children($1::date, $2::date)`, from.String(), to.String()).Scan(&once, &twice, &more); err != nil {
-			return err
-		}
-		for _, c := range []struct{ children, meetings int64 }{{once, 1}, {twice, 2}, {more, 3}} {
-			for range c.children {
-				r.AddChild(int(c.meetings))
+		counts, err := readChildren(ctx, tx, from, to)
+		for n, children := range counts {
+			for range children {
+				r.AddChild(n + 1)
 			}
 		}
-		return nil
+		return err
 	})
 	if errors.Is(err, meeting.ErrEntry) {
 		return nil, fmt.Errorf("report on the server: %w: the server's owner runs 'strategyminutes server check', which names its meeting", err)
@@ -105,6 +66,53 @@ func (s *Server) Report(ctx context.Context, from, to, asOf meeting.Date) (*meet
 	}
 	r.Finish()
 	return r, nil
+}
+
+// readEntries sends the report entries of the meetings held from from to
+// to, a year's a chunk, each read while the one before is counted: a few
+// megabytes at most.
+func readEntries(ctx context.Context, tx pgx.Tx, from, to meeting.Date, send func([]byte)) error {
+	var first, last *string
+	if err := tx.QueryRow(ctx, `SELECT first::text, last::text FROM strategyminutes.report_span($1::date, $2::date)`, from.String(), to.String()).Scan(&first, &last); err != nil {
+		return err
+	}
+	if first == nil {
+		return nil // no meeting held in the period
+	}
+	lo, err := meeting.ParseDate(*first)
+	if err != nil {
+		return err
+	}
+	hi, err := meeting.ParseDate(*last)
+	if err != nil {
+		return err
+	}
+	for start := lo; !hi.Before(start); start = start.AddDays(reportChunkDays) {
+		end := start.AddDays(reportChunkDays - 1)
+		if hi.Before(end) {
+			end = hi
+		}
+		var chunk []byte
+		var missing int64
+		if err := tx.QueryRow(ctx, `SELECT entries, missing FROM strategyminutes.report_entries($1::date, $2::date)`, start.String(), end.String()).Scan(&chunk, &missing); err != nil {
+			return err
+		}
+		if missing > 0 {
+			return fmt.Errorf("%s held from %s to %s have no report entry yet: the server's owner runs 'strategyminutes server init' again", meeting.Plural(int(missing), "meeting"), start, end)
+		}
+		if len(chunk) > 0 {
+			send(chunk)
+		}
+	}
+	return nil
+}
+
+// readChildren returns how many children of the meetings held from from
+// to to are at one of them, at two, and at three or more.
+func readChildren(ctx context.Context, tx pgx.Tx, from, to meeting.Date) ([3]int64, error) {
+	var n [3]int64
+	err := tx.QueryRow(ctx, `SELECT once, twice, more FROM strategyminutes.report_children($1::date, $2::date)`, from.String(), to.String()).Scan(&n[0], &n[1], &n[2])
+	return n, err
 }
 
 // reportChunkDays is how many days of meetings one query of the report

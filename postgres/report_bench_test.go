@@ -120,23 +120,11 @@ func reportQueries(ctx context.Context, s *Server, from, to meeting.Date) (int, 
 		if _, err := calendarIn(ctx, tx); err != nil {
 			return err
 		}
-		var lo, hi *string
-		if err := tx.QueryRow(ctx, `SELECT first::text, last::text FROM strategyminutes.report_span($1::date, $2::date)`, from.String(), to.String()).Scan(&lo, &hi); err != nil {
+		if err := readEntries(ctx, tx, from, to, func(chunk []byte) { size += len(chunk) }); err != nil {
 			return err
 		}
-		first, _ := meeting.ParseDate(*lo)
-		last, _ := meeting.ParseDate(*hi)
-		for start := first; !last.Before(start); start = start.AddDays(reportChunkDays) {
-			var chunk []byte
-			var missing int64
-			if err := tx.QueryRow(ctx, `SELECT entries, missing FROM strategyminutes.report_entries($1::date, $2::date)`,
-				start.String(), start.AddDays(reportChunkDays-1).String()).Scan(&chunk, &missing); err != nil {
-				return err
-			}
-			size += len(chunk)
-		}
-		var once, twice, more int64
-		return tx.QueryRow(ctx, `SELECT once, twice, more FROM strategyminutes.report_children($1::date, $2::date)`, from.String(), to.String()).Scan(&once, &twice, &more)
+		_, err := readChildren(ctx, tx, from, to)
+		return err
 	})
 	return size, err
 }

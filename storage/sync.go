@@ -388,22 +388,22 @@ func settle(ctx context.Context, w *writer, key int64, v meeting.Version, m *mee
 	if err != nil {
 		return err
 	}
-	return synced(ctx, w, key, v.Revision, token, v.Seal, 0)
+	return synced(ctx, w, key, v.Revision, token, v.Seal, 0, 0)
 }
 
 // synced records that the meeting (rowid key) is on the server as
-// revision, the copy's token then being token and its latest amendment
-// the latest now; merged, when not 0, is the other head a settlement
-// pushed as revision merged, and is done with.
-func synced(ctx context.Context, w *writer, key, revision int64, token, seal string, merged int64) error {
+// revision, the copy's token then being token, and as far as the
+// amendment upTo (0: the latest now); merged, when not 0, is the other
+// head a settlement pushed as revision merged, and is done with.
+func synced(ctx context.Context, w *writer, key, revision int64, token, seal string, merged, upTo int64) error {
 	if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, revision); err != nil {
 		return err
 	}
 	return w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment)
-		VALUES (?1, ?2, ?3, ?4, (SELECT coalesce(max(id), 0) FROM amendments WHERE meeting = ?1))
+		VALUES (?1, ?2, ?3, ?4, CASE WHEN ?6 > 0 THEN ?6 ELSE (SELECT coalesce(max(id), 0) FROM amendments WHERE meeting = ?1) END)
 		ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = excluded.token, seal = excluded.seal, amendment = excluded.amendment,
 			merges = CASE WHEN merges = ?5 AND ?5 != 0 THEN 0 ELSE merges END`,
-		key, revision, token, seal, merged)
+		key, revision, token, seal, merged, upTo)
 }
 
 // Unsynced returns the meetings changed since they last synced, oldest
@@ -581,23 +581,15 @@ func (db *DB) MarkPushed(ctx context.Context, lvs []meeting.LocalVersion, ps []m
 			if key == 0 {
 				continue // deleted here meanwhile
 			}
+			token, upTo := lv.Token, int64(0)
 			if after, ok := strings.CutPrefix(lv.Token, amendmentPrefix); ok {
 				// As far as that amendment: the later ones are still to go.
-				amendment, err := strconv.ParseInt(after, 10, 64)
-				if err != nil {
+				if upTo, err = strconv.ParseInt(after, 10, 64); err != nil {
 					return err
 				}
-				if err := w.exec(ctx, `INSERT INTO sync_versions (meeting, revision) VALUES (?, ?) ON CONFLICT DO NOTHING`, key, ps[i].Revision); err != nil {
-					return err
-				}
-				if err := w.exec(ctx, `INSERT INTO sync_state (meeting, revision, token, seal, amendment) VALUES (?1, ?2, '', ?3, ?4)
-					ON CONFLICT (meeting) DO UPDATE SET revision = excluded.revision, token = '', seal = excluded.seal, amendment = excluded.amendment`,
-					key, ps[i].Revision, lv.Seal, amendment); err != nil {
-					return err
-				}
-				continue
+				token = ""
 			}
-			if err := synced(ctx, w, key, ps[i].Revision, lv.Token, lv.Seal, lv.Merges); err != nil {
+			if err := synced(ctx, w, key, ps[i].Revision, token, lv.Seal, lv.Merges, upTo); err != nil {
 				return fmt.Errorf("meeting %s: %w", meeting.QuoteID(lv.MeetingID), err)
 			}
 		}

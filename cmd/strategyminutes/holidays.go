@@ -15,10 +15,7 @@ import (
 func holidaysFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.holidaysFile, "import", "", "gov.uk's list of bank holidays (https://www.gov.uk/bank-holidays.json), used for the years it covers")
 	fs.BoolVar(&o.builtInHolidays, "built-in", false, "forget an imported list: count with the built-in bank holidays alone")
-	fs.Func("server", "the partnership server's bank holidays instead, which its report counts with (changed by an administrator's login): its address, a postgres:// URL or libpq's key=value settings (\"\" for libpq's PGHOST, PGUSER, ...)", func(s string) error {
-		o.server, o.onServer = s, true
-		return nil
-	})
+	onServerFlag(fs, o, "the partnership server's bank holidays instead, which its report counts with (changed by an administrator's login)")
 }
 
 // A calendarStore keeps the bank holidays working days are counted with:

@@ -34,10 +34,7 @@ func reportFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.asOf, "as-of", "", "judge actions overdue as of this UK local date, YYYY-MM-DD (default: today)")
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(reportFormats, ", "))
 	fs.StringVar(&o.out, "out", "", "file to write, owner-only (default or -: standard output)")
-	fs.Func("server", "compute the report of every chair's meetings on the partnership server at this address (a postgres:// URL or libpq's key=value settings; \"\" for libpq's PGHOST, PGUSER, ...), as an analyst's login; default: this laptop's database", func(s string) error {
-		o.server, o.onServer = s, true
-		return nil
-	})
+	onServerFlag(fs, o, "compute the report of every chair's meetings on the partnership server instead, as an analyst's login")
 	fs.BoolVar(&o.compare, "compare", false, "compare with the period before, of the same length (to the same day of it, for a period not yet ended)")
 	forceFlag(fs, o)
 }

@@ -12,6 +12,16 @@ import (
 	"strategyminutes/storage"
 )
 
+// onServerFlag adds --server to a command that works on the laptop's
+// database unless it is given (o.onServer): then on the server at that
+// address, with no database opened (command.noDBWhen).
+func onServerFlag(fs *flag.FlagSet, o *options, what string) {
+	fs.Func("server", what+": the server's address, a postgres:// URL or libpq's key=value settings (\"\" for libpq's PGHOST, PGUSER, ...); default: this laptop's database", func(s string) error {
+		o.server, o.onServer = s, true
+		return nil
+	})
+}
+
 func serverFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.server, "server", "", "the partnership server's address: a postgres:// URL or libpq's key=value settings (default: libpq's PGHOST, PGUSER, ... and ~/.pgpass)")
 }
@@ -169,3 +179,7 @@ func runConflicts(ctx context.Context, e *env, fs *flag.FlagSet, args []string) 
 		map[string]string{storage.KeepMine: "this database's copy stands", storage.TakeTheirs: "the other laptop's version replaced this copy"}[keep])
 	return nil
 }
+
+// onServer says --server was given (onServerFlag): the command needs no
+// laptop database.
+func onServer(o *options) bool { return o.onServer }

@@ -35,22 +35,10 @@ func syncServer(t *testing.T) string {
 func laptop(t *testing.T, n int, seed uint64) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "minutes.db")
-	db := mustOpen(t, path)
+	mustOpen(t, path).Close()
 	if n > 0 {
-		ms := demo.Generate(n, seed)
-		_, err := db.Import(context.Background(), func(fn func(*meeting.Meeting) error) error {
-			for _, m := range ms {
-				if err := fn(m); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		importInto(t, path, demo.Generate(n, seed))
 	}
-	db.Close()
 	return path
 }
 
