@@ -156,6 +156,16 @@ var passwordSetting = regexp.MustCompile(`(^|\s)password\s*=`)
 // holds a password itself.
 func hasPassword(address string) bool {
 	if strings.HasPrefix(address, "postgres://") || strings.HasPrefix(address, "postgresql://") {
+		// A '#' or '?' in a password typed unescaped starts the URL's
+		// fragment or query, which hides the rest of the password (and
+		// the host after it) from the parser: "user:" and then an '@'
+		// with no path between them is a password, however it parses.
+		rest := address[strings.Index(address, "://")+3:]
+		if at := strings.Index(rest, "@"); at >= 0 {
+			if c := strings.Index(rest[:at], ":"); c >= 0 && !strings.Contains(rest[c:at], "/") {
+				return true
+			}
+		}
 		u, err := url.Parse(address)
 		if err != nil {
 			// Unreadable: a colon in what comes before the host may be
